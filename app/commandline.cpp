@@ -1,0 +1,152 @@
+#include "commandline.h"
+
+#include "commands.h"
+
+#include <charconv>
+#include <iostream>
+
+namespace bwi::app {
+namespace {
+
+bool isCommand(const std::string &word) {
+  return word == "evaluate" || word == "forecast" || word == "curve" || word == "validate";
+}
+
+std::optional<int> parseWholeNumber(const std::string &text) {
+  int value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size())
+    return std::nullopt;
+  return value;
+}
+
+} // namespace
+
+std::string usageText() {
+  return R"(bedrock-whatif: what-if cost modelling for Amazon Bedrock spend
+
+Usage:
+  bedrock-whatif evaluate SCENARIO [--month N] [--json]
+      Cost one month (default 0) of a scenario: a readable table, or the JSON
+      object of docs/scenario-format.md.
+  bedrock-whatif forecast SCENARIO [--json]
+      Monthly gross, discount, net and commit retired over forecast.months,
+      with the p10/p50/p90 of the volume uncertainty when the scenario has it.
+  bedrock-whatif curve SCENARIO --kind volume|units [--model ID] [--month N] [--csv]
+      Cost curves as CSV: cost against the global volume multiplier (0.1x-10x,
+      on demand only / with the commitments / with optimal PT), or a model's
+      cost against provisioned model units.
+  bedrock-whatif validate SCENARIO
+      Check a scenario and the rate card it names; print every problem.
+  bedrock-whatif --version | --help
+
+SCENARIO is a scenario file (JSON); resources/example-scenario.json is the
+built-in example. Exit status: 0 success, 1 invalid input (the message names
+the file and the JSON path), 2 wrong command line.
+)";
+}
+
+std::optional<CommandLine> parseCommandLine(const std::vector<std::string> &arguments,
+                                            std::string &error) {
+  CommandLine line;
+  if (arguments.empty()) {
+    line.command = "help";
+    return line;
+  }
+  const std::string &first = arguments[0];
+  if (first == "--help" || first == "-h" || first == "help") {
+    line.command = "help";
+    return line;
+  }
+  if (first == "--version") {
+    line.command = "version";
+    return line;
+  }
+  if (!isCommand(first)) {
+    error = "unknown command \"" + first + "\"";
+    return std::nullopt;
+  }
+  line.command = first;
+  std::vector<std::string> positional;
+  for (std::size_t i = 1; i < arguments.size(); ++i) {
+    const std::string &word = arguments[i];
+    const auto value = [&](const char *option) -> std::optional<std::string> {
+      if (i + 1 >= arguments.size()) {
+        error = std::string(option) + " needs a value";
+        return std::nullopt;
+      }
+      return arguments[++i];
+    };
+    if (word == "--json" && (line.command == "evaluate" || line.command == "forecast")) {
+      line.json = true;
+    } else if (word == "--csv" && line.command == "curve") {
+      // CSV is the only form a curve has; accepted for scripts that ask for it.
+    } else if (word == "--month" && (line.command == "evaluate" || line.command == "curve")) {
+      const auto text = value("--month");
+      if (!text)
+        return std::nullopt;
+      const auto month = parseWholeNumber(*text);
+      if (!month || *month < 0 || *month > 1200) {
+        error = "--month must be a whole number from 0 to 1200, got \"" + *text + "\"";
+        return std::nullopt;
+      }
+      line.month = *month;
+    } else if (word == "--kind" && line.command == "curve") {
+      const auto text = value("--kind");
+      if (!text)
+        return std::nullopt;
+      if (*text != "volume" && *text != "units") {
+        error = "--kind must be volume or units, got \"" + *text + "\"";
+        return std::nullopt;
+      }
+      line.curveKind = *text;
+    } else if (word == "--model" && line.command == "curve") {
+      const auto text = value("--model");
+      if (!text)
+        return std::nullopt;
+      line.modelId = *text;
+    } else if (word.starts_with("--")) {
+      error = "unknown option " + word + " for " + line.command;
+      return std::nullopt;
+    } else {
+      positional.push_back(word);
+    }
+  }
+  if (positional.size() != 1) {
+    error = line.command + " takes one SCENARIO file" +
+            (positional.empty() ? "" : ", got " + std::to_string(positional.size()));
+    return std::nullopt;
+  }
+  line.scenarioPath = positional[0];
+  if (line.command == "curve" && line.curveKind.empty()) {
+    error = "curve needs --kind volume or --kind units";
+    return std::nullopt;
+  }
+  return line;
+}
+
+int runCommandLine(const std::vector<std::string> &arguments, std::ostream &out,
+                   std::ostream &err) {
+  std::string error;
+  const auto line = parseCommandLine(arguments, error);
+  if (!line) {
+    err << "bedrock-whatif: " << error << "\n\n" << usageText();
+    return kUsageError;
+  }
+  if (line->command == "help") {
+    out << usageText();
+    return kSuccess;
+  }
+  if (line->command == "version") {
+    out << "bedrock-whatif " << BWI_VERSION << "\n";
+    return kSuccess;
+  }
+  return runCommand(*line, out, err);
+}
+
+int runCommandLine(int argc, char **argv) {
+  std::vector<std::string> arguments(argv + 1, argv + argc);
+  return runCommandLine(arguments, std::cout, std::cerr);
+}
+
+} // namespace bwi::app

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+// The command line of docs/scenario-format.md: parsing and dispatch.
+namespace bwi::app {
+
+enum ExitStatus { kSuccess = 0, kInvalidInput = 1, kUsageError = 2 };
+
+struct CommandLine {
+  std::string command; // evaluate | forecast | curve | validate | help | version
+  std::string scenarioPath;
+  int month = 0;
+  bool json = false;
+  std::string curveKind; // volume | units
+  std::string modelId;
+};
+
+// nullopt with a message in `error` when the arguments are wrong.
+std::optional<CommandLine> parseCommandLine(const std::vector<std::string> &arguments,
+                                            std::string &error);
+
+std::string usageText();
+
+int runCommandLine(int argc, char **argv);
+// The same with explicit streams, for tests.
+int runCommandLine(const std::vector<std::string> &arguments, std::ostream &out,
+                   std::ostream &err);
+
+} // namespace bwi::app

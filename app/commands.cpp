@@ -1,0 +1,112 @@
+#include "commands.h"
+
+#include "curves.h"
+#include "evaluation.h"
+#include "forecast.h"
+#include "ratecardage.h"
+#include "resultjson.h"
+#include "scenariofile.h"
+#include "texttables.h"
+
+#include <chrono>
+#include <cstdio>
+#include <ostream>
+
+namespace bwi::app {
+namespace {
+
+std::string todayIso() {
+  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  const std::chrono::year_month_day date{today};
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+  return buffer;
+}
+
+int evaluateCommand(const CommandLine &line, const core::LoadedScenario &loaded,
+                    std::ostream &out) {
+  const core::PreparedScenario prepared = core::prepareScenario(loaded.scenario, loaded.card);
+  const core::Evaluation evaluation = core::evaluate(prepared, line.month);
+  const std::string today = todayIso();
+  if (line.json) {
+    core::Json json = core::evaluationToJson(evaluation, loaded.scenario.name, loaded.card.asOf);
+    json["ratecard_stale"] = core::isStale(loaded.card.asOf, today);
+    out << json.dump(2) << "\n";
+  } else {
+    out << evaluationTable(evaluation, loaded, today);
+  }
+  return kSuccess;
+}
+
+int forecastCommand(const CommandLine &line, const core::LoadedScenario &loaded,
+                    std::ostream &out) {
+  const core::PreparedScenario prepared = core::prepareScenario(loaded.scenario, loaded.card);
+  const core::Forecast forecast = core::forecast(prepared);
+  if (line.json)
+    out << core::forecastToJson(forecast).dump(2) << "\n";
+  else
+    out << forecastTable(forecast, loaded);
+  return kSuccess;
+}
+
+int curveCommand(const CommandLine &line, const core::LoadedScenario &loaded, std::ostream &out,
+                 std::ostream &err) {
+  const core::PreparedScenario prepared = core::prepareScenario(loaded.scenario, loaded.card);
+  if (line.curveKind == "volume") {
+    out << core::volumeCurveCsv(core::volumeCurve(prepared, line.month));
+    return kSuccess;
+  }
+  std::string modelId = line.modelId;
+  if (modelId.empty()) {
+    // The committed model first, else the first one that could be.
+    for (const core::PreparedModel &model : prepared.models)
+      if (model.provisioned) {
+        modelId = model.rates.id;
+        break;
+      }
+    for (const core::PreparedModel &model : prepared.models)
+      if (modelId.empty() && model.ptCapable)
+        modelId = model.rates.id;
+  }
+  if (modelId.empty()) {
+    err << line.scenarioPath
+        << ": no model in this scenario has a provisioned-throughput price and capacity "
+           "(quote needed: add them under ratecard_overrides)\n";
+    return kInvalidInput;
+  }
+  const auto curve = core::unitsCurve(prepared, line.month, modelId);
+  if (!curve) {
+    err << line.scenarioPath << ": model " << modelId
+        << " has no units curve: it needs a provisioned-throughput price and capacity and "
+           "real-time traffic\n";
+    return kInvalidInput;
+  }
+  out << core::unitsCurveCsv(*curve);
+  return kSuccess;
+}
+
+} // namespace
+
+int runCommand(const CommandLine &line, std::ostream &out, std::ostream &err) {
+  const core::ScenarioLoad load = core::loadScenarioFile(line.scenarioPath);
+  if (!load.loaded) {
+    err << load.report();
+    return kInvalidInput;
+  }
+  const core::LoadedScenario &loaded = *load.loaded;
+  if (line.command == "validate") {
+    out << line.scenarioPath << ": valid (" << loaded.scenario.workloads.size()
+        << " workloads, rate card as of " << loaded.card.asOf << ")\n";
+    if (core::isStale(loaded.card.asOf, todayIso()))
+      out << staleRateCardNotice(loaded.card.asOf, todayIso()) << "\n";
+    return kSuccess;
+  }
+  if (line.command == "evaluate")
+    return evaluateCommand(line, loaded, out);
+  if (line.command == "forecast")
+    return forecastCommand(line, loaded, out);
+  return curveCommand(line, loaded, out, err);
+}
+
+} // namespace bwi::app

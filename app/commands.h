@@ -1,0 +1,12 @@
+#pragma once
+
+#include "commandline.h"
+
+#include <iosfwd>
+
+namespace bwi::app {
+
+// Runs a parsed sub-command; returns the exit status.
+int runCommand(const CommandLine &line, std::ostream &out, std::ostream &err);
+
+} // namespace bwi::app

@@ -1,0 +1,174 @@
+#include "texttables.h"
+
+#include "moneyformat.h"
+#include "ratecardage.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace bwi::app {
+namespace {
+
+using core::formatPercent;
+using core::formatUsdExact;
+
+std::string padRight(std::string text, std::size_t width) {
+  if (text.size() < width)
+    text.append(width - text.size(), ' ');
+  return text;
+}
+
+std::string padLeft(std::string text, std::size_t width) {
+  if (text.size() < width)
+    text.insert(0, width - text.size(), ' ');
+  return text;
+}
+
+std::string number(double value, int decimals) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  return buffer;
+}
+
+std::string optionalShare(const std::optional<double> &share) {
+  return share ? formatPercent(*share) : "n/a";
+}
+
+void costSection(std::string &text, const char *title, const std::vector<core::NamedCost> &costs,
+                 double gross) {
+  text += std::string("\n") + title + "\n";
+  std::size_t width = 10;
+  for (const core::NamedCost &cost : costs)
+    width = std::max(width, cost.key.size());
+  for (const core::NamedCost &cost : costs)
+    text += "  " + padRight(cost.key, width) + "  " + padLeft(formatUsdExact(cost.usd), 16) +
+            "  " + padLeft(gross > 0 ? formatPercent(cost.usd / gross) : "", 7) + "\n";
+}
+
+} // namespace
+
+std::string staleRateCardNotice(const std::string &asOf, const std::string &todayIso) {
+  const auto days = core::daysBetween(asOf, todayIso).value_or(0);
+  return "Note: the rate card is " + std::to_string(days) + " days old (as of " + asOf +
+         "); refresh it against the AWS price list (quarterly is the rule).";
+}
+
+std::string evaluationTable(const core::Evaluation &evaluation, const core::LoadedScenario &loaded,
+                            const std::string &todayIso) {
+  const core::RateCard &card = loaded.card;
+  std::string text;
+  text += "Scenario: " + loaded.scenario.name + "\n";
+  text += "Month " + std::to_string(evaluation.month) + "; rate card as of " + card.asOf +
+          (card.region.empty() ? "" : " (" + card.region + ")") +
+          (loaded.scenario.ratecardOverrides.empty() ? "; list prices"
+                                                     : "; with negotiated overrides") +
+          "\n";
+  if (core::isStale(card.asOf, todayIso))
+    text += staleRateCardNotice(card.asOf, todayIso) + "\n";
+
+  text += "\nMonthly cost\n";
+  text += "  Gross                     " + padLeft(formatUsdExact(evaluation.grossUsd), 18) + "\n";
+  text += "  Private-pricing discount  " + padLeft(formatUsdExact(-evaluation.discountUsd), 18) +
+          "\n";
+  text += "  Net                       " + padLeft(formatUsdExact(evaluation.netUsd), 18) + "\n";
+  text += "  Commit retired            " +
+          padLeft(formatUsdExact(evaluation.commitRetiredUsd), 18) + "\n";
+  if (evaluation.requests > 0)
+    text += "  Net per 1,000 requests    " +
+            padLeft(formatUsdExact(evaluation.netUsd / evaluation.requests * 1000), 18) + "\n";
+  text += "  Requests                  " + padLeft(number(evaluation.requests, 0), 18) + "\n";
+  text += "  Tokens in / out (M)       " +
+          padLeft(number(evaluation.tokens.input / 1e6, 1) + " / " +
+                      number(evaluation.tokens.output / 1e6, 1),
+                  18) +
+          "\n";
+
+  const double gross = evaluation.grossUsd;
+  costSection(text, "By mode (gross)",
+              {{"on demand", evaluation.byMode.onDemand},
+               {"batch", evaluation.byMode.batch},
+               {"provisioned", evaluation.byMode.provisioned},
+               {"reserved", evaluation.byMode.reserved}},
+              gross);
+  costSection(text, "By model (gross)", evaluation.byModel, gross);
+  costSection(text, "By workload (gross)", evaluation.byWorkload, gross);
+  costSection(text, "By team (gross)", evaluation.byTeam, gross);
+
+  if (!evaluation.provisioned.empty()) {
+    text += "\nProvisioned throughput (overflow assumes the application falls back to on "
+            "demand when PT throttles)\n";
+    for (const core::ProvisionedResult &pt : evaluation.provisioned) {
+      text += "  " + pt.modelId + ": " + std::to_string(pt.modelUnits) + " MU " +
+              std::string(core::toString(pt.term)) + "\n";
+      text += "    charge " + formatUsdExact(pt.costUsd) + ", overflow " +
+              formatUsdExact(pt.overflowUsd) + ", utilization " + formatPercent(pt.utilization) +
+              ", break-even utilization " + optionalShare(pt.breakEvenUtilization) + "\n";
+      text += "    break-even volume multiplier " +
+              (pt.breakEvenVolumeMultiplier ? number(*pt.breakEvenVolumeMultiplier, 3) + "x"
+                                            : std::string("none in 0.01x-100x")) +
+              "; floor " + std::to_string(pt.floorModelUnits) + " MU, optimal " +
+              std::to_string(pt.optimalModelUnits) + " MU\n";
+    }
+  }
+  if (!evaluation.reserved.empty()) {
+    text += "\nReserved tier\n";
+    for (const core::ReservedResult &reserved : evaluation.reserved) {
+      text += "  " + reserved.modelId + ": " + number(reserved.inputTpm, 0) + " input / " +
+              number(reserved.outputTpm, 0) + " output TPM " +
+              std::string(core::toString(reserved.term)) + "\n";
+      text += "    charge " + formatUsdExact(reserved.costUsd) + ", spill-over " +
+              formatUsdExact(reserved.overflowUsd) + ", utilization in " +
+              optionalShare(reserved.utilizationInput) + " / out " +
+              optionalShare(reserved.utilizationOutput) + "\n";
+      text += "    optimal " + number(reserved.optimalInputTpm, 0) + " / " +
+              number(reserved.optimalOutputTpm, 0) + " TPM; floor " +
+              number(reserved.floorInputTpm, 0) + " / " + number(reserved.floorOutputTpm, 0) +
+              " TPM\n";
+    }
+  }
+  if (!evaluation.sizing.empty()) {
+    text += "\nProvisioned-throughput sizing (model units; prices and capacities are quotes)\n";
+    text += "  " + padRight("model", 44) + padLeft("mean", 9) + padLeft("peak", 9) +
+            padLeft("floor", 7) + padLeft("optimal", 9) + "\n";
+    for (const core::SizingResult &sizing : evaluation.sizing)
+      text += "  " + padRight(sizing.modelId, 44) + padLeft(number(sizing.meanLoadMu, 2), 9) +
+              padLeft(number(sizing.peakLoadMu, 2), 9) +
+              padLeft(std::to_string(sizing.floorModelUnits), 7) +
+              padLeft(std::to_string(sizing.optimalModelUnits), 9) + "\n";
+  }
+  if (!evaluation.warnings.empty()) {
+    text += "\nWarnings\n";
+    for (const std::string &warning : evaluation.warnings)
+      text += "  - " + warning + "\n";
+  }
+  return text;
+}
+
+std::string forecastTable(const core::Forecast &forecast, const core::LoadedScenario &loaded) {
+  std::string text = "Forecast: " + loaded.scenario.name + " (rate card as of " +
+                     loaded.card.asOf + ")\n\n";
+  const bool fan = !forecast.months.empty() && forecast.months.front().netP10Usd.has_value();
+  text += padLeft("month", 5) + padLeft("gross", 16) + padLeft("discount", 14) +
+          padLeft("net", 16) + padLeft("commit retired", 16);
+  if (fan)
+    text += padLeft("net p10", 16) + padLeft("net p50", 16) + padLeft("net p90", 16);
+  text += "\n";
+  for (const core::ForecastMonth &month : forecast.months) {
+    text += padLeft(std::to_string(month.month), 5) + padLeft(formatUsdExact(month.grossUsd), 16) +
+            padLeft(formatUsdExact(month.discountUsd), 14) +
+            padLeft(formatUsdExact(month.netUsd), 16) +
+            padLeft(formatUsdExact(month.commitRetiredUsd), 16);
+    if (fan)
+      text += padLeft(formatUsdExact(*month.netP10Usd), 16) +
+              padLeft(formatUsdExact(*month.netP50Usd), 16) +
+              padLeft(formatUsdExact(*month.netP90Usd), 16);
+    text += "\n";
+  }
+  text += "\nCommit retired over the forecast: " + formatUsdExact(forecast.commitRetiredUsd);
+  if (forecast.commitRetiredShare)
+    text += " (" + formatPercent(*forecast.commitRetiredShare) + " of the annual commit)";
+  text += "\n";
+  return text;
+}
+
+} // namespace bwi::app

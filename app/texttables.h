@@ -1,0 +1,17 @@
+#pragma once
+
+#include "evaluation.h"
+#include "forecast.h"
+#include "scenariofile.h"
+
+#include <string>
+
+// The readable (non-JSON) output of evaluate and forecast.
+namespace bwi::app {
+
+std::string evaluationTable(const core::Evaluation &evaluation, const core::LoadedScenario &loaded,
+                            const std::string &todayIso);
+std::string forecastTable(const core::Forecast &forecast, const core::LoadedScenario &loaded);
+std::string staleRateCardNotice(const std::string &asOf, const std::string &todayIso);
+
+} // namespace bwi::app

@@ -1,0 +1,293 @@
+#include "evaluation.h"
+
+#include "monthtraffic.h"
+#include "privatepricing.h"
+#include "provisionedsizing.h"
+#include "reservedsizing.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace bwi::core {
+namespace {
+
+// The range of the global volume multiplier searched for break-evens.
+constexpr double kBreakEvenLowMultiplier = 0.01;
+constexpr double kBreakEvenHighMultiplier = 100.0;
+
+struct ModelCost {
+  ModeCosts modes;
+  double unallocatedUsd = 0; // commitment charges that served no workload
+};
+
+// Σ_h (1 − f(h)) · weight(h) for a capacity over a demand profile: the
+// weight of a workload's hours that overflowed.
+double overflowWeight(const HourlyDemand &hourly, double capacity, const HourlyWeights &weights) {
+  double sum = 0;
+  for (int hour = 0; hour < kHoursPerWeek; ++hour)
+    sum += (1.0 - servedShare(capacity, hourly.demand[hour])) * weights[hour];
+  return sum;
+}
+
+class MonthCoster {
+public:
+  MonthCoster(const PreparedScenario &scenario, const MonthTraffic &traffic,
+              const EvaluationOptions &options, Evaluation &result)
+      : m_scenario(scenario), m_traffic(traffic), m_options(options), m_result(result),
+        m_flowCost(scenario.flows.size(), 0.0) {}
+
+  ModelCost costModel(int m) {
+    const PreparedModel &model = m_scenario.models[m];
+    const ModelMonth &month = m_traffic.models[m];
+    ModelCost cost;
+    cost.modes.batch = month.batchUsd;
+    cost.modes.onDemand = month.fallbackOnDemandUsd;
+    for (int f : model.flows) {
+      const PreparedFlow &flow = m_scenario.flows[f];
+      const FlowMonth &volume = m_traffic.flows[f];
+      m_flowCost[f] += flow.batchOnDemand ? volume.batchRequests * flow.onDemandUsd()
+                                          : volume.batchRequests * flow.batchUsd;
+    }
+
+    if (provisionedActive(model, m_result.month))
+      costProvisioned(m, cost);
+    else if (reservedActive(model, m_result.month))
+      costReserved(m, cost);
+    else
+      costOnDemand(m, cost);
+
+    if (m_options.includeSizing && model.ptCapable && month.realtimeRequests > 0)
+      addSizing(m);
+    return cost;
+  }
+
+  double flowCost(int f) const { return m_flowCost[f]; }
+
+private:
+  void costOnDemand(int m, ModelCost &cost) {
+    cost.modes.onDemand += m_traffic.models[m].realtimeOnDemandUsd();
+    for (int f : m_scenario.models[m].flows)
+      m_flowCost[f] += m_traffic.flows[f].realtimeRequests * m_scenario.flows[f].onDemandUsd();
+  }
+
+  void costProvisioned(int m, ModelCost &cost) {
+    const PreparedModel &model = m_scenario.models[m];
+    const HourlyDemand &load = *m_traffic.models[m].ptLoad;
+    const ProvisionedCommitment &commitment = *model.provisioned;
+    const double units = commitment.modelUnits;
+    const double rate = model.rates.provisioned->ratePerMuHour(commitment.term).value_or(0);
+    const double hours = m_scenario.hoursPerMonth;
+
+    ProvisionedResult result;
+    result.modelId = model.rates.id;
+    result.modelUnits = commitment.modelUnits;
+    result.term = commitment.term;
+    result.costUsd = units * rate * hours;
+    result.overflowUsd = overflowUsd(load, units);
+    result.utilization = utilization(load, units);
+    const double onDemandUsd = m_traffic.models[m].realtimeOnDemandUsd();
+    result.breakEvenUtilization =
+        breakEvenUtilization(rate, hours, load.meanDemand(), onDemandUsd);
+    if (m_options.includeSizing) {
+      const OverflowCurve curve(load);
+      result.floorModelUnits = floorModelUnits(load);
+      result.optimalModelUnits = optimalModelUnits(curve, rate, hours);
+      const double scale = m_options.volumeScale;
+      if (scale > 0) {
+        if (const auto relative =
+                breakEvenVolumeScale(curve, units, result.costUsd, kBreakEvenLowMultiplier / scale,
+                                     kBreakEvenHighMultiplier / scale))
+          result.breakEvenVolumeMultiplier = *relative * scale;
+      }
+    }
+    cost.modes.provisioned += result.costUsd;
+    cost.modes.onDemand += result.overflowUsd;
+
+    // Show-back (cost-model.md 10.1): each workload keeps its own overflow;
+    // the fixed charge follows the MU-hours PT served for it.
+    std::vector<double> served(model.flows.size(), 0.0);
+    double servedTotal = 0;
+    for (std::size_t i = 0; i < model.flows.size(); ++i) {
+      const int f = model.flows[i];
+      const PreparedFlow &flow = m_scenario.flows[f];
+      const double rt = m_traffic.flows[f].realtimeRequests;
+      const HourlyWeights &weights = m_scenario.workloads[flow.workload].weights;
+      const double overflowed = overflowWeight(load, units, weights);
+      m_flowCost[f] += overflowed * rt * flow.onDemandUsd() / kHoursPerWeek;
+      served[i] = (kHoursPerWeek - overflowed) * rt * flow.muMinutesPerRequest;
+      servedTotal += served[i];
+    }
+    allocate(model.flows, served, servedTotal, result.costUsd, cost);
+    m_result.provisioned.push_back(std::move(result));
+  }
+
+  void costReserved(int m, ModelCost &cost) {
+    const PreparedModel &model = m_scenario.models[m];
+    const ModelMonth &month = m_traffic.models[m];
+    const HourlyDemand &input = *month.reservedInput;
+    const HourlyDemand &output = *month.reservedOutput;
+    const Reservation &reservation = *model.reserved;
+    const ReservedRates &card = *model.rates.reserved;
+    const ReservedTermRates rates = card.rates(reservation.term).value_or(ReservedTermRates{});
+
+    ReservedResult result;
+    result.modelId = model.rates.id;
+    result.inputTpm = reservation.inputTpm;
+    result.outputTpm = reservation.outputTpm;
+    result.term = reservation.term;
+    const double inputCharge = reservation.inputTpm / 1000.0 * rates.inputPer1kTpmMonth;
+    const double outputCharge = reservation.outputTpm / 1000.0 * rates.outputPer1kTpmMonth;
+    result.costUsd = inputCharge + outputCharge;
+    result.overflowUsd =
+        overflowUsd(input, reservation.inputTpm) + overflowUsd(output, reservation.outputTpm);
+    if (reservation.inputTpm > 0)
+      result.utilizationInput = utilization(input, reservation.inputTpm);
+    if (reservation.outputTpm > 0)
+      result.utilizationOutput = utilization(output, reservation.outputTpm);
+    result.floorInputTpm = floorReservationTpm(input.minDemand(), card.minInputTpm);
+    result.floorOutputTpm = floorReservationTpm(output.minDemand(), card.minOutputTpm);
+    if (m_options.includeSizing) {
+      const ReservationSize best = optimalReservation(OverflowCurve(input), OverflowCurve(output),
+                                                      rates, card.minInputTpm, card.minOutputTpm);
+      result.optimalInputTpm = best.inputTpm;
+      result.optimalOutputTpm = best.outputTpm;
+    }
+    cost.modes.reserved += result.costUsd;
+    cost.modes.onDemand += result.overflowUsd + month.realtimeReadUsd;
+
+    std::vector<double> servedInput(model.flows.size(), 0.0);
+    std::vector<double> servedOutput(model.flows.size(), 0.0);
+    double servedInputTotal = 0, servedOutputTotal = 0;
+    for (std::size_t i = 0; i < model.flows.size(); ++i) {
+      const int f = model.flows[i];
+      const PreparedFlow &flow = m_scenario.flows[f];
+      const double rt = m_traffic.flows[f].realtimeRequests;
+      const HourlyWeights &weights = m_scenario.workloads[flow.workload].weights;
+      const double inputOverflowed = overflowWeight(input, reservation.inputTpm, weights);
+      const double outputOverflowed = overflowWeight(output, reservation.outputTpm, weights);
+      m_flowCost[f] += rt * flow.onDemandReadUsd +
+                       (inputOverflowed * rt * flow.onDemandInputUsd +
+                        outputOverflowed * rt * flow.onDemandOutputUsd) /
+                           kHoursPerWeek;
+      servedInput[i] = (kHoursPerWeek - inputOverflowed) * rt *
+                       (flow.tokens.uncachedInput + flow.tokens.cacheWrite);
+      servedOutput[i] = (kHoursPerWeek - outputOverflowed) * rt * flow.tokens.output;
+      servedInputTotal += servedInput[i];
+      servedOutputTotal += servedOutput[i];
+    }
+    allocate(model.flows, servedInput, servedInputTotal, inputCharge, cost);
+    allocate(model.flows, servedOutput, servedOutputTotal, outputCharge, cost);
+    m_result.reserved.push_back(std::move(result));
+  }
+
+  void allocate(const std::vector<int> &flows, const std::vector<double> &served,
+                double servedTotal, double chargeUsd, ModelCost &cost) {
+    if (!(servedTotal > 0)) {
+      cost.unallocatedUsd += chargeUsd;
+      return;
+    }
+    for (std::size_t i = 0; i < flows.size(); ++i)
+      m_flowCost[flows[i]] += chargeUsd * served[i] / servedTotal;
+  }
+
+  void addSizing(int m) {
+    const PreparedModel &model = m_scenario.models[m];
+    if (!model.sizingRatePerMuHour)
+      return;
+    const HourlyDemand &load = *m_traffic.models[m].ptLoad;
+    SizingResult sizing;
+    sizing.modelId = model.rates.id;
+    sizing.term = model.sizingTerm;
+    sizing.floorModelUnits = floorModelUnits(load);
+    sizing.optimalModelUnits =
+        optimalModelUnits(OverflowCurve(load), *model.sizingRatePerMuHour, m_scenario.hoursPerMonth);
+    sizing.meanLoadMu = load.meanDemand();
+    sizing.peakLoadMu = load.maxDemand();
+    m_result.sizing.push_back(std::move(sizing));
+  }
+
+  const PreparedScenario &m_scenario;
+  const MonthTraffic &m_traffic;
+  const EvaluationOptions &m_options;
+  Evaluation &m_result;
+  std::vector<double> m_flowCost;
+};
+
+void addTo(std::vector<NamedCost> &costs, const std::string &key, double usd) {
+  for (NamedCost &cost : costs)
+    if (cost.key == key) {
+      cost.usd += usd;
+      return;
+    }
+  costs.push_back({key, usd});
+}
+
+void addTokens(const PreparedScenario &scenario, const MonthTraffic &traffic, TokenTotals &tokens) {
+  for (std::size_t f = 0; f < scenario.flows.size(); ++f) {
+    const PreparedFlow &flow = scenario.flows[f];
+    const FlowMonth &volume = traffic.flows[f];
+    const double all = volume.realtimeRequests + volume.batchRequests;
+    // Batch requests pay no caching, unless billed on demand (10.6).
+    const double cached = volume.realtimeRequests + (flow.batchOnDemand ? volume.batchRequests : 0);
+    tokens.input += all * flow.tokens.input;
+    tokens.output += all * flow.tokens.output;
+    tokens.cacheRead += cached * flow.tokens.cacheRead;
+    tokens.cacheWrite += cached * flow.tokens.cacheWrite;
+  }
+}
+
+} // namespace
+
+Evaluation evaluate(const PreparedScenario &scenario, int month, const EvaluationOptions &options) {
+  Evaluation result;
+  result.month = month;
+  result.volumeScale = options.volumeScale;
+  result.warnings = scenario.warnings;
+  const MonthTraffic traffic = monthTraffic(scenario, month, options.volumeScale);
+  for (double requests : traffic.workloadRequests)
+    result.requests += requests;
+  addTokens(scenario, traffic, result.tokens);
+
+  MonthCoster coster(scenario, traffic, options, result);
+  std::vector<ModelGross> grossByModel;
+  double unallocatedUsd = 0;
+  for (std::size_t m = 0; m < scenario.models.size(); ++m) {
+    const ModelCost cost = coster.costModel(static_cast<int>(m));
+    result.byMode.onDemand += cost.modes.onDemand;
+    result.byMode.batch += cost.modes.batch;
+    result.byMode.provisioned += cost.modes.provisioned;
+    result.byMode.reserved += cost.modes.reserved;
+    unallocatedUsd += cost.unallocatedUsd;
+    const PreparedModel &model = scenario.models[m];
+    result.byModel.push_back({model.rates.id, cost.modes.total()});
+    grossByModel.push_back({cost.modes.total(), model.rates.marketplace});
+  }
+
+  for (const PreparedWorkload &workload : scenario.workloads) {
+    addTo(result.byWorkload, workload.id, 0.0);
+    addTo(result.byTeam, workload.team, 0.0);
+  }
+  for (std::size_t f = 0; f < scenario.flows.size(); ++f) {
+    const PreparedWorkload &workload = scenario.workloads[scenario.flows[f].workload];
+    const double usd = coster.flowCost(static_cast<int>(f));
+    addTo(result.byWorkload, workload.id, usd);
+    addTo(result.byTeam, workload.team, usd);
+  }
+  if (unallocatedUsd > 0) {
+    addTo(result.byWorkload, kUnallocatedKey, unallocatedUsd);
+    addTo(result.byTeam, kUnallocatedKey, unallocatedUsd);
+  }
+
+  result.grossUsd = result.byMode.total();
+  const PrivatePricing pricing = applyAgreement(scenario.agreement, grossByModel);
+  result.discountUsd = pricing.discountUsd;
+  result.netUsd = result.grossUsd - result.discountUsd;
+  result.commitRetiredUsd = pricing.commitRetiredUsd;
+  return result;
+}
+
+double netCostUsd(const PreparedScenario &scenario, int month, double volumeScale) {
+  return evaluate(scenario, month, {volumeScale, false}).netUsd;
+}
+
+} // namespace bwi::core

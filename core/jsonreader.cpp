@@ -1,0 +1,211 @@
+#include "jsonreader.h"
+
+#include <cctype>
+#include <cmath>
+#include <sstream>
+
+namespace bwi::core {
+namespace {
+
+bool isIdentifier(std::string_view key) {
+  if (key.empty() || !(std::isalpha(static_cast<unsigned char>(key[0])) || key[0] == '_'))
+    return false;
+  for (char c : key)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_'))
+      return false;
+  return true;
+}
+
+std::string formatNumber(double value) {
+  std::ostringstream out;
+  out.precision(10);
+  out << value;
+  return out.str();
+}
+
+std::string describeRule(const NumberRule &rule) {
+  std::string text = rule.whole ? "a whole number" : "a number";
+  const bool hasMin = std::isfinite(rule.min);
+  const bool hasMax = std::isfinite(rule.max);
+  if (hasMin && hasMax && !rule.minExclusive)
+    return text + " from " + formatNumber(rule.min) + " to " + formatNumber(rule.max);
+  if (hasMin)
+    text += (rule.minExclusive ? " > " : " >= ") + formatNumber(rule.min);
+  if (hasMax)
+    text += std::string(hasMin ? " and" : "") + " <= " + formatNumber(rule.max);
+  return text;
+}
+
+std::string shortJson(const Json &value) {
+  std::string text = value.dump();
+  if (text.size() > 40)
+    text = text.substr(0, 37) + "...";
+  return text;
+}
+
+} // namespace
+
+std::string childPath(std::string_view parent, std::string_view key) {
+  std::string path(parent);
+  if (isIdentifier(key)) {
+    if (!path.empty())
+      path += '.';
+    path += key;
+  } else {
+    path += "[\"";
+    for (char c : key) {
+      if (c == '"' || c == '\\')
+        path += '\\';
+      path += c;
+    }
+    path += "\"]";
+  }
+  return path;
+}
+
+std::string indexPath(std::string_view parent, std::size_t index) {
+  return std::string(parent) + "[" + std::to_string(index) + "]";
+}
+
+std::string describeType(const Json &value) {
+  switch (value.type()) {
+  case Json::value_t::null:
+    return "null";
+  case Json::value_t::boolean:
+    return "a boolean";
+  case Json::value_t::string:
+    return "a string";
+  case Json::value_t::array:
+    return "an array";
+  case Json::value_t::object:
+    return "an object";
+  default:
+    return "a number";
+  }
+}
+
+std::optional<Json> parseJsonText(std::string_view text, ValidationIssues &issues) {
+  try {
+    return Json::parse(text.begin(), text.end());
+  } catch (const Json::parse_error &error) {
+    // Turn the byte offset into the line and column an editor shows.
+    const std::size_t offset = std::min<std::size_t>(error.byte, text.size());
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i + 1 < offset; ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+    }
+    std::string message = error.what();
+    // nlohmann prefixes "[json.exception.parse_error.101] parse error at line 1, column 2: ".
+    if (const auto colon = message.find(": "); colon != std::string::npos)
+      message = message.substr(colon + 2);
+    issues.push_back({"line " + std::to_string(line) + ", column " + std::to_string(column),
+                      "invalid JSON: " + message});
+  }
+  return std::nullopt;
+}
+
+std::optional<double> readNumber(const Json &value, const std::string &path, const NumberRule &rule,
+                                 ValidationIssues &issues) {
+  if (!value.is_number()) {
+    issues.push_back({path, "must be " + describeRule(rule) + ", got " + describeType(value) +
+                                " " + shortJson(value)});
+    return std::nullopt;
+  }
+  const double number = value.get<double>();
+  if (!std::isfinite(number)) {
+    issues.push_back({path, "must be a finite number"});
+    return std::nullopt;
+  }
+  const bool belowMin = rule.minExclusive ? !(number > rule.min) : number < rule.min;
+  if (belowMin || number > rule.max || (rule.whole && std::floor(number) != number)) {
+    issues.push_back({path, "must be " + describeRule(rule) + ", got " + formatNumber(number)});
+    return std::nullopt;
+  }
+  return number;
+}
+
+ObjectReader::ObjectReader(const Json &value, std::string path, ValidationIssues &issues)
+    : m_path(std::move(path)), m_issues(issues) {
+  if (value.is_object())
+    m_object = &value;
+  else
+    m_issues.push_back({m_path, "must be an object, got " + describeType(value)});
+}
+
+const Json *ObjectReader::find(std::string_view key) const {
+  if (!m_object)
+    return nullptr;
+  const auto it = m_object->find(key);
+  if (it == m_object->end() || it->is_null())
+    return nullptr;
+  return &*it;
+}
+
+std::optional<double> ObjectReader::optionalNumber(std::string_view key, const NumberRule &rule) {
+  const Json *value = find(key);
+  if (!value)
+    return std::nullopt;
+  return readNumber(*value, pathOf(key), rule, m_issues);
+}
+
+double ObjectReader::number(std::string_view key, double fallback, const NumberRule &rule) {
+  return optionalNumber(key, rule).value_or(fallback);
+}
+
+double ObjectReader::requiredNumber(std::string_view key, const NumberRule &rule) {
+  if (!has(key)) {
+    missing(key);
+    return 0;
+  }
+  return optionalNumber(key, rule).value_or(0);
+}
+
+std::optional<std::string> ObjectReader::optionalString(std::string_view key) {
+  const Json *value = find(key);
+  if (!value)
+    return std::nullopt;
+  if (!value->is_string()) {
+    addIssue(key, "must be a string, got " + describeType(*value));
+    return std::nullopt;
+  }
+  return value->get<std::string>();
+}
+
+std::string ObjectReader::string(std::string_view key, std::string fallback) {
+  return optionalString(key).value_or(std::move(fallback));
+}
+
+std::string ObjectReader::requiredString(std::string_view key) {
+  if (!has(key)) {
+    missing(key);
+    return {};
+  }
+  return optionalString(key).value_or(std::string{});
+}
+
+bool ObjectReader::boolean(std::string_view key, bool fallback) {
+  const Json *value = find(key);
+  if (!value)
+    return fallback;
+  if (!value->is_boolean()) {
+    addIssue(key, "must be true or false, got " + describeType(*value));
+    return fallback;
+  }
+  return value->get<bool>();
+}
+
+void ObjectReader::addIssue(std::string_view key, std::string message) {
+  m_issues.push_back({pathOf(key), std::move(message)});
+}
+
+void ObjectReader::missing(std::string_view key) {
+  if (m_object)
+    addIssue(key, "is required");
+}
+
+} // namespace bwi::core

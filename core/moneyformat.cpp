@@ -1,0 +1,46 @@
+#include "moneyformat.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace bwi::core {
+
+std::string formatUsdExact(double usd) {
+  if (!std::isfinite(usd))
+    return "n/a";
+  const bool negative = usd < 0;
+  const long long cents = std::llround(std::fabs(usd) * 100.0);
+  std::string whole = std::to_string(cents / 100);
+  for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3)
+    whole.insert(static_cast<std::size_t>(i), ",");
+  char fraction[8];
+  std::snprintf(fraction, sizeof fraction, ".%02lld", cents % 100);
+  return (negative && cents != 0 ? "-$" : "$") + whole + fraction;
+}
+
+std::string formatUsdShort(double usd) {
+  if (!std::isfinite(usd))
+    return "n/a";
+  const double magnitude = std::fabs(usd);
+  const char *sign = usd < 0 ? "-" : "";
+  char buffer[64];
+  if (magnitude >= 1e9)
+    std::snprintf(buffer, sizeof buffer, "%s$%.1fB", sign, magnitude / 1e9);
+  else if (magnitude >= 1e6)
+    std::snprintf(buffer, sizeof buffer, "%s$%.1fM", sign, magnitude / 1e6);
+  else if (magnitude >= 1e3)
+    std::snprintf(buffer, sizeof buffer, "%s$%.1fk", sign, magnitude / 1e3);
+  else
+    std::snprintf(buffer, sizeof buffer, "%s$%.0f", sign, magnitude);
+  return buffer;
+}
+
+std::string formatPercent(double share, int decimals) {
+  if (!std::isfinite(share))
+    return "n/a";
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f%%", decimals, share * 100.0);
+  return buffer;
+}
+
+} // namespace bwi::core

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <string>
+
+// How money and shares read in tables, charts and reports.
+namespace bwi::core {
+
+// "$1,234,567.89" (negative: "-$12.00").
+std::string formatUsdExact(double usd);
+// "$12.3k", "$1.2M", "$950" — chart axes and key figures.
+std::string formatUsdShort(double usd);
+// "87.5%" from 0.875.
+std::string formatPercent(double share, int decimals = 1);
+
+} // namespace bwi::core

@@ -1,0 +1,118 @@
+#include "preparedscenario.h"
+
+#include <algorithm>
+
+namespace bwi::core {
+namespace {
+
+int modelIndex(PreparedScenario &prepared, const RateCard &card, const std::string &id) {
+  for (std::size_t i = 0; i < prepared.models.size(); ++i)
+    if (prepared.models[i].rates.id == id)
+      return static_cast<int>(i);
+  PreparedModel model;
+  if (const ModelRates *rates = card.find(id))
+    model.rates = *rates;
+  else
+    model.rates.id = id;
+  model.ptCapable = model.rates.ptCapable();
+  prepared.models.push_back(std::move(model));
+  return static_cast<int>(prepared.models.size() - 1);
+}
+
+double cacheWritePrice(const CachePrices &cache, const std::optional<Caching> &caching) {
+  if (caching && caching->ttl == CacheTtl::OneHour)
+    return cache.write1hPer1m.value_or(0);
+  return cache.writePer1m.value_or(0);
+}
+
+PreparedFlow prepareFlow(PreparedScenario &prepared, const Workload &workload,
+                         const ModelRates &rates, int workloadIndex, int model, double share) {
+  PreparedFlow flow;
+  flow.workload = workloadIndex;
+  flow.model = model;
+  flow.share = share;
+  flow.tokens = requestTokens(workload.tokens, workload.caching, rates.cache.has_value());
+
+  double tierMultiplier = 1.0;
+  if (const auto multiplier = rates.tierMultiplier(workload.serviceTier)) {
+    tierMultiplier = *multiplier;
+  } else if (share > 0) {
+    prepared.warnings.push_back("workload " + workload.id + ": service tier " +
+                                std::string(toString(workload.serviceTier)) +
+                                " is not offered by " + rates.id + "; billed at standard");
+  }
+  const RequestTokens &t = flow.tokens;
+  const double writePrice = rates.cache ? cacheWritePrice(*rates.cache, workload.caching) : 0.0;
+  const double readPrice = rates.cache ? rates.cache->readPer1m : 0.0;
+  flow.onDemandInputUsd =
+      (t.uncachedInput * rates.onDemand.inputPer1m + t.cacheWrite * writePrice) *
+      tierMultiplier / 1e6;
+  flow.onDemandReadUsd = t.cacheRead * readPrice * tierMultiplier / 1e6;
+  flow.onDemandOutputUsd = t.output * rates.onDemand.outputPer1m * tierMultiplier / 1e6;
+
+  if (rates.batch) {
+    flow.batchUsd = (t.input * rates.batch->inputPer1m + t.output * rates.batch->outputPer1m) / 1e6;
+  } else {
+    flow.batchOnDemand = true;
+    if (workload.batchShare > 0 && share > 0)
+      prepared.warnings.push_back("workload " + workload.id + ": " + rates.id +
+                                  " has no batch price; its batch share is billed on demand");
+  }
+  if (rates.ptCapable()) {
+    const ProvisionedRates &pt = *rates.provisioned;
+    flow.muMinutesPerRequest = t.input / *pt.inputTpmPerMu + t.output / *pt.outputTpmPerMu;
+  }
+  return flow;
+}
+
+} // namespace
+
+PreparedScenario prepareScenario(const Scenario &scenario, const RateCard &card) {
+  PreparedScenario prepared;
+  prepared.name = scenario.name;
+  prepared.rateCardAsOf = card.asOf;
+  prepared.hoursPerMonth = scenario.hoursPerMonth;
+  prepared.agreement = scenario.agreement;
+  prepared.forecast = scenario.forecast;
+
+  for (std::size_t w = 0; w < scenario.workloads.size(); ++w) {
+    const Workload &workload = scenario.workloads[w];
+    PreparedWorkload pw;
+    pw.id = workload.id;
+    pw.team = workload.team.value_or(kNoTeam);
+    pw.requestsPerMonth = workload.requestsPerMonth * workload.volumeMultiplier;
+    pw.growthPerMonth = workload.growthPerMonth;
+    pw.batchShare = workload.batchShare;
+    pw.weights = normalizedWeights(workload.profile);
+    prepared.workloads.push_back(std::move(pw));
+    for (const RoutingShare &route : workload.routing) {
+      const int model = modelIndex(prepared, card, route.modelId);
+      const int flowIndex = static_cast<int>(prepared.flows.size());
+      prepared.flows.push_back(prepareFlow(prepared, workload, prepared.models[model].rates,
+                                           static_cast<int>(w), model, route.share));
+      prepared.models[model].flows.push_back(flowIndex);
+    }
+  }
+  for (const ProvisionedCommitment &commitment : scenario.provisioned)
+    prepared.models[modelIndex(prepared, card, commitment.modelId)].provisioned = commitment;
+  for (const Reservation &reservation : scenario.reserved)
+    prepared.models[modelIndex(prepared, card, reservation.modelId)].reserved = reservation;
+
+  for (PreparedModel &model : prepared.models) {
+    if (!model.ptCapable)
+      continue;
+    const ProvisionedRates &pt = *model.rates.provisioned;
+    model.sizingTerm = model.provisioned ? model.provisioned->term : PtTerm::OneMonth;
+    model.sizingRatePerMuHour = pt.ratePerMuHour(model.sizingTerm);
+    // A card without a one-month rate is still sized, at the first term it prices.
+    for (PtTerm term : {PtTerm::OneMonth, PtTerm::SixMonth, PtTerm::NoCommit}) {
+      if (model.sizingRatePerMuHour)
+        break;
+      model.sizingTerm = term;
+      model.sizingRatePerMuHour = pt.ratePerMuHour(term);
+    }
+  }
+  return prepared;
+}
+
+} // namespace bwi::core

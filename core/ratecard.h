@@ -1,0 +1,113 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+// The rate card: list prices of Bedrock models, as dated and sourced figures.
+// Token prices are USD per 1,000,000 tokens; PT prices USD per model unit
+// (MU) per hour; Reserved-tier prices USD per 1,000 tokens-per-minute per
+// month.
+namespace bwi::core {
+
+enum class PtTerm { NoCommit, OneMonth, SixMonth };
+enum class ReservedTerm { OneMonth, ThreeMonth };
+enum class ServiceTier { Standard, Priority, Flex };
+
+struct TokenPrices {
+  double inputPer1m = 0;  // USD per 1M input tokens
+  double outputPer1m = 0; // USD per 1M output tokens
+  bool estimate = false;  // not a published figure
+  std::string note;
+  bool operator==(const TokenPrices &) const = default;
+};
+
+struct CachePrices {
+  std::optional<double> writePer1m;   // 5-minute TTL write; null counts as 0
+  double readPer1m = 0;               // USD per 1M cache-read tokens
+  std::optional<double> write1hPer1m; // 1-hour TTL write; absent = not offered
+  std::string note;
+  bool operator==(const CachePrices &) const = default;
+};
+
+struct TierMultipliers {
+  std::optional<double> priority; // multiplier on on-demand prices
+  std::optional<double> flex;
+  std::string note;
+  bool operator==(const TierMultipliers &) const = default;
+};
+
+struct ProvisionedRates {
+  std::optional<double> noCommitPerMuHour; // USD per MU-hour
+  std::optional<double> oneMonthPerMuHour;
+  std::optional<double> sixMonthPerMuHour;
+  std::optional<double> inputTpmPerMu;  // input tokens per minute one MU serves
+  std::optional<double> outputTpmPerMu; // output tokens per minute one MU serves
+  bool estimate = false;
+  std::string note;
+
+  std::optional<double> ratePerMuHour(PtTerm term) const;
+  // Both capacities > 0 and at least one rate (cost-model.md 10.8).
+  bool capable() const;
+  bool operator==(const ProvisionedRates &) const = default;
+};
+
+struct ReservedTermRates {
+  double inputPer1kTpmMonth = 0;  // USD per 1,000 input TPM reserved, per month
+  double outputPer1kTpmMonth = 0; // USD per 1,000 output TPM reserved, per month
+  bool operator==(const ReservedTermRates &) const = default;
+};
+
+struct ReservedRates {
+  std::optional<ReservedTermRates> oneMonth;
+  std::optional<ReservedTermRates> threeMonth;
+  double minInputTpm = 0;  // smallest reservation, tokens per minute
+  double minOutputTpm = 0; // smallest reservation, tokens per minute
+  bool estimate = false;
+  std::string note;
+
+  const std::optional<ReservedTermRates> &rates(ReservedTerm term) const;
+  bool operator==(const ReservedRates &) const = default;
+};
+
+struct ModelRates {
+  std::string id;
+  std::string name;
+  std::string provider;
+  std::string tier; // small | mid | premium | embedding (routing policy class)
+  bool marketplace = false;
+  TokenPrices onDemand;
+  std::optional<TokenPrices> batch; // nullopt: no batch for this model
+  std::optional<CachePrices> cache; // nullopt: no prompt caching
+  std::optional<TierMultipliers> tiers;
+  std::optional<ProvisionedRates> provisioned;
+  std::optional<ReservedRates> reserved;
+  std::string source;
+  std::string sourceDate;
+  std::string note;
+
+  // Multiplier of a service tier; nullopt when the model does not offer it.
+  std::optional<double> tierMultiplier(ServiceTier tier) const;
+  bool ptCapable() const { return provisioned && provisioned->capable(); }
+  bool operator==(const ModelRates &) const = default;
+};
+
+struct RateCard {
+  std::string asOf; // ISO date YYYY-MM-DD the prices were checked
+  std::string region;
+  std::string currency = "USD";
+  std::vector<std::string> notes;
+  std::vector<ModelRates> models;
+
+  const ModelRates *find(std::string_view id) const;
+  bool operator==(const RateCard &) const = default;
+};
+
+std::string_view toString(PtTerm term);
+std::string_view toString(ReservedTerm term);
+std::string_view toString(ServiceTier tier);
+std::optional<PtTerm> ptTermFromString(std::string_view text);
+std::optional<ReservedTerm> reservedTermFromString(std::string_view text);
+std::optional<ServiceTier> serviceTierFromString(std::string_view text);
+
+} // namespace bwi::core

@@ -1,0 +1,166 @@
+#include "scenariofile.h"
+
+#include "embeddedresources.h"
+#include "jsonreader.h"
+#include "ratecardjson.h"
+#include "ratecardoverrides.h"
+#include "scenariojson.h"
+#include "scenariovalidation.h"
+
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <system_error>
+
+namespace bwi::core {
+namespace {
+
+std::optional<RateCard> parseRateCardText(std::string_view text, const std::string &file,
+                                          ValidationIssues &issues) {
+  ValidationIssues own;
+  std::optional<RateCard> card;
+  if (const auto json = parseJsonText(text, own))
+    card = readRateCard(*json, "", own);
+  for (ValidationIssue &issue : own) {
+    issue.file = file;
+    issues.push_back(std::move(issue));
+  }
+  if (!own.empty())
+    return std::nullopt;
+  return card;
+}
+
+std::optional<RateCard> resolveRateCard(const Scenario &scenario,
+                                        const std::filesystem::path &baseDirectory,
+                                        ValidationIssues &issues) {
+  switch (scenario.ratecard.kind) {
+  case RateCardSource::Kind::Builtin:
+    return builtinRateCard();
+  case RateCardSource::Kind::Inline:
+    return scenario.ratecard.inlineCard;
+  case RateCardSource::Kind::Path: {
+    const std::filesystem::path path = baseDirectory / scenario.ratecard.path;
+    ValidationIssues fileIssues;
+    auto card = loadRateCardFile(path, fileIssues);
+    if (!card) {
+      issues.push_back({"ratecard", "cannot use the rate card \"" + scenario.ratecard.path + "\""});
+      issues.insert(issues.end(), fileIssues.begin(), fileIssues.end());
+    }
+    return card;
+  }
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+RateCard builtinRateCard() {
+  ValidationIssues issues;
+  auto card = parseRateCardText(resources::builtin_ratecard(), "(built-in rate card)", issues);
+  // The built-in card is checked by the tests; an invalid one is a build defect.
+  return card.value_or(RateCard{});
+}
+
+std::optional<std::string> readTextFile(const std::filesystem::path &path,
+                                        ValidationIssues &issues) {
+  std::error_code error;
+  const auto size = std::filesystem::file_size(path, error);
+  if (error) {
+    issues.push_back({"", "cannot read the file: " + error.message(), path.string()});
+    return std::nullopt;
+  }
+  if (size > kMaxInputFileBytes) {
+    issues.push_back({"", "the file is " + std::to_string(size / (1024 * 1024)) +
+                              " MiB; scenario and rate-card files may be at most " +
+                              std::to_string(kMaxInputFileBytes / (1024 * 1024)) + " MiB",
+                      path.string()});
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    issues.push_back({"", "cannot open the file", path.string()});
+    return std::nullopt;
+  }
+  std::ostringstream contents;
+  contents << in.rdbuf();
+  return contents.str();
+}
+
+std::optional<RateCard> loadRateCardFile(const std::filesystem::path &path,
+                                         ValidationIssues &issues) {
+  const auto text = readTextFile(path, issues);
+  if (!text)
+    return std::nullopt;
+  return parseRateCardText(*text, path.string(), issues);
+}
+
+ScenarioLoad loadScenarioText(std::string_view text, const std::filesystem::path &baseDirectory,
+                              const std::string &displayName) {
+  ScenarioLoad load;
+  load.displayName = displayName;
+  const auto json = parseJsonText(text, load.issues);
+  if (!json)
+    return load;
+  LoadedScenario loaded;
+  loaded.scenario = readScenario(*json, load.issues);
+  const auto card = resolveRateCard(loaded.scenario, baseDirectory, load.issues);
+  if (card) {
+    loaded.baseCard = *card;
+    loaded.card = applyOverrides(*card, loaded.scenario.ratecardOverrides, load.issues);
+    validateAgainstRateCard(loaded.scenario, loaded.card, load.issues);
+  }
+  if (load.issues.empty())
+    load.loaded = std::move(loaded);
+  return load;
+}
+
+ScenarioLoad loadScenarioFile(const std::filesystem::path &path) {
+  ValidationIssues issues;
+  const auto text = readTextFile(path, issues);
+  if (!text) {
+    ScenarioLoad load;
+    load.displayName = path.string();
+    for (ValidationIssue &issue : issues)
+      issue.file.clear();
+    load.issues = std::move(issues);
+    return load;
+  }
+  return loadScenarioText(*text, path.parent_path(), path.string());
+}
+
+ScenarioLoad loadExampleScenario() {
+  return loadScenarioText(resources::example_scenario(), std::filesystem::current_path(),
+                          "(built-in example scenario)");
+}
+
+WriteResult writeFileAtomically(const std::filesystem::path &path, std::string_view contents) {
+  std::random_device random;
+  const std::filesystem::path temporary =
+      path.string() + ".tmp-" + std::to_string(random() % 1000000);
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out)
+      return {false, "cannot write " + temporary.string()};
+    out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
+    out.flush();
+    if (!out) {
+      out.close();
+      std::filesystem::remove(temporary);
+      return {false, "writing " + temporary.string() + " failed (disk full?)"};
+    }
+  }
+  std::error_code error;
+  std::filesystem::rename(temporary, path, error);
+  if (error) {
+    std::filesystem::remove(temporary);
+    return {false, "cannot replace " + path.string() + ": " + error.message()};
+  }
+  return {true, {}};
+}
+
+WriteResult saveScenarioFile(const Scenario &scenario, const std::filesystem::path &path) {
+  return writeFileAtomically(path, scenarioToJson(scenario).dump(2) + "\n");
+}
+
+} // namespace bwi::core

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "jsonreader.h"
+#include "scenario.h"
+
+// The scenario file form of docs/scenario-format.md: reading with every
+// field checked against its range, and writing back what was read.
+namespace bwi::core {
+
+inline constexpr const char *kScenarioFormat = "bedrock-whatif-scenario";
+inline constexpr int kScenarioVersion = 1;
+
+// Limits that keep hostile files from hanging the program.
+inline constexpr std::size_t kMaxWorkloads = 10000;
+inline constexpr int kMaxModelUnits = 1000000;
+inline constexpr int kMaxForecastMonths = 120;
+
+// Structural reading: types and ranges. Model ids are checked against the
+// rate card afterwards (scenariovalidation.h).
+Scenario readScenario(const Json &json, ValidationIssues &issues);
+
+Json scenarioToJson(const Scenario &scenario);
+
+} // namespace bwi::core

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "ratecard.h"
+#include "scenario.h"
+#include "validationissue.h"
+
+namespace bwi::core {
+
+// Checks what needs the rate card: model ids, caching TTLs, commitments on
+// models that can take them, terms that have a price, reservation minimums
+// (cost-model.md 9 and 10.8-10.10). `card` has the overrides applied.
+void validateAgainstRateCard(const Scenario &scenario, const RateCard &card,
+                             ValidationIssues &issues);
+
+} // namespace bwi::core
