@@ -27,7 +27,6 @@ std::string usageText();
 
 int runCommandLine(int argc, char **argv);
 // The same with explicit streams, for tests.
-int runCommandLine(const std::vector<std::string> &arguments, std::ostream &out,
-                   std::ostream &err);
+int runCommandLine(const std::vector<std::string> &arguments, std::ostream &out, std::ostream &err);
 
 } // namespace bwi::app

@@ -41,8 +41,8 @@ void costSection(std::string &text, const char *title, const std::vector<core::N
   for (const core::NamedCost &cost : costs)
     width = std::max(width, cost.key.size());
   for (const core::NamedCost &cost : costs)
-    text += "  " + padRight(cost.key, width) + "  " + padLeft(formatUsdExact(cost.usd), 16) +
-            "  " + padLeft(gross > 0 ? formatPercent(cost.usd / gross) : "", 7) + "\n";
+    text += "  " + padRight(cost.key, width) + "  " + padLeft(formatUsdExact(cost.usd), 16) + "  " +
+            padLeft(gross > 0 ? formatPercent(cost.usd / gross) : "", 7) + "\n";
 }
 
 } // namespace
@@ -68,8 +68,8 @@ std::string evaluationTable(const core::Evaluation &evaluation, const core::Load
 
   text += "\nMonthly cost\n";
   text += "  Gross                     " + padLeft(formatUsdExact(evaluation.grossUsd), 18) + "\n";
-  text += "  Private-pricing discount  " + padLeft(formatUsdExact(-evaluation.discountUsd), 18) +
-          "\n";
+  text +=
+      "  Private-pricing discount  " + padLeft(formatUsdExact(-evaluation.discountUsd), 18) + "\n";
   text += "  Net                       " + padLeft(formatUsdExact(evaluation.netUsd), 18) + "\n";
   text += "  Commit retired            " +
           padLeft(formatUsdExact(evaluation.commitRetiredUsd), 18) + "\n";
@@ -145,8 +145,8 @@ std::string evaluationTable(const core::Evaluation &evaluation, const core::Load
 }
 
 std::string forecastTable(const core::Forecast &forecast, const core::LoadedScenario &loaded) {
-  std::string text = "Forecast: " + loaded.scenario.name + " (rate card as of " +
-                     loaded.card.asOf + ")\n\n";
+  std::string text =
+      "Forecast: " + loaded.scenario.name + " (rate card as of " + loaded.card.asOf + ")\n\n";
   const bool fan = !forecast.months.empty() && forecast.months.front().netP10Usd.has_value();
   text += padLeft("month", 5) + padLeft("gross", 16) + padLeft("discount", 14) +
           padLeft("net", 16) + padLeft("commit retired", 16);

@@ -12,20 +12,21 @@ namespace {
 double netFactor(const PreparedScenario &scenario, const PreparedModel &model) {
   if (!scenario.agreement)
     return 1.0;
-  const bool discounted = !model.rates.marketplace || scenario.agreement->discountAppliesToMarketplace;
+  const bool discounted =
+      !model.rates.marketplace || scenario.agreement->discountAppliesToMarketplace;
   return discounted ? 1.0 - scenario.agreement->discount : 1.0;
 }
 
 // Everything a model's cost at volume scale x needs, computed once at x = 1:
 // every on-demand and batch term is linear in x, overflow comes from curves.
 struct ModelShape {
-  double linearUsd = 0;         // batch + batch-on-demand fallback
-  double realtimeUsd = 0;       // real-time on-demand, no commitment
-  double readUsd = 0;           // cache reads (billed as usual under a reservation)
-  std::optional<OverflowCurve> load;   // PT-capable models
-  std::optional<OverflowCurve> input;  // active reservation
+  double linearUsd = 0;               // batch + batch-on-demand fallback
+  double realtimeUsd = 0;             // real-time on-demand, no commitment
+  double readUsd = 0;                 // cache reads (billed as usual under a reservation)
+  std::optional<OverflowCurve> load;  // PT-capable models
+  std::optional<OverflowCurve> input; // active reservation
   std::optional<OverflowCurve> output;
-  double ptFixedUsd = 0;        // active PT commitment's charge
+  double ptFixedUsd = 0; // active PT commitment's charge
   double ptUnits = 0;
   double reservedFixedUsd = 0;
   double reservedInputTpm = 0, reservedOutputTpm = 0;
@@ -54,7 +55,8 @@ ModelShape shapeOf(const PreparedScenario &scenario, const ModelMonth &month,
     shape.reservedActive = true;
     shape.input.emplace(*month.reservedInput);
     shape.output.emplace(*month.reservedOutput);
-    const auto rates = model.rates.reserved->rates(model.reserved->term).value_or(ReservedTermRates{});
+    const auto rates =
+        model.rates.reserved->rates(model.reserved->term).value_or(ReservedTermRates{});
     shape.reservedInputTpm = model.reserved->inputTpm;
     shape.reservedOutputTpm = model.reserved->outputTpm;
     shape.reservedFixedUsd = shape.reservedInputTpm / 1000 * rates.inputPer1kTpmMonth +

@@ -86,8 +86,7 @@ private:
     result.overflowUsd = overflowUsd(load, units);
     result.utilization = utilization(load, units);
     const double onDemandUsd = m_traffic.models[m].realtimeOnDemandUsd();
-    result.breakEvenUtilization =
-        breakEvenUtilization(rate, hours, load.meanDemand(), onDemandUsd);
+    result.breakEvenUtilization = breakEvenUtilization(rate, hours, load.meanDemand(), onDemandUsd);
     if (m_options.includeSizing) {
       const OverflowCurve curve(load);
       result.floorModelUnits = floorModelUnits(load);
@@ -165,10 +164,10 @@ private:
       const HourlyWeights &weights = m_scenario.workloads[flow.workload].weights;
       const double inputOverflowed = overflowWeight(input, reservation.inputTpm, weights);
       const double outputOverflowed = overflowWeight(output, reservation.outputTpm, weights);
-      m_flowCost[f] += rt * flow.onDemandReadUsd +
-                       (inputOverflowed * rt * flow.onDemandInputUsd +
-                        outputOverflowed * rt * flow.onDemandOutputUsd) /
-                           kHoursPerWeek;
+      m_flowCost[f] +=
+          rt * flow.onDemandReadUsd + (inputOverflowed * rt * flow.onDemandInputUsd +
+                                       outputOverflowed * rt * flow.onDemandOutputUsd) /
+                                          kHoursPerWeek;
       servedInput[i] = (kHoursPerWeek - inputOverflowed) * rt *
                        (flow.tokens.uncachedInput + flow.tokens.cacheWrite);
       servedOutput[i] = (kHoursPerWeek - outputOverflowed) * rt * flow.tokens.output;
@@ -199,8 +198,8 @@ private:
     sizing.modelId = model.rates.id;
     sizing.term = model.sizingTerm;
     sizing.floorModelUnits = floorModelUnits(load);
-    sizing.optimalModelUnits =
-        optimalModelUnits(OverflowCurve(load), *model.sizingRatePerMuHour, m_scenario.hoursPerMonth);
+    sizing.optimalModelUnits = optimalModelUnits(OverflowCurve(load), *model.sizingRatePerMuHour,
+                                                 m_scenario.hoursPerMonth);
     sizing.meanLoadMu = load.meanDemand();
     sizing.peakLoadMu = load.maxDemand();
     m_result.sizing.push_back(std::move(sizing));

@@ -89,8 +89,8 @@ struct Evaluation {
 inline constexpr const char *kUnallocatedKey = "(unallocated)";
 
 struct EvaluationOptions {
-  double volumeScale = 1;     // the global volume slider: multiplies every workload
-  bool includeSizing = true;  // sizing scans and break-even searches
+  double volumeScale = 1;    // the global volume slider: multiplies every workload
+  bool includeSizing = true; // sizing scans and break-even searches
 };
 
 // Costs month `month` (0 = first modeled month) of a prepared scenario.

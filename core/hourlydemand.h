@@ -48,10 +48,10 @@ public:
   double maxDemand() const { return m_sortedDemand.empty() ? 0.0 : m_sortedDemand.back(); }
 
 private:
-  std::vector<double> m_sortedDemand;    // ascending, hours with demand > 0
-  std::vector<double> m_suffixCost;      // Σ cost over hours i..end
+  std::vector<double> m_sortedDemand;        // ascending, hours with demand > 0
+  std::vector<double> m_suffixCost;          // Σ cost over hours i..end
   std::vector<double> m_suffixCostPerDemand; // Σ cost/demand over hours i..end
-  double m_zeroDemandCost = 0;           // cost in hours without demand
+  double m_zeroDemandCost = 0;               // cost in hours without demand
   double m_totalCost = 0;
 };
 

@@ -84,27 +84,69 @@ std::string describeType(const Json &value) {
   }
 }
 
+namespace {
+
+std::string lineAndColumn(std::string_view text, std::size_t offset) {
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// The offset where arrays and objects nest deeper than `limit`, if they do:
+// the recursive parser would otherwise exhaust the stack on a hostile file.
+std::optional<std::size_t> excessiveNesting(std::string_view text, int limit) {
+  int depth = 0;
+  bool inString = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (inString) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        inString = false;
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit)
+        return i;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
 std::optional<Json> parseJsonText(std::string_view text, ValidationIssues &issues) {
+  if (const auto offset = excessiveNesting(text, kMaxJsonDepth)) {
+    issues.push_back({lineAndColumn(text, *offset), "invalid JSON: nested deeper than " +
+                                                        std::to_string(kMaxJsonDepth) + " levels"});
+    return std::nullopt;
+  }
   try {
     return Json::parse(text.begin(), text.end());
   } catch (const Json::parse_error &error) {
-    // Turn the byte offset into the line and column an editor shows.
-    const std::size_t offset = std::min<std::size_t>(error.byte, text.size());
-    std::size_t line = 1, column = 1;
-    for (std::size_t i = 0; i + 1 < offset; ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        column = 1;
-      } else {
-        ++column;
-      }
-    }
+    // nlohmann's byte offset is one past the offending character.
+    const std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
     std::string message = error.what();
-    // nlohmann prefixes "[json.exception.parse_error.101] parse error at line 1, column 2: ".
+    // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: ".
     if (const auto colon = message.find(": "); colon != std::string::npos)
       message = message.substr(colon + 2);
-    issues.push_back({"line " + std::to_string(line) + ", column " + std::to_string(column),
-                      "invalid JSON: " + message});
+    issues.push_back({lineAndColumn(text, offset), "invalid JSON: " + message});
+  } catch (const Json::exception &error) {
+    // Out-of-range numbers (1e999) and the like carry no position.
+    std::string message = error.what();
+    if (const auto bracket = message.find("] "); bracket != std::string::npos)
+      message = message.substr(bracket + 2);
+    issues.push_back({"", "invalid JSON: " + message});
   }
   return std::nullopt;
 }
@@ -112,8 +154,8 @@ std::optional<Json> parseJsonText(std::string_view text, ValidationIssues &issue
 std::optional<double> readNumber(const Json &value, const std::string &path, const NumberRule &rule,
                                  ValidationIssues &issues) {
   if (!value.is_number()) {
-    issues.push_back({path, "must be " + describeRule(rule) + ", got " + describeType(value) +
-                                " " + shortJson(value)});
+    issues.push_back({path, "must be " + describeRule(rule) + ", got " + describeType(value) + " " +
+                                shortJson(value)});
     return std::nullopt;
   }
   const double number = value.get<double>();

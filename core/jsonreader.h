@@ -33,6 +33,9 @@ struct NumberRule {
   static NumberRule wholeBetween(double min, double max) { return {min, max, false, true}; }
 };
 
+// Deeper nesting than any valid scenario needs is refused before parsing.
+inline constexpr int kMaxJsonDepth = 64;
+
 // Parses `text`; on a syntax error adds an issue at `line L, column C` and
 // returns nullopt.
 std::optional<Json> parseJsonText(std::string_view text, ValidationIssues &issues);

@@ -18,9 +18,9 @@ struct FlowMonth {
 
 struct ModelMonth {
   double realtimeRequests = 0;
-  double realtimeInputUsd = 0;  // Σ Q_rt · OD_in (uncached input + cache writes)
-  double realtimeReadUsd = 0;   // Σ Q_rt · OD_read
-  double realtimeOutputUsd = 0; // Σ Q_rt · OD_out
+  double realtimeInputUsd = 0;    // Σ Q_rt · OD_in (uncached input + cache writes)
+  double realtimeReadUsd = 0;     // Σ Q_rt · OD_read
+  double realtimeOutputUsd = 0;   // Σ Q_rt · OD_out
   double fallbackOnDemandUsd = 0; // batch share of a model without batch, billed on demand
   double batchUsd = 0;
   std::optional<HourlyDemand> ptLoad;         // model units; PT-capable or committed models

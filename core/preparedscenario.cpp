@@ -45,8 +45,8 @@ PreparedFlow prepareFlow(PreparedScenario &prepared, const Workload &workload,
   const double writePrice = rates.cache ? cacheWritePrice(*rates.cache, workload.caching) : 0.0;
   const double readPrice = rates.cache ? rates.cache->readPer1m : 0.0;
   flow.onDemandInputUsd =
-      (t.uncachedInput * rates.onDemand.inputPer1m + t.cacheWrite * writePrice) *
-      tierMultiplier / 1e6;
+      (t.uncachedInput * rates.onDemand.inputPer1m + t.cacheWrite * writePrice) * tierMultiplier /
+      1e6;
   flow.onDemandReadUsd = t.cacheRead * readPrice * tierMultiplier / 1e6;
   flow.onDemandOutputUsd = t.output * rates.onDemand.outputPer1m * tierMultiplier / 1e6;
 

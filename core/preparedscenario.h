@@ -19,7 +19,7 @@ inline constexpr const char *kNoTeam = "(no team)";
 
 struct PreparedWorkload {
   std::string id;
-  std::string team; // "(no team)" when the workload has none
+  std::string team;            // "(no team)" when the workload has none
   double requestsPerMonth = 0; // requests × volume multiplier, month 0
   double growthPerMonth = 0;
   double batchShare = 0;
@@ -37,8 +37,8 @@ struct PreparedFlow {
   double onDemandInputUsd = 0;
   double onDemandReadUsd = 0;
   double onDemandOutputUsd = 0;
-  double batchUsd = 0;          // USD per batch request (when the model has batch)
-  bool batchOnDemand = false;   // batch: null, so the batch share is billed on demand
+  double batchUsd = 0;            // USD per batch request (when the model has batch)
+  bool batchOnDemand = false;     // batch: null, so the batch share is billed on demand
   double muMinutesPerRequest = 0; // I/cap_in + O/cap_out, PT-capable models only
   double onDemandUsd() const { return onDemandInputUsd + onDemandReadUsd + onDemandOutputUsd; }
 };

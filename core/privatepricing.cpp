@@ -17,8 +17,7 @@ PrivatePricing applyAgreement(const std::optional<Agreement> &agreement,
     (model.marketplace ? marketplaceNet : firstPartyNet) += model.grossUsd - discount;
   }
   // Marketplace spend retires the commit only up to its monthly cap.
-  const double marketplaceCap =
-      agreement->marketplaceCapShare * agreement->annualCommitUsd / 12.0;
+  const double marketplaceCap = agreement->marketplaceCapShare * agreement->annualCommitUsd / 12.0;
   result.commitRetiredUsd = firstPartyNet + std::min(marketplaceNet, marketplaceCap);
   return result;
 }

@@ -10,8 +10,8 @@ long long floorModelUnits(const HourlyDemand &load) {
   return static_cast<long long>(std::floor(load.minDemand()));
 }
 
-long long optimalModelUnits(const OverflowCurve &curve, double ratePerMuHour,
-                            double hoursPerMonth, double volumeScale) {
+long long optimalModelUnits(const OverflowCurve &curve, double ratePerMuHour, double hoursPerMonth,
+                            double volumeScale) {
   const auto maxUnits = static_cast<long long>(std::ceil(curve.maxDemand() * volumeScale));
   const double fixedPerUnit = ratePerMuHour * hoursPerMonth;
   return argminConvex(0, maxUnits, [&](long long units) {

@@ -13,8 +13,8 @@ long long floorModelUnits(const HourlyDemand &load);
 
 // The whole N in 0 … ceil(max load) that minimizes N·rate·H + overflow; the
 // smallest N on a tie. Loads and costs are scaled by `volumeScale` first.
-long long optimalModelUnits(const OverflowCurve &curve, double ratePerMuHour,
-                            double hoursPerMonth, double volumeScale = 1.0);
+long long optimalModelUnits(const OverflowCurve &curve, double ratePerMuHour, double hoursPerMonth,
+                            double volumeScale = 1.0);
 
 // u* = rate / (on-demand USD / (mean load · H)); nullopt without on-demand cost.
 std::optional<double> breakEvenUtilization(double ratePerMuHour, double hoursPerMonth,

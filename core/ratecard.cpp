@@ -17,8 +17,7 @@ std::optional<double> ProvisionedRates::ratePerMuHour(PtTerm term) const {
 }
 
 bool ProvisionedRates::capable() const {
-  const bool hasCapacity =
-      inputTpmPerMu.value_or(0) > 0 && outputTpmPerMu.value_or(0) > 0;
+  const bool hasCapacity = inputTpmPerMu.value_or(0) > 0 && outputTpmPerMu.value_or(0) > 0;
   const bool hasRate = noCommitPerMuHour || oneMonthPerMuHour || sixMonthPerMuHour;
   return hasCapacity && hasRate;
 }

@@ -18,7 +18,7 @@ struct TokenPrices {
   double inputPer1m = 0;  // USD per 1M input tokens
   double outputPer1m = 0; // USD per 1M output tokens
   bool estimate = false;  // not a published figure
-  std::string note;
+  std::string note = {};
   bool operator==(const TokenPrices &) const = default;
 };
 

@@ -6,7 +6,7 @@
 namespace bwi::core {
 namespace {
 
-const NumberRule kPrice = NumberRule::between(0, 1e6);   // USD per 1M tokens or per MU-hour
+const NumberRule kPrice = NumberRule::between(0, 1e6);    // USD per 1M tokens or per MU-hour
 const NumberRule kTpm = NumberRule::between(0, 1e12);     // tokens per minute
 const NumberRule kMultiplier = NumberRule::above(0, 100); // service-tier multiplier
 
@@ -155,8 +155,8 @@ RateCard readRateCard(const Json &json, const std::string &path, ValidationIssue
   if (!reader.isObject())
     return card;
   if (auto format = reader.optionalString("format"); format && *format != kRateCardFormat)
-    reader.addIssue("format", "must be \"" + std::string(kRateCardFormat) + "\", got \"" +
-                                  *format + "\"");
+    reader.addIssue("format",
+                    "must be \"" + std::string(kRateCardFormat) + "\", got \"" + *format + "\"");
   if (const auto version = reader.optionalNumber("version", NumberRule::wholeBetween(1, 1e9));
       version && *version > kRateCardVersion)
     reader.addIssue("version", "this rate card is version " +

@@ -53,17 +53,17 @@ Json evaluationToJson(const Evaluation &evaluation, const std::string &scenarioN
   json["requests"] = count(evaluation.requests);
   json["provisioned"] = Json::array();
   for (const ProvisionedResult &pt : evaluation.provisioned)
-    json["provisioned"].push_back({{"model", pt.modelId},
-                                   {"model_units", pt.modelUnits},
-                                   {"term", toString(pt.term)},
-                                   {"cost_usd", pt.costUsd},
-                                   {"overflow_usd", pt.overflowUsd},
-                                   {"utilization", pt.utilization},
-                                   {"break_even_utilization", optional(pt.breakEvenUtilization)},
-                                   {"break_even_volume_multiplier",
-                                    optional(pt.breakEvenVolumeMultiplier)},
-                                   {"floor_model_units", pt.floorModelUnits},
-                                   {"optimal_model_units", pt.optimalModelUnits}});
+    json["provisioned"].push_back(
+        {{"model", pt.modelId},
+         {"model_units", pt.modelUnits},
+         {"term", toString(pt.term)},
+         {"cost_usd", pt.costUsd},
+         {"overflow_usd", pt.overflowUsd},
+         {"utilization", pt.utilization},
+         {"break_even_utilization", optional(pt.breakEvenUtilization)},
+         {"break_even_volume_multiplier", optional(pt.breakEvenVolumeMultiplier)},
+         {"floor_model_units", pt.floorModelUnits},
+         {"optimal_model_units", pt.optimalModelUnits}});
   json["reserved"] = Json::array();
   for (const ReservedResult &reserved : evaluation.reserved)
     json["reserved"].push_back({{"model", reserved.modelId},

@@ -71,9 +71,10 @@ std::optional<std::string> readTextFile(const std::filesystem::path &path,
     return std::nullopt;
   }
   if (size > kMaxInputFileBytes) {
-    issues.push_back({"", "the file is " + std::to_string(size / (1024 * 1024)) +
-                              " MiB; scenario and rate-card files may be at most " +
-                              std::to_string(kMaxInputFileBytes / (1024 * 1024)) + " MiB",
+    issues.push_back({"",
+                      "the file is " + std::to_string(size / (1024 * 1024)) +
+                          " MiB; scenario and rate-card files may be at most " +
+                          std::to_string(kMaxInputFileBytes / (1024 * 1024)) + " MiB",
                       path.string()});
     return std::nullopt;
   }

@@ -11,8 +11,8 @@
 namespace bwi::core {
 namespace {
 
-const NumberRule kCount = NumberRule::between(0, 1e15);  // requests per month
-const NumberRule kTokens = NumberRule::between(0, 1e9);  // tokens per call
+const NumberRule kCount = NumberRule::between(0, 1e15); // requests per month
+const NumberRule kTokens = NumberRule::between(0, 1e9); // tokens per call
 const NumberRule kShare = NumberRule::between(0, 1);
 const NumberRule kTpm = NumberRule::between(0, 1e12);
 
@@ -75,10 +75,10 @@ WeeklyProfile readProfile(const Json &json, const std::string &path, ValidationI
   }
   const std::string weeklyPath = reader.pathOf("weekly");
   if (!weekly->is_array() || weekly->size() != kHoursPerWeek) {
-    issues.push_back({weeklyPath, "must be an array of exactly 168 hourly weights, got " +
-                                      (weekly->is_array() ? std::to_string(weekly->size()) +
-                                                                " numbers"
-                                                          : describeType(*weekly))});
+    issues.push_back(
+        {weeklyPath, "must be an array of exactly 168 hourly weights, got " +
+                         (weekly->is_array() ? std::to_string(weekly->size()) + " numbers"
+                                             : describeType(*weekly))});
     return profile;
   }
   profile.kind = WeeklyProfile::Kind::Weekly;
@@ -224,8 +224,7 @@ Agreement readAgreement(const Json &json, const std::string &path, ValidationIss
   Agreement agreement;
   agreement.discount = reader.number("discount", 0, NumberRule::between(0, 0.5));
   agreement.annualCommitUsd = reader.number("annual_commit_usd", 0, NumberRule::between(0, 1e13));
-  agreement.discountAppliesToMarketplace =
-      reader.boolean("discount_applies_to_marketplace", false);
+  agreement.discountAppliesToMarketplace = reader.boolean("discount_applies_to_marketplace", false);
   agreement.marketplaceCapShare = reader.number("marketplace_cap_share", 0.25, kShare);
   return agreement;
 }
@@ -254,8 +253,8 @@ void flattenOverride(const Json &value, const std::string &modelId, const std::s
                      ValidationIssues &issues) {
   if (value.is_object() && !value.empty()) {
     for (const auto &[key, child] : value.items())
-      flattenOverride(child, modelId, field.empty() ? key : field + "." + key,
-                      childPath(path, key), out, issues);
+      flattenOverride(child, modelId, field.empty() ? key : field + "." + key, childPath(path, key),
+                      out, issues);
     return;
   }
   OverrideValue leaf;
@@ -322,8 +321,8 @@ RateCardSource readRateCardSource(const Json *json, const std::string &path,
     source.inlineCard = readRateCard(*json, path, issues);
     return source;
   }
-  issues.push_back({path, "must be \"builtin\", a path or a rate-card object, got " +
-                              describeType(*json)});
+  issues.push_back(
+      {path, "must be \"builtin\", a path or a rate-card object, got " + describeType(*json)});
   return source;
 }
 
@@ -383,8 +382,8 @@ Scenario readScenario(const Json &json, ValidationIssues &issues) {
   if (!reader.isObject())
     return scenario;
   if (auto format = reader.optionalString("format"); format && *format != kScenarioFormat)
-    reader.addIssue("format", "must be \"" + std::string(kScenarioFormat) + "\", got \"" +
-                                  *format + "\"");
+    reader.addIssue("format",
+                    "must be \"" + std::string(kScenarioFormat) + "\", got \"" + *format + "\"");
   if (const auto version = reader.optionalNumber("version", NumberRule::wholeBetween(1, 1e9))) {
     if (*version > kScenarioVersion) {
       reader.addIssue("version", "this scenario is version " +
@@ -399,7 +398,8 @@ Scenario readScenario(const Json &json, ValidationIssues &issues) {
   }
   scenario.name = reader.string("name", "");
   scenario.hoursPerMonth = reader.number("hours_per_month", 730, NumberRule::above(0, 1e4));
-  scenario.ratecard = readRateCardSource(reader.find("ratecard"), reader.pathOf("ratecard"), issues);
+  scenario.ratecard =
+      readRateCardSource(reader.find("ratecard"), reader.pathOf("ratecard"), issues);
   if (const Json *overrides = reader.find("ratecard_overrides"))
     scenario.ratecardOverrides =
         readOverrides(*overrides, reader.pathOf("ratecard_overrides"), issues);
@@ -412,8 +412,8 @@ Scenario readScenario(const Json &json, ValidationIssues &issues) {
   for (std::size_t i = 0; i < scenario.workloads.size(); ++i) {
     const std::string &id = scenario.workloads[i].id;
     if (!id.empty() && !ids.insert(id).second)
-      issues.push_back({childPath(indexPath("workloads", i), "id"),
-                        "duplicate workload id \"" + id + "\""});
+      issues.push_back(
+          {childPath(indexPath("workloads", i), "id"), "duplicate workload id \"" + id + "\""});
   }
   scenario.provisioned = readArray<ProvisionedCommitment>(reader, "provisioned", kMaxWorkloads,
                                                           issues, readProvisioned);

@@ -38,8 +38,8 @@ void validateAgainstRateCard(const Scenario &scenario, const RateCard &card,
   std::map<std::string, std::string> committed; // model id -> path of its commitment
   const auto checkSingle = [&](const std::string &modelId, const std::string &path) {
     if (const auto it = committed.find(modelId); it != committed.end()) {
-      issues.push_back({path, "a second commitment on " + modelId + " (the first is " +
-                                  it->second + "); a model has at most one"});
+      issues.push_back({path, "a second commitment on " + modelId + " (the first is " + it->second +
+                                  "); a model has at most one"});
       return false;
     }
     committed.emplace(modelId, path);
@@ -91,10 +91,10 @@ void validateAgainstRateCard(const Scenario &scenario, const RateCard &card,
       continue;
     }
     if (!model->reserved->rates(reservation.term))
-      issues.push_back({childPath(path, "term"),
-                        "quote needed: " + reservation.modelId + " has no " +
-                            std::string(toString(reservation.term)) + " Reserved-tier price" +
-                            kQuoteHint});
+      issues.push_back({childPath(path, "term"), "quote needed: " + reservation.modelId +
+                                                     " has no " +
+                                                     std::string(toString(reservation.term)) +
+                                                     " Reserved-tier price" + kQuoteHint});
     const bool empty = reservation.inputTpm == 0 && reservation.outputTpm == 0;
     if (!empty && reservation.inputTpm < model->reserved->minInputTpm)
       issues.push_back({childPath(path, "input_tpm"),

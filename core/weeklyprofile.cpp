@@ -22,9 +22,8 @@ HourlyWeights rawWeights(const WeeklyProfile &profile) {
       weights[hour] = 1.0 + 0.5 * std::cos(2.0 * std::numbers::pi * (hourOfDay - 14) / 24.0);
       break;
     case WeeklyProfile::Kind::Weekly:
-      weights[hour] = hour < static_cast<int>(profile.weeklyWeights.size())
-                          ? profile.weeklyWeights[hour]
-                          : 0.0;
+      weights[hour] =
+          hour < static_cast<int>(profile.weeklyWeights.size()) ? profile.weeklyWeights[hour] : 0.0;
       break;
     }
   }

@@ -176,42 +176,70 @@ def model_traffic(scenario, models, model_id, H):
     return t
 
 
-def pt_override(rng, traffic, H, existing):
-    """A plausible PT quote sized so the mean load is a chosen L MUs."""
+def clamp(value, lo, hi):
+    return max(lo, min(hi, value))
+
+
+def clamp(value, lo, hi):
+    return max(lo, min(hi, value))
+
+
+def round_sig(value, digits=3):
+    if value <= 0:
+        return value
+    return round(value, -int(math.floor(math.log10(value))) + digits - 1)
+
+
+def pt_override(rng, scenario, models, mid, H, scale_traffic):
+    """A plausible PT quote for model mid: a rate of $3-$120 per MU-hour, and
+    MU capacities set so that the break-even utilization u* against this
+    traffic's on-demand price is 0.25-1.3 (cheap models get big MUs, dear
+    ones small). With scale_traffic, the requests of the workloads routed to
+    the model are raised so the mean load reaches an aimed L of 0.4-12 MUs
+    (otherwise small workloads sit far below 1 MU)."""
+    traffic = model_traffic(scenario, models, mid, H)
     L = log_uniform(rng, 0.4, 12.0)
-    if traffic["in_tpm"] > 0 and traffic["out_tpm"] > 0:
-        cap_in = max(1, round(2 * traffic["in_tpm"] / L * rng.uniform(0.7, 1.4)))
-        cap_out = max(1, round(2 * traffic["out_tpm"] / L * rng.uniform(0.7, 1.4)))
+    one_month = round(log_uniform(rng, 3.0, 120.0), 2)
+    if traffic["in_tpm"] > 0 and traffic["out_tpm"] > 0 and traffic["od"] > 0:
+        cap_in0 = traffic["in_tpm"]
+        cap_out0 = traffic["out_tpm"] * rng.uniform(0.5, 2.0)
+        v0 = traffic["od"] / ((traffic["in_tpm"] / cap_in0 + traffic["out_tpm"] / cap_out0) * H)
+        k = one_month / rng.uniform(0.25, 1.3) / v0
+        cap_in = int(round_sig(clamp(cap_in0 * k, 1_000, 5_000_000)))
+        cap_out = int(round_sig(clamp(cap_out0 * k, 100, 1_000_000)))
     else:
         cap_in = rng.choice([25_000, 50_000, 100_000])
         cap_out = cap_in // rng.choice([5, 10])
-    load = (traffic["in_tpm"] / cap_in + traffic["out_tpm"] / cap_out)
-    if load > 0 and traffic["od"] > 0:
-        od_per_mu_hour = traffic["od"] / (load * H)
-        one_month = od_per_mu_hour * rng.uniform(0.2, 1.3)
-    else:
-        one_month = rng.uniform(15, 90)
-    one_month = max(0.05, round(one_month, 4))
+    load = traffic["in_tpm"] / cap_in + traffic["out_tpm"] / cap_out
+    if scale_traffic and 0 < load < L / 3:
+        factor = min(L / load, 2000.0)
+        for w in scenario["workloads"]:
+            if mid in w["routing"] and w["routing"][mid] > 0:
+                w["requests_per_month"] = round(min(w["requests_per_month"] * factor, 5e7), 2)
+        traffic = model_traffic(scenario, models, mid, H)
+        load = traffic["in_tpm"] / cap_in + traffic["out_tpm"] / cap_out
+
     rates = {"one_month": one_month}
     if rng.random() < 0.6:
-        rates["no_commit"] = round(one_month * 1.2, 4)
+        rates["no_commit"] = round(one_month * 1.2, 2)
     if rng.random() < 0.7:
-        rates["six_month"] = round(one_month * 0.8, 4)
-    prov = {"per_mu_hour": rates, "input_tpm_per_mu": cap_in, "output_tpm_per_mu": cap_out,
-            "estimate": True, "note": "random quote (test)"}
+        rates["six_month"] = round(one_month * 0.8, 2)
+    existing = models[mid].get("provisioned")
     if existing and isinstance(existing.get("per_mu_hour"), dict):
-        # make sure terms the card had but we did not quote do not keep a stale 0/None
+        # a term the card prices but we did not quote must not keep a stale figure
         for term in ("no_commit", "six_month"):
             if term not in rates and existing["per_mu_hour"].get(term) not in (None, 0):
-                rates[term] = round(one_month * (1.2 if term == "no_commit" else 0.8), 4)
+                rates[term] = round(one_month * (1.2 if term == "no_commit" else 0.8), 2)
+    prov = {"per_mu_hour": rates, "input_tpm_per_mu": cap_in, "output_tpm_per_mu": cap_out,
+            "estimate": True, "note": "random quote (test)"}
     return prov, load
 
 
 def reserved_override(rng, traffic):
     mins = rng.choice([(100_000, 10_000), (0, 0), (20_000, 2_000), None])
     if mins is None:
-        mins = (round(traffic["res_in_tpm"] * rng.uniform(0.2, 1.0), -3),
-                round(traffic["out_tpm"] * rng.uniform(0.2, 1.0), -3))
+        mins = (int(round(traffic["res_in_tpm"] * rng.uniform(0.2, 1.0), -3)),
+                int(round(traffic["out_tpm"] * rng.uniform(0.2, 1.0), -3)))
     prices = {}
     for term, factor in (("one_month", 1.0), ("three_month", 0.9)):
         if traffic["res_in_tpm"] > 0 and traffic["od_in"] > 0:
@@ -222,8 +250,9 @@ def reserved_override(rng, traffic):
             rho_out = 1000 * traffic["od_out"] / traffic["out_tpm"] * rng.uniform(0.25, 1.2) * factor
         else:
             rho_out = rng.uniform(20, 500)
-        prices[term] = {"input_per_1k_tpm_month": round(max(rho_in, 0.01), 4),
-                        "output_per_1k_tpm_month": round(max(rho_out, 0.01), 4)}
+        # plausible USD per 1,000 TPM per month, near the on-demand value of that capacity
+        prices[term] = {"input_per_1k_tpm_month": round(clamp(rho_in, 0.5, 2000.0), 4),
+                        "output_per_1k_tpm_month": round(clamp(rho_out, 2.0, 10000.0), 4)}
     res = dict(prices)
     res["min_input_tpm"] = mins[0]
     res["min_output_tpm"] = mins[1]
@@ -290,7 +319,7 @@ def make_scenario(rng, index, card):
         if kind == "pt":
             quote = rng.random() < 0.85 or not ref.pt_capable(models[mid])
             if quote:
-                prov, load = pt_override(rng, traffic, H, models[mid].get("provisioned"))
+                prov, load = pt_override(rng, scenario, models, mid, H, scale_traffic=rng.random() < 0.7)
                 overrides.setdefault(mid, {})["provisioned"] = prov
                 models[mid] = ref.deep_merge(models[mid], {"provisioned": prov})
             else:
@@ -332,8 +361,7 @@ def make_scenario(rng, index, card):
     # Extra PT quotes on routed, uncommitted models: sizing[] covers them too.
     for mid in routed_ids:
         if mid not in committed and not ref.pt_capable(models[mid]) and rng.random() < 0.3:
-            traffic = model_traffic(scenario, models, mid, H)
-            prov, _ = pt_override(rng, traffic, H, models[mid].get("provisioned"))
+            prov, _ = pt_override(rng, scenario, models, mid, H, scale_traffic=False)
             overrides.setdefault(mid, {})["provisioned"] = prov
             models[mid] = ref.deep_merge(models[mid], {"provisioned": prov})
 

@@ -1,0 +1,32 @@
+#include "curves.h"
+#include "evaluation.h"
+#include "forecast.h"
+#include "largeestate.h"
+#include "preparedscenario.h"
+
+#include <catch2/catch.hpp>
+
+using namespace bwi;
+
+TEST_CASE("Large estate: 200 workloads, 40 models, 20 PT commitments", "[bench]") {
+  const bench::LargeEstate estate = bench::makeLargeEstate();
+  const core::PreparedScenario prepared = core::prepareScenario(estate.scenario, estate.card);
+  const core::Evaluation check = core::evaluate(prepared, 0);
+  REQUIRE(check.provisioned.size() == 20);
+  REQUIRE(check.sizing.size() == 20);
+  REQUIRE(check.grossUsd > 0);
+
+  BENCHMARK("prepare (join scenario and rate card)") {
+    return core::prepareScenario(estate.scenario, estate.card);
+  };
+  BENCHMARK("full evaluation of month 0 with sizing and break-evens") {
+    return core::evaluate(prepared, 0);
+  };
+  BENCHMARK("prepare + full evaluation (one slider movement)") {
+    return core::evaluate(core::prepareScenario(estate.scenario, estate.card), 0);
+  };
+  BENCHMARK("60-point volume curve (three lines, optimal PT at each point)") {
+    return core::volumeCurve(prepared, 0);
+  };
+  BENCHMARK("12-month forecast with p10/p50/p90") { return core::forecast(prepared); };
+}

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "ratecard.h"
+#include "scenario.h"
+
+// The large estate of issue 2's budgets: 200 workloads over 40 models, 20 PT
+// commitments, each workload with its own weekly profile. Deterministic.
+namespace bwi::bench {
+
+struct LargeEstate {
+  core::RateCard card;
+  core::Scenario scenario; // the card inline, so the file form is self-contained
+};
+
+LargeEstate makeLargeEstate();
+
+} // namespace bwi::bench

@@ -1,0 +1,137 @@
+#include "commandline.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+using namespace bwi;
+
+namespace {
+
+struct Run {
+  int status = 0;
+  std::string out;
+  std::string err;
+};
+
+Run run(const std::vector<std::string> &arguments) {
+  std::ostringstream out, err;
+  Run result;
+  result.status = app::runCommandLine(arguments, out, err);
+  result.out = out.str();
+  result.err = err.str();
+  return result;
+}
+
+const std::string kExample = BWI_SOURCE_DIR "/resources/example-scenario.json";
+const std::string kBroken = BWI_SOURCE_DIR "/tests/data/broken/";
+
+} // namespace
+
+TEST_CASE("Help and version exit 0", "[cli]") {
+  CHECK(run({}).status == 0);
+  CHECK_THAT(run({"--help"}).out, Catch::Matchers::Contains("bedrock-whatif evaluate SCENARIO"));
+  CHECK_THAT(run({"--version"}).out, Catch::Matchers::StartsWith("bedrock-whatif "));
+}
+
+TEST_CASE("A wrong command line exits 2 with the usage", "[cli]") {
+  for (const auto &arguments :
+       std::vector<std::vector<std::string>>{{"frobnicate"},
+                                             {"evaluate"},
+                                             {"evaluate", kExample, "--month"},
+                                             {"evaluate", kExample, "--month", "-1"},
+                                             {"evaluate", kExample, "--month", "soon"},
+                                             {"evaluate", kExample, "--bogus"},
+                                             {"curve", kExample},
+                                             {"curve", kExample, "--kind", "sideways"},
+                                             {"forecast", kExample, kExample}}) {
+    INFO(arguments.size());
+    const Run result = run(arguments);
+    CHECK(result.status == 2);
+    CHECK_THAT(result.err, Catch::Matchers::Contains("Usage:"));
+    CHECK(result.out.empty());
+  }
+}
+
+TEST_CASE("evaluate --json has every field of the format", "[cli]") {
+  const Run result = run({"evaluate", kExample, "--json"});
+  REQUIRE(result.status == 0);
+  const auto json = nlohmann::json::parse(result.out);
+  for (const char *key :
+       {"scenario", "month", "ratecard_as_of", "gross_usd", "discount_usd", "net_usd", "by_mode",
+        "by_model", "by_workload", "by_team", "tokens", "requests", "provisioned", "reserved",
+        "sizing", "commit_retired_usd", "warnings"})
+    CHECK(json.contains(key));
+  for (const char *key : {"on_demand", "batch", "provisioned", "reserved"})
+    CHECK(json["by_mode"].contains(key));
+  for (const char *key : {"input", "output", "cache_read", "cache_write"})
+    CHECK(json["tokens"].contains(key));
+  REQUIRE(json["provisioned"].size() == 1);
+  for (const char *key : {"model", "model_units", "term", "cost_usd", "overflow_usd", "utilization",
+                          "break_even_utilization", "break_even_volume_multiplier",
+                          "floor_model_units", "optimal_model_units"})
+    CHECK(json["provisioned"][0].contains(key));
+  REQUIRE(json["reserved"].size() == 1);
+  for (const char *key : {"model", "input_tpm", "output_tpm", "term", "cost_usd", "overflow_usd",
+                          "utilization_input", "utilization_output", "optimal_input_tpm",
+                          "optimal_output_tpm", "floor_input_tpm", "floor_output_tpm"})
+    CHECK(json["reserved"][0].contains(key));
+  for (const char *key :
+       {"model", "floor_model_units", "optimal_model_units", "mean_load_mu", "peak_load_mu"})
+    CHECK(json["sizing"][0].contains(key));
+  const double net = json["net_usd"];
+  CHECK(net > 0);
+  const double gross = json["gross_usd"];
+  const double discount = json["discount_usd"];
+  CHECK((gross - discount) == net);
+}
+
+TEST_CASE("forecast --json lists months with the volume quantiles", "[cli]") {
+  const Run result = run({"forecast", kExample, "--json"});
+  REQUIRE(result.status == 0);
+  const auto json = nlohmann::json::parse(result.out);
+  REQUIRE(json["months"].size() == 12);
+  for (const auto &month : json["months"]) {
+    for (const char *key : {"month", "gross_usd", "discount_usd", "net_usd", "commit_retired_usd",
+                            "net_p10_usd", "net_p50_usd", "net_p90_usd"})
+      CHECK(month.contains(key));
+    CHECK(month["net_p10_usd"].get<double>() <= month["net_p50_usd"].get<double>());
+    CHECK(month["net_p50_usd"].get<double>() <= month["net_p90_usd"].get<double>());
+  }
+}
+
+TEST_CASE("curve prints CSV for both kinds", "[cli]") {
+  const Run volume = run({"curve", kExample, "--kind", "volume", "--csv"});
+  REQUIRE(volume.status == 0);
+  CHECK_THAT(volume.out, Catch::Matchers::StartsWith(
+                             "volume_multiplier,on_demand_only_usd,with_commitments_usd,"));
+  CHECK(std::count(volume.out.begin(), volume.out.end(), '\n') == 61);
+  const Run units = run({"curve", kExample, "--kind", "units"});
+  REQUIRE(units.status == 0);
+  CHECK_THAT(units.out, Catch::Matchers::StartsWith("model_units,cost_usd"));
+  const Run unknown = run({"curve", kExample, "--kind", "units", "--model", "nope"});
+  CHECK(unknown.status == 1);
+}
+
+TEST_CASE("Broken scenarios exit 1 naming the file and the JSON path", "[cli]") {
+  struct Case {
+    const char *file;
+    const char *expected;
+  };
+  for (const Case &testCase : {Case{"bad-json.json", "line 4, column"},
+                               Case{"wrong-types.json", "workloads[0].requests_per_month"},
+                               Case{"shares-off.json", "workloads[0].routing: shares sum to 0.95"},
+                               Case{"unknown-model.json", "workloads[0].routing[\"acme.nope-v1\"]"},
+                               Case{"missing-file.json", "cannot read the file"}}) {
+    const std::string path = kBroken + testCase.file;
+    for (const char *command : {"evaluate", "validate", "forecast"}) {
+      INFO(command << " " << testCase.file);
+      const Run result = run({command, path});
+      CHECK(result.status == 1);
+      CHECK_THAT(result.err, Catch::Matchers::StartsWith(path + ": "));
+      CHECK_THAT(result.err, Catch::Matchers::Contains(testCase.expected));
+      CHECK(result.out.empty());
+    }
+  }
+}

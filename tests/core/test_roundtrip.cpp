@@ -1,0 +1,82 @@
+#include "ratecardjson.h"
+#include "scenariofile.h"
+#include "scenariojson.h"
+#include "testsupport.h"
+
+#include <filesystem>
+
+using namespace bwi;
+
+namespace {
+
+core::Scenario reread(const core::Scenario &scenario) {
+  core::ValidationIssues issues;
+  const auto text = core::scenarioToJson(scenario).dump(2);
+  const auto json = core::parseJsonText(text, issues);
+  REQUIRE(json);
+  core::Scenario result = core::readScenario(*json, issues);
+  INFO(core::formatIssues("reread", issues));
+  REQUIRE(issues.empty());
+  return result;
+}
+
+} // namespace
+
+TEST_CASE("A scenario written and read back equals the original", "[core][files]") {
+  SECTION("the built-in example") {
+    const auto load = core::loadExampleScenario();
+    INFO(load.report());
+    REQUIRE(load.loaded);
+    CHECK(reread(load.loaded->scenario) == load.loaded->scenario);
+  }
+  SECTION("every feature, with an inline card and overrides") {
+    std::string weekly = "[1";
+    for (int i = 1; i < 168; ++i)
+      weekly += "," + std::to_string(i % 7) + ".25";
+    weekly += "]";
+    const auto loaded = test::load(test::scenarioJson(R"([
+        { "id": "a", "name": "A", "team": "T", "requests_per_month": 1234.5,
+          "volume_multiplier": 1.7, "growth_per_month": 0.031,
+          "tokens": { "system": 10, "user": 2, "retrieval_chunks": 3, "tokens_per_chunk": 0.5,
+                      "history": 1, "calls_per_request": 2.5, "context_growth_per_call": 0.1,
+                      "output": 7 },
+          "caching": { "cacheable_prefix": 5, "hit_rate": 0.3, "ttl": "1h" },
+          "batch_share": 0.2, "service_tier": "priority",
+          "routing": { "plain": 0.1, "pt": 0.9 }, "profile": { "weekly": )" +
+                                                          weekly + R"( } },
+        { "id": "b", "requests_per_month": 1, "routing": { "res": 1 }, "profile": "diurnal" }])",
+                                                      R"(
+        "ratecard_overrides": { "pt": { "provisioned": { "per_mu_hour": { "six_month": 0.1 } },
+                                        "note": "quote 2026-10" } },
+        "provisioned": [{ "model": "pt", "model_units": 3, "term": "six_month", "start_month": 2 }],
+        "reserved": [{ "model": "res", "input_tpm": 1000, "output_tpm": 100 }],
+        "agreement": { "discount": 0.07, "annual_commit_usd": 1e6,
+                       "discount_applies_to_marketplace": true, "marketplace_cap_share": 0.3 },
+        "forecast": { "months": 24, "volume_p10": 0.5, "volume_p90": 2.5 })"));
+    const core::Scenario again = reread(loaded.scenario);
+    CHECK(again == loaded.scenario);
+    CHECK(again.ratecardOverrides.size() == 2);
+  }
+  SECTION("through a file on disk, atomically") {
+    const auto load = core::loadExampleScenario();
+    REQUIRE(load.loaded);
+    const auto path = std::filesystem::temp_directory_path() / "bwi-roundtrip-test.json";
+    const auto written = core::saveScenarioFile(load.loaded->scenario, path);
+    REQUIRE(written.ok);
+    const auto back = core::loadScenarioFile(path);
+    INFO(back.report());
+    REQUIRE(back.loaded);
+    CHECK(back.loaded->scenario == load.loaded->scenario);
+    std::filesystem::remove(path);
+  }
+}
+
+TEST_CASE("A rate card written and read back equals the original", "[core][files]") {
+  const core::RateCard card = core::builtinRateCard();
+  core::ValidationIssues issues;
+  const auto json = core::parseJsonText(core::rateCardToJson(card).dump(), issues);
+  REQUIRE(json);
+  const core::RateCard again = core::readRateCard(*json, "", issues);
+  CHECK(issues.empty());
+  CHECK(again == card);
+}

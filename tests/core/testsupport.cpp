@@ -1,0 +1,93 @@
+#include "testsupport.h"
+
+#include "preparedscenario.h"
+
+#include <cmath>
+#include <sstream>
+
+namespace bwi::test {
+
+bool NearMatcher::match(const double &actual) const {
+  const double difference = std::fabs(actual - m_expected);
+  return difference <= m_absolute ||
+         difference <= m_relative * std::max(std::fabs(actual), std::fabs(m_expected));
+}
+
+std::string NearMatcher::describe() const {
+  std::ostringstream text;
+  text.precision(17);
+  text << "is within " << m_relative << " relative or " << m_absolute << " absolute of "
+       << m_expected;
+  return text.str();
+}
+
+std::string testRateCardJson() {
+  // plain: $1 in / $5 out per 1M, with cache and batch. nobatch: no batch.
+  // pt: PT at $0.30/MU-hour, 10,000 in / 1,000 out TPM per MU.
+  // res: Reserved tier at $10 / $50 per 1K TPM-month, minimums 1,000 / 100.
+  // market: a marketplace model at $2 / $10.
+  return R"({
+    "format": "bedrock-whatif-ratecard", "version": 1, "as_of": "2026-11-01",
+    "region": "us-east-1", "currency": "USD",
+    "models": [
+      { "id": "plain", "on_demand": { "input_per_1m": 1.0, "output_per_1m": 5.0 },
+        "batch": { "input_per_1m": 0.5, "output_per_1m": 2.5 },
+        "cache": { "write_per_1m": 1.25, "read_per_1m": 0.1, "write_1h_per_1m": 2.0 },
+        "tiers": { "priority": 1.75, "flex": 0.5 } },
+      { "id": "nobatch", "on_demand": { "input_per_1m": 1.0, "output_per_1m": 5.0 },
+        "batch": null, "cache": { "write_per_1m": null, "read_per_1m": 0.25 } },
+      { "id": "pt", "on_demand": { "input_per_1m": 1.0, "output_per_1m": 5.0 },
+        "batch": { "input_per_1m": 0.5, "output_per_1m": 2.5 }, "cache": null,
+        "provisioned": { "per_mu_hour": { "no_commit": null, "one_month": 0.30, "six_month": 0.20 },
+                         "input_tpm_per_mu": 10000, "output_tpm_per_mu": 1000 } },
+      { "id": "res", "on_demand": { "input_per_1m": 1.0, "output_per_1m": 5.0 },
+        "batch": null, "cache": { "write_per_1m": 1.25, "read_per_1m": 0.1 },
+        "reserved": { "one_month": { "input_per_1k_tpm_month": 10, "output_per_1k_tpm_month": 50 },
+                      "three_month": null, "min_input_tpm": 1000, "min_output_tpm": 100 } },
+      { "id": "market", "marketplace": true,
+        "on_demand": { "input_per_1m": 2.0, "output_per_1m": 10.0 }, "batch": null, "cache": null }
+    ]
+  })";
+}
+
+std::string scenarioJson(const std::string &workloadsJson, const std::string &extra) {
+  return R"({ "format": "bedrock-whatif-scenario", "version": 1, "name": "test",
+              "hours_per_month": 730, "ratecard": )" +
+         testRateCardJson() + R"(, "workloads": )" + workloadsJson +
+         (extra.empty() ? "" : ", " + extra) + "}";
+}
+
+core::LoadedScenario load(const std::string &json) {
+  const core::ScenarioLoad result = core::loadScenarioText(json, ".", "test.json");
+  INFO(result.report());
+  REQUIRE(result.loaded.has_value());
+  return *result.loaded;
+}
+
+core::Evaluation evaluateJson(const std::string &json, int month) {
+  const core::LoadedScenario loaded = load(json);
+  return core::evaluate(core::prepareScenario(loaded.scenario, loaded.card), month);
+}
+
+core::ValidationIssues issuesOf(const std::string &json) {
+  const core::ScenarioLoad result = core::loadScenarioText(json, ".", "test.json");
+  REQUIRE_FALSE(result.loaded.has_value());
+  return result.issues;
+}
+
+bool hasIssueAt(const core::ValidationIssues &issues, const std::string &path) {
+  for (const core::ValidationIssue &issue : issues)
+    if (issue.path == path)
+      return true;
+  return false;
+}
+
+double costOf(const std::vector<core::NamedCost> &costs, const std::string &key) {
+  for (const core::NamedCost &cost : costs)
+    if (cost.key == key)
+      return cost.usd;
+  FAIL("no cost under key " << key);
+  return 0;
+}
+
+} // namespace bwi::test
