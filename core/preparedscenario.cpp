@@ -79,7 +79,8 @@ PreparedScenario prepareScenario(const Scenario &scenario, const RateCard &card)
     const Workload &workload = scenario.workloads[w];
     PreparedWorkload pw;
     pw.id = workload.id;
-    pw.team = workload.team.value_or(kNoTeam);
+    // An empty team name is no team: show-back must not grow a blank row.
+    pw.team = workload.team && !workload.team->empty() ? *workload.team : kNoTeam;
     pw.requestsPerMonth = workload.requestsPerMonth * workload.volumeMultiplier;
     pw.growthPerMonth = workload.growthPerMonth;
     pw.batchShare = workload.batchShare;

@@ -2,6 +2,7 @@
 
 #include "embeddedresources.h"
 #include "jsonreader.h"
+#include "jsonwriter.h"
 #include "ratecardjson.h"
 #include "ratecardoverrides.h"
 #include "scenariojson.h"
@@ -10,7 +11,6 @@
 #include <cstdio>
 #include <fstream>
 #include <random>
-#include <sstream>
 #include <system_error>
 
 namespace bwi::core {
@@ -83,9 +83,10 @@ std::optional<std::string> readTextFile(const std::filesystem::path &path,
     issues.push_back({"", "cannot open the file", path.string()});
     return std::nullopt;
   }
-  std::ostringstream contents;
-  contents << in.rdbuf();
-  return contents.str();
+  std::string contents(static_cast<std::size_t>(size), '\0');
+  in.read(contents.data(), static_cast<std::streamsize>(size));
+  contents.resize(static_cast<std::size_t>(in.gcount()));
+  return contents;
 }
 
 std::optional<RateCard> loadRateCardFile(const std::filesystem::path &path,
@@ -161,7 +162,7 @@ WriteResult writeFileAtomically(const std::filesystem::path &path, std::string_v
 }
 
 WriteResult saveScenarioFile(const Scenario &scenario, const std::filesystem::path &path) {
-  return writeFileAtomically(path, scenarioToJson(scenario).dump(2) + "\n");
+  return writeFileAtomically(path, prettyJson(scenarioToJson(scenario)));
 }
 
 } // namespace bwi::core

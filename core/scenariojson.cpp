@@ -15,6 +15,7 @@ const NumberRule kCount = NumberRule::between(0, 1e15); // requests per month
 const NumberRule kTokens = NumberRule::between(0, 1e9); // tokens per call
 const NumberRule kShare = NumberRule::between(0, 1);
 const NumberRule kTpm = NumberRule::between(0, 1e12);
+constexpr double kMaxWeight = 1e12; // a weekly profile's raw hourly weight
 
 std::string formatShareSum(double sum) {
   std::ostringstream out;
@@ -84,9 +85,16 @@ WeeklyProfile readProfile(const Json &json, const std::string &path, ValidationI
   profile.kind = WeeklyProfile::Kind::Weekly;
   double sum = 0;
   bool valid = true;
+  profile.weeklyWeights.reserve(kHoursPerWeek);
   for (std::size_t h = 0; h < weekly->size(); ++h) {
-    const auto weight =
-        readNumber((*weekly)[h], indexPath(weeklyPath, h), NumberRule::between(0, 1e12), issues);
+    const Json &value = (*weekly)[h];
+    // 168 numbers a workload: build the path only for one that is wrong.
+    std::optional<double> weight;
+    if (value.is_number() && value.get<double>() >= 0 && value.get<double>() <= kMaxWeight)
+      weight = value.get<double>();
+    else
+      weight =
+          readNumber(value, indexPath(weeklyPath, h), NumberRule::between(0, kMaxWeight), issues);
     valid = valid && weight.has_value();
     profile.weeklyWeights.push_back(weight.value_or(0));
     sum += weight.value_or(0);

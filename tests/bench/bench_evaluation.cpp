@@ -1,8 +1,11 @@
 #include "curves.h"
 #include "evaluation.h"
 #include "forecast.h"
+#include "jsonwriter.h"
 #include "largeestate.h"
 #include "preparedscenario.h"
+#include "scenariofile.h"
+#include "scenariojson.h"
 
 #include <catch2/catch.hpp>
 
@@ -29,4 +32,24 @@ TEST_CASE("Large estate: 200 workloads, 40 models, 20 PT commitments", "[bench]"
     return core::volumeCurve(prepared, 0);
   };
   BENCHMARK("12-month forecast with p10/p50/p90") { return core::forecast(prepared); };
+}
+
+TEST_CASE("Large estate: reading the scenario file", "[bench][files]") {
+  const bench::LargeEstate estate = bench::makeLargeEstate();
+  const std::string text = core::prettyJson(core::scenarioToJson(estate.scenario));
+  core::ValidationIssues issues;
+  const core::Json json = *core::parseJsonText(text, issues);
+  REQUIRE(issues.empty());
+
+  BENCHMARK("parse the JSON text (nlohmann)") {
+    core::ValidationIssues none;
+    return core::parseJsonText(text, none);
+  };
+  BENCHMARK("read the scenario from parsed JSON (checks and paths)") {
+    core::ValidationIssues none;
+    return core::readScenario(json, none);
+  };
+  BENCHMARK("load from text: parse, read, resolve card, validate") {
+    return core::loadScenarioText(text, ".", "large-estate.json");
+  };
 }
