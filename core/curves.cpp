@@ -2,6 +2,7 @@
 
 #include "monthtraffic.h"
 #include "provisionedsizing.h"
+#include "reservedsizing.h"
 
 #include <cmath>
 
@@ -74,19 +75,26 @@ double reservedCost(const ModelShape &shape, double x) {
 
 std::vector<VolumeCurvePoint> volumeCurve(const PreparedScenario &scenario, int month,
                                           const VolumeCurveOptions &options) {
+  const int count = std::max(2, options.points);
+  const double logMin = std::log(options.minMultiplier);
+  const double logMax = std::log(options.maxMultiplier);
+  std::vector<double> multipliers;
+  for (int i = 0; i < count; ++i)
+    multipliers.push_back(std::exp(logMin + (logMax - logMin) * i / (count - 1)));
+  return volumeCurveAt(scenario, month, multipliers);
+}
+
+std::vector<VolumeCurvePoint> volumeCurveAt(const PreparedScenario &scenario, int month,
+                                            const std::vector<double> &multipliers) {
   const MonthTraffic traffic = monthTraffic(scenario, month, 1.0);
   std::vector<ModelShape> shapes;
   for (std::size_t m = 0; m < scenario.models.size(); ++m)
     shapes.push_back(shapeOf(scenario, traffic.models[m], scenario.models[m], month));
 
   std::vector<VolumeCurvePoint> points;
-  const int count = std::max(2, options.points);
-  const double logMin = std::log(options.minMultiplier);
-  const double logMax = std::log(options.maxMultiplier);
-  for (int i = 0; i < count; ++i) {
+  for (double x : multipliers) {
     VolumeCurvePoint point;
-    point.multiplier = std::exp(logMin + (logMax - logMin) * i / (count - 1));
-    const double x = point.multiplier;
+    point.multiplier = x;
     for (const ModelShape &shape : shapes) {
       const double base = x * shape.linearUsd;
       const double onDemand = base + x * shape.realtimeUsd;
@@ -111,6 +119,88 @@ std::vector<VolumeCurvePoint> volumeCurve(const PreparedScenario &scenario, int 
   return points;
 }
 
+std::optional<LoadProfile> loadProfile(const PreparedScenario &scenario, int month,
+                                       const std::string &modelId) {
+  for (std::size_t m = 0; m < scenario.models.size(); ++m) {
+    const PreparedModel &model = scenario.models[m];
+    if (model.rates.id != modelId)
+      continue;
+    const MonthTraffic traffic = monthTraffic(scenario, month, scenario.globalVolumeMultiplier);
+    const ModelMonth &modelMonth = traffic.models[m];
+    LoadProfile profile;
+    profile.modelId = modelId;
+    if (reservedActive(model, month)) {
+      const HourlyDemand &input = *modelMonth.reservedInput;
+      profile.reserved = true;
+      profile.demand = input.demand;
+      profile.committed = model.reserved->inputTpm;
+      profile.floor = floorReservationTpm(input.minDemand(), model.rates.reserved->minInputTpm);
+      const auto rates = model.rates.reserved->rates(model.reserved->term);
+      profile.optimal = rates ? optimalReservation(OverflowCurve(input),
+                                                   OverflowCurve(*modelMonth.reservedOutput),
+                                                   *rates, model.rates.reserved->minInputTpm,
+                                                   model.rates.reserved->minOutputTpm)
+                                    .inputTpm
+                              : 0;
+      return profile;
+    }
+    if (!modelMonth.ptLoad || !(modelMonth.realtimeRequests > 0))
+      return std::nullopt;
+    profile.demand = modelMonth.ptLoad->demand;
+    if (provisionedActive(model, month))
+      profile.committed = model.provisioned->modelUnits;
+    profile.floor = static_cast<double>(floorModelUnits(*modelMonth.ptLoad));
+    if (model.sizingRatePerMuHour)
+      profile.optimal = static_cast<double>(optimalModelUnits(
+          OverflowCurve(*modelMonth.ptLoad), *model.sizingRatePerMuHour, scenario.hoursPerMonth));
+    return profile;
+  }
+  return std::nullopt;
+}
+
+std::optional<ReservedCurve> reservedCurve(const PreparedScenario &scenario, int month,
+                                           const std::string &modelId) {
+  for (std::size_t m = 0; m < scenario.models.size(); ++m) {
+    const PreparedModel &model = scenario.models[m];
+    if (model.rates.id != modelId || !model.reserved || !model.rates.reserved)
+      continue;
+    const auto rates = model.rates.reserved->rates(model.reserved->term);
+    if (!rates)
+      return std::nullopt;
+    // The reservation's demand exists only while it is active; cost it as if it were.
+    PreparedScenario active = scenario;
+    active.models[m].reserved->startMonth = 0;
+    const MonthTraffic traffic = monthTraffic(active, month, scenario.globalVolumeMultiplier);
+    const ModelMonth &modelMonth = traffic.models[m];
+    const OverflowCurve input(*modelMonth.reservedInput);
+    const OverflowCurve output(*modelMonth.reservedOutput);
+    const double factor = netFactor(scenario, model);
+    ReservedCurve curve;
+    curve.modelId = modelId;
+    curve.outputTpm = model.reserved->outputTpm;
+    if (reservedActive(model, month))
+      curve.currentInputTpm = model.reserved->inputTpm;
+    const ReservedRates &card = *model.rates.reserved;
+    curve.floorInputTpm =
+        floorReservationTpm(modelMonth.reservedInput->minDemand(), card.minInputTpm);
+    curve.optimalInputTpm =
+        optimalReservation(input, output, *rates, card.minInputTpm, card.minOutputTpm).inputTpm;
+    if (model.reserved->inputTpm > 0)
+      curve.utilizationInput = utilization(*modelMonth.reservedInput, model.reserved->inputTpm);
+    const double fixed = modelMonth.batchUsd + modelMonth.fallbackOnDemandUsd +
+                         modelMonth.realtimeReadUsd +
+                         reservedSideCostUsd(output, curve.outputTpm, rates->outputPer1kTpmMonth);
+    const double peak = std::max(input.maxDemand(), card.minInputTpm);
+    const double step =
+        kReservationStepTpm * std::max(1.0, std::ceil(2 * peak / kReservationStepTpm / 400));
+    for (double tpm = 0; tpm <= 2 * peak + step / 2; tpm += step)
+      curve.points.push_back(
+          {tpm, factor * (fixed + reservedSideCostUsd(input, tpm, rates->inputPer1kTpmMonth))});
+    return curve;
+  }
+  return std::nullopt;
+}
+
 std::optional<UnitsCurve> unitsCurve(const PreparedScenario &scenario, int month,
                                      const std::string &modelId, double volumeScale) {
   for (std::size_t m = 0; m < scenario.models.size(); ++m) {
@@ -119,7 +209,8 @@ std::optional<UnitsCurve> unitsCurve(const PreparedScenario &scenario, int month
       continue;
     if (!model.ptCapable || !model.sizingRatePerMuHour)
       return std::nullopt;
-    const MonthTraffic traffic = monthTraffic(scenario, month, volumeScale);
+    const MonthTraffic traffic =
+        monthTraffic(scenario, month, volumeScale * scenario.globalVolumeMultiplier);
     const ModelMonth &modelMonth = traffic.models[m];
     if (!(modelMonth.realtimeRequests > 0))
       return std::nullopt;

@@ -2,6 +2,7 @@
 
 #include "preparedscenario.h"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,9 @@ struct VolumeCurveOptions {
 // Points spaced evenly on a log scale from min to max multiplier.
 std::vector<VolumeCurvePoint> volumeCurve(const PreparedScenario &scenario, int month,
                                           const VolumeCurveOptions &options = {});
+// The same lines at the given absolute global volume multipliers.
+std::vector<VolumeCurvePoint> volumeCurveAt(const PreparedScenario &scenario, int month,
+                                            const std::vector<double> &multipliers);
 
 struct UnitsCurvePoint {
   long long modelUnits = 0;
@@ -44,7 +48,44 @@ struct UnitsCurve {
 };
 
 // nullopt when the model is not PT-capable or carries no real-time traffic.
+// `volumeScale` multiplies the scenario's global volume multiplier.
 std::optional<UnitsCurve> unitsCurve(const PreparedScenario &scenario, int month,
                                      const std::string &modelId, double volumeScale = 1.0);
+
+// A model's demand over the week against its commitment: why a commitment
+// sits idle at night.
+struct LoadProfile {
+  std::string modelId;
+  bool reserved = false;            // demand in input TPM against a reservation, else MU against PT
+  std::array<double, 168> demand{}; // per hour of the week, Monday 00:00 first
+  std::optional<double> committed;  // MU or input TPM, when a commitment is active
+  double floor = 0;                 // floor model units (PT) or floor input TPM (reserved)
+  double optimal = 0;
+};
+
+// nullopt when the model carries no real-time traffic or cannot be committed.
+std::optional<LoadProfile> loadProfile(const PreparedScenario &scenario, int month,
+                                       const std::string &modelId);
+
+struct ReservedCurvePoint {
+  double inputTpm = 0;
+  double costUsd = 0; // the model's net monthly cost with this input reservation
+};
+
+// Cost against reserved input TPM (output held at the scenario's reservation),
+// 1,000 TPM steps from 0 to twice the peak (at most 400 points, coarser steps
+// beyond that).
+struct ReservedCurve {
+  std::string modelId;
+  std::vector<ReservedCurvePoint> points;
+  double outputTpm = 0;
+  double floorInputTpm = 0;
+  double optimalInputTpm = 0;
+  std::optional<double> currentInputTpm;
+  std::optional<double> utilizationInput;
+};
+
+std::optional<ReservedCurve> reservedCurve(const PreparedScenario &scenario, int month,
+                                           const std::string &modelId);
 
 } // namespace bwi::core

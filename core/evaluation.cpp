@@ -16,9 +16,11 @@ constexpr double kBreakEvenLowMultiplier = 0.01;
 constexpr double kBreakEvenHighMultiplier = 100.0;
 
 struct ModelCost {
-  ModeCosts modes;
-  double unallocatedUsd = 0; // commitment charges that served no workload
+  ModeBreakdown modes;
+  ModeBreakdown unallocated; // commitment charges that served no workload
 };
+
+using ModeMember = double ModeBreakdown::*;
 
 // Σ_h (1 − f(h)) · weight(h) for a capacity over a demand profile: the
 // weight of a workload's hours that overflowed.
@@ -34,7 +36,7 @@ public:
   MonthCoster(const PreparedScenario &scenario, const MonthTraffic &traffic,
               const EvaluationOptions &options, Evaluation &result)
       : m_scenario(scenario), m_traffic(traffic), m_options(options), m_result(result),
-        m_flowCost(scenario.flows.size(), 0.0) {}
+        m_flowModes(scenario.flows.size()) {}
 
   ModelCost costModel(int m) {
     const PreparedModel &model = m_scenario.models[m];
@@ -45,8 +47,10 @@ public:
     for (int f : model.flows) {
       const PreparedFlow &flow = m_scenario.flows[f];
       const FlowMonth &volume = m_traffic.flows[f];
-      m_flowCost[f] += flow.batchOnDemand ? volume.batchRequests * flow.onDemandUsd()
-                                          : volume.batchRequests * flow.batchUsd;
+      if (flow.batchOnDemand)
+        m_flowModes[f].onDemand += volume.batchRequests * flow.onDemandUsd();
+      else
+        m_flowModes[f].batch += volume.batchRequests * flow.batchUsd;
     }
 
     if (provisionedActive(model, m_result.month))
@@ -61,13 +65,14 @@ public:
     return cost;
   }
 
-  double flowCost(int f) const { return m_flowCost[f]; }
+  const ModeBreakdown &flowModes(int f) const { return m_flowModes[f]; }
 
 private:
   void costOnDemand(int m, ModelCost &cost) {
     cost.modes.onDemand += m_traffic.models[m].realtimeOnDemandUsd();
     for (int f : m_scenario.models[m].flows)
-      m_flowCost[f] += m_traffic.flows[f].realtimeRequests * m_scenario.flows[f].onDemandUsd();
+      m_flowModes[f].onDemand +=
+          m_traffic.flows[f].realtimeRequests * m_scenario.flows[f].onDemandUsd();
   }
 
   void costProvisioned(int m, ModelCost &cost) {
@@ -91,7 +96,7 @@ private:
       const OverflowCurve curve(load);
       result.floorModelUnits = floorModelUnits(load);
       result.optimalModelUnits = optimalModelUnits(curve, rate, hours);
-      const double scale = m_options.volumeScale;
+      const double scale = m_result.volumeScale; // break-evens are absolute multipliers
       if (scale > 0) {
         if (const auto relative =
                 breakEvenVolumeScale(curve, units, result.costUsd, kBreakEvenLowMultiplier / scale,
@@ -100,7 +105,7 @@ private:
       }
     }
     cost.modes.provisioned += result.costUsd;
-    cost.modes.onDemand += result.overflowUsd;
+    cost.modes.overflow += result.overflowUsd;
 
     // Show-back (cost-model.md 10.1): each workload keeps its own overflow;
     // the fixed charge follows the MU-hours PT served for it.
@@ -112,11 +117,11 @@ private:
       const double rt = m_traffic.flows[f].realtimeRequests;
       const HourlyWeights &weights = m_scenario.workloads[flow.workload].weights;
       const double overflowed = overflowWeight(load, units, weights);
-      m_flowCost[f] += overflowed * rt * flow.onDemandUsd() / kHoursPerWeek;
+      m_flowModes[f].overflow += overflowed * rt * flow.onDemandUsd() / kHoursPerWeek;
       served[i] = (kHoursPerWeek - overflowed) * rt * flow.muMinutesPerRequest;
       servedTotal += served[i];
     }
-    allocate(model.flows, served, servedTotal, result.costUsd, cost);
+    allocate(model.flows, served, servedTotal, result.costUsd, &ModeBreakdown::provisioned, cost);
     m_result.provisioned.push_back(std::move(result));
   }
 
@@ -152,7 +157,8 @@ private:
       result.optimalOutputTpm = best.outputTpm;
     }
     cost.modes.reserved += result.costUsd;
-    cost.modes.onDemand += result.overflowUsd + month.realtimeReadUsd;
+    cost.modes.overflow += result.overflowUsd;
+    cost.modes.onDemand += month.realtimeReadUsd;
 
     std::vector<double> servedInput(model.flows.size(), 0.0);
     std::vector<double> servedOutput(model.flows.size(), 0.0);
@@ -164,29 +170,31 @@ private:
       const HourlyWeights &weights = m_scenario.workloads[flow.workload].weights;
       const double inputOverflowed = overflowWeight(input, reservation.inputTpm, weights);
       const double outputOverflowed = overflowWeight(output, reservation.outputTpm, weights);
-      m_flowCost[f] +=
-          rt * flow.onDemandReadUsd + (inputOverflowed * rt * flow.onDemandInputUsd +
-                                       outputOverflowed * rt * flow.onDemandOutputUsd) /
-                                          kHoursPerWeek;
+      m_flowModes[f].onDemand += rt * flow.onDemandReadUsd;
+      m_flowModes[f].overflow += (inputOverflowed * rt * flow.onDemandInputUsd +
+                                  outputOverflowed * rt * flow.onDemandOutputUsd) /
+                                 kHoursPerWeek;
       servedInput[i] = (kHoursPerWeek - inputOverflowed) * rt *
                        (flow.tokens.uncachedInput + flow.tokens.cacheWrite);
       servedOutput[i] = (kHoursPerWeek - outputOverflowed) * rt * flow.tokens.output;
       servedInputTotal += servedInput[i];
       servedOutputTotal += servedOutput[i];
     }
-    allocate(model.flows, servedInput, servedInputTotal, inputCharge, cost);
-    allocate(model.flows, servedOutput, servedOutputTotal, outputCharge, cost);
+    allocate(model.flows, servedInput, servedInputTotal, inputCharge, &ModeBreakdown::reserved,
+             cost);
+    allocate(model.flows, servedOutput, servedOutputTotal, outputCharge, &ModeBreakdown::reserved,
+             cost);
     m_result.reserved.push_back(std::move(result));
   }
 
   void allocate(const std::vector<int> &flows, const std::vector<double> &served,
-                double servedTotal, double chargeUsd, ModelCost &cost) {
+                double servedTotal, double chargeUsd, ModeMember mode, ModelCost &cost) {
     if (!(servedTotal > 0)) {
-      cost.unallocatedUsd += chargeUsd;
+      cost.unallocated.*mode += chargeUsd;
       return;
     }
     for (std::size_t i = 0; i < flows.size(); ++i)
-      m_flowCost[flows[i]] += chargeUsd * served[i] / servedTotal;
+      m_flowModes[flows[i]].*mode += chargeUsd * served[i] / servedTotal;
   }
 
   void addSizing(int m) {
@@ -209,16 +217,23 @@ private:
   const MonthTraffic &m_traffic;
   const EvaluationOptions &m_options;
   Evaluation &m_result;
-  std::vector<double> m_flowCost;
+  std::vector<ModeBreakdown> m_flowModes;
 };
 
-void addTo(std::vector<NamedCost> &costs, const std::string &key, double usd) {
+void addTo(std::vector<NamedCost> &costs, const std::string &key, const ModeBreakdown &modes) {
   for (NamedCost &cost : costs)
     if (cost.key == key) {
-      cost.usd += usd;
+      cost.modes += modes;
+      cost.usd = cost.modes.total();
       return;
     }
-  costs.push_back({key, usd});
+  costs.push_back({key, modes.total(), modes});
+}
+
+double netFactor(const std::optional<Agreement> &agreement, bool marketplace) {
+  if (!agreement || (marketplace && !agreement->discountAppliesToMarketplace))
+    return 1.0;
+  return 1.0 - agreement->discount;
 }
 
 void addTokens(const PreparedScenario &scenario, const MonthTraffic &traffic, TokenTotals &tokens) {
@@ -240,41 +255,41 @@ void addTokens(const PreparedScenario &scenario, const MonthTraffic &traffic, To
 Evaluation evaluate(const PreparedScenario &scenario, int month, const EvaluationOptions &options) {
   Evaluation result;
   result.month = month;
-  result.volumeScale = options.volumeScale;
+  result.volumeScale = options.volumeScale * scenario.globalVolumeMultiplier;
   result.warnings = scenario.warnings;
-  const MonthTraffic traffic = monthTraffic(scenario, month, options.volumeScale);
+  const MonthTraffic traffic = monthTraffic(scenario, month, result.volumeScale);
   for (double requests : traffic.workloadRequests)
     result.requests += requests;
   addTokens(scenario, traffic, result.tokens);
 
   MonthCoster coster(scenario, traffic, options, result);
   std::vector<ModelGross> grossByModel;
-  double unallocatedUsd = 0;
+  ModeBreakdown unallocated;
   for (std::size_t m = 0; m < scenario.models.size(); ++m) {
     const ModelCost cost = coster.costModel(static_cast<int>(m));
-    result.byMode.onDemand += cost.modes.onDemand;
-    result.byMode.batch += cost.modes.batch;
-    result.byMode.provisioned += cost.modes.provisioned;
-    result.byMode.reserved += cost.modes.reserved;
-    unallocatedUsd += cost.unallocatedUsd;
     const PreparedModel &model = scenario.models[m];
-    result.byModel.push_back({model.rates.id, cost.modes.total()});
+    result.grossModes += cost.modes;
+    result.netModes += cost.modes.scaled(netFactor(scenario.agreement, model.rates.marketplace));
+    unallocated += cost.unallocated;
+    result.byModel.push_back({model.rates.id, cost.modes.total(), cost.modes});
     grossByModel.push_back({cost.modes.total(), model.rates.marketplace});
   }
+  result.byMode = {result.grossModes.onDemand + result.grossModes.overflow, result.grossModes.batch,
+                   result.grossModes.provisioned, result.grossModes.reserved};
 
   for (const PreparedWorkload &workload : scenario.workloads) {
-    addTo(result.byWorkload, workload.id, 0.0);
-    addTo(result.byTeam, workload.team, 0.0);
+    addTo(result.byWorkload, workload.id, {});
+    addTo(result.byTeam, workload.team, {});
   }
   for (std::size_t f = 0; f < scenario.flows.size(); ++f) {
     const PreparedWorkload &workload = scenario.workloads[scenario.flows[f].workload];
-    const double usd = coster.flowCost(static_cast<int>(f));
-    addTo(result.byWorkload, workload.id, usd);
-    addTo(result.byTeam, workload.team, usd);
+    const ModeBreakdown &modes = coster.flowModes(static_cast<int>(f));
+    addTo(result.byWorkload, workload.id, modes);
+    addTo(result.byTeam, workload.team, modes);
   }
-  if (unallocatedUsd > 0) {
-    addTo(result.byWorkload, kUnallocatedKey, unallocatedUsd);
-    addTo(result.byTeam, kUnallocatedKey, unallocatedUsd);
+  if (unallocated.total() > 0) {
+    addTo(result.byWorkload, kUnallocatedKey, unallocated);
+    addTo(result.byTeam, kUnallocatedKey, unallocated);
   }
 
   result.grossUsd = result.byMode.total();
@@ -283,6 +298,20 @@ Evaluation evaluate(const PreparedScenario &scenario, int month, const Evaluatio
   result.netUsd = result.grossUsd - result.discountUsd;
   result.commitRetiredUsd = pricing.commitRetiredUsd;
   return result;
+}
+
+ModeBreakdown &ModeBreakdown::operator+=(const ModeBreakdown &other) {
+  onDemand += other.onDemand;
+  overflow += other.overflow;
+  batch += other.batch;
+  provisioned += other.provisioned;
+  reserved += other.reserved;
+  return *this;
+}
+
+ModeBreakdown ModeBreakdown::scaled(double factor) const {
+  return {onDemand * factor, overflow * factor, batch * factor, provisioned * factor,
+          reserved * factor};
 }
 
 double netCostUsd(const PreparedScenario &scenario, int month, double volumeScale) {

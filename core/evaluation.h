@@ -18,6 +18,18 @@ struct ModeCosts {
   double total() const { return onDemand + batch + provisioned + reserved; }
 };
 
+// The modes a chart stacks: overflow apart from the rest of on-demand.
+struct ModeBreakdown {
+  double onDemand = 0; // on-demand traffic that no commitment covers, cache reads included
+  double overflow = 0; // traffic above a PT commitment or reservation, billed on demand
+  double batch = 0;
+  double provisioned = 0;
+  double reserved = 0;
+  double total() const { return onDemand + overflow + batch + provisioned + reserved; }
+  ModeBreakdown &operator+=(const ModeBreakdown &other);
+  ModeBreakdown scaled(double factor) const;
+};
+
 struct TokenTotals {
   double input = 0; // I of every request, cached tokens included
   double output = 0;
@@ -28,6 +40,7 @@ struct TokenTotals {
 struct NamedCost {
   std::string key;
   double usd = 0;
+  ModeBreakdown modes = {}; // usd split by mode (gross)
 };
 
 struct ProvisionedResult {
@@ -69,11 +82,13 @@ struct SizingResult {
 
 struct Evaluation {
   int month = 0;
-  double volumeScale = 1; // global volume multiplier the month was costed at
+  double volumeScale = 1; // the total global volume multiplier the month was costed at
   double grossUsd = 0;
   double discountUsd = 0;
   double netUsd = 0;
   ModeCosts byMode;
+  ModeBreakdown grossModes;       // byMode with overflow apart
+  ModeBreakdown netModes;         // the same after the private-pricing discount
   std::vector<NamedCost> byModel; // gross, in order of first use
   std::vector<NamedCost> byWorkload;
   std::vector<NamedCost> byTeam;
@@ -89,7 +104,9 @@ struct Evaluation {
 inline constexpr const char *kUnallocatedKey = "(unallocated)";
 
 struct EvaluationOptions {
-  double volumeScale = 1;    // the global volume slider: multiplies every workload
+  // Multiplies every workload's volume on top of the scenario's own global
+  // volume multiplier (the forecast's quantiles use it).
+  double volumeScale = 1;
   bool includeSizing = true; // sizing scans and break-even searches
 };
 

@@ -1,5 +1,7 @@
 #include "forecast.h"
 
+#include "curves.h"
+
 #include <cmath>
 
 namespace bwi::core {
@@ -18,10 +20,15 @@ Forecast forecast(const PreparedScenario &scenario, double volumeScale) {
     row.commitRetiredUsd = evaluation.commitRetiredUsd;
     row.byMode = evaluation.byMode;
     if (fan) {
+      // Cost is linear in volume but for commitments, so the curve machinery
+      // prices the three quantiles from one pass over the month's traffic.
       const double p10 = *settings.volumeP10, p90 = *settings.volumeP90;
-      row.netP10Usd = netCostUsd(scenario, month, volumeScale * p10);
-      row.netP50Usd = netCostUsd(scenario, month, volumeScale * std::sqrt(p10 * p90));
-      row.netP90Usd = netCostUsd(scenario, month, volumeScale * p90);
+      const double base = volumeScale * scenario.globalVolumeMultiplier;
+      const auto points =
+          volumeCurveAt(scenario, month, {base * p10, base * std::sqrt(p10 * p90), base * p90});
+      row.netP10Usd = points[0].withCommitmentsUsd;
+      row.netP50Usd = points[1].withCommitmentsUsd;
+      row.netP90Usd = points[2].withCommitmentsUsd;
     }
     result.commitRetiredUsd += row.commitRetiredUsd;
     result.months.push_back(row);

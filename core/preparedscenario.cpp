@@ -72,6 +72,7 @@ PreparedScenario prepareScenario(const Scenario &scenario, const RateCard &card)
   prepared.name = scenario.name;
   prepared.rateCardAsOf = card.asOf;
   prepared.hoursPerMonth = scenario.hoursPerMonth;
+  prepared.globalVolumeMultiplier = scenario.globalVolumeMultiplier;
   prepared.agreement = scenario.agreement;
   prepared.forecast = scenario.forecast;
 

@@ -57,6 +57,7 @@ struct PreparedScenario {
   std::string name;
   std::string rateCardAsOf;
   double hoursPerMonth = 730;
+  double globalVolumeMultiplier = 1; // applied by evaluation, not folded in
   std::vector<PreparedWorkload> workloads;
   std::vector<PreparedFlow> flows;
   std::vector<PreparedModel> models; // in order of first use

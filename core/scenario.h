@@ -116,6 +116,9 @@ struct Scenario {
   int version = 1;
   std::string name;
   double hoursPerMonth = 730;
+  // The global volume slider: multiplies every workload's volume_multiplier.
+  // Saved as "global_volume_multiplier" (a Bedrock What-If addition) when not 1.
+  double globalVolumeMultiplier = 1;
   RateCardSource ratecard;
   std::vector<RateOverride> ratecardOverrides;
   std::vector<Workload> workloads;

@@ -406,6 +406,8 @@ Scenario readScenario(const Json &json, ValidationIssues &issues) {
   }
   scenario.name = reader.string("name", "");
   scenario.hoursPerMonth = reader.number("hours_per_month", 730, NumberRule::above(0, 1e4));
+  scenario.globalVolumeMultiplier =
+      reader.number("global_volume_multiplier", 1, NumberRule::between(0, 1e6));
   scenario.ratecard =
       readRateCardSource(reader.find("ratecard"), reader.pathOf("ratecard"), issues);
   if (const Json *overrides = reader.find("ratecard_overrides"))
@@ -440,6 +442,8 @@ Json scenarioToJson(const Scenario &scenario) {
   json["version"] = kScenarioVersion;
   json["name"] = scenario.name;
   json["hours_per_month"] = scenario.hoursPerMonth;
+  if (scenario.globalVolumeMultiplier != 1)
+    json["global_volume_multiplier"] = scenario.globalVolumeMultiplier;
   switch (scenario.ratecard.kind) {
   case RateCardSource::Kind::Builtin:
     json["ratecard"] = "builtin";

@@ -1,0 +1,92 @@
+#include "workbench.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace bwi::core {
+namespace {
+
+std::vector<std::string> committableModels(const PreparedScenario &scenario,
+                                           const Evaluation &evaluation) {
+  std::vector<std::string> ids;
+  for (const ProvisionedResult &pt : evaluation.provisioned)
+    ids.push_back(pt.modelId);
+  for (const ReservedResult &reserved : evaluation.reserved)
+    ids.push_back(reserved.modelId);
+  for (const SizingResult &sizing : evaluation.sizing)
+    if (std::find(ids.begin(), ids.end(), sizing.modelId) == ids.end())
+      ids.push_back(sizing.modelId);
+  (void)scenario;
+  return ids;
+}
+
+KeyFigures keyFigures(const Evaluation &evaluation, const Forecast &forecast,
+                      const PreparedScenario &scenario, std::optional<double> baselineNetUsd) {
+  KeyFigures figures;
+  figures.netUsd = evaluation.netUsd;
+  if (baselineNetUsd) {
+    figures.changeUsd = evaluation.netUsd - *baselineNetUsd;
+    if (*baselineNetUsd > 0)
+      figures.changeShare = *figures.changeUsd / *baselineNetUsd;
+  }
+  if (evaluation.requests > 0)
+    figures.netPer1kRequestsUsd = evaluation.netUsd / evaluation.requests * 1000;
+  const double tokens = evaluation.tokens.input + evaluation.tokens.output;
+  if (tokens > 0)
+    figures.blendedPer1mTokensUsd = evaluation.netUsd / tokens * 1e6;
+  double usedUnitHours = 0, unitHours = 0;
+  for (const ProvisionedResult &pt : evaluation.provisioned) {
+    usedUnitHours += pt.utilization * pt.modelUnits;
+    unitHours += pt.modelUnits;
+  }
+  if (unitHours > 0)
+    figures.ptUtilization = usedUnitHours / unitHours;
+  if (scenario.agreement && scenario.agreement->annualCommitUsd > 0) {
+    double retired = 0;
+    const std::size_t months = std::min<std::size_t>(12, forecast.months.size());
+    for (std::size_t month = 0; month < months; ++month)
+      retired += forecast.months[month].commitRetiredUsd;
+    figures.commitRetiredShare = retired / scenario.agreement->annualCommitUsd;
+  }
+  return figures;
+}
+
+} // namespace
+
+Workbench computeWorkbench(const PreparedScenario &scenario, const WorkbenchSelection &selection,
+                           std::optional<double> baselineNetUsd) {
+  Workbench view;
+  view.evaluation = evaluate(scenario, selection.month);
+  view.forecast = forecast(scenario);
+  view.figures = keyFigures(view.evaluation, view.forecast, scenario, baselineNetUsd);
+  view.currentMultiplier = scenario.globalVolumeMultiplier;
+  const VolumeCurveOptions range;
+  view.volumeCurve = volumeCurve(scenario, selection.month, range);
+
+  std::vector<double> crossings;
+  for (const ProvisionedResult &pt : view.evaluation.provisioned)
+    if (pt.breakEvenVolumeMultiplier && *pt.breakEvenVolumeMultiplier >= range.minMultiplier &&
+        *pt.breakEvenVolumeMultiplier <= range.maxMultiplier) {
+      view.breakEvens.push_back({pt.modelId, *pt.breakEvenVolumeMultiplier, 0});
+      crossings.push_back(*pt.breakEvenVolumeMultiplier);
+    }
+  if (!crossings.empty()) {
+    const auto points = volumeCurveAt(scenario, selection.month, crossings);
+    for (std::size_t i = 0; i < points.size(); ++i)
+      view.breakEvens[i].netUsd = points[i].withCommitmentsUsd;
+  }
+
+  view.committableModels = committableModels(scenario, view.evaluation);
+  view.selectedModelId = selection.modelId;
+  if (std::find(view.committableModels.begin(), view.committableModels.end(),
+                view.selectedModelId) == view.committableModels.end())
+    view.selectedModelId = view.committableModels.empty() ? "" : view.committableModels.front();
+  if (!view.selectedModelId.empty()) {
+    view.unitsCurve = unitsCurve(scenario, selection.month, view.selectedModelId);
+    view.reservedCurve = reservedCurve(scenario, selection.month, view.selectedModelId);
+    view.load = loadProfile(scenario, selection.month, view.selectedModelId);
+  }
+  return view;
+}
+
+} // namespace bwi::core
