@@ -3,6 +3,7 @@
 #include "commands.h"
 
 #include <charconv>
+#include <filesystem>
 #include <iostream>
 
 namespace bwi::app {
@@ -22,10 +23,23 @@ std::optional<int> parseWholeNumber(const std::string &text) {
 
 } // namespace
 
+bool wantsWorkbench(const std::vector<std::string> &arguments) {
+  if (arguments.empty())
+    return true;
+  if (arguments.size() != 1 || arguments[0].starts_with("-") || isCommand(arguments[0]) ||
+      arguments[0] == "help")
+    return false;
+  // A scenario file: one that exists, or is named like one (its error shows in the window).
+  std::error_code error;
+  return arguments[0].ends_with(".json") || std::filesystem::is_regular_file(arguments[0], error);
+}
+
 std::string usageText() {
   return R"(bedrock-whatif: what-if cost modelling for Amazon Bedrock spend
 
 Usage:
+  bedrock-whatif [SCENARIO]
+      Open the workbench window on SCENARIO, or on the built-in example.
   bedrock-whatif evaluate SCENARIO [--month N] [--json]
       Cost one month (default 0) of a scenario: a readable table, or the JSON
       object of docs/scenario-format.md.

@@ -25,6 +25,9 @@ std::optional<CommandLine> parseCommandLine(const std::vector<std::string> &argu
 
 std::string usageText();
 
+// True for no arguments or a lone scenario file: the GUI's command lines.
+bool wantsWorkbench(const std::vector<std::string> &arguments);
+
 int runCommandLine(int argc, char **argv);
 // The same with explicit streams, for tests.
 int runCommandLine(const std::vector<std::string> &arguments, std::ostream &out, std::ostream &err);

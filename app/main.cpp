@@ -1,3 +1,19 @@
 #include "commandline.h"
 
-int main(int argc, char **argv) { return bwi::app::runCommandLine(argc, argv); }
+#ifdef BWI_WITH_GUI
+#include "guimain.h"
+#endif
+
+#include <string>
+#include <vector>
+
+int main(int argc, char **argv) {
+  const std::vector<std::string> arguments(argv + 1, argv + argc);
+#ifdef BWI_WITH_GUI
+  // No arguments, or just a scenario file: the workbench window.
+  if (bwi::app::wantsWorkbench(arguments))
+    return bwi::app::runWorkbench(
+        argc, argv, arguments.empty() ? QString() : QString::fromStdString(arguments[0]));
+#endif
+  return bwi::app::runCommandLine(argc, argv);
+}

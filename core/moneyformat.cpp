@@ -10,9 +10,13 @@ std::string formatUsdExact(double usd) {
     return "n/a";
   const bool negative = usd < 0;
   const long long cents = std::llround(std::fabs(usd) * 100.0);
-  std::string whole = std::to_string(cents / 100);
-  for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3)
-    whole.insert(static_cast<std::size_t>(i), ",");
+  const std::string digits = std::to_string(cents / 100);
+  std::string whole;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0)
+      whole += ',';
+    whole += digits[i];
+  }
   char fraction[8];
   std::snprintf(fraction, sizeof fraction, ".%02lld", cents % 100);
   return (negative && cents != 0 ? "-$" : "$") + whole + fraction;

@@ -48,9 +48,9 @@ enum class Field {
 
 struct FieldKey {
   Field field = Field::Name;
-  int workload = -1;         // index into workloads
-  std::string modelId;       // for commitments and overrides
-  std::string overrideField; // dotted rate-card field for RateOverride
+  int workload = -1;              // index into workloads
+  std::string modelId = {};       // for commitments and overrides
+  std::string overrideField = {}; // dotted rate-card field for RateOverride
   bool operator==(const FieldKey &) const = default;
 };
 

@@ -1,0 +1,17 @@
+// GUI tests: Catch2 with a QApplication, run offscreen.
+#define CATCH_CONFIG_RUNNER
+#include <catch2/catch.hpp>
+
+#include <QApplication>
+#include <QStandardPaths>
+
+int main(int argc, char **argv) {
+  qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen")
+                                                                  : qgetenv("QT_QPA_PLATFORM"));
+  // Settings and autosaves of tests go to throw-away folders, not the user's.
+  QStandardPaths::setTestModeEnabled(true);
+  QApplication application(argc, argv);
+  QApplication::setOrganizationName(QStringLiteral("BedrockWhatIfTests"));
+  QApplication::setApplicationName(QStringLiteral("bedrock-whatif-tests"));
+  return Catch::Session().run(argc, argv);
+}

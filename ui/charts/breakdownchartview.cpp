@@ -1,0 +1,239 @@
+#include "breakdownchartview.h"
+
+#include "chartannotations.h"
+#include "chartstyle.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QCategoryAxis>
+#include <QFontMetricsF>
+#include <QLegend>
+#include <QStackedBarSeries>
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+namespace bwi::ui {
+namespace {
+
+using chartstyle::Mode;
+
+constexpr std::array kModes = {Mode::OnDemand, Mode::Overflow, Mode::Batch, Mode::Provisioned,
+                               Mode::Reserved};
+
+double modeUsd(const core::ModeBreakdown &modes, Mode mode) {
+  switch (mode) {
+  case Mode::OnDemand:
+    return modes.onDemand;
+  case Mode::Overflow:
+    return modes.overflow;
+  case Mode::Batch:
+    return modes.batch;
+  case Mode::Provisioned:
+    return modes.provisioned;
+  case Mode::Reserved:
+    break;
+  }
+  return modes.reserved;
+}
+
+// Short model names, or the full id where two would read the same.
+QStringList modelLabels(const std::vector<core::NamedCost> &models) {
+  QStringList labels;
+  for (const core::NamedCost &model : models)
+    labels.append(chartstyle::shortModelName(model.key));
+  for (qsizetype i = 0; i < labels.size(); ++i)
+    if (labels.count(labels[i]) > 1)
+      for (qsizetype j = 0; j < labels.size(); ++j)
+        if (labels[j] == labels[i] && j != i)
+          labels[j] = QString::fromStdString(models[static_cast<std::size_t>(j)].key);
+  return labels;
+}
+
+// A category label on up to three lines no wider than `width`, broken after
+// a space or a hyphen (not inside "4-5"), so that Qt does not cut it short;
+// Qt still elides what cannot fit.
+QString wrapped(const QString &label, const QFontMetricsF &metrics, qreal width) {
+  if (metrics.horizontalAdvance(label) <= width)
+    return label.toHtmlEscaped();
+  std::vector<qsizetype> breaks; // a line may start at each
+  for (qsizetype i = 1; i + 1 < label.size(); ++i)
+    if ((label[i - 1] == QLatin1Char(' ') || label[i - 1] == QLatin1Char('-')) &&
+        !label[i].isDigit())
+      breaks.push_back(i);
+  const auto lineWidth = [&](qsizetype from, qsizetype to) {
+    return metrics.horizontalAdvance(label.mid(from, to - from).trimmed());
+  };
+  // Fewest lines that fit; among those, the narrowest widest line.
+  std::vector<qsizetype> best;
+  qreal bestWidth = lineWidth(0, label.size());
+  bool bestFits = false;
+  for (std::size_t a = 0; a < breaks.size() && !bestFits; ++a) {
+    const qreal two = std::max(lineWidth(0, breaks[a]), lineWidth(breaks[a], label.size()));
+    if (two < bestWidth)
+      best = {breaks[a]}, bestWidth = two;
+  }
+  bestFits = bestWidth <= width;
+  for (std::size_t a = 0; a < breaks.size() && !bestFits; ++a)
+    for (std::size_t b = a + 1; b < breaks.size(); ++b) {
+      const qreal three = std::max({lineWidth(0, breaks[a]), lineWidth(breaks[a], breaks[b]),
+                                    lineWidth(breaks[b], label.size())});
+      if (three < bestWidth && three <= width)
+        best = {breaks[a], breaks[b]}, bestWidth = three;
+    }
+  QStringList lines;
+  qsizetype from = 0;
+  for (qsizetype to : best) {
+    lines.append(label.mid(from, to - from).trimmed().toHtmlEscaped());
+    from = to;
+  }
+  lines.append(label.mid(from).trimmed().toHtmlEscaped());
+  return QStringLiteral("<div align=\"center\">%1</div>").arg(lines.join(QStringLiteral("<br>")));
+}
+
+} // namespace
+
+BreakdownChartView::BreakdownChartView(QWidget *parent) : QChartView(parent) {
+  chartstyle::setUpView(this, QStringLiteral("breakdownChart"));
+  QChart *chart = this->chart();
+  m_series = new QStackedBarSeries;
+  m_series->setBarWidth(0.6);
+  m_axisX = new QBarCategoryAxis;
+  chartstyle::styleAxis(m_axisX, QString());
+  m_axisX->setGridLineVisible(false);
+  m_axisY = chartstyle::makeTickAxis(tr("USD/month (gross, before discount)"));
+  chart->addSeries(m_series);
+  chart->addAxis(m_axisX, Qt::AlignBottom);
+  chart->addAxis(m_axisY, Qt::AlignLeft);
+  m_series->attachAxis(m_axisX);
+  m_series->attachAxis(m_axisY);
+  m_annotations = new ChartAnnotations(chart);
+  connect(chart, &QChart::plotAreaChanged, this, &BreakdownChartView::updateCategoryLabels);
+}
+
+void BreakdownChartView::updateCategoryLabels() {
+  // Qt gives each bar label the plot width / (categories + 1), less its
+  // padding and the text item's margins.
+  const QFontMetricsF metrics(m_axisX->labelsFont());
+  const qreal width =
+      chart()->plotArea().width() / static_cast<qreal>(m_shown.categories.size() + 1) - 20;
+  QStringList labels;
+  for (const QString &category : m_shown.categories)
+    labels.append(wrapped(category, metrics, width));
+  if (m_axisX->categories() != labels)
+    m_axisX->setCategories(labels);
+}
+
+void BreakdownChartView::showWorkbench(const core::Workbench &workbench) {
+  m_month = workbench.evaluation.month;
+  m_byModel = workbench.evaluation.byModel;
+  m_byTeam = workbench.evaluation.byTeam;
+  m_grossModes = workbench.evaluation.grossModes;
+  redraw();
+}
+
+void BreakdownChartView::setGrouping(Grouping grouping) {
+  if (grouping == m_grouping)
+    return;
+  m_grouping = grouping;
+  redraw();
+}
+
+BreakdownChartView::Table BreakdownChartView::table() const {
+  Table table;
+  if (m_grouping == Grouping::Mode) {
+    for (Mode mode : kModes) {
+      table.categories.append(chartstyle::modeName(mode));
+      table.fullNames.append(chartstyle::modeName(mode));
+      table.totals.append(modeUsd(m_grossModes, mode));
+    }
+    table.sets = modelLabels(m_byModel);
+    for (std::size_t i = 0; i < m_byModel.size(); ++i) {
+      table.colours.append(chartstyle::seriesColour(static_cast<int>(i)));
+      QList<double> row;
+      for (Mode mode : kModes)
+        row.append(modeUsd(m_byModel[i].modes, mode));
+      table.values.append(row);
+    }
+    return table;
+  }
+  const std::vector<core::NamedCost> &rows = m_grouping == Grouping::Model ? m_byModel : m_byTeam;
+  table.categories = m_grouping == Grouping::Model ? modelLabels(rows) : QStringList();
+  for (const core::NamedCost &row : rows) {
+    if (m_grouping == Grouping::Team)
+      table.categories.append(QString::fromStdString(row.key));
+    table.fullNames.append(QString::fromStdString(row.key));
+    table.totals.append(row.usd);
+  }
+  for (Mode mode : kModes) {
+    table.sets.append(chartstyle::modeName(mode));
+    table.colours.append(chartstyle::modeColour(mode));
+    QList<double> row;
+    for (const core::NamedCost &cost : rows)
+      row.append(modeUsd(cost.modes, mode));
+    table.values.append(row);
+  }
+  return table;
+}
+
+void BreakdownChartView::redraw() {
+  Table next = table();
+  const std::array titles = {tr("Gross cost by model"), tr("Gross cost by team"),
+                             tr("Gross cost by mode")};
+  chart()->setTitle(
+      tr("%1, month %2").arg(titles[static_cast<std::size_t>(m_grouping)]).arg(m_month + 1));
+  m_axisX->setTitleText(m_grouping == Grouping::Model  ? tr("Model")
+                        : m_grouping == Grouping::Team ? tr("Team")
+                                                       : tr("Mode"));
+  const QList<QBarSet *> sets = m_series->barSets();
+  const bool sameShape = next.sets == m_shown.sets && next.colours == m_shown.colours &&
+                         next.categories.size() == m_shown.categories.size();
+  m_shown.categories = next.categories;
+  updateCategoryLabels();
+  if (sameShape) {
+    for (qsizetype s = 0; s < sets.size(); ++s)
+      for (qsizetype c = 0; c < next.categories.size(); ++c)
+        if (sets[s]->at(c) != next.values[s][c])
+          sets[s]->replace(c, next.values[s][c]);
+  } else {
+    m_series->clear();
+    QList<QBarSet *> fresh;
+    for (qsizetype s = 0; s < next.sets.size(); ++s) {
+      auto *set = new QBarSet(next.sets[s]);
+      set->setColor(next.colours[s]);
+      set->setBorderColor(Qt::white);
+      set->append(next.values[s]);
+      connect(set, &QBarSet::hovered, this, [this, s](bool state, int index) {
+        showBarTooltip(state, static_cast<int>(s), index);
+      });
+      fresh.append(set);
+    }
+    m_series->append(fresh);
+  }
+
+  const double high =
+      next.totals.isEmpty() ? 0 : *std::max_element(next.totals.begin(), next.totals.end());
+  const chartstyle::TickRange ticks = chartstyle::linearTicks(0, std::max(high, 1.0), 6);
+  chartstyle::setTicks(m_axisY, ticks.min, ticks.max, chartstyle::moneyTicks(ticks.values));
+  m_annotations->setMessage(next.categories.isEmpty() || high <= 0
+                                ? tr("No cost this month: add a workload with requests.")
+                                : QString());
+  m_shown = std::move(next);
+}
+
+void BreakdownChartView::showBarTooltip(bool state, int set, int category) {
+  if (!state || set >= m_shown.sets.size() || category >= m_shown.categories.size()) {
+    chartstyle::hideTooltip();
+    return;
+  }
+  const QString stack = m_grouping == Grouping::Mode
+                            ? QString::fromStdString(m_byModel[static_cast<std::size_t>(set)].key)
+                            : m_shown.sets[set];
+  chartstyle::showTooltip(this, tr("%1\n%2: %3\nTotal: %4 (gross, before discount)")
+                                    .arg(m_shown.fullNames[category], stack,
+                                         chartstyle::usdExact(m_shown.values[set][category]),
+                                         chartstyle::usdExact(m_shown.totals[category])));
+}
+
+} // namespace bwi::ui

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "workbench.h"
+
+#include <QChartView>
+#include <QList>
+#include <QStringList>
+
+#include <vector>
+
+QT_BEGIN_NAMESPACE
+class QBarCategoryAxis;
+class QCategoryAxis;
+class QStackedBarSeries;
+QT_END_NAMESPACE
+
+namespace bwi::ui {
+
+class ChartAnnotations;
+
+// The month's gross cost as stacked bars: by model or by team (stacked by
+// mode), or by mode (stacked by model). The window owns the switch and calls
+// setGrouping().
+class BreakdownChartView : public QChartView {
+  Q_OBJECT
+
+public:
+  enum class Grouping { Model, Team, Mode };
+
+  explicit BreakdownChartView(QWidget *parent = nullptr);
+
+  void showWorkbench(const core::Workbench &workbench);
+  // Redraws from the last workbench shown.
+  void setGrouping(Grouping grouping);
+  Grouping grouping() const { return m_grouping; }
+
+private:
+  // What the bars show, in display form: one stack per set, one bar per category.
+  struct Table {
+    QStringList categories; // axis labels (short model names)
+    QStringList fullNames;  // for the tooltip
+    QList<double> totals;   // gross USD per category, from core
+    QStringList sets;
+    QList<QColor> colours;
+    QList<QList<double>> values; // [set][category]
+  };
+  Table table() const;
+  void redraw();
+  void updateCategoryLabels();
+  void showBarTooltip(bool state, int set, int category);
+
+  Grouping m_grouping = Grouping::Model;
+  int m_month = 0;
+  std::vector<core::NamedCost> m_byModel;
+  std::vector<core::NamedCost> m_byTeam;
+  core::ModeBreakdown m_grossModes;
+  Table m_shown;
+  QStackedBarSeries *m_series;
+  QBarCategoryAxis *m_axisX;
+  QCategoryAxis *m_axisY;
+  ChartAnnotations *m_annotations;
+};
+
+} // namespace bwi::ui

@@ -1,0 +1,363 @@
+#include "chartstyle.h"
+
+#include "moneyformat.h"
+
+#include <QAbstractAxis>
+#include <QCategoryAxis>
+#include <QChart>
+#include <QChartView>
+#include <QCursor>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QSet>
+#include <QToolTip>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace bwi::ui::chartstyle {
+namespace {
+
+const QLocale &numberLocale() {
+  static const QLocale locale(QLocale::English, QLocale::UnitedStates);
+  return locale;
+}
+
+// Trailing zeros off a fixed-point number: "1.50" -> "1.5", "2.00" -> "2".
+QString trimmed(QString text) {
+  if (!text.contains(QLatin1Char('.')))
+    return text;
+  while (text.endsWith(QLatin1Char('0')))
+    text.chop(1);
+  if (text.endsWith(QLatin1Char('.')))
+    text.chop(1);
+  return text;
+}
+
+// "150k" / "1.25M" with `decimals` at most.
+QString scaled(double n, int decimals) {
+  const double magnitude = std::fabs(n);
+  const QString sign = n < 0 ? QStringLiteral("-") : QString();
+  if (magnitude >= 1e9)
+    return sign + trimmed(QString::number(magnitude / 1e9, 'f', decimals)) + QLatin1Char('B');
+  if (magnitude >= 1e6)
+    return sign + trimmed(QString::number(magnitude / 1e6, 'f', decimals)) + QLatin1Char('M');
+  if (magnitude >= 1e3)
+    return sign + trimmed(QString::number(magnitude / 1e3, 'f', decimals)) + QLatin1Char('k');
+  return sign + trimmed(QString::number(magnitude, 'f', decimals));
+}
+
+bool allDistinct(const QList<AxisTick> &ticks) {
+  QSet<QString> seen;
+  for (const AxisTick &tick : ticks)
+    if (!seen.contains(tick.label))
+      seen.insert(tick.label);
+    else
+      return false;
+  return true;
+}
+
+// Labels from `format`; with more decimals while two would read the same.
+template <typename Format>
+QList<AxisTick> distinctTicks(const QList<double> &values, Format format) {
+  QList<AxisTick> ticks;
+  for (int decimals = 1; decimals <= 4; ++decimals) {
+    ticks.clear();
+    for (double value : values)
+      ticks.append({value, format(value, decimals)});
+    if (allDistinct(ticks))
+      break;
+  }
+  return ticks;
+}
+
+} // namespace
+
+QColor colour(Colour colour) {
+  switch (colour) {
+  case Colour::Orange:
+    return QColor(0xE6, 0x9F, 0x00);
+  case Colour::SkyBlue:
+    return QColor(0x56, 0xB4, 0xE9);
+  case Colour::BluishGreen:
+    return QColor(0x00, 0x9E, 0x73);
+  case Colour::Yellow:
+    return QColor(0xF0, 0xE4, 0x42);
+  case Colour::Blue:
+    return QColor(0x00, 0x72, 0xB2);
+  case Colour::Vermillion:
+    return QColor(0xD5, 0x5E, 0x00);
+  case Colour::ReddishPurple:
+    return QColor(0xCC, 0x79, 0xA7);
+  case Colour::Black:
+    break;
+  }
+  return QColor(0x00, 0x00, 0x00);
+}
+
+QColor seriesColour(int index) {
+  static constexpr std::array order = {
+      Colour::Blue,       Colour::Orange,  Colour::BluishGreen, Colour::ReddishPurple,
+      Colour::Vermillion, Colour::SkyBlue, Colour::Black,       Colour::Yellow};
+  return colour(order[static_cast<std::size_t>(index) % order.size()]);
+}
+
+Qt::PenStyle seriesDash(int index) {
+  static constexpr std::array styles = {Qt::SolidLine, Qt::DashLine, Qt::DashDotLine, Qt::DotLine,
+                                        Qt::DashDotDotLine};
+  return styles[static_cast<std::size_t>(index) % styles.size()];
+}
+
+QColor modeColour(Mode mode) {
+  switch (mode) {
+  case Mode::OnDemand:
+    return colour(Colour::Blue);
+  case Mode::Overflow:
+    return colour(Colour::Vermillion);
+  case Mode::Batch:
+    return colour(Colour::BluishGreen);
+  case Mode::Provisioned:
+    return colour(Colour::Orange);
+  case Mode::Reserved:
+    break;
+  }
+  return colour(Colour::ReddishPurple);
+}
+
+QString modeName(Mode mode) {
+  switch (mode) {
+  case Mode::OnDemand:
+    return QStringLiteral("On demand");
+  case Mode::Overflow:
+    return QStringLiteral("Overflow");
+  case Mode::Batch:
+    return QStringLiteral("Batch");
+  case Mode::Provisioned:
+    return QStringLiteral("Provisioned");
+  case Mode::Reserved:
+    break;
+  }
+  return QStringLiteral("Reserved");
+}
+
+QPen linePen(const QColor &colour, Qt::PenStyle style, qreal width) {
+  QPen pen(colour, width, style, Qt::FlatCap, Qt::RoundJoin);
+  return pen;
+}
+
+QBrush fillBrush(const QColor &colour, int alpha) {
+  QColor fill = colour;
+  fill.setAlpha(alpha);
+  return QBrush(fill);
+}
+
+void setUpView(QChartView *view, const QString &objectName) {
+  view->setObjectName(objectName);
+  view->setRenderHint(QPainter::Antialiasing);
+  view->setMinimumSize(420, 300);
+  view->setBackgroundBrush(Qt::white);
+  QChart *chart = view->chart();
+  chart->setTheme(QChart::ChartThemeLight); // before any series: the theme restyles series
+  chart->setAnimationOptions(QChart::NoAnimation);
+  chart->setBackgroundBrush(Qt::white);
+  chart->setBackgroundRoundness(0);
+  chart->setDropShadowEnabled(false);
+  chart->setMargins(QMargins(4, 4, 8, 4));
+  QFont titleFont = chart->titleFont();
+  titleFont.setPointSizeF(11);
+  titleFont.setBold(true);
+  chart->setTitleFont(titleFont);
+  chart->setTitleBrush(QBrush(QColor(0x20, 0x20, 0x20)));
+  QLegend *legend = chart->legend();
+  legend->setAlignment(Qt::AlignBottom);
+  // Filled squares for areas and bars (MarkerShapeFromSeries leaves them
+  // empty in Qt 6.4); lines and scatters get their own shape in
+  // showSeriesShapeInLegend().
+  legend->setMarkerShape(QLegend::MarkerShapeRectangle);
+  QFont legendFont = legend->font();
+  legendFont.setPointSizeF(8.5);
+  legend->setFont(legendFont);
+  legend->setLabelColor(QColor(0x20, 0x20, 0x20));
+}
+
+void styleAxis(QAbstractAxis *axis, const QString &title) {
+  axis->setTitleText(title);
+  QFont titleFont = axis->titleFont();
+  titleFont.setPointSizeF(9);
+  titleFont.setBold(false);
+  axis->setTitleFont(titleFont);
+  axis->setTitleBrush(QBrush(QColor(0x30, 0x30, 0x30)));
+  QFont labelFont = axis->labelsFont();
+  labelFont.setPointSizeF(9);
+  axis->setLabelsFont(labelFont);
+  axis->setLabelsColor(QColor(0x30, 0x30, 0x30));
+  axis->setGridLineColor(QColor(0xE2, 0xE2, 0xE2));
+  axis->setMinorGridLineColor(QColor(0xF2, 0xF2, 0xF2));
+  axis->setLinePenColor(QColor(0x90, 0x90, 0x90));
+  axis->setShadesVisible(false);
+}
+
+void showSeriesShapeInLegend(QChart *chart, QAbstractSeries *series) {
+  const QList<QLegendMarker *> markers = chart->legend()->markers(series);
+  for (QLegendMarker *marker : markers)
+    marker->setShape(QLegend::MarkerShapeFromSeries);
+}
+
+QString titleWithDetail(const QString &title, const QString &detail) {
+  return QStringLiteral("%1<br><span style=\"font-weight:normal; font-size:9pt\">%2</span>")
+      .arg(title.toHtmlEscaped(), detail.toHtmlEscaped());
+}
+
+void hideFromLegend(QChart *chart, QAbstractSeries *series) {
+  const QList<QLegendMarker *> markers = chart->legend()->markers(series);
+  for (QLegendMarker *marker : markers)
+    marker->setVisible(false);
+}
+
+QString usdShort(double usd) { return QString::fromStdString(core::formatUsdShort(usd)); }
+QString usdExact(double usd) { return QString::fromStdString(core::formatUsdExact(usd)); }
+QString percent(double share, int decimals) {
+  return QString::fromStdString(core::formatPercent(share, decimals));
+}
+
+QString multiplier(double x) {
+  if (!std::isfinite(x))
+    return QStringLiteral("n/a");
+  QString text = trimmed(QString::number(x, 'f', x < 10 ? 2 : 1));
+  if (!text.contains(QLatin1Char('.')))
+    text += QStringLiteral(".0");
+  return text + QLatin1Char('x');
+}
+
+QString countShort(double n) { return std::isfinite(n) ? scaled(n, 1) : QStringLiteral("n/a"); }
+
+QString countExact(double n) {
+  if (!std::isfinite(n))
+    return QStringLiteral("n/a");
+  if (n == std::round(n))
+    return numberLocale().toString(n, 'f', 0);
+  return numberLocale().toString(n, 'f', 2);
+}
+
+QString shortModelName(const std::string &modelId) {
+  static const QRegularExpression provider(
+      QStringLiteral("^(?:(?:us|eu|apac|global|us-gov|jp|au|ca)\\.)?[a-z][a-z0-9-]*\\."));
+  static const QRegularExpression version(QStringLiteral("(-v\\d+(:\\d+)?|-\\d+:\\d+|:\\d+)$"));
+  static const QRegularExpression date(QStringLiteral("-\\d{8}$"));
+  QString name = QString::fromStdString(modelId);
+  const QString full = name;
+  name.remove(provider);
+  name.remove(version);
+  name.remove(date);
+  return name.isEmpty() ? full : name;
+}
+
+TickRange linearTicks(double low, double high, int target, double minStep) {
+  if (!std::isfinite(low) || !std::isfinite(high))
+    low = 0, high = 1;
+  if (!(high > low))
+    high = low + (low == 0 ? 1 : std::fabs(low) * 0.1);
+  const double raw = (high - low) / std::max(1, target - 1);
+  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+  double step = 10 * magnitude;
+  for (double multiple : {1.0, 2.0, 5.0})
+    if (multiple * magnitude >= raw * (1 - 1e-9)) {
+      step = multiple * magnitude;
+      break;
+    }
+  step = std::max(step, minStep);
+  TickRange range;
+  range.min = std::floor(low / step + 1e-9) * step;
+  range.max = std::ceil(high / step - 1e-9) * step;
+  if (range.max <= range.min)
+    range.max = range.min + step;
+  const long long count = std::llround((range.max - range.min) / step);
+  for (long long i = 0; i <= count; ++i)
+    range.values.append(range.min + static_cast<double>(i) * step);
+  return range;
+}
+
+TickRange logTicks(double low, double high) {
+  low = std::max(low, 1e-9);
+  high = std::max(high, low * 1.0001);
+  const int first = static_cast<int>(std::floor(std::log10(low)));
+  const int last = static_cast<int>(std::ceil(std::log10(high)));
+  // Fewer steps per decade when the range spans many decades.
+  const QList<double> multiples = last - first > 4   ? QList<double>{1}
+                                  : last - first > 2 ? QList<double>{1, 3}
+                                                     : QList<double>{1, 2, 5};
+  QList<double> candidates;
+  for (int exponent = first; exponent <= last; ++exponent)
+    for (double multiple : multiples)
+      candidates.append(multiple * std::pow(10.0, exponent));
+  TickRange range;
+  range.min = candidates.front();
+  range.max = candidates.back();
+  for (double value : candidates) {
+    if (value <= low * (1 + 1e-9))
+      range.min = value;
+    if (value >= high * (1 - 1e-9)) {
+      range.max = value;
+      break;
+    }
+  }
+  for (double value : candidates)
+    if (value >= range.min && value <= range.max)
+      range.values.append(value);
+  return range;
+}
+
+QList<AxisTick> moneyTicks(const QList<double> &values) {
+  // Round ticks read "$300k", not "$300.0k".
+  static const QRegularExpression zeroDecimal(QStringLiteral("\\.0(?=[kMB]$)"));
+  QList<AxisTick> ticks;
+  for (double value : values)
+    ticks.append({value, usdShort(value).remove(zeroDecimal)});
+  if (allDistinct(ticks))
+    return ticks;
+  return distinctTicks(values, [](double value, int decimals) {
+    return (value < 0 ? QStringLiteral("-$") : QStringLiteral("$")) +
+           scaled(std::fabs(value), decimals);
+  });
+}
+
+QList<AxisTick> countTicks(const QList<double> &values) {
+  return distinctTicks(values, [](double value, int decimals) { return scaled(value, decimals); });
+}
+
+QCategoryAxis *makeTickAxis(const QString &title) {
+  auto *axis = new QCategoryAxis;
+  axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+  styleAxis(axis, title);
+  return axis;
+}
+
+void setTicks(QCategoryAxis *axis, double min, double max, const QList<AxisTick> &ticks) {
+  QStringList labels;
+  for (const AxisTick &tick : ticks)
+    labels.append(tick.label);
+  bool same = axis->categoriesLabels() == labels;
+  for (qsizetype i = 0; same && i < ticks.size(); ++i)
+    same = axis->endValue(ticks[i].label) == ticks[i].value;
+  if (!same) {
+    const QStringList old = axis->categoriesLabels();
+    for (const QString &label : old)
+      axis->remove(label);
+    axis->setStartValue(min);
+    for (const AxisTick &tick : ticks)
+      axis->append(tick.label, tick.value);
+  }
+  if (axis->min() != min || axis->max() != max)
+    axis->setRange(min, max);
+}
+
+void showTooltip(QWidget *view, const QString &text) {
+  QToolTip::showText(QCursor::pos(), text, view);
+}
+
+void hideTooltip() { QToolTip::hideText(); }
+
+} // namespace bwi::ui::chartstyle

@@ -1,0 +1,83 @@
+#pragma once
+
+#include <QBrush>
+#include <QColor>
+#include <QList>
+#include <QPen>
+#include <QString>
+
+#include <string>
+
+QT_BEGIN_NAMESPACE
+class QAbstractAxis;
+class QAbstractSeries;
+class QCategoryAxis;
+class QChart;
+class QChartView;
+class QWidget;
+QT_END_NAMESPACE
+
+// How every workbench chart looks: the Okabe-Ito palette (distinguishable
+// with any colour vision and in greyscale print), pens, the chart frame, tick
+// labels for money and counts, and the hover tooltip. Formatting only: every
+// number comes from core::Workbench.
+namespace bwi::ui::chartstyle {
+
+enum class Colour { Orange, SkyBlue, BluishGreen, Yellow, Blue, Vermillion, ReddishPurple, Black };
+QColor colour(Colour colour);
+// The palette in an order for series without a fixed meaning (models); the
+// yellow comes last because it is weak on white.
+QColor seriesColour(int index);
+Qt::PenStyle seriesDash(int index);
+
+// The cost modes, coloured the same in every chart.
+enum class Mode { OnDemand, Overflow, Batch, Provisioned, Reserved };
+QColor modeColour(Mode mode);
+QString modeName(Mode mode);
+
+QPen linePen(const QColor &colour, Qt::PenStyle style = Qt::SolidLine, qreal width = 2.5);
+QBrush fillBrush(const QColor &colour, int alpha);
+
+// White light theme, antialiasing, no animation, legend at the bottom.
+void setUpView(QChartView *view, const QString &objectName);
+void styleAxis(QAbstractAxis *axis, const QString &title);
+// A chart title with a smaller second line (rich text; both plain text in).
+QString titleWithDetail(const QString &title, const QString &detail);
+void hideFromLegend(QChart *chart, QAbstractSeries *series);
+// A line's dash or a scatter's marker in the legend instead of a square.
+void showSeriesShapeInLegend(QChart *chart, QAbstractSeries *series);
+
+QString usdShort(double usd); // "$12.3k"
+QString usdExact(double usd); // "$12,345.67"
+QString percent(double share, int decimals = 1);
+QString multiplier(double x); // "0.55x", "1.0x", "3.2x"
+QString countShort(double n); // "950", "150k", "1.2M"
+QString countExact(double n); // "150,000" or "2.67"
+// "anthropic.claude-sonnet-4-5-20250929-v1:0" -> "claude-sonnet-4-5".
+QString shortModelName(const std::string &modelId);
+
+struct AxisTick {
+  double value = 0;
+  QString label;
+};
+struct TickRange {
+  double min = 0;
+  double max = 1;
+  QList<double> values;
+};
+// Round steps (1, 2, 5 × 10^k, at least `minStep`) covering [low, high].
+TickRange linearTicks(double low, double high, int target = 6, double minStep = 0);
+// 1-2-5 ticks covering [low, high] (both > 0), in data units.
+TickRange logTicks(double low, double high);
+QList<AxisTick> moneyTicks(const QList<double> &values);
+QList<AxisTick> countTicks(const QList<double> &values);
+
+// A QCategoryAxis whose labels sit on values: how axes show "$1.2M".
+QCategoryAxis *makeTickAxis(const QString &title);
+// Replaces the axis's labels and range; does nothing when they are unchanged.
+void setTicks(QCategoryAxis *axis, double min, double max, const QList<AxisTick> &ticks);
+
+void showTooltip(QWidget *view, const QString &text);
+void hideTooltip();
+
+} // namespace bwi::ui::chartstyle

@@ -1,0 +1,185 @@
+#include "forecastchartview.h"
+
+#include "chartstyle.h"
+
+#include <QAreaSeries>
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QCategoryAxis>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QStackedBarSeries>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace bwi::ui {
+namespace {
+
+using chartstyle::Mode;
+
+// ModeCosts has no overflow apart: on demand includes it.
+constexpr std::array kModes = {Mode::OnDemand, Mode::Batch, Mode::Provisioned, Mode::Reserved};
+
+double modeUsd(const core::ModeCosts &modes, Mode mode) {
+  switch (mode) {
+  case Mode::OnDemand:
+  case Mode::Overflow:
+    return modes.onDemand;
+  case Mode::Batch:
+    return modes.batch;
+  case Mode::Provisioned:
+    return modes.provisioned;
+  case Mode::Reserved:
+    break;
+  }
+  return modes.reserved;
+}
+
+QString monthLabel(int month) { return QStringLiteral("M%1").arg(month + 1); }
+
+} // namespace
+
+ForecastChartView::ForecastChartView(QWidget *parent) : QChartView(parent) {
+  chartstyle::setUpView(this, QStringLiteral("forecastChart"));
+  QChart *chart = this->chart();
+  chart->setTitle(chartstyle::titleWithDetail(
+      tr("Forecast: monthly cost"), tr("bars: gross cost by mode · lines: net, after discount")));
+  m_axisX = new QBarCategoryAxis;
+  chartstyle::styleAxis(m_axisX, tr("Forecast month"));
+  m_axisX->setGridLineVisible(false);
+  m_axisY = chartstyle::makeTickAxis(tr("USD per month"));
+  chart->addAxis(m_axisX, Qt::AlignBottom);
+  chart->addAxis(m_axisY, Qt::AlignLeft);
+
+  auto *p90 = new QLineSeries(this);
+  auto *p10 = new QLineSeries(this);
+  m_band = new QAreaSeries(p90, p10);
+  m_band->setName(tr("Net p10–p90"));
+  m_band->setBrush(chartstyle::fillBrush(chartstyle::colour(chartstyle::Colour::SkyBlue), 70));
+  m_band->setPen(
+      chartstyle::linePen(chartstyle::colour(chartstyle::Colour::SkyBlue), Qt::SolidLine, 1));
+
+  m_modes = new QStackedBarSeries;
+  m_modes->setBarWidth(0.55);
+  for (Mode mode : kModes) {
+    auto *set = new QBarSet(chartstyle::modeName(mode));
+    set->setColor(chartstyle::modeColour(mode));
+    set->setBorderColor(Qt::white);
+    connect(set, &QBarSet::hovered, this,
+            [this](bool state, int index) { showMonthTooltip(index, state); });
+    m_modes->append(set);
+  }
+
+  m_p50 = new QLineSeries;
+  m_p50->setName(tr("Net p50"));
+  m_p50->setPen(
+      chartstyle::linePen(chartstyle::colour(chartstyle::Colour::Vermillion), Qt::DashLine, 2));
+  m_net = new QLineSeries;
+  m_net->setName(tr("Net"));
+  m_net->setPen(chartstyle::linePen(chartstyle::colour(chartstyle::Colour::Black)));
+  m_netPoints = new QScatterSeries;
+  m_netPoints->setName(m_net->name());
+  m_netPoints->setMarkerSize(7);
+  m_netPoints->setColor(chartstyle::colour(chartstyle::Colour::Black));
+  m_netPoints->setBorderColor(Qt::white);
+
+  for (QAbstractSeries *series :
+       std::initializer_list<QAbstractSeries *>{m_band, m_modes, m_p50, m_net, m_netPoints}) {
+    chart->addSeries(series);
+    series->attachAxis(m_axisX);
+    series->attachAxis(m_axisY);
+  }
+  chartstyle::hideFromLegend(chart, m_netPoints);
+  chartstyle::showSeriesShapeInLegend(chart, m_p50);
+  chartstyle::showSeriesShapeInLegend(chart, m_net);
+  connect(m_band, &QAreaSeries::hovered, this, &ForecastChartView::showNearestMonthTooltip);
+  connect(m_p50, &QLineSeries::hovered, this, &ForecastChartView::showNearestMonthTooltip);
+  connect(m_net, &QLineSeries::hovered, this, &ForecastChartView::showNearestMonthTooltip);
+  connect(m_netPoints, &QScatterSeries::hovered, this, &ForecastChartView::showNearestMonthTooltip);
+}
+
+void ForecastChartView::showWorkbench(const core::Workbench &workbench) {
+  m_months = workbench.forecast.months;
+  const auto count = static_cast<qsizetype>(m_months.size());
+
+  QStringList categories;
+  QList<QPointF> net, p10, p50, p90;
+  std::array<QList<double>, kModes.size()> modes;
+  bool quantiles = count > 0;
+  double high = 1;
+  for (const core::ForecastMonth &month : m_months) {
+    const auto x = static_cast<double>(categories.size()); // bar i sits at x = i
+    categories.append(monthLabel(month.month));
+    net.append({x, month.netUsd});
+    for (std::size_t m = 0; m < kModes.size(); ++m)
+      modes[m].append(modeUsd(month.byMode, kModes[m]));
+    quantiles = quantiles && month.netP10Usd && month.netP50Usd && month.netP90Usd;
+    if (quantiles) {
+      p10.append({x, *month.netP10Usd});
+      p50.append({x, *month.netP50Usd});
+      p90.append({x, *month.netP90Usd});
+      high = std::max(high, *month.netP90Usd);
+    }
+    high = std::max({high, month.grossUsd, month.netUsd});
+  }
+  if (!quantiles)
+    p10.clear(), p50.clear(), p90.clear();
+
+  if (m_axisX->categories() != categories)
+    m_axisX->setCategories(categories);
+  const chartstyle::TickRange ticks = chartstyle::linearTicks(0, high, 6);
+  chartstyle::setTicks(m_axisY, ticks.min, ticks.max, chartstyle::moneyTicks(ticks.values));
+
+  const QList<QBarSet *> sets = m_modes->barSets();
+  for (std::size_t m = 0; m < kModes.size(); ++m) {
+    QBarSet *set = sets[static_cast<qsizetype>(m)];
+    if (set->count() != count) {
+      set->remove(0, set->count());
+      set->append(modes[m]);
+      continue;
+    }
+    for (qsizetype i = 0; i < count; ++i)
+      if (set->at(i) != modes[m][i])
+        set->replace(i, modes[m][i]);
+  }
+  m_net->replace(net);
+  m_netPoints->replace(net);
+  m_p50->replace(p50);
+  m_band->upperSeries()->replace(p90);
+  m_band->lowerSeries()->replace(p10);
+  m_band->setVisible(quantiles);
+  m_p50->setVisible(quantiles);
+}
+
+void ForecastChartView::showNearestMonthTooltip(QPointF point, bool state) {
+  showMonthTooltip(static_cast<int>(std::lround(point.x())), state);
+}
+
+void ForecastChartView::showMonthTooltip(int month, bool state) {
+  if (!state || month < 0 || month >= static_cast<int>(m_months.size())) {
+    chartstyle::hideTooltip();
+    return;
+  }
+  const core::ForecastMonth &data = m_months[static_cast<std::size_t>(month)];
+  QStringList lines;
+  lines.append(tr("%1 (month %2 of the forecast)").arg(monthLabel(data.month)).arg(data.month + 1));
+  lines.append(tr("Gross: %1").arg(chartstyle::usdExact(data.grossUsd)));
+  lines.append(
+      tr("  On demand (incl. overflow): %1").arg(chartstyle::usdExact(data.byMode.onDemand)));
+  lines.append(tr("  Batch: %1").arg(chartstyle::usdExact(data.byMode.batch)));
+  lines.append(tr("  Provisioned: %1").arg(chartstyle::usdExact(data.byMode.provisioned)));
+  lines.append(tr("  Reserved: %1").arg(chartstyle::usdExact(data.byMode.reserved)));
+  lines.append(tr("Discount: %1").arg(chartstyle::usdExact(data.discountUsd)));
+  lines.append(tr("Net: %1").arg(chartstyle::usdExact(data.netUsd)));
+  if (data.netP10Usd && data.netP50Usd && data.netP90Usd)
+    lines.append(tr("Net p10 / p50 / p90: %1 / %2 / %3")
+                     .arg(chartstyle::usdExact(*data.netP10Usd),
+                          chartstyle::usdExact(*data.netP50Usd),
+                          chartstyle::usdExact(*data.netP90Usd)));
+  lines.append(tr("Commit retired: %1").arg(chartstyle::usdExact(data.commitRetiredUsd)));
+  chartstyle::showTooltip(this, lines.join(QLatin1Char('\n')));
+}
+
+} // namespace bwi::ui

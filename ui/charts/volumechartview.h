@@ -1,0 +1,53 @@
+#pragma once
+
+#include "workbench.h"
+
+#include <QChartView>
+
+#include <vector>
+
+QT_BEGIN_NAMESPACE
+class QAreaSeries;
+class QCategoryAxis;
+class QLineSeries;
+class QLogValueAxis;
+class QScatterSeries;
+QT_END_NAMESPACE
+
+namespace bwi::ui {
+
+class ChartAnnotations;
+
+// Cost vs volume (cost-model.md section 7): net USD per month as the global
+// volume multiplier runs from 0.1x to 10x, on demand only, with the
+// scenario's commitments and with optimal PT; each PT break-even, today's
+// volume and the pilot-to-production band marked. Both axes are log scale.
+class VolumeChartView : public QChartView {
+  Q_OBJECT
+
+public:
+  explicit VolumeChartView(QWidget *parent = nullptr);
+
+  void showWorkbench(const core::Workbench &workbench);
+
+private:
+  void showCurveTooltip(QPointF point, bool state);
+  void showBreakEvenTooltip(QPointF point, bool state);
+
+  QLineSeries *m_onDemand;
+  QLineSeries *m_withCommitments;
+  QLineSeries *m_withOptimal;
+  QScatterSeries *m_breakEvens;
+  QLineSeries *m_now;
+  QAreaSeries *m_band;
+  QLogValueAxis *m_axisX;
+  QCategoryAxis *m_axisY;
+  ChartAnnotations *m_annotations;
+  int m_nowLabel = 0;
+  int m_bandLabel = 0;
+  std::vector<int> m_breakEvenLabels;
+  std::vector<core::VolumeCurvePoint> m_curve;
+  std::vector<core::BreakEvenMarker> m_breakEvenData;
+};
+
+} // namespace bwi::ui

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+
+namespace bwi::ui {
+
+class BreakdownChartView;
+class CommitmentChartView;
+class ForecastChartView;
+class LoadChartView;
+class ScenarioDocument;
+class VolumeChartView;
+
+// The five charts of the workbench in one grid, redrawn from the document's
+// workbench on every change.
+class ChartsPanel : public QWidget {
+  Q_OBJECT
+
+public:
+  ChartsPanel(ScenarioDocument *document, QWidget *parent = nullptr);
+
+  void refresh();
+
+private:
+  ScenarioDocument *m_document;
+  VolumeChartView *m_volume;
+  CommitmentChartView *m_commitment;
+  BreakdownChartView *m_breakdown;
+  ForecastChartView *m_forecast;
+  LoadChartView *m_load;
+  QComboBox *m_grouping;
+};
+
+} // namespace bwi::ui

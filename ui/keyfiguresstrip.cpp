@@ -1,0 +1,92 @@
+#include "keyfiguresstrip.h"
+
+#include "moneyformat.h"
+#include "scenariodocument.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace bwi::ui {
+namespace {
+
+QString text(const std::string &value) { return QString::fromStdString(value); }
+
+QString optionalMoney(const std::optional<double> &usd) {
+  return usd ? text(core::formatUsdExact(*usd)) : QStringLiteral("–");
+}
+
+QString optionalShare(const std::optional<double> &share) {
+  return share ? text(core::formatPercent(*share)) : QStringLiteral("–");
+}
+
+} // namespace
+
+KeyFiguresStrip::KeyFiguresStrip(ScenarioDocument *document, QWidget *parent)
+    : QFrame(parent), m_document(document) {
+  setObjectName(QStringLiteral("keyFigures"));
+  setFrameShape(QFrame::StyledPanel);
+  auto *layout = new QHBoxLayout(this);
+  layout->setContentsMargins(8, 4, 8, 4);
+  m_net = addFigure(QStringLiteral("netFigure"), tr("Net cost this month"),
+                    tr("Monthly cost after the private-pricing discount."));
+  m_change = addFigure(QStringLiteral("changeFigure"), tr("Change vs. as opened"),
+                       tr("Net cost against the scenario as it was opened or last saved."));
+  m_perRequest = addFigure(QStringLiteral("perRequestFigure"), tr("Per 1,000 requests"),
+                           tr("Net cost per 1,000 requests."));
+  m_perToken = addFigure(QStringLiteral("perTokenFigure"), tr("Blended per 1M tokens"),
+                         tr("Net cost per million input and output tokens."));
+  m_utilization = addFigure(QStringLiteral("utilizationFigure"), tr("PT utilization"),
+                            tr("Share of committed model-unit hours that carry traffic."));
+  m_commit = addFigure(QStringLiteral("commitFigure"), tr("Annual commit retired"),
+                       tr("Share of the agreement's annual commit that the first 12 forecast "
+                          "months retire."));
+  connect(m_document, &ScenarioDocument::scenarioChanged, this, &KeyFiguresStrip::refresh);
+  refresh();
+}
+
+QLabel *KeyFiguresStrip::addFigure(const QString &objectName, const QString &caption,
+                                   const QString &toolTip) {
+  auto *box = new QWidget(this);
+  auto *layout = new QVBoxLayout(box);
+  layout->setContentsMargins(6, 2, 6, 2);
+  layout->setSpacing(0);
+  auto *value = new QLabel(box);
+  value->setObjectName(objectName);
+  QFont font = value->font();
+  font.setPointSizeF(font.pointSizeF() * 1.5);
+  font.setBold(true);
+  value->setFont(font);
+  value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  auto *label = new QLabel(caption, box);
+  label->setStyleSheet(QStringLiteral("color: #555;"));
+  layout->addWidget(value);
+  layout->addWidget(label);
+  box->setToolTip(toolTip);
+  static_cast<QHBoxLayout *>(this->layout())->addWidget(box, 1);
+  return value;
+}
+
+void KeyFiguresStrip::refresh() {
+  const core::KeyFigures &figures = m_document->workbench().figures;
+  m_net->setText(text(core::formatUsdExact(figures.netUsd)));
+  if (figures.changeUsd) {
+    const double change = *figures.changeUsd;
+    const QString sign = change > 0.005 ? QStringLiteral("+") : QString();
+    m_change->setText(sign + text(core::formatUsdExact(change)) +
+                      (figures.changeShare
+                           ? QStringLiteral(" (%1%2)").arg(sign, optionalShare(figures.changeShare))
+                           : QString()));
+    m_change->setStyleSheet(change > 0.005    ? QStringLiteral("color: #B23A00;")
+                            : change < -0.005 ? QStringLiteral("color: #00734F;")
+                                              : QString());
+  } else {
+    m_change->setText(QStringLiteral("–"));
+  }
+  m_perRequest->setText(optionalMoney(figures.netPer1kRequestsUsd));
+  m_perToken->setText(optionalMoney(figures.blendedPer1mTokensUsd));
+  m_utilization->setText(optionalShare(figures.ptUtilization));
+  m_commit->setText(optionalShare(figures.commitRetiredShare));
+}
+
+} // namespace bwi::ui

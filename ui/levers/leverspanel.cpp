@@ -1,0 +1,29 @@
+#include "leverspanel.h"
+
+#include "commitmentlevers.h"
+#include "estatelevers.h"
+#include "routingeditor.h"
+#include "workloadlevers.h"
+
+#include <QVBoxLayout>
+
+namespace bwi::ui {
+
+LeversPanel::LeversPanel(ScenarioDocument *document, QWidget *parent) : QScrollArea(parent) {
+  setObjectName(QStringLiteral("leversPanel"));
+  setWidgetResizable(true);
+  setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  auto *content = new QWidget(this);
+  auto *layout = new QVBoxLayout(content);
+  auto *commitment = new CommitmentLevers(document, content);
+  layout->addWidget(new EstateLevers(document, content));
+  layout->addWidget(new WorkloadLevers(document, content));
+  layout->addWidget(new RoutingEditor(document, content));
+  layout->addWidget(commitment);
+  layout->addStretch(1);
+  setWidget(content);
+  setMinimumWidth(380);
+  connect(commitment, &CommitmentLevers::statusMessage, this, &LeversPanel::statusMessage);
+}
+
+} // namespace bwi::ui

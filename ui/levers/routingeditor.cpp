@@ -1,0 +1,176 @@
+#include "routingeditor.h"
+
+#include "leverslider.h"
+#include "routingpolicy.h"
+#include "scenariodocument.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <set>
+
+namespace bwi::ui {
+namespace {
+
+QDoubleSpinBox *percentBox(double value, const QString &objectName, QWidget *parent) {
+  auto *box = new QDoubleSpinBox(parent);
+  box->setObjectName(objectName);
+  box->setRange(0, 100);
+  box->setDecimals(0);
+  box->setSuffix(QStringLiteral("%"));
+  box->setValue(value);
+  return box;
+}
+
+} // namespace
+
+RoutingEditor::RoutingEditor(ScenarioDocument *document, QWidget *parent)
+    : QGroupBox(tr("Routing mix of the workload"), parent), m_document(document),
+      m_rows(new QVBoxLayout), m_addModel(new QComboBox(this)),
+      m_small(percentBox(70, QStringLiteral("smallShareBox"), this)),
+      m_mid(percentBox(25, QStringLiteral("midShareBox"), this)),
+      m_premium(percentBox(5, QStringLiteral("premiumShareBox"), this)) {
+  setToolTip(tr("Which models serve the workload's requests. Shares always total 100%: "
+                "dragging one rescales the others."));
+  auto *layout = new QVBoxLayout(this);
+  layout->addLayout(m_rows);
+
+  auto *addRow = new QHBoxLayout;
+  m_addModel->setObjectName(QStringLiteral("addModelCombo"));
+  m_addModel->setToolTip(tr("Route part of the workload to another model of the rate card."));
+  auto *addButton = new QPushButton(tr("Add model"), this);
+  addButton->setObjectName(QStringLiteral("addModelButton"));
+  addRow->addWidget(m_addModel, 1);
+  addRow->addWidget(addButton);
+  layout->addLayout(addRow);
+
+  auto *policyRow = new QHBoxLayout;
+  auto *tierButton = new QPushButton(tr("Route by tier"), this);
+  tierButton->setObjectName(QStringLiteral("routeByTierButton"));
+  tierButton->setToolTip(tr("Send the workload to the cheapest model of each tier (preferring "
+                            "models the estate already uses) in the small/mid/premium shares "
+                            "beside: the routing policy the seed calls the biggest lever."));
+  policyRow->addWidget(tierButton);
+  policyRow->addWidget(new QLabel(tr("small"), this));
+  policyRow->addWidget(m_small);
+  policyRow->addWidget(new QLabel(tr("mid"), this));
+  policyRow->addWidget(m_mid);
+  policyRow->addWidget(new QLabel(tr("premium"), this));
+  policyRow->addWidget(m_premium);
+  layout->addLayout(policyRow);
+
+  connect(addButton, &QPushButton::clicked, this, &RoutingEditor::addModel);
+  connect(tierButton, &QPushButton::clicked, this, &RoutingEditor::routeByTier);
+  connect(m_document, &ScenarioDocument::scenarioChanged, this, &RoutingEditor::refresh);
+  connect(m_document, &ScenarioDocument::selectionChanged, this, &RoutingEditor::refresh);
+  refresh();
+}
+
+void RoutingEditor::refresh() {
+  const core::Scenario &scenario = m_document->scenario();
+  const int selected = m_document->selectedWorkload();
+  std::vector<std::string> models;
+  if (selected >= 0 && selected < static_cast<int>(scenario.workloads.size()))
+    for (const core::RoutingShare &route :
+         scenario.workloads[static_cast<std::size_t>(selected)].routing)
+      models.push_back(route.modelId);
+  if (models != m_shownModels || selected != m_shownWorkload) {
+    m_shownModels = models;
+    m_shownWorkload = selected;
+    rebuildRows();
+  }
+  if (selected < 0 || selected >= static_cast<int>(scenario.workloads.size()))
+    return;
+  const auto &routing = scenario.workloads[static_cast<std::size_t>(selected)].routing;
+  for (std::size_t i = 0; i < routing.size() && i < m_shareLevers.size(); ++i)
+    m_shareLevers[i]->setValue(routing[i].share);
+}
+
+void RoutingEditor::rebuildRows() {
+  for (QWidget *row : m_rowWidgets) {
+    // Later: the click that removed a model may come from this very row.
+    row->hide();
+    m_rows->removeWidget(row);
+    row->deleteLater();
+  }
+  m_rowWidgets.clear();
+  m_shareLevers.clear();
+  for (std::size_t i = 0; i < m_shownModels.size(); ++i) {
+    auto *row = new QWidget(this);
+    auto *rowLayout = new QHBoxLayout(row);
+    rowLayout->setContentsMargins(0, 0, 0, 0);
+    auto *lever = new LeverSlider(QString::fromStdString(m_shownModels[i]), tr("%"), 0, 1, 1,
+                                  LeverSlider::Scale::Linear, row);
+    lever->setDisplayFactor(100);
+    lever->setObjectName(QStringLiteral("shareLever%1").arg(i));
+    lever->setToolTipText(tr("Share of the workload's requests routed to %1.")
+                              .arg(QString::fromStdString(m_shownModels[i])));
+    auto *remove = new QToolButton(row);
+    remove->setText(QStringLiteral("✕"));
+    remove->setObjectName(QStringLiteral("removeModel%1").arg(i));
+    remove->setToolTip(tr("Stop routing to this model; its share goes to the others."));
+    rowLayout->addWidget(lever, 1);
+    rowLayout->addWidget(remove, 0, Qt::AlignBottom);
+    m_rows->addWidget(row);
+    m_rowWidgets.push_back(row);
+    m_shareLevers.push_back(lever);
+    connect(lever, &LeverSlider::valueEdited, this, [this, i](double share, int group) {
+      const int workload = m_document->selectedWorkload();
+      const auto &routing =
+          m_document->scenario().workloads[static_cast<std::size_t>(workload)].routing;
+      m_document->setValue({core::Field::Routing, workload},
+                           core::rebalanceShares(routing, i, share), tr("Change routing"), group);
+    });
+    connect(remove, &QToolButton::clicked, this, [this, i] {
+      const int workload = m_document->selectedWorkload();
+      auto routing = m_document->scenario().workloads[static_cast<std::size_t>(workload)].routing;
+      if (routing.size() < 2)
+        return; // a workload routes somewhere
+      routing = core::rebalanceShares(routing, i, 0.0);
+      routing.erase(routing.begin() + static_cast<std::ptrdiff_t>(i));
+      m_document->setValue({core::Field::Routing, workload}, routing,
+                           tr("Remove model from routing"));
+    });
+  }
+  // The models that can be added: every card model not yet in the mix.
+  m_addModel->clear();
+  for (const core::ModelRates &model : m_document->rateCard().models)
+    if (std::find(m_shownModels.begin(), m_shownModels.end(), model.id) == m_shownModels.end() &&
+        model.onDemand.outputPer1m > 0)
+      m_addModel->addItem(QString::fromStdString(model.id));
+}
+
+void RoutingEditor::addModel() {
+  const int workload = m_document->selectedWorkload();
+  if (workload < 0 || m_addModel->currentText().isEmpty())
+    return;
+  auto routing = m_document->scenario().workloads[static_cast<std::size_t>(workload)].routing;
+  routing.push_back({m_addModel->currentText().toStdString(), 0.0});
+  m_document->setValue({core::Field::Routing, workload}, routing, tr("Add model to routing"));
+}
+
+void RoutingEditor::routeByTier() {
+  const int workload = m_document->selectedWorkload();
+  if (workload < 0)
+    return;
+  const double total = m_small->value() + m_mid->value() + m_premium->value();
+  if (!(total > 0))
+    return;
+  std::vector<std::string> used;
+  for (const core::Workload &each : m_document->scenario().workloads)
+    for (const core::RoutingShare &route : each.routing)
+      used.push_back(route.modelId);
+  const core::TierPolicy policy{m_small->value() / total, m_mid->value() / total,
+                                m_premium->value() / total};
+  m_document->setValue({core::Field::Routing, workload},
+                       core::routeByTier(m_document->rateCard(), policy, used),
+                       tr("Route by tier"));
+}
+
+} // namespace bwi::ui

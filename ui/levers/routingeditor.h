@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QGroupBox>
+
+#include <vector>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QVBoxLayout;
+
+namespace bwi::ui {
+
+class LeverSlider;
+class ScenarioDocument;
+
+// The selected workload's routing mix: one share lever per model, kept at
+// 100% in total as one is dragged, a model picker to add one, and the
+// one-click "route by tier" policy.
+class RoutingEditor : public QGroupBox {
+  Q_OBJECT
+
+public:
+  RoutingEditor(ScenarioDocument *document, QWidget *parent = nullptr);
+
+private:
+  void refresh();
+  void rebuildRows();
+  void addModel();
+  void routeByTier();
+
+  ScenarioDocument *m_document;
+  QVBoxLayout *m_rows;
+  std::vector<QWidget *> m_rowWidgets;
+  std::vector<LeverSlider *> m_shareLevers;
+  std::vector<std::string> m_shownModels;
+  int m_shownWorkload = -2;
+  QComboBox *m_addModel;
+  QDoubleSpinBox *m_small;
+  QDoubleSpinBox *m_mid;
+  QDoubleSpinBox *m_premium;
+};
+
+} // namespace bwi::ui

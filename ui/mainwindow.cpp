@@ -1,0 +1,240 @@
+#include "mainwindow.h"
+
+#include "appsettings.h"
+#include "autosave.h"
+#include "chartspanel.h"
+#include "keyfiguresstrip.h"
+#include "leverspanel.h"
+#include "ratecardview.h"
+#include "scenariodocument.h"
+#include "workloadstableview.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace bwi::ui {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_document(new ScenarioDocument(this)),
+      m_autosave(new Autosave(m_document, 60000, this)), m_charts(nullptr),
+      m_tabs(new QTabWidget(this)) {
+  setObjectName(QStringLiteral("mainWindow"));
+  auto *central = new QWidget(this);
+  auto *layout = new QVBoxLayout(central);
+  layout->setContentsMargins(4, 4, 4, 4);
+  layout->addWidget(new KeyFiguresStrip(m_document, central));
+  m_charts = new ChartsPanel(m_document, m_tabs);
+  m_tabs->setObjectName(QStringLiteral("mainTabs"));
+  m_tabs->addTab(m_charts, tr("&Charts"));
+  m_tabs->addTab(new WorkloadsTableView(m_document, m_tabs), tr("&Workloads"));
+  m_tabs->addTab(new RateCardView(m_document, m_tabs), tr("&Rate card"));
+  layout->addWidget(m_tabs, 1);
+  setCentralWidget(central);
+
+  auto *levers = new LeversPanel(m_document, this);
+  auto *dock = new QDockWidget(tr("Levers"), this);
+  dock->setObjectName(QStringLiteral("leversDock"));
+  dock->setWidget(levers);
+  dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+  addDockWidget(Qt::LeftDockWidgetArea, dock);
+  connect(levers, &LeversPanel::statusMessage, this,
+          [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+
+  createActions();
+  createMenus();
+  connect(m_document, &ScenarioDocument::fileStateChanged, this, &MainWindow::updateTitle);
+  connect(m_document, &ScenarioDocument::scenarioChanged, this, &MainWindow::updateTitle);
+  updateTitle();
+  resize(1560, 960);
+  restoreGeometry(AppSettings::windowGeometry());
+  restoreState(AppSettings::windowState());
+  statusBar()->showMessage(tr("Move a lever: every figure and chart follows."), 5000);
+}
+
+void MainWindow::createActions() {
+  m_undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+  m_undo->setShortcuts(QKeySequence::Undo);
+  m_redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+  m_redo->setShortcuts(QKeySequence::Redo);
+}
+
+void MainWindow::createMenus() {
+  QMenu *file = menuBar()->addMenu(tr("&File"));
+  file->addAction(tr("&New"), QKeySequence::New, this, &MainWindow::newScenario);
+  file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog);
+  m_recentMenu = file->addMenu(tr("Open &Recent"));
+  file->addAction(tr("Open the &Example Estate"), this, &MainWindow::openExample);
+  file->addSeparator();
+  file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
+  file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAsDialog);
+  file->addSeparator();
+  file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+  updateRecentMenu();
+
+  QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+  edit->addAction(m_undo);
+  edit->addAction(m_redo);
+
+  QMenu *help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&About Bedrock What-If"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::updateTitle() {
+  setWindowTitle(tr("%1[*] — Bedrock What-If").arg(m_document->displayName()));
+  setWindowModified(m_document->isModified());
+}
+
+void MainWindow::updateRecentMenu() {
+  m_recentMenu->clear();
+  const QStringList files = AppSettings::recentFiles();
+  for (const QString &path : files)
+    m_recentMenu
+        ->addAction(QFileInfo(path).fileName(), this,
+                    [this, path] {
+                      if (maybeSave())
+                        openFile(path);
+                    })
+        ->setToolTip(path);
+  m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::report(const QString &title, const QString &message) {
+  m_lastMessage = message;
+  if (m_interactive)
+    QMessageBox::warning(this, title, message);
+  else
+    statusBar()->showMessage(message);
+}
+
+bool MainWindow::openFile(const QString &path) {
+  QString error;
+  if (!m_document->loadFile(path, &error)) {
+    report(tr("Cannot open scenario"),
+           tr("%1 was not opened; the current scenario is unchanged.\n\n%2")
+               .arg(QFileInfo(path).fileName(), error));
+    return false;
+  }
+  AppSettings::addRecentFile(m_document->filePath());
+  AppSettings::setLastDirectory(QFileInfo(path).absolutePath());
+  updateRecentMenu();
+  statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
+  return true;
+}
+
+bool MainWindow::saveTo(const QString &path) {
+  QString error;
+  if (!m_document->saveFile(path, &error)) {
+    report(tr("Cannot save scenario"), error);
+    return false;
+  }
+  AppSettings::addRecentFile(m_document->filePath());
+  updateRecentMenu();
+  statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+  return true;
+}
+
+bool MainWindow::maybeSave() {
+  if (!m_document->isModified() || !m_interactive)
+    return true;
+  const auto answer = QMessageBox::warning(
+      this, tr("Unsaved changes"),
+      tr("%1 has changes that are not saved. Save them?").arg(m_document->displayName()),
+      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+  if (answer == QMessageBox::Save)
+    return save();
+  return answer == QMessageBox::Discard;
+}
+
+void MainWindow::newScenario() {
+  if (maybeSave())
+    m_document->newScenario();
+}
+
+void MainWindow::openDialog() {
+  if (!maybeSave())
+    return;
+  const QString path =
+      QFileDialog::getOpenFileName(this, tr("Open scenario"), AppSettings::lastDirectory(),
+                                   tr("Bedrock What-If scenarios (*.json);;All files (*)"));
+  if (!path.isEmpty())
+    openFile(path);
+}
+
+void MainWindow::openExample() {
+  if (maybeSave())
+    m_document->loadExample();
+}
+
+bool MainWindow::save() {
+  if (m_document->filePath().isEmpty())
+    return saveAsDialog();
+  return saveTo(m_document->filePath());
+}
+
+bool MainWindow::saveAsDialog() {
+  QString suggestion = m_document->filePath();
+  if (suggestion.isEmpty())
+    suggestion = AppSettings::lastDirectory() + QStringLiteral("/scenario.json");
+  QString path = QFileDialog::getSaveFileName(this, tr("Save scenario as"), suggestion,
+                                              tr("Bedrock What-If scenarios (*.json)"));
+  if (path.isEmpty())
+    return false;
+  if (QFileInfo(path).suffix().isEmpty())
+    path += QStringLiteral(".json");
+  return saveTo(path);
+}
+
+void MainWindow::offerRecovery() {
+  const auto recovery = Autosave::pendingRecovery();
+  if (!recovery)
+    return;
+  const QString of =
+      recovery->originalPath.isEmpty() ? tr("an unsaved scenario") : recovery->originalPath;
+  const auto answer =
+      m_interactive
+          ? QMessageBox::question(this, tr("Recover unsaved changes?"),
+                                  tr("Bedrock What-If closed without saving changes to %1 (last "
+                                     "autosaved %2). Recover them?")
+                                      .arg(of, recovery->savedAt.toLocalTime().toString()),
+                                  QMessageBox::Yes | QMessageBox::Discard)
+          : QMessageBox::Yes;
+  QString error;
+  if (answer == QMessageBox::Yes &&
+      !m_document->recoverFrom(recovery->autosavePath, recovery->originalPath, &error))
+    report(tr("Cannot recover"), error);
+  if (answer != QMessageBox::Yes)
+    Autosave::discard();
+}
+
+void MainWindow::showAbout() {
+  QMessageBox::about(
+      this, tr("About Bedrock What-If"),
+      tr("<b>Bedrock What-If</b> %1<br>What-if cost modelling for Amazon Bedrock spend.<br>"
+         "Rate card as of %2 (%3).<br><br>Built with Qt %4 (LGPLv3) and nlohmann-json (MIT).")
+          .arg(QApplication::applicationVersion(),
+               QString::fromStdString(m_document->rateCard().asOf),
+               QString::fromStdString(m_document->rateCard().region),
+               QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+  if (!maybeSave()) {
+    event->ignore();
+    return;
+  }
+  AppSettings::setWindowGeometry(saveGeometry());
+  AppSettings::setWindowState(saveState());
+  if (m_interactive)
+    Autosave::discard(); // closed on purpose: nothing to recover
+  event->accept();
+}
+
+} // namespace bwi::ui

@@ -1,0 +1,198 @@
+#include "scenariodocument.h"
+
+#include "preparedscenario.h"
+#include "ratecardoverrides.h"
+#include "scenariofile.h"
+#include "scenariovalidation.h"
+#include "undocommands.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace bwi::ui {
+namespace {
+
+QString toQString(const std::string &text) { return QString::fromStdString(text); }
+
+} // namespace
+
+ScenarioDocument::ScenarioDocument(QObject *parent) : QObject(parent) {
+  connect(&m_undoStack, &QUndoStack::cleanChanged, this, &ScenarioDocument::fileStateChanged);
+  loadExample();
+}
+
+QString ScenarioDocument::displayName() const {
+  if (!m_filePath.isEmpty())
+    return QFileInfo(m_filePath).fileName();
+  return m_scenario.name.empty() ? tr("Untitled") : toQString(m_scenario.name);
+}
+
+bool ScenarioDocument::loadFile(const QString &path, QString *error) {
+  const core::ScenarioLoad load = core::loadScenarioFile(path.toStdString());
+  if (!load.loaded) {
+    if (error)
+      *error = toQString(load.report()).trimmed();
+    return false;
+  }
+  adopt(load.loaded->scenario, load.loaded->baseCard, load.loaded->card,
+        QFileInfo(path).absoluteFilePath());
+  return true;
+}
+
+bool ScenarioDocument::loadText(const QByteArray &text, const QString &baseDirectory,
+                                const QString &displayName, QString *error) {
+  const core::ScenarioLoad load = core::loadScenarioText(
+      std::string_view(text.constData(), static_cast<std::size_t>(text.size())),
+      baseDirectory.toStdString(), displayName.toStdString());
+  if (!load.loaded) {
+    if (error)
+      *error = toQString(load.report()).trimmed();
+    return false;
+  }
+  adopt(load.loaded->scenario, load.loaded->baseCard, load.loaded->card, QString());
+  return true;
+}
+
+bool ScenarioDocument::recoverFrom(const QString &autosavePath, const QString &originalPath,
+                                   QString *error) {
+  QFile file(autosavePath);
+  if (!file.open(QIODevice::ReadOnly)) {
+    if (error)
+      *error = tr("Cannot read %1").arg(autosavePath);
+    return false;
+  }
+  // A relative rate-card path resolves against the original file's folder.
+  const QString base = originalPath.isEmpty() ? QFileInfo(autosavePath).absolutePath()
+                                              : QFileInfo(originalPath).absolutePath();
+  if (!loadText(file.readAll(), base, autosavePath, error))
+    return false;
+  m_filePath = originalPath;
+  m_undoStack.resetClean(); // recovered edits are unsaved
+  emit fileStateChanged();
+  return true;
+}
+
+void ScenarioDocument::loadExample() {
+  const core::ScenarioLoad load = core::loadExampleScenario();
+  if (load.loaded)
+    adopt(load.loaded->scenario, load.loaded->baseCard, load.loaded->card, QString());
+}
+
+void ScenarioDocument::newScenario() {
+  core::Scenario scenario;
+  scenario.name = tr("New scenario").toStdString();
+  core::RateCard card = core::builtinRateCard();
+  adopt(scenario, card, card, QString());
+}
+
+bool ScenarioDocument::saveFile(const QString &path, QString *error) {
+  const core::WriteResult result = core::saveScenarioFile(m_scenario, path.toStdString());
+  if (!result.ok) {
+    if (error)
+      *error = toQString(result.message);
+    return false;
+  }
+  m_filePath = QFileInfo(path).absoluteFilePath();
+  m_baselineNetUsd = m_workbench.evaluation.netUsd;
+  m_undoStack.setClean();
+  emit fileStateChanged();
+  return true;
+}
+
+void ScenarioDocument::adopt(core::Scenario scenario, core::RateCard baseCard, core::RateCard card,
+                             const QString &path) {
+  m_scenario = std::move(scenario);
+  m_baseCard = std::move(baseCard);
+  m_card = std::move(card);
+  m_filePath = path;
+  m_undoStack.clear();
+  m_selectedWorkload = m_scenario.workloads.empty() ? -1 : 0;
+  m_selectedModel.clear();
+  m_baselineNetUsd.reset();
+  recompute();
+  m_baselineNetUsd = m_workbench.evaluation.netUsd;
+  m_workbench.figures.changeUsd = 0.0;
+  m_workbench.figures.changeShare = 0.0;
+  emit fileStateChanged();
+  emit selectionChanged();
+  emit scenarioChanged();
+}
+
+void ScenarioDocument::recompute() {
+  m_prepared = core::prepareScenario(m_scenario, m_card);
+  core::WorkbenchSelection selection;
+  selection.month = m_month;
+  selection.modelId = m_selectedModel.toStdString();
+  m_workbench = core::computeWorkbench(m_prepared, selection, m_baselineNetUsd);
+}
+
+void ScenarioDocument::applyScenario(const core::Scenario &scenario) {
+  const bool overridesChanged = scenario.ratecardOverrides != m_scenario.ratecardOverrides;
+  m_scenario = scenario;
+  if (overridesChanged) {
+    core::ValidationIssues issues;
+    m_card = core::applyOverrides(m_baseCard, m_scenario.ratecardOverrides, issues);
+  }
+  if (m_selectedWorkload >= static_cast<int>(m_scenario.workloads.size()))
+    m_selectedWorkload = static_cast<int>(m_scenario.workloads.size()) - 1;
+  recompute();
+  emit scenarioChanged();
+}
+
+void ScenarioDocument::setSelectedWorkload(int index) {
+  if (index == m_selectedWorkload || index >= static_cast<int>(m_scenario.workloads.size()))
+    return;
+  m_selectedWorkload = index;
+  emit selectionChanged();
+}
+
+void ScenarioDocument::setSelectedModel(const QString &modelId) {
+  if (modelId == m_selectedModel)
+    return;
+  m_selectedModel = modelId;
+  recompute();
+  emit selectionChanged();
+  emit scenarioChanged();
+}
+
+void ScenarioDocument::setMonth(int month) {
+  if (month == m_month || month < 0)
+    return;
+  m_month = month;
+  recompute();
+  emit scenarioChanged();
+}
+
+core::ValidationIssues ScenarioDocument::check(const core::Scenario &candidate) const {
+  core::ValidationIssues issues;
+  const core::RateCard card =
+      candidate.ratecardOverrides == m_scenario.ratecardOverrides
+          ? m_card
+          : core::applyOverrides(m_baseCard, candidate.ratecardOverrides, issues);
+  core::validateAgainstRateCard(candidate, card, issues);
+  return issues;
+}
+
+bool ScenarioDocument::setValue(const core::FieldKey &key, const core::FieldValue &value,
+                                const QString &text, int mergeGroup) {
+  const core::FieldValue before = core::getField(m_scenario, key);
+  if (before == value)
+    return true;
+  core::Scenario candidate = m_scenario;
+  if (!core::setField(candidate, key, value) || !check(candidate).empty())
+    return false;
+  m_undoStack.push(new SetValueCommand(this, key, before, value, text, mergeGroup));
+  return true;
+}
+
+bool ScenarioDocument::replaceScenario(const core::Scenario &next, const QString &text) {
+  if (next == m_scenario)
+    return true;
+  if (!check(next).empty())
+    return false;
+  m_undoStack.push(new ReplaceScenarioCommand(this, m_scenario, next, text));
+  return true;
+}
+
+} // namespace bwi::ui
