@@ -9,6 +9,7 @@
 #include "texttables.h"
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <ostream>
 
@@ -24,10 +25,23 @@ std::string todayIso() {
   return buffer;
 }
 
-int evaluateCommand(const CommandLine &line, const core::LoadedScenario &loaded,
-                    std::ostream &out) {
+// A result that overflowed a double (growth compounded over many months)
+// is an input problem: say so rather than print inf or null.
+int overflowError(const CommandLine &line, int month, std::ostream &err) {
+  err << line.scenarioPath << ": month " << month
+      << ": the figures overflow (not finite numbers): growth_per_month compounds, or volumes "
+         "and token counts multiply, beyond what can be costed\n";
+  return kInvalidInput;
+}
+
+bool finite(double value) { return std::isfinite(value); }
+
+int evaluateCommand(const CommandLine &line, const core::LoadedScenario &loaded, std::ostream &out,
+                    std::ostream &err) {
   const core::PreparedScenario prepared = core::prepareScenario(loaded.scenario, loaded.card);
   const core::Evaluation evaluation = core::evaluate(prepared, line.month);
+  if (!core::allFinite(evaluation))
+    return overflowError(line, line.month, err);
   const std::string today = todayIso();
   if (line.json) {
     core::Json json = core::evaluationToJson(evaluation, loaded.scenario.name, loaded.card.asOf);
@@ -39,10 +53,14 @@ int evaluateCommand(const CommandLine &line, const core::LoadedScenario &loaded,
   return kSuccess;
 }
 
-int forecastCommand(const CommandLine &line, const core::LoadedScenario &loaded,
-                    std::ostream &out) {
+int forecastCommand(const CommandLine &line, const core::LoadedScenario &loaded, std::ostream &out,
+                    std::ostream &err) {
   const core::PreparedScenario prepared = core::prepareScenario(loaded.scenario, loaded.card);
   const core::Forecast forecast = core::forecast(prepared);
+  for (const core::ForecastMonth &month : forecast.months)
+    if (!finite(month.grossUsd) || !finite(month.netUsd) || !finite(month.commitRetiredUsd) ||
+        !finite(month.netP90Usd.value_or(0)) || !finite(month.netP10Usd.value_or(0)))
+      return overflowError(line, month.month, err);
   if (line.json)
     out << core::forecastToJson(forecast).dump(2) << "\n";
   else
@@ -54,7 +72,12 @@ int curveCommand(const CommandLine &line, const core::LoadedScenario &loaded, st
                  std::ostream &err) {
   const core::PreparedScenario prepared = core::prepareScenario(loaded.scenario, loaded.card);
   if (line.curveKind == "volume") {
-    out << core::volumeCurveCsv(core::volumeCurve(prepared, line.month));
+    const auto points = core::volumeCurve(prepared, line.month);
+    for (const core::VolumeCurvePoint &point : points)
+      if (!finite(point.onDemandOnlyUsd) || !finite(point.withCommitmentsUsd) ||
+          !finite(point.withOptimalUsd))
+        return overflowError(line, line.month, err);
+    out << core::volumeCurveCsv(points);
     return kSuccess;
   }
   std::string modelId = line.modelId;
@@ -82,6 +105,9 @@ int curveCommand(const CommandLine &line, const core::LoadedScenario &loaded, st
            "real-time traffic\n";
     return kInvalidInput;
   }
+  for (const core::UnitsCurvePoint &point : curve->points)
+    if (!finite(point.costUsd))
+      return overflowError(line, line.month, err);
   out << core::unitsCurveCsv(*curve);
   return kSuccess;
 }
@@ -103,9 +129,9 @@ int runCommand(const CommandLine &line, std::ostream &out, std::ostream &err) {
     return kSuccess;
   }
   if (line.command == "evaluate")
-    return evaluateCommand(line, loaded, out);
+    return evaluateCommand(line, loaded, out, err);
   if (line.command == "forecast")
-    return forecastCommand(line, loaded, out);
+    return forecastCommand(line, loaded, out, err);
   return curveCommand(line, loaded, out, err);
 }
 

@@ -4,6 +4,7 @@
 #include "provisionedsizing.h"
 #include "reservedsizing.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace bwi::core {
@@ -230,8 +231,8 @@ std::optional<UnitsCurve> unitsCurve(const PreparedScenario &scenario, int month
                              modelMonth.realtimeOnDemandUsd());
     const double factor = netFactor(scenario, model);
     const double linear = modelMonth.batchUsd + modelMonth.fallbackOnDemandUsd;
-    const auto maxUnits = 2 * static_cast<long long>(std::ceil(load.maxDemand()));
-    for (long long units = 0; units <= std::min<long long>(maxUnits, 100000); ++units) {
+    const double maxUnits = std::min(2 * std::ceil(load.maxDemand()), 100000.0);
+    for (long long units = 0; units <= static_cast<long long>(maxUnits); ++units) {
       const auto n = static_cast<double>(units);
       result.points.push_back(
           {units, factor * (linear + n * result.ratePerMuHour * scenario.hoursPerMonth +

@@ -300,6 +300,25 @@ Evaluation evaluate(const PreparedScenario &scenario, int month, const Evaluatio
   return result;
 }
 
+bool allFinite(const Evaluation &evaluation) {
+  const auto finite = [](double value) { return std::isfinite(value); };
+  bool ok = finite(evaluation.grossUsd) && finite(evaluation.discountUsd) &&
+            finite(evaluation.netUsd) && finite(evaluation.commitRetiredUsd) &&
+            finite(evaluation.requests) && finite(evaluation.tokens.input) &&
+            finite(evaluation.tokens.output) && finite(evaluation.tokens.cacheRead) &&
+            finite(evaluation.tokens.cacheWrite);
+  for (const auto *costs : {&evaluation.byModel, &evaluation.byWorkload, &evaluation.byTeam})
+    for (const NamedCost &cost : *costs)
+      ok = ok && finite(cost.usd);
+  for (const ProvisionedResult &pt : evaluation.provisioned)
+    ok = ok && finite(pt.costUsd) && finite(pt.overflowUsd) && finite(pt.utilization);
+  for (const ReservedResult &reserved : evaluation.reserved)
+    ok = ok && finite(reserved.costUsd) && finite(reserved.overflowUsd);
+  for (const SizingResult &sizing : evaluation.sizing)
+    ok = ok && finite(sizing.meanLoadMu) && finite(sizing.peakLoadMu);
+  return ok;
+}
+
 ModeBreakdown &ModeBreakdown::operator+=(const ModeBreakdown &other) {
   onDemand += other.onDemand;
   overflow += other.overflow;

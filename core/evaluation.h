@@ -114,6 +114,10 @@ struct EvaluationOptions {
 Evaluation evaluate(const PreparedScenario &scenario, int month,
                     const EvaluationOptions &options = {});
 
+// Whether every figure is a finite number: compounding growth over many
+// months can overflow a double, and such a result must not reach a report.
+bool allFinite(const Evaluation &evaluation);
+
 // Net USD of one month at a volume scale, without sizing: the fast path the
 // forecast quantiles and curves use.
 double netCostUsd(const PreparedScenario &scenario, int month, double volumeScale);

@@ -33,7 +33,7 @@ Forecast forecast(const PreparedScenario &scenario, double volumeScale) {
     result.commitRetiredUsd += row.commitRetiredUsd;
     result.months.push_back(row);
   }
-  if (scenario.agreement && scenario.agreement->annualCommitUsd > 0)
+  if (scenario.agreement && scenario.agreement->annualCommitUsd >= 1)
     result.commitRetiredShare = result.commitRetiredUsd / scenario.agreement->annualCommitUsd;
   return result;
 }

@@ -1,5 +1,7 @@
 #include "jsonreader.h"
 
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <sstream>
@@ -99,9 +101,18 @@ std::string lineAndColumn(std::string_view text, std::size_t offset) {
   return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
-// The offset where arrays and objects nest deeper than `limit`, if they do:
-// the recursive parser would otherwise exhaust the stack on a hostile file.
-std::optional<std::size_t> excessiveNesting(std::string_view text, int limit) {
+struct StructureProblem {
+  std::size_t offset;
+  std::string message;
+};
+
+// Where a hostile file would hurt the parser, if anywhere: nesting deeper
+// than kMaxJsonDepth (the recursive parser would exhaust the stack), or an
+// object with more than kMaxObjectMembers members (ordered objects look keys
+// up linearly, so inserting them is quadratic).
+std::optional<StructureProblem> structureProblem(std::string_view text) {
+  std::array<char, kMaxJsonDepth + 1> containers{};
+  std::array<std::size_t, kMaxJsonDepth + 1> members{};
   int depth = 0;
   bool inString = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -114,10 +125,17 @@ std::optional<std::size_t> excessiveNesting(std::string_view text, int limit) {
     } else if (c == '"') {
       inString = true;
     } else if (c == '[' || c == '{') {
-      if (++depth > limit)
-        return i;
+      if (++depth > kMaxJsonDepth)
+        return StructureProblem{i,
+                                "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"};
+      containers[static_cast<std::size_t>(depth)] = c;
+      members[static_cast<std::size_t>(depth)] = 0;
     } else if (c == ']' || c == '}') {
-      --depth;
+      depth = std::max(0, depth - 1);
+    } else if (c == ',' && depth > 0 && containers[static_cast<std::size_t>(depth)] == '{' &&
+               ++members[static_cast<std::size_t>(depth)] >= kMaxObjectMembers) {
+      return StructureProblem{i, "an object with more than " + std::to_string(kMaxObjectMembers) +
+                                     " members"};
     }
   }
   return std::nullopt;
@@ -126,9 +144,8 @@ std::optional<std::size_t> excessiveNesting(std::string_view text, int limit) {
 } // namespace
 
 std::optional<Json> parseJsonText(std::string_view text, ValidationIssues &issues) {
-  if (const auto offset = excessiveNesting(text, kMaxJsonDepth)) {
-    issues.push_back({lineAndColumn(text, *offset), "invalid JSON: nested deeper than " +
-                                                        std::to_string(kMaxJsonDepth) + " levels"});
+  if (const auto problem = structureProblem(text)) {
+    issues.push_back({lineAndColumn(text, problem->offset), "refused: " + problem->message});
     return std::nullopt;
   }
   try {

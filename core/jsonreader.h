@@ -35,6 +35,7 @@ struct NumberRule {
 
 // Deeper nesting than any valid scenario needs is refused before parsing.
 inline constexpr int kMaxJsonDepth = 64;
+inline constexpr std::size_t kMaxObjectMembers = 10000;
 
 // Parses `text`; on a syntax error adds an issue at `line L, column C` and
 // returns nullopt.

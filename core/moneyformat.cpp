@@ -8,18 +8,20 @@ namespace bwi::core {
 std::string formatUsdExact(double usd) {
   if (!std::isfinite(usd))
     return "n/a";
-  const bool negative = usd < 0;
-  const long long cents = std::llround(std::fabs(usd) * 100.0);
-  const std::string digits = std::to_string(cents / 100);
+  // printf rounds to the cent for any magnitude (llround would overflow
+  // above $9.2e16).
+  char buffer[512];
+  std::snprintf(buffer, sizeof buffer, "%.2f", std::fabs(usd));
+  const std::string text = buffer;
+  const std::string digits = text.substr(0, text.size() - 3);
+  const bool negative = usd < 0 && text != "0.00";
   std::string whole;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0)
       whole += ',';
     whole += digits[i];
   }
-  char fraction[8];
-  std::snprintf(fraction, sizeof fraction, ".%02lld", cents % 100);
-  return (negative && cents != 0 ? "-$" : "$") + whole + fraction;
+  return (negative ? "-$" : "$") + whole + text.substr(text.size() - 3);
 }
 
 std::string formatUsdShort(double usd) {

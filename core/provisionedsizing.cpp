@@ -2,17 +2,30 @@
 
 #include "convexsearch.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace bwi::core {
 
+namespace {
+
+// Model units as an integer, clamped where a hostile load would overflow it.
+long long wholeUnits(double units) {
+  constexpr double kMaxUnits = 1e15;
+  if (!(units > 0))
+    return 0;
+  return static_cast<long long>(std::min(units, kMaxUnits));
+}
+
+} // namespace
+
 long long floorModelUnits(const HourlyDemand &load) {
-  return static_cast<long long>(std::floor(load.minDemand()));
+  return wholeUnits(std::floor(load.minDemand()));
 }
 
 long long optimalModelUnits(const OverflowCurve &curve, double ratePerMuHour, double hoursPerMonth,
                             double volumeScale) {
-  const auto maxUnits = static_cast<long long>(std::ceil(curve.maxDemand() * volumeScale));
+  const long long maxUnits = wholeUnits(std::ceil(curve.maxDemand() * volumeScale));
   const double fixedPerUnit = ratePerMuHour * hoursPerMonth;
   return argminConvex(0, maxUnits, [&](long long units) {
     const auto n = static_cast<double>(units);

@@ -55,8 +55,14 @@ ProvisionedRates readProvisioned(const Json &json, const std::string &path,
     pt.oneMonthPerMuHour = rateReader.optionalNumber("one_month", kPrice);
     pt.sixMonthPerMuHour = rateReader.optionalNumber("six_month", kPrice);
   }
-  pt.inputTpmPerMu = reader.optionalNumber("input_tpm_per_mu", kTpm);
-  pt.outputTpmPerMu = reader.optionalNumber("output_tpm_per_mu", kTpm);
+  // A model unit serves at least a token a minute, or the load in model
+  // units overflows; 0 (with null) still means "not quoted".
+  for (const char *key : {"input_tpm_per_mu", "output_tpm_per_mu"}) {
+    const auto capacity = reader.optionalNumber(key, kTpm);
+    if (capacity && *capacity > 0 && *capacity < 1)
+      reader.addIssue(key, "must be 0 (not quoted) or at least 1 token per minute");
+    (std::string_view(key) == "input_tpm_per_mu" ? pt.inputTpmPerMu : pt.outputTpmPerMu) = capacity;
+  }
   pt.estimate = reader.boolean("estimate", false);
   pt.note = reader.string("note", reader.string("capacity_note", ""));
   return pt;

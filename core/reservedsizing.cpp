@@ -9,9 +9,12 @@ namespace bwi::core {
 namespace {
 
 double optimalSide(const OverflowCurve &curve, double pricePer1kTpmMonth, double minimumTpm) {
-  const auto firstStep = static_cast<long long>(std::ceil(minimumTpm / kReservationStepTpm));
-  const auto lastStep = std::max(
-      firstStep, static_cast<long long>(std::ceil(curve.maxDemand() / kReservationStepTpm)));
+  static constexpr double kMaxSteps = 1e15;
+  const auto steps = [](double tpm) {
+    return static_cast<long long>(std::clamp(std::ceil(tpm / kReservationStepTpm), 0.0, kMaxSteps));
+  };
+  const long long firstStep = steps(minimumTpm);
+  const long long lastStep = std::max(firstStep, steps(curve.maxDemand()));
   const long long best = argminConvex(firstStep, lastStep, [&](long long step) {
     return reservedSideCostUsd(curve, static_cast<double>(step) * kReservationStepTpm,
                                pricePer1kTpmMonth);

@@ -405,7 +405,8 @@ Scenario readScenario(const Json &json, ValidationIssues &issues) {
     scenario.version = static_cast<int>(*version);
   }
   scenario.name = reader.string("name", "");
-  scenario.hoursPerMonth = reader.number("hours_per_month", 730, NumberRule::above(0, 1e4));
+  // At least an hour: a shorter "month" divides the load into overflow.
+  scenario.hoursPerMonth = reader.number("hours_per_month", 730, NumberRule::between(1, 1e4));
   scenario.globalVolumeMultiplier =
       reader.number("global_volume_multiplier", 1, NumberRule::between(0, 1e6));
   scenario.ratecard =

@@ -41,7 +41,7 @@ KeyFigures keyFigures(const Evaluation &evaluation, const Forecast &forecast,
   }
   if (unitHours > 0)
     figures.ptUtilization = usedUnitHours / unitHours;
-  if (scenario.agreement && scenario.agreement->annualCommitUsd > 0) {
+  if (scenario.agreement && scenario.agreement->annualCommitUsd >= 1) {
     double retired = 0;
     const std::size_t months = std::min<std::size_t>(12, forecast.months.size());
     for (std::size_t month = 0; month < months; ++month)

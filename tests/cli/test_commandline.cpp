@@ -114,6 +114,19 @@ TEST_CASE("curve prints CSV for both kinds", "[cli]") {
   CHECK(unknown.status == 1);
 }
 
+TEST_CASE("Figures that overflow exit 1 instead of printing inf or null", "[cli]") {
+  const std::string path = kBroken + "growth-overflow.json";
+  for (const auto &arguments : std::vector<std::vector<std::string>>{
+           {"evaluate", path, "--month", "1200", "--json"},
+           {"curve", path, "--kind", "volume", "--month", "1200"}}) {
+    const Run result = run(arguments);
+    CHECK(result.status == 1);
+    CHECK_THAT(result.err, Catch::Matchers::Contains("overflow"));
+    CHECK(result.out.empty());
+  }
+  CHECK(run({"evaluate", path, "--json"}).status == 0);
+}
+
 TEST_CASE("Broken scenarios exit 1 naming the file and the JSON path", "[cli]") {
   struct Case {
     const char *file;

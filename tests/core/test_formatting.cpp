@@ -13,6 +13,9 @@ TEST_CASE("Money reads to the cent and in short form", "[core][format]") {
   CHECK(core::formatUsdShort(1.25e6) == "$1.2M");
   CHECK(core::formatUsdShort(950) == "$950");
   CHECK(core::formatPercent(0.875) == "87.5%");
+  // Beyond what a 64-bit count of cents holds: still exact digits, no crash.
+  CHECK(core::formatUsdExact(1e18) == "$1,000,000,000,000,000,000.00");
+  CHECK(core::formatUsdExact(-0.001) == "$0.00");
 }
 
 TEST_CASE("A rate card older than 90 days is stale", "[core][format]") {

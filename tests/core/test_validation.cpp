@@ -180,6 +180,27 @@ TEST_CASE("Hostile nesting is refused before parsing", "[core][validation]") {
   CHECK(issues[0].path == "line 1, column 65");
 }
 
+TEST_CASE("Hostile sizes found by the robustness pass are refused", "[core][validation]") {
+  SECTION("an object with too many members") {
+    std::string json = "{";
+    for (int i = 0; i < 10001; ++i)
+      json += "\"k" + std::to_string(i) + "\":0,";
+    json += "\"workloads\":[]}";
+    const auto issues = issuesOf(json);
+    REQUIRE(issues.size() == 1);
+    CHECK_THAT(issues[0].message, Catch::Matchers::Contains("more than 10000 members"));
+  }
+  SECTION("a model unit serving less than a token a minute") {
+    const auto issues = issuesOf(scenarioJson(R"([])", R"("ratecard_overrides": { "pt": {
+        "provisioned": { "input_tpm_per_mu": 1e-300 } } })"));
+    CHECK(hasIssueAt(issues, "ratecard_overrides.pt.provisioned.input_tpm_per_mu"));
+  }
+  SECTION("a month shorter than an hour") {
+    const auto issues = issuesOf(R"({ "hours_per_month": 1e-320, "workloads": [] })");
+    CHECK(hasIssueAt(issues, "hours_per_month"));
+  }
+}
+
 TEST_CASE("A weekly profile of zeros is an error", "[core][validation]") {
   std::string zeros = "[0";
   for (int i = 1; i < 168; ++i)

@@ -1,14 +1,15 @@
 #include "breakdownchartview.h"
 
 #include "chartannotations.h"
+#include "chartlegend.h"
 #include "chartstyle.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QCategoryAxis>
 #include <QFontMetricsF>
+#include <QHorizontalStackedBarSeries>
 #include <QLegend>
-#include <QStackedBarSeries>
 
 #include <algorithm>
 #include <array>
@@ -89,7 +90,7 @@ QString wrapped(const QString &label, const QFontMetricsF &metrics, qreal width)
     from = to;
   }
   lines.append(label.mid(from).trimmed().toHtmlEscaped());
-  return QStringLiteral("<div align=\"center\">%1</div>").arg(lines.join(QStringLiteral("<br>")));
+  return QStringLiteral("<div align=\"right\">%1</div>").arg(lines.join(QStringLiteral("<br>")));
 }
 
 } // namespace
@@ -97,32 +98,34 @@ QString wrapped(const QString &label, const QFontMetricsF &metrics, qreal width)
 BreakdownChartView::BreakdownChartView(QWidget *parent) : QChartView(parent) {
   chartstyle::setUpView(this, QStringLiteral("breakdownChart"));
   QChart *chart = this->chart();
-  m_series = new QStackedBarSeries;
-  m_series->setBarWidth(0.6);
-  m_axisX = new QBarCategoryAxis;
-  chartstyle::styleAxis(m_axisX, QString());
-  m_axisX->setGridLineVisible(false);
-  m_axisY = chartstyle::makeTickAxis(tr("USD/month (gross, before discount)"));
+  m_series = new QHorizontalStackedBarSeries;
+  m_series->setBarWidth(0.65);
+  m_axisCategories = new QBarCategoryAxis;
+  chartstyle::styleAxis(m_axisCategories, QString());
+  m_axisCategories->setGridLineVisible(false);
+  // Qt would elide a two-line name to fit a thin bar's height; the names are
+  // wrapped to the axis width instead (updateCategoryLabels).
+  m_axisCategories->setTruncateLabels(false);
+  m_axisUsd = chartstyle::makeTickAxis(tr("USD per month (gross, before discount)"));
   chart->addSeries(m_series);
-  chart->addAxis(m_axisX, Qt::AlignBottom);
-  chart->addAxis(m_axisY, Qt::AlignLeft);
-  m_series->attachAxis(m_axisX);
-  m_series->attachAxis(m_axisY);
+  chart->addAxis(m_axisCategories, Qt::AlignLeft);
+  chart->addAxis(m_axisUsd, Qt::AlignBottom);
+  m_series->attachAxis(m_axisCategories);
+  m_series->attachAxis(m_axisUsd);
+  m_legend = new ChartLegend(chart);
   m_annotations = new ChartAnnotations(chart);
-  connect(chart, &QChart::plotAreaChanged, this, &BreakdownChartView::updateCategoryLabels);
+  connect(chart, &QChart::geometryChanged, this, &BreakdownChartView::updateCategoryLabels);
 }
 
 void BreakdownChartView::updateCategoryLabels() {
-  // Qt gives each bar label the plot width / (categories + 1), less its
-  // padding and the text item's margins.
-  const QFontMetricsF metrics(m_axisX->labelsFont());
-  const qreal width =
-      chart()->plotArea().width() / static_cast<qreal>(m_shown.categories.size() + 1) - 20;
+  // Names wider than a fifth of the chart go on two or three lines.
+  const QFontMetricsF metrics(m_axisCategories->labelsFont());
+  const qreal width = std::max<qreal>(80, chart()->size().width() * 0.2);
   QStringList labels;
   for (const QString &category : m_shown.categories)
     labels.append(wrapped(category, metrics, width));
-  if (m_axisX->categories() != labels)
-    m_axisX->setCategories(labels);
+  if (m_axisCategories->categories() != labels)
+    m_axisCategories->setCategories(labels);
 }
 
 void BreakdownChartView::showWorkbench(const core::Workbench &workbench) {
@@ -156,7 +159,7 @@ BreakdownChartView::Table BreakdownChartView::table() const {
         row.append(modeUsd(m_byModel[i].modes, mode));
       table.values.append(row);
     }
-    return table;
+    return reversed(std::move(table));
   }
   const std::vector<core::NamedCost> &rows = m_grouping == Grouping::Model ? m_byModel : m_byTeam;
   table.categories = m_grouping == Grouping::Model ? modelLabels(rows) : QStringList();
@@ -174,6 +177,16 @@ BreakdownChartView::Table BreakdownChartView::table() const {
       row.append(modeUsd(cost.modes, mode));
     table.values.append(row);
   }
+  return reversed(std::move(table));
+}
+
+// The first category as the top bar: Qt draws category 0 at the bottom.
+BreakdownChartView::Table BreakdownChartView::reversed(Table table) {
+  std::reverse(table.categories.begin(), table.categories.end());
+  std::reverse(table.fullNames.begin(), table.fullNames.end());
+  std::reverse(table.totals.begin(), table.totals.end());
+  for (QList<double> &row : table.values)
+    std::reverse(row.begin(), row.end());
   return table;
 }
 
@@ -183,9 +196,9 @@ void BreakdownChartView::redraw() {
                              tr("Gross cost by mode")};
   chart()->setTitle(
       tr("%1, month %2").arg(titles[static_cast<std::size_t>(m_grouping)]).arg(m_month + 1));
-  m_axisX->setTitleText(m_grouping == Grouping::Model  ? tr("Model")
-                        : m_grouping == Grouping::Team ? tr("Team")
-                                                       : tr("Mode"));
+  m_axisCategories->setTitleText(m_grouping == Grouping::Model  ? tr("Model")
+                                 : m_grouping == Grouping::Team ? tr("Team")
+                                                                : tr("Mode"));
   const QList<QBarSet *> sets = m_series->barSets();
   const bool sameShape = next.sets == m_shown.sets && next.colours == m_shown.colours &&
                          next.categories.size() == m_shown.categories.size();
@@ -215,7 +228,8 @@ void BreakdownChartView::redraw() {
   const double high =
       next.totals.isEmpty() ? 0 : *std::max_element(next.totals.begin(), next.totals.end());
   const chartstyle::TickRange ticks = chartstyle::linearTicks(0, std::max(high, 1.0), 6);
-  chartstyle::setTicks(m_axisY, ticks.min, ticks.max, chartstyle::moneyTicks(ticks.values));
+  chartstyle::setTicks(m_axisUsd, ticks.min, ticks.max, chartstyle::moneyTicks(ticks.values));
+  m_legend->refresh();
   m_annotations->setMessage(next.categories.isEmpty() || high <= 0
                                 ? tr("No cost this month: add a workload with requests.")
                                 : QString());

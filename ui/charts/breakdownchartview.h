@@ -11,16 +11,18 @@
 QT_BEGIN_NAMESPACE
 class QBarCategoryAxis;
 class QCategoryAxis;
-class QStackedBarSeries;
+class QHorizontalStackedBarSeries;
 QT_END_NAMESPACE
 
 namespace bwi::ui {
 
 class ChartAnnotations;
+class ChartLegend;
 
 // The month's gross cost as stacked bars: by model or by team (stacked by
-// mode), or by mode (stacked by model). The window owns the switch and calls
-// setGrouping().
+// mode), or by mode (stacked by model). The bars lie horizontally so that
+// model and team names stay readable in a narrow chart. The window owns the
+// switch and calls setGrouping().
 class BreakdownChartView : public QChartView {
   Q_OBJECT
 
@@ -45,6 +47,7 @@ private:
     QList<QList<double>> values; // [set][category]
   };
   Table table() const;
+  static Table reversed(Table table);
   void redraw();
   void updateCategoryLabels();
   void showBarTooltip(bool state, int set, int category);
@@ -55,10 +58,11 @@ private:
   std::vector<core::NamedCost> m_byTeam;
   core::ModeBreakdown m_grossModes;
   Table m_shown;
-  QStackedBarSeries *m_series;
-  QBarCategoryAxis *m_axisX;
-  QCategoryAxis *m_axisY;
+  QHorizontalStackedBarSeries *m_series;
+  QBarCategoryAxis *m_axisCategories;
+  QCategoryAxis *m_axisUsd;
   ChartAnnotations *m_annotations;
+  ChartLegend *m_legend;
 };
 
 } // namespace bwi::ui

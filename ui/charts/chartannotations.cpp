@@ -4,6 +4,7 @@
 #include <QBrush>
 #include <QChart>
 #include <QFont>
+#include <QFontMetricsF>
 #include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
@@ -19,6 +20,7 @@ namespace {
 constexpr qreal kPadding = 3;
 constexpr qreal kGap = 7; // between the anchor point and the label
 constexpr qreal kZValue = 20;
+constexpr qreal kDetailPointSize = 9;
 
 QRectF clampedInto(QRectF rect, const QRectF &bounds) {
   rect.moveLeft(std::max(bounds.left(), std::min(rect.left(), bounds.right() - rect.width())));
@@ -30,6 +32,41 @@ QRectF clampedInto(QRectF rect, const QRectF &bounds) {
 
 ChartAnnotations::ChartAnnotations(QChart *chart) : QObject(chart), m_chart(chart) {
   connect(chart, &QChart::plotAreaChanged, this, &ChartAnnotations::relayout);
+  connect(chart, &QChart::geometryChanged, this, &ChartAnnotations::updateTitle);
+}
+
+void ChartAnnotations::setTitle(const QString &title, const QStringList &details) {
+  m_title = title;
+  m_titleDetails = details;
+  updateTitle();
+}
+
+void ChartAnnotations::updateTitle() {
+  if (m_title.isEmpty())
+    return;
+  QFont detailFont = m_chart->titleFont();
+  detailFont.setBold(false);
+  detailFont.setPointSizeF(kDetailPointSize);
+  const QFontMetricsF metrics(detailFont);
+  const qreal width = m_chart->size().width() - 24;
+  const QString separator = QStringLiteral(" · ");
+  QStringList lines;
+  for (const QString &detail : m_titleDetails) {
+    if (!lines.isEmpty() && metrics.horizontalAdvance(lines.last() + separator + detail) <= width)
+      lines.last() += separator + detail;
+    else
+      lines.append(detail);
+  }
+  QString html = m_title.toHtmlEscaped();
+  if (!lines.isEmpty()) {
+    for (QString &line : lines)
+      line = line.toHtmlEscaped();
+    html += QStringLiteral("<br><span style=\"font-weight:normal; font-size:%1pt\">%2</span>")
+                .arg(kDetailPointSize)
+                .arg(lines.join(QStringLiteral("<br>")));
+  }
+  if (m_chart->title() != html)
+    m_chart->setTitle(html);
 }
 
 int ChartAnnotations::addLabel(QAbstractSeries *series, Placement placement, const QColor &accent) {

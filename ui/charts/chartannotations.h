@@ -5,6 +5,7 @@
 #include <QPointF>
 #include <QRectF>
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -45,6 +46,9 @@ public:
   void setPlacement(int id, Placement placement);
   void hideLabel(int id);
   int labelCount() const { return static_cast<int>(m_labels.size()); }
+  // The chart's title with detail lines in a smaller font, the details
+  // (short phrases) packed into as few lines as the chart's width allows.
+  void setTitle(const QString &title, const QStringList &details = {});
   // Empty text hides the message.
   void setMessage(const QString &text);
   void relayout();
@@ -59,10 +63,13 @@ private:
     QGraphicsSimpleTextItem *text = nullptr;
   };
   QRectF wantedRect(const Label &label, QSizeF size) const;
+  void updateTitle();
 
   QChart *m_chart;
   std::vector<Label> m_labels;
   QGraphicsTextItem *m_message = nullptr;
+  QString m_title;
+  QStringList m_titleDetails;
 };
 
 } // namespace bwi::ui

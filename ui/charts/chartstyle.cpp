@@ -7,8 +7,6 @@
 #include <QChart>
 #include <QChartView>
 #include <QCursor>
-#include <QLegend>
-#include <QLegendMarker>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
@@ -165,22 +163,12 @@ void setUpView(QChartView *view, const QString &objectName) {
   chart->setBackgroundBrush(Qt::white);
   chart->setBackgroundRoundness(0);
   chart->setDropShadowEnabled(false);
-  chart->setMargins(QMargins(4, 4, 8, 4));
+  chart->setMargins(QMargins(4, 4, 14, 4)); // room for the last x label
   QFont titleFont = chart->titleFont();
   titleFont.setPointSizeF(11);
   titleFont.setBold(true);
   chart->setTitleFont(titleFont);
   chart->setTitleBrush(QBrush(QColor(0x20, 0x20, 0x20)));
-  QLegend *legend = chart->legend();
-  legend->setAlignment(Qt::AlignBottom);
-  // Filled squares for areas and bars (MarkerShapeFromSeries leaves them
-  // empty in Qt 6.4); lines and scatters get their own shape in
-  // showSeriesShapeInLegend().
-  legend->setMarkerShape(QLegend::MarkerShapeRectangle);
-  QFont legendFont = legend->font();
-  legendFont.setPointSizeF(8.5);
-  legend->setFont(legendFont);
-  legend->setLabelColor(QColor(0x20, 0x20, 0x20));
 }
 
 void styleAxis(QAbstractAxis *axis, const QString &title) {
@@ -198,23 +186,6 @@ void styleAxis(QAbstractAxis *axis, const QString &title) {
   axis->setMinorGridLineColor(QColor(0xF2, 0xF2, 0xF2));
   axis->setLinePenColor(QColor(0x90, 0x90, 0x90));
   axis->setShadesVisible(false);
-}
-
-void showSeriesShapeInLegend(QChart *chart, QAbstractSeries *series) {
-  const QList<QLegendMarker *> markers = chart->legend()->markers(series);
-  for (QLegendMarker *marker : markers)
-    marker->setShape(QLegend::MarkerShapeFromSeries);
-}
-
-QString titleWithDetail(const QString &title, const QString &detail) {
-  return QStringLiteral("%1<br><span style=\"font-weight:normal; font-size:9pt\">%2</span>")
-      .arg(title.toHtmlEscaped(), detail.toHtmlEscaped());
-}
-
-void hideFromLegend(QChart *chart, QAbstractSeries *series) {
-  const QList<QLegendMarker *> markers = chart->legend()->markers(series);
-  for (QLegendMarker *marker : markers)
-    marker->setVisible(false);
 }
 
 QString usdShort(double usd) { return QString::fromStdString(core::formatUsdShort(usd)); }

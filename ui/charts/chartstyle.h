@@ -10,7 +10,6 @@
 
 QT_BEGIN_NAMESPACE
 class QAbstractAxis;
-class QAbstractSeries;
 class QCategoryAxis;
 class QChart;
 class QChartView;
@@ -38,14 +37,9 @@ QString modeName(Mode mode);
 QPen linePen(const QColor &colour, Qt::PenStyle style = Qt::SolidLine, qreal width = 2.5);
 QBrush fillBrush(const QColor &colour, int alpha);
 
-// White light theme, antialiasing, no animation, legend at the bottom.
+// White light theme, antialiasing, no animation. The legend is a ChartLegend.
 void setUpView(QChartView *view, const QString &objectName);
 void styleAxis(QAbstractAxis *axis, const QString &title);
-// A chart title with a smaller second line (rich text; both plain text in).
-QString titleWithDetail(const QString &title, const QString &detail);
-void hideFromLegend(QChart *chart, QAbstractSeries *series);
-// A line's dash or a scatter's marker in the legend instead of a square.
-void showSeriesShapeInLegend(QChart *chart, QAbstractSeries *series);
 
 QString usdShort(double usd); // "$12.3k"
 QString usdExact(double usd); // "$12,345.67"

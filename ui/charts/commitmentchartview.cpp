@@ -1,6 +1,7 @@
 #include "commitmentchartview.h"
 
 #include "chartannotations.h"
+#include "chartlegend.h"
 #include "chartstyle.h"
 
 #include <QCategoryAxis>
@@ -39,7 +40,6 @@ const QPointF *nearestPoint(const QList<QPointF> &points, double x) {
 CommitmentChartView::CommitmentChartView(QWidget *parent) : QChartView(parent) {
   chartstyle::setUpView(this, QStringLiteral("commitmentChart"));
   QChart *chart = this->chart();
-  chart->setTitle(tr("Commitment explorer"));
   m_axisX = chartstyle::makeTickAxis(QString());
   m_axisY = chartstyle::makeTickAxis(tr("Model's net USD per month"));
   chart->addAxis(m_axisX, Qt::AlignBottom);
@@ -77,11 +77,12 @@ CommitmentChartView::CommitmentChartView(QWidget *parent) : QChartView(parent) {
     chart->addSeries(series);
     series->attachAxis(m_axisX);
     series->attachAxis(m_axisY);
-    chartstyle::showSeriesShapeInLegend(chart, series);
     connect(series, &QXYSeries::hovered, this, &CommitmentChartView::showPointTooltip);
   }
-  chartstyle::hideFromLegend(chart, m_curvePoints);
+  m_legend = new ChartLegend(chart);
+  m_legend->exclude(m_curvePoints); // the curve's own points
   m_annotations = new ChartAnnotations(chart);
+  m_annotations->setTitle(tr("Commitment explorer"));
 }
 
 void CommitmentChartView::showWorkbench(const core::Workbench &workbench) {
@@ -91,6 +92,7 @@ void CommitmentChartView::showWorkbench(const core::Workbench &workbench) {
     showReserved(*workbench.reservedCurve);
   else
     showEmpty();
+  m_legend->refresh();
 }
 
 void CommitmentChartView::showUnits(const core::UnitsCurve &curve,
@@ -124,12 +126,11 @@ void CommitmentChartView::showUnits(const core::UnitsCurve &curve,
       std::find_if(evaluation.provisioned.begin(), evaluation.provisioned.end(),
                    [&curve](const auto &pt) { return pt.modelId == curve.modelId; });
   if (active != evaluation.provisioned.end())
-    detail.append(tr("now %1").arg(chartstyle::percent(active->utilization)));
+    detail.append(tr("utilization now %1").arg(chartstyle::percent(active->utilization)));
   detail.append(tr("prices and capacities are quotes"));
-  chart()->setTitle(chartstyle::titleWithDetail(
-      tr("PT commitment: %1, %2 term")
-          .arg(chartstyle::shortModelName(curve.modelId), termName(curve.term)),
-      detail.join(QStringLiteral(" · "))));
+  m_annotations->setTitle(tr("PT commitment: %1, %2 term")
+                              .arg(chartstyle::shortModelName(curve.modelId), termName(curve.term)),
+                          detail);
 
   m_axisX->setTitleText(tr("Provisioned model units (MU)"));
   const double maxUnits = points.last().x();
@@ -139,7 +140,6 @@ void CommitmentChartView::showUnits(const core::UnitsCurve &curve,
   m_curvePoints->replace(points);
   showCurve(points, marks);
   m_curvePoints->setVisible(true);
-  chartstyle::hideFromLegend(chart(), m_curvePoints);
 }
 
 void CommitmentChartView::showReserved(const core::ReservedCurve &curve) {
@@ -163,9 +163,8 @@ void CommitmentChartView::showReserved(const core::ReservedCurve &curve) {
     detail.append(tr("input utilization %1").arg(chartstyle::percent(*curve.utilizationInput)));
   detail.append(tr("output held at %1 TPM").arg(chartstyle::countShort(curve.outputTpm)));
   detail.append(tr("prices are quotes"));
-  chart()->setTitle(chartstyle::titleWithDetail(
-      tr("Reserved tier: %1").arg(chartstyle::shortModelName(curve.modelId)),
-      detail.join(QStringLiteral(" · "))));
+  m_annotations->setTitle(tr("Reserved tier: %1").arg(chartstyle::shortModelName(curve.modelId)),
+                          detail);
 
   m_axisX->setTitleText(tr("Reserved input tokens per minute"));
   const chartstyle::TickRange ticks = chartstyle::linearTicks(0, points.last().x(), 7);
@@ -232,7 +231,7 @@ void CommitmentChartView::showCurve(const QList<QPointF> &points, const std::vec
 
 void CommitmentChartView::showEmpty() {
   m_points.clear();
-  chart()->setTitle(tr("Commitment explorer"));
+  m_annotations->setTitle(tr("Commitment explorer"));
   for (QAbstractSeries *series : chart()->series())
     series->setVisible(false);
   m_axisX->setVisible(false);

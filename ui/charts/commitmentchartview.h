@@ -16,6 +16,7 @@ QT_END_NAMESPACE
 namespace bwi::ui {
 
 class ChartAnnotations;
+class ChartLegend;
 
 // The commitment explorer for the selected model: its net monthly cost
 // against provisioned model units (or, for a Reserved-tier model, against
@@ -49,6 +50,7 @@ private:
   QCategoryAxis *m_axisX;
   QCategoryAxis *m_axisY;
   ChartAnnotations *m_annotations;
+  ChartLegend *m_legend;
   std::vector<int> m_markLabels;
   bool m_reserved = false; // the data below is a reservation's, else PT's
   QString m_modelId;

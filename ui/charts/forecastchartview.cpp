@@ -1,5 +1,7 @@
 #include "forecastchartview.h"
 
+#include "chartannotations.h"
+#include "chartlegend.h"
 #include "chartstyle.h"
 
 #include <QAreaSeries>
@@ -44,8 +46,6 @@ QString monthLabel(int month) { return QStringLiteral("M%1").arg(month + 1); }
 ForecastChartView::ForecastChartView(QWidget *parent) : QChartView(parent) {
   chartstyle::setUpView(this, QStringLiteral("forecastChart"));
   QChart *chart = this->chart();
-  chart->setTitle(chartstyle::titleWithDetail(
-      tr("Forecast: monthly cost"), tr("bars: gross cost by mode · lines: net, after discount")));
   m_axisX = new QBarCategoryAxis;
   chartstyle::styleAxis(m_axisX, tr("Forecast month"));
   m_axisX->setGridLineVisible(false);
@@ -91,9 +91,11 @@ ForecastChartView::ForecastChartView(QWidget *parent) : QChartView(parent) {
     series->attachAxis(m_axisX);
     series->attachAxis(m_axisY);
   }
-  chartstyle::hideFromLegend(chart, m_netPoints);
-  chartstyle::showSeriesShapeInLegend(chart, m_p50);
-  chartstyle::showSeriesShapeInLegend(chart, m_net);
+  m_legend = new ChartLegend(chart);
+  m_legend->exclude(m_netPoints); // the net line's points
+  m_annotations = new ChartAnnotations(chart);
+  m_annotations->setTitle(tr("Forecast: monthly cost"),
+                          {tr("bars: gross cost by mode"), tr("lines: net, after discount")});
   connect(m_band, &QAreaSeries::hovered, this, &ForecastChartView::showNearestMonthTooltip);
   connect(m_p50, &QLineSeries::hovered, this, &ForecastChartView::showNearestMonthTooltip);
   connect(m_net, &QLineSeries::hovered, this, &ForecastChartView::showNearestMonthTooltip);
@@ -151,6 +153,7 @@ void ForecastChartView::showWorkbench(const core::Workbench &workbench) {
   m_band->lowerSeries()->replace(p10);
   m_band->setVisible(quantiles);
   m_p50->setVisible(quantiles);
+  m_legend->refresh();
 }
 
 void ForecastChartView::showNearestMonthTooltip(QPointF point, bool state) {
@@ -164,7 +167,7 @@ void ForecastChartView::showMonthTooltip(int month, bool state) {
   }
   const core::ForecastMonth &data = m_months[static_cast<std::size_t>(month)];
   QStringList lines;
-  lines.append(tr("%1 (month %2 of the forecast)").arg(monthLabel(data.month)).arg(data.month + 1));
+  lines.append(tr("Forecast month %1").arg(monthLabel(data.month)));
   lines.append(tr("Gross: %1").arg(chartstyle::usdExact(data.grossUsd)));
   lines.append(
       tr("  On demand (incl. overflow): %1").arg(chartstyle::usdExact(data.byMode.onDemand)));

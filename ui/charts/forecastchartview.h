@@ -18,6 +18,9 @@ QT_END_NAMESPACE
 
 namespace bwi::ui {
 
+class ChartAnnotations;
+class ChartLegend;
+
 // The monthly forecast (cost-model.md section 8): gross cost stacked by
 // mode, the net line after the discount and, when the scenario gives a
 // volume range, the net p10-p90 band and the p50 line.
@@ -40,6 +43,8 @@ private:
   QScatterSeries *m_netPoints;
   QBarCategoryAxis *m_axisX;
   QCategoryAxis *m_axisY;
+  ChartAnnotations *m_annotations;
+  ChartLegend *m_legend;
   std::vector<core::ForecastMonth> m_months;
 };
 

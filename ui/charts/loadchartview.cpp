@@ -1,6 +1,7 @@
 #include "loadchartview.h"
 
 #include "chartannotations.h"
+#include "chartlegend.h"
 #include "chartstyle.h"
 
 #include <QAreaSeries>
@@ -30,8 +31,6 @@ QList<QPointF> level(double value) { return {{0, value}, {kHours, value}}; }
 LoadChartView::LoadChartView(QWidget *parent) : QChartView(parent) {
   chartstyle::setUpView(this, QStringLiteral("loadChart"));
   QChart *chart = this->chart();
-  chart->setTitle(tr("Hourly load"));
-
   m_axisX = new QCategoryAxis;
   m_axisX->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
   m_axisX->setStartValue(0);
@@ -76,14 +75,14 @@ LoadChartView::LoadChartView(QWidget *parent) : QChartView(parent) {
     series->attachAxis(m_axisX);
     series->attachAxis(m_axisY);
   }
-  chartstyle::hideFromLegend(chart, m_served);
-  for (QLineSeries *series : {m_demand, m_committed, m_floor, m_optimal})
-    chartstyle::showSeriesShapeInLegend(chart, series);
+  m_legend = new ChartLegend(chart);
+  m_legend->exclude(m_served); // the fill under the demand line
   for (QAreaSeries *series : {m_served, m_idle, m_overflow})
     connect(series, &QAreaSeries::hovered, this, &LoadChartView::showHourTooltip);
   connect(m_demand, &QLineSeries::hovered, this, &LoadChartView::showHourTooltip);
 
   m_annotations = new ChartAnnotations(chart);
+  m_annotations->setTitle(tr("Hourly load"));
   m_committedLabel = m_annotations->addLabel(m_committed, ChartAnnotations::Placement::AboveLeft,
                                              chartstyle::colour(chartstyle::Colour::Black));
   m_floorLabel = m_annotations->addLabel(m_floor, ChartAnnotations::Placement::AboveLeft,
@@ -98,9 +97,10 @@ void LoadChartView::showWorkbench(const core::Workbench &workbench) {
   m_axisX->setVisible(!empty);
   m_axisY->setVisible(!empty);
   if (empty) {
-    chart()->setTitle(tr("Hourly load"));
+    m_annotations->setTitle(tr("Hourly load"));
     for (QAbstractSeries *series : chart()->series())
       series->setVisible(false);
+    m_legend->refresh();
     m_annotations->setMessage(
         tr("No hourly load to show: select a model with real-time traffic that has a PT quote "
            "or a reservation."));
@@ -108,10 +108,12 @@ void LoadChartView::showWorkbench(const core::Workbench &workbench) {
   }
   m_annotations->setMessage(QString());
   const core::LoadProfile &load = *m_load;
-  chart()->setTitle(chartstyle::titleWithDetail(
+  m_annotations->setTitle(
       tr("Hourly load: %1").arg(chartstyle::shortModelName(load.modelId)),
-      load.committed ? tr("overflow above the commitment is billed on demand; hatched: idle")
-                     : tr("no active commitment; dashed: the floor and the optimum")));
+      load.committed
+          ? QStringList{tr("overflow above the commitment is billed on demand"),
+                        tr("hatched: idle commitment")}
+          : QStringList{tr("no active commitment"), tr("dashed: the floor and the optimum")});
   m_axisY->setTitleText(load.reserved ? tr("Input tokens per minute") : tr("Model units (MU)"));
 
   // Each hour as a step, so the shading meets the demand line exactly.
@@ -146,12 +148,12 @@ void LoadChartView::showWorkbench(const core::Workbench &workbench) {
   m_optimal->replace(level(load.optimal));
   m_demand->setVisible(true);
   m_served->setVisible(true);
-  chartstyle::hideFromLegend(chart(), m_served); // showing it showed its marker
   m_floor->setVisible(true);
   m_optimal->setVisible(true);
   for (QAbstractSeries *series :
        std::initializer_list<QAbstractSeries *>{m_idle, m_overflow, m_committed})
     series->setVisible(committed);
+  m_legend->refresh();
   showLevels(load);
 }
 

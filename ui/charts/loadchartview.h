@@ -16,6 +16,7 @@ QT_END_NAMESPACE
 namespace bwi::ui {
 
 class ChartAnnotations;
+class ChartLegend;
 
 // The selected model's demand over the hours of a week against its
 // commitment: model units for PT, input tokens per minute for a
@@ -43,6 +44,7 @@ private:
   QCategoryAxis *m_axisX;
   QCategoryAxis *m_axisY;
   ChartAnnotations *m_annotations;
+  ChartLegend *m_legend;
   int m_committedLabel = 0;
   int m_floorLabel = 0;
   int m_optimalLabel = 0;

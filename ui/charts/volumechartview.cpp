@@ -1,6 +1,7 @@
 #include "volumechartview.h"
 
 #include "chartannotations.h"
+#include "chartlegend.h"
 #include "chartstyle.h"
 
 #include <QAreaSeries>
@@ -78,11 +79,9 @@ VolumeChartView::VolumeChartView(QWidget *parent) : QChartView(parent) {
     series->attachAxis(m_axisX);
     series->attachAxis(m_axisY);
   }
-  chartstyle::hideFromLegend(chart, m_band);
-  chartstyle::hideFromLegend(chart, m_now);
-  for (QAbstractSeries *series : std::initializer_list<QAbstractSeries *>{
-           m_onDemand, m_withCommitments, m_withOptimal, m_breakEvens})
-    chartstyle::showSeriesShapeInLegend(chart, series);
+  m_legend = new ChartLegend(chart);
+  m_legend->exclude(m_band); // labelled on the chart
+  m_legend->exclude(m_now);
 
   m_annotations = new ChartAnnotations(chart);
   m_bandLabel = m_annotations->addLabel(m_band, ChartAnnotations::Placement::PlotTop,
@@ -104,6 +103,7 @@ void VolumeChartView::showWorkbench(const core::Workbench &workbench) {
   m_axisY->setVisible(!empty);
   m_annotations->setMessage(empty ? tr("No traffic to chart: add a workload with requests.")
                                   : QString());
+  m_legend->refresh();
   if (empty) {
     m_annotations->relayout();
     return;
@@ -142,9 +142,6 @@ void VolumeChartView::showWorkbench(const core::Workbench &workbench) {
   const double now = workbench.currentMultiplier;
   const bool nowInRange = now >= kMinMultiplier && now <= kMaxMultiplier;
   m_now->setVisible(nowInRange);
-  // Showing a series shows its legend marker again.
-  chartstyle::hideFromLegend(chart(), m_band);
-  chartstyle::hideFromLegend(chart(), m_now);
   m_now->replace({{now, yMin}, {now, yMax}});
   if (nowInRange)
     m_annotations->setLabel(m_nowLabel, tr("now %1").arg(chartstyle::multiplier(now)), {now, yMin});

@@ -17,6 +17,7 @@ QT_END_NAMESPACE
 namespace bwi::ui {
 
 class ChartAnnotations;
+class ChartLegend;
 
 // Cost vs volume (cost-model.md section 7): net USD per month as the global
 // volume multiplier runs from 0.1x to 10x, on demand only, with the
@@ -43,6 +44,7 @@ private:
   QLogValueAxis *m_axisX;
   QCategoryAxis *m_axisY;
   ChartAnnotations *m_annotations;
+  ChartLegend *m_legend;
   int m_nowLabel = 0;
   int m_bandLabel = 0;
   std::vector<int> m_breakEvenLabels;
