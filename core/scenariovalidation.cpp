@@ -1,6 +1,7 @@
 #include "scenariovalidation.h"
 
 #include "jsonreader.h"
+#include "scenariojson.h"
 
 #include <map>
 
@@ -29,6 +30,11 @@ void validateWorkload(const Workload &workload, const std::string &path, const R
 }
 
 } // namespace
+
+void validateScenario(const Scenario &scenario, const RateCard &card, ValidationIssues &issues) {
+  readScenario(scenarioToJson(scenario), issues);
+  validateAgainstRateCard(scenario, card, issues);
+}
 
 void validateAgainstRateCard(const Scenario &scenario, const RateCard &card,
                              ValidationIssues &issues) {

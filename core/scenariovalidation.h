@@ -12,4 +12,9 @@ namespace bwi::core {
 void validateAgainstRateCard(const Scenario &scenario, const RateCard &card,
                              ValidationIssues &issues);
 
+// Everything a file would be checked for: the ranges of every field (by
+// writing the scenario in its file form and reading it back, so the rules
+// live in one place) and the checks against the card.
+void validateScenario(const Scenario &scenario, const RateCard &card, ValidationIssues &issues);
+
 } // namespace bwi::core

@@ -134,9 +134,12 @@ void ScenarioDocument::applyScenario(const core::Scenario &scenario) {
     core::ValidationIssues issues;
     m_card = core::applyOverrides(m_baseCard, m_scenario.ratecardOverrides, issues);
   }
-  if (m_selectedWorkload >= static_cast<int>(m_scenario.workloads.size()))
+  const bool selectionMoved = m_selectedWorkload >= static_cast<int>(m_scenario.workloads.size());
+  if (selectionMoved)
     m_selectedWorkload = static_cast<int>(m_scenario.workloads.size()) - 1;
   recompute();
+  if (selectionMoved)
+    emit selectionChanged();
   emit scenarioChanged();
 }
 
@@ -170,7 +173,7 @@ core::ValidationIssues ScenarioDocument::check(const core::Scenario &candidate) 
       candidate.ratecardOverrides == m_scenario.ratecardOverrides
           ? m_card
           : core::applyOverrides(m_baseCard, candidate.ratecardOverrides, issues);
-  core::validateAgainstRateCard(candidate, card, issues);
+  core::validateScenario(candidate, card, issues);
   return issues;
 }
 

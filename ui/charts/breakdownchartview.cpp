@@ -229,10 +229,13 @@ void BreakdownChartView::redraw() {
       next.totals.isEmpty() ? 0 : *std::max_element(next.totals.begin(), next.totals.end());
   const chartstyle::TickRange ticks = chartstyle::linearTicks(0, std::max(high, 1.0), 6);
   chartstyle::setTicks(m_axisUsd, ticks.min, ticks.max, chartstyle::moneyTicks(ticks.values));
+  const bool empty = next.categories.isEmpty() || high <= 0;
+  m_series->setVisible(!empty);
+  m_axisCategories->setVisible(!empty);
+  m_axisUsd->setVisible(!empty);
   m_legend->refresh();
-  m_annotations->setMessage(next.categories.isEmpty() || high <= 0
-                                ? tr("No cost this month: add a workload with requests.")
-                                : QString());
+  m_annotations->setMessage(empty ? tr("No cost this month: add a workload with requests.")
+                                  : QString());
   m_shown = std::move(next);
 }
 

@@ -45,7 +45,6 @@ public:
   void setLabel(int id, const QString &text, QPointF anchor);
   void setPlacement(int id, Placement placement);
   void hideLabel(int id);
-  int labelCount() const { return static_cast<int>(m_labels.size()); }
   // The chart's title with detail lines in a smaller font, the details
   // (short phrases) packed into as few lines as the chart's width allows.
   void setTitle(const QString &title, const QStringList &details = {});

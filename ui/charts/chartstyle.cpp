@@ -6,6 +6,7 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
+#include <QCoreApplication>
 #include <QCursor>
 #include <QLocale>
 #include <QRegularExpression>
@@ -103,12 +104,6 @@ QColor seriesColour(int index) {
   return colour(order[static_cast<std::size_t>(index) % order.size()]);
 }
 
-Qt::PenStyle seriesDash(int index) {
-  static constexpr std::array styles = {Qt::SolidLine, Qt::DashLine, Qt::DashDotLine, Qt::DotLine,
-                                        Qt::DashDotDotLine};
-  return styles[static_cast<std::size_t>(index) % styles.size()];
-}
-
 QColor modeColour(Mode mode) {
   switch (mode) {
   case Mode::OnDemand:
@@ -126,24 +121,28 @@ QColor modeColour(Mode mode) {
 }
 
 QString modeName(Mode mode) {
+  const char *name = QT_TRANSLATE_NOOP("ChartStyle", "Reserved");
   switch (mode) {
   case Mode::OnDemand:
-    return QStringLiteral("On demand");
+    name = QT_TRANSLATE_NOOP("ChartStyle", "On demand");
+    break;
   case Mode::Overflow:
-    return QStringLiteral("Overflow");
+    name = QT_TRANSLATE_NOOP("ChartStyle", "Overflow");
+    break;
   case Mode::Batch:
-    return QStringLiteral("Batch");
+    name = QT_TRANSLATE_NOOP("ChartStyle", "Batch");
+    break;
   case Mode::Provisioned:
-    return QStringLiteral("Provisioned");
+    name = QT_TRANSLATE_NOOP("ChartStyle", "Provisioned");
+    break;
   case Mode::Reserved:
     break;
   }
-  return QStringLiteral("Reserved");
+  return QCoreApplication::translate("ChartStyle", name);
 }
 
 QPen linePen(const QColor &colour, Qt::PenStyle style, qreal width) {
-  QPen pen(colour, width, style, Qt::FlatCap, Qt::RoundJoin);
-  return pen;
+  return QPen(colour, width, style, Qt::FlatCap, Qt::RoundJoin);
 }
 
 QBrush fillBrush(const QColor &colour, int alpha) {
@@ -155,7 +154,7 @@ QBrush fillBrush(const QColor &colour, int alpha) {
 void setUpView(QChartView *view, const QString &objectName) {
   view->setObjectName(objectName);
   view->setRenderHint(QPainter::Antialiasing);
-  view->setMinimumSize(420, 300);
+  view->setMinimumSize(320, 240);
   view->setBackgroundBrush(Qt::white);
   QChart *chart = view->chart();
   chart->setTheme(QChart::ChartThemeLight); // before any series: the theme restyles series

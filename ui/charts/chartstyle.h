@@ -27,7 +27,6 @@ QColor colour(Colour colour);
 // The palette in an order for series without a fixed meaning (models); the
 // yellow comes last because it is weak on white.
 QColor seriesColour(int index);
-Qt::PenStyle seriesDash(int index);
 
 // The cost modes, coloured the same in every chart.
 enum class Mode { OnDemand, Overflow, Batch, Provisioned, Reserved };

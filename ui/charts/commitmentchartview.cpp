@@ -203,8 +203,9 @@ void CommitmentChartView::showCurve(const QList<QPointF> &points, const std::vec
   const double optimum = marks[1].x;
   std::size_t used = 0;
   for (std::size_t i = 0; i < 3; ++i) {
-    if (std::isnan(marks[i].x) || std::any_of(marks.begin(), marks.begin() + static_cast<long>(i),
-                                              [&](const Mark &m) { return m.x == marks[i].x; }))
+    if (std::isnan(marks[i].x) ||
+        std::any_of(marks.begin(), marks.begin() + static_cast<std::ptrdiff_t>(i),
+                    [&](const Mark &m) { return m.x == marks[i].x; }))
       continue;
     QStringList names;
     for (const Mark &other : marks)

@@ -151,9 +151,16 @@ void ForecastChartView::showWorkbench(const core::Workbench &workbench) {
   m_p50->replace(p50);
   m_band->upperSeries()->replace(p90);
   m_band->lowerSeries()->replace(p10);
+  const bool empty = m_months.empty();
+  m_modes->setVisible(!empty);
+  m_net->setVisible(!empty);
+  m_netPoints->setVisible(!empty);
   m_band->setVisible(quantiles);
   m_p50->setVisible(quantiles);
+  m_axisX->setVisible(!empty);
+  m_axisY->setVisible(!empty);
   m_legend->refresh();
+  m_annotations->setMessage(empty ? tr("No forecast: the scenario models no months.") : QString());
 }
 
 void ForecastChartView::showNearestMonthTooltip(QPointF point, bool state) {

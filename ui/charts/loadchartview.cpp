@@ -174,7 +174,7 @@ void LoadChartView::showLevels(const core::LoadProfile &load) {
   for (std::size_t i = 0; i < levels.size(); ++i) {
     const Level &level = levels[i];
     const bool repeated = std::any_of(
-        levels.begin(), levels.begin() + static_cast<long>(i),
+        levels.begin(), levels.begin() + static_cast<std::ptrdiff_t>(i),
         [&level](const Level &earlier) { return earlier.value && earlier.value == level.value; });
     if (!level.value || repeated) {
       m_annotations->hideLabel(level.label);

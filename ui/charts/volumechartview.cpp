@@ -100,6 +100,7 @@ void VolumeChartView::showWorkbench(const core::Workbench &workbench) {
   const bool empty = m_curve.empty();
   for (QAbstractSeries *series : chart()->series())
     series->setVisible(!empty);
+  m_axisX->setVisible(!empty);
   m_axisY->setVisible(!empty);
   m_annotations->setMessage(empty ? tr("No traffic to chart: add a workload with requests.")
                                   : QString());

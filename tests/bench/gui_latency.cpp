@@ -1,0 +1,86 @@
+// The workbench's budgets, measured on the real window: from a slider's
+// value change to the repainted window (every visible chart updated), on
+// the built-in example and on the 200-workload estate. Run under Xvfb:
+//   xvfb-run -a -s "-screen 0 1600x1000x24" build/release/tests/bench/bwi_gui_bench
+#define CATCH_CONFIG_RUNNER
+#include <catch2/catch.hpp>
+
+#include "largeestate.h"
+#include "leverslider.h"
+#include "mainwindow.h"
+#include "scenariodocument.h"
+#include "scenariofile.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QSlider>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+using namespace bwi;
+
+namespace {
+
+struct Latency {
+  double medianMs;
+  double p95Ms;
+  double maxMs;
+};
+
+// Moves the global volume slider `moves` times back and forth; each sample
+// is the value change plus a synchronous repaint of the whole window.
+Latency measureSliderLatency(ui::MainWindow &window, int moves) {
+  auto *lever = window.findChild<ui::LeverSlider *>(QStringLiteral("globalVolumeLever"));
+  REQUIRE(lever != nullptr);
+  QSlider *slider = lever->slider();
+  std::vector<double> samples;
+  slider->setSliderDown(true); // a drag: the undo steps merge
+  for (int i = 0; i < moves; ++i) {
+    const int position = 300 + (i % 40) * 10;
+    QElapsedTimer timer;
+    timer.start();
+    slider->setValue(position);
+    window.repaint();
+    samples.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+  }
+  slider->setSliderDown(false);
+  std::sort(samples.begin(), samples.end());
+  return {samples[samples.size() / 2], samples[samples.size() * 95 / 100], samples.back()};
+}
+
+} // namespace
+
+TEST_CASE("Slider to repainted window", "[bench][gui]") {
+  ui::MainWindow window;
+  window.setInteractive(false);
+  window.resize(1600, 1000);
+  window.show();
+  REQUIRE(QTest::qWaitForWindowExposed(&window));
+  window.repaint();
+
+  const Latency example = measureSliderLatency(window, 200);
+  std::printf("example estate: slider->repaint median %.2f ms, p95 %.2f ms, max %.2f ms "
+              "(budget: median < 16, p95 < 33)\n",
+              example.medianMs, example.p95Ms, example.maxMs);
+
+  QTemporaryDir folder;
+  const QString path = folder.filePath(QStringLiteral("large.json"));
+  REQUIRE(core::saveScenarioFile(bench::makeLargeEstate().scenario, path.toStdString()).ok);
+  REQUIRE(window.openFile(path));
+  window.repaint();
+  const Latency large = measureSliderLatency(window, 60);
+  std::printf("200-workload estate: slider->repaint median %.2f ms, p95 %.2f ms, max %.2f ms "
+              "(budget: median < 50)\n",
+              large.medianMs, large.p95Ms, large.maxMs);
+}
+
+int main(int argc, char **argv) {
+  QStandardPaths::setTestModeEnabled(true);
+  QApplication application(argc, argv);
+  return Catch::Session().run(argc, argv);
+}
