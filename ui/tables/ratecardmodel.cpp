@@ -122,9 +122,9 @@ core::FieldKey overrideKey(const std::string &modelId, const QString &field) {
 } // namespace
 
 RateCardModel::RateCardModel(ScenarioDocument *document, QObject *parent)
-    : QAbstractTableModel(parent), m_document(document),
-      m_rows(static_cast<int>(document->rateCard().models.size())) {
+    : RowSyncTableModel(parent), m_document(document) {
   connect(m_document, &ScenarioDocument::scenarioChanged, this, &RateCardModel::refresh);
+  refresh();
 }
 
 QString RateCardModel::overrideField(int column) {
@@ -165,24 +165,13 @@ void RateCardModel::setPerThousand(bool perThousand) {
     return;
   m_perThousand = perThousand;
   emit headerDataChanged(Qt::Horizontal, InputColumn, CacheWriteColumn);
-  if (m_rows > 0)
-    emit dataChanged(index(0, InputColumn), index(m_rows - 1, CacheWriteColumn));
+  if (rows() > 0)
+    emit dataChanged(index(0, InputColumn), index(rows() - 1, CacheWriteColumn));
 }
 
-// Rows are the card's models by position; see WorkloadsTableModel::refresh.
+// Rows are the card's models by position (RowSyncTableModel).
 void RateCardModel::refresh() {
-  const int rows = static_cast<int>(m_document->rateCard().models.size());
-  if (rows > m_rows) {
-    beginInsertRows({}, m_rows, rows - 1);
-    m_rows = rows;
-    endInsertRows();
-  } else if (rows < m_rows) {
-    beginRemoveRows({}, rows, m_rows - 1);
-    m_rows = rows;
-    endRemoveRows();
-  }
-  if (rows > 0)
-    emit dataChanged(index(0, 0), index(rows - 1, ColumnCount - 1));
+  syncRows(static_cast<int>(m_document->rateCard().models.size()), ColumnCount);
 }
 
 const core::ModelRates *RateCardModel::modelAt(int row) const {
@@ -197,16 +186,12 @@ bool RateCardModel::overridden(const core::ModelRates &model, int column) const 
                                                 field.toStdString());
 }
 
-int RateCardModel::rowCount(const QModelIndex &parent) const {
-  return parent.isValid() ? 0 : m_rows;
-}
-
 int RateCardModel::columnCount(const QModelIndex &parent) const {
   return parent.isValid() ? 0 : ColumnCount;
 }
 
 Qt::ItemFlags RateCardModel::flags(const QModelIndex &index) const {
-  Qt::ItemFlags result = QAbstractTableModel::flags(index);
+  Qt::ItemFlags result = RowSyncTableModel::flags(index);
   if (index.isValid() && isPriceColumn(index.column()))
     result |= Qt::ItemIsEditable;
   return result;

@@ -2,7 +2,7 @@
 
 #include "ratecard.h"
 
-#include <QAbstractTableModel>
+#include "rowsynctablemodel.h"
 
 #include <optional>
 
@@ -15,7 +15,7 @@ class ScenarioDocument;
 // the scenario (ScenarioDocument::setValue with Field::RateOverride), an
 // emptied cell removes it. Token prices are stored per 1M tokens and shown
 // per 1M or per 1K (a display unit only).
-class RateCardModel : public QAbstractTableModel {
+class RateCardModel : public RowSyncTableModel {
   Q_OBJECT
 
 public:
@@ -53,7 +53,6 @@ public:
   // Whether the column is a token price (the per-1K toggle applies).
   static bool isTokenPriceColumn(int column);
 
-  int rowCount(const QModelIndex &parent = {}) const override;
   int columnCount(const QModelIndex &parent = {}) const override;
   QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
   QVariant headerData(int section, Qt::Orientation orientation,
@@ -79,7 +78,6 @@ private:
   bool setReservedPair(const core::ModelRates &model, const QString &text);
 
   ScenarioDocument *m_document;
-  int m_rows = 0;
   bool m_perThousand = false;
 };
 

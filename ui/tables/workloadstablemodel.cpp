@@ -137,9 +137,9 @@ QVariantList WorkloadsTableModel::serviceTierChoices() {
 }
 
 WorkloadsTableModel::WorkloadsTableModel(ScenarioDocument *document, QObject *parent)
-    : QAbstractTableModel(parent), m_document(document),
-      m_rows(static_cast<int>(document->scenario().workloads.size())) {
+    : RowSyncTableModel(parent), m_document(document) {
   connect(m_document, &ScenarioDocument::scenarioChanged, this, &WorkloadsTableModel::refresh);
+  refresh();
 }
 
 std::optional<core::Field> WorkloadsTableModel::fieldOf(int column) {
@@ -167,27 +167,10 @@ std::optional<core::Field> WorkloadsTableModel::fieldOf(int column) {
   }
 }
 
-// The rows are the document's workloads by index: a changed count adds or
-// removes rows at the end and every cell is refreshed in place, so the column
-// widths, the current cell and any open editor stay; the view then restores
-// the selection from the document.
+// The rows are the document's workloads by index (RowSyncTableModel); the
+// view then restores the selection from the document.
 void WorkloadsTableModel::refresh() {
-  const int rows = static_cast<int>(m_document->scenario().workloads.size());
-  if (rows > m_rows) {
-    beginInsertRows({}, m_rows, rows - 1);
-    m_rows = rows;
-    endInsertRows();
-  } else if (rows < m_rows) {
-    beginRemoveRows({}, rows, m_rows - 1);
-    m_rows = rows;
-    endRemoveRows();
-  }
-  if (rows > 0)
-    emit dataChanged(index(0, 0), index(rows - 1, ColumnCount - 1));
-}
-
-int WorkloadsTableModel::rowCount(const QModelIndex &parent) const {
-  return parent.isValid() ? 0 : m_rows;
+  syncRows(static_cast<int>(m_document->scenario().workloads.size()), ColumnCount);
 }
 
 int WorkloadsTableModel::columnCount(const QModelIndex &parent) const {
@@ -195,7 +178,7 @@ int WorkloadsTableModel::columnCount(const QModelIndex &parent) const {
 }
 
 Qt::ItemFlags WorkloadsTableModel::flags(const QModelIndex &index) const {
-  Qt::ItemFlags result = QAbstractTableModel::flags(index);
+  Qt::ItemFlags result = RowSyncTableModel::flags(index);
   if (index.isValid() && fieldOf(index.column()))
     result |= Qt::ItemIsEditable;
   return result;
@@ -442,7 +425,7 @@ std::optional<core::FieldValue> WorkloadsTableModel::parseEdit(int column, const
 
 bool WorkloadsTableModel::setData(const QModelIndex &index, const QVariant &value, int role) {
   const auto field = index.isValid() ? fieldOf(index.column()) : std::nullopt;
-  if (role != Qt::EditRole || !field || index.row() >= m_rows)
+  if (role != Qt::EditRole || !field || index.row() >= rows())
     return false;
   QString error;
   const std::optional<core::FieldValue> parsed = parseEdit(index.column(), value, &error);

@@ -2,7 +2,7 @@
 
 #include "scenariofields.h"
 
-#include <QAbstractTableModel>
+#include "rowsynctablemodel.h"
 
 #include <optional>
 
@@ -13,7 +13,7 @@ class ScenarioDocument;
 // The scenario's workloads, one a row, in file order (row = workload index).
 // Holds no copy of the scenario: every cell reads the document, every edit is
 // ScenarioDocument::setValue. Costs come from the document's workbench.
-class WorkloadsTableModel : public QAbstractTableModel {
+class WorkloadsTableModel : public RowSyncTableModel {
   Q_OBJECT
 
 public:
@@ -35,7 +35,6 @@ public:
 
   explicit WorkloadsTableModel(ScenarioDocument *document, QObject *parent = nullptr);
 
-  int rowCount(const QModelIndex &parent = {}) const override;
   int columnCount(const QModelIndex &parent = {}) const override;
   QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
   QVariant headerData(int section, Qt::Orientation orientation,
@@ -63,7 +62,6 @@ private:
   QString routingSummary(int row) const;
 
   ScenarioDocument *m_document;
-  int m_rows = 0;
 };
 
 } // namespace bwi::ui

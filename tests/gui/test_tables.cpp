@@ -1,0 +1,98 @@
+#include "guitestsupport.h"
+
+#include "mainwindow.h"
+#include "ratecardmodel.h"
+#include "ratecardoverrides.h"
+#include "scenariodocument.h"
+#include "workloadstablemodel.h"
+
+#include <QAbstractItemModel>
+#include <QCheckBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace bwi;
+using test::findChildOrFail;
+
+namespace {
+
+struct Window {
+  ui::MainWindow window;
+  Window() {
+    window.setInteractive(false);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+  }
+  ui::ScenarioDocument &document() { return *window.document(); }
+};
+
+} // namespace
+
+TEST_CASE("The workloads table adds, duplicates, renames and deletes through undo", "[gui]") {
+  Window w;
+  const std::size_t count = w.document().scenario().workloads.size();
+  findChildOrFail<QPushButton>(&w.window, QStringLiteral("addWorkloadButton"))->click();
+  REQUIRE(w.document().scenario().workloads.size() == count + 1);
+  findChildOrFail<QPushButton>(&w.window, QStringLiteral("duplicateWorkloadButton"))->click();
+  REQUIRE(w.document().scenario().workloads.size() == count + 2);
+
+  auto *table = findChildOrFail<QTableView>(&w.window, QStringLiteral("workloadsTable"));
+  QAbstractItemModel *model = table->model();
+  const QModelIndex name = model->index(0, ui::WorkloadsTableModel::NameColumn);
+  REQUIRE(model->setData(name, QStringLiteral("Renamed assistant")));
+  CHECK(w.document().scenario().workloads[0].name == "Renamed assistant");
+  const QModelIndex team = model->index(0, ui::WorkloadsTableModel::TeamColumn);
+  REQUIRE(model->setData(team, QStringLiteral("FinOps")));
+  CHECK(w.document().scenario().workloads[0].team == std::optional<std::string>("FinOps"));
+  // A negative count is refused and changes nothing.
+  const QModelIndex requests = model->index(0, ui::WorkloadsTableModel::RequestsColumn);
+  CHECK_FALSE(model->setData(requests, QStringLiteral("-5")));
+
+  table->selectRow(0);
+  findChildOrFail<QPushButton>(&w.window, QStringLiteral("deleteWorkloadButton"))->click();
+  CHECK(w.document().scenario().workloads.size() == count + 1);
+  while (w.document().undoStack()->canUndo())
+    w.document().undoStack()->undo();
+  CHECK(w.document().scenario().workloads.size() == count);
+  CHECK(w.document().scenario().workloads[0].name != "Renamed assistant");
+}
+
+TEST_CASE("A price typed into the rate card is kept as a marked override", "[gui]") {
+  Window w;
+  auto *table = findChildOrFail<QTableView>(&w.window, QStringLiteral("rateCardTable"));
+  QAbstractItemModel *model = table->model();
+  int row = -1;
+  for (int r = 0; r < model->rowCount(); ++r)
+    if (model->index(r, ui::RateCardModel::IdColumn).data().toString() ==
+        QStringLiteral("amazon.nova-lite-v1:0"))
+      row = r;
+  REQUIRE(row >= 0);
+  const QModelIndex input = model->index(row, ui::RateCardModel::InputColumn);
+  REQUIRE(model->setData(input, QStringLiteral("0.05")));
+  CHECK(w.document().rateCard().find("amazon.nova-lite-v1:0")->onDemand.inputPer1m == 0.05);
+  CHECK(w.document().baseRateCard().find("amazon.nova-lite-v1:0")->onDemand.inputPer1m == 0.06);
+  CHECK(core::isOverridden(w.document().scenario().ratecardOverrides, "amazon.nova-lite-v1:0",
+                           "on_demand.input_per_1m"));
+  CHECK(input.data(Qt::FontRole).value<QFont>().bold());
+
+  // Per 1K shows the same price a thousand times smaller.
+  findChildOrFail<QCheckBox>(&w.window, QStringLiteral("perThousandToggle"))->setChecked(true);
+  CHECK(model->index(row, ui::RateCardModel::InputColumn)
+            .data()
+            .toString()
+            .contains(QStringLiteral("0.00005")));
+
+  w.document().undoStack()->undo();
+  CHECK(w.document().rateCard().find("amazon.nova-lite-v1:0")->onDemand.inputPer1m == 0.06);
+}
+
+TEST_CASE("The built-in card, older than 90 days, shows the stale banner", "[gui]") {
+  Window w;
+  // The card is as of 2026-08-21; the banner shows from 2026-11-20 on.
+  auto *banner = findChildOrFail<QLabel>(&w.window, QStringLiteral("staleBanner"));
+  CHECK(banner->isHidden() == (QDate::currentDate() < QDate(2026, 11, 20)));
+}
