@@ -33,7 +33,9 @@ EstateLevers::EstateLevers(ScenarioDocument *document, QWidget *parent)
   m_commit->setToolTipText(tr("The agreement's annual commit, which Bedrock spend retires; "
                               "marketplace spend counts only up to the cap."));
   m_month->setObjectName(QStringLiteral("monthSpin"));
-  m_month->setToolTip(tr("The month shown: 0 is the first modeled month; growth compounds."));
+  // People count months from 1; the file and the command line from 0.
+  m_month->setToolTip(tr("The month shown: month 1 is the first modeled month (month 0 of "
+                         "the command line); growth compounds from there."));
   m_month->setPrefix(tr("Month "));
   layout->addWidget(m_volume);
   layout->addWidget(m_discount);
@@ -51,7 +53,7 @@ EstateLevers::EstateLevers(ScenarioDocument *document, QWidget *parent)
     m_document->setValue({core::Field::AnnualCommitUsd}, value, tr("Change annual commit"), group);
   });
   connect(m_month, &QSpinBox::valueChanged, this,
-          [this](int month) { m_document->setMonth(month); });
+          [this](int month) { m_document->setMonth(month - 1); });
   connect(m_document, &ScenarioDocument::scenarioChanged, this, &EstateLevers::refresh);
   refresh();
 }
@@ -64,8 +66,8 @@ void EstateLevers::refresh() {
   m_commit->setRange(0, std::max(50e6, commit * 2));
   m_commit->setValue(commit);
   const QSignalBlocker block(m_month);
-  m_month->setRange(0, std::max(0, scenario.forecast.months - 1));
-  m_month->setValue(m_document->month());
+  m_month->setRange(1, std::max(1, scenario.forecast.months));
+  m_month->setValue(m_document->month() + 1);
 }
 
 } // namespace bwi::ui
