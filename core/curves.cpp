@@ -191,12 +191,18 @@ std::optional<ReservedCurve> reservedCurve(const PreparedScenario &scenario, int
     const double fixed = modelMonth.batchUsd + modelMonth.fallbackOnDemandUsd +
                          modelMonth.realtimeReadUsd +
                          reservedSideCostUsd(output, curve.outputTpm, rates->outputPer1kTpmMonth);
+    const auto costAt = [&](double tpm) {
+      return factor * (fixed + reservedSideCostUsd(input, tpm, rates->inputPer1kTpmMonth));
+    };
+    curve.floorCostUsd = costAt(curve.floorInputTpm);
+    curve.optimalCostUsd = costAt(curve.optimalInputTpm);
+    if (curve.currentInputTpm)
+      curve.currentCostUsd = costAt(*curve.currentInputTpm);
     const double peak = std::max(input.maxDemand(), card.minInputTpm);
     const double step =
         kReservationStepTpm * std::max(1.0, std::ceil(2 * peak / kReservationStepTpm / 400));
     for (double tpm = 0; tpm <= 2 * peak + step / 2; tpm += step)
-      curve.points.push_back(
-          {tpm, factor * (fixed + reservedSideCostUsd(input, tpm, rates->inputPer1kTpmMonth))});
+      curve.points.push_back({tpm, costAt(tpm)});
     return curve;
   }
   return std::nullopt;
@@ -231,7 +237,8 @@ std::optional<UnitsCurve> unitsCurve(const PreparedScenario &scenario, int month
                              modelMonth.realtimeOnDemandUsd());
     const double factor = netFactor(scenario, model);
     const double linear = modelMonth.batchUsd + modelMonth.fallbackOnDemandUsd;
-    const double maxUnits = std::min(2 * std::ceil(load.maxDemand()), 100000.0);
+    const double current = result.currentModelUnits.value_or(0);
+    const double maxUnits = std::min(std::max(2 * std::ceil(load.maxDemand()), current), 100000.0);
     for (long long units = 0; units <= static_cast<long long>(maxUnits); ++units) {
       const auto n = static_cast<double>(units);
       result.points.push_back(

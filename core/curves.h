@@ -40,7 +40,8 @@ struct UnitsCurve {
   std::string modelId;
   PtTerm term = PtTerm::OneMonth;
   double ratePerMuHour = 0;
-  std::vector<UnitsCurvePoint> points; // N = 0 … 2·ceil(max load)
+  // N = 0 … 2·ceil(max load), extended to the current commitment if larger.
+  std::vector<UnitsCurvePoint> points;
   long long floorModelUnits = 0;
   long long optimalModelUnits = 0;
   std::optional<int> currentModelUnits; // the scenario's active commitment
@@ -82,6 +83,11 @@ struct ReservedCurve {
   double floorInputTpm = 0;
   double optimalInputTpm = 0;
   std::optional<double> currentInputTpm;
+  // The model's net monthly cost at the floor, the optimum and the current
+  // reservation (exact, where the points are a grid).
+  double floorCostUsd = 0;
+  double optimalCostUsd = 0;
+  std::optional<double> currentCostUsd;
   std::optional<double> utilizationInput;
 };
 

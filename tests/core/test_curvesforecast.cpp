@@ -64,3 +64,32 @@ TEST_CASE("The volume curve has three lines over 0.1x-10x", "[core][curves]") {
     CHECK(point.withCommitmentsUsd >= 438.0); // the charge is always paid
   }
 }
+
+TEST_CASE("The units curve reaches a commitment larger than twice the peak", "[core][curves]") {
+  const auto scenario = prepared(test::scenarioJson(
+      R"([{ "id": "app", "requests_per_month": 43800, "tokens": { "system": 1000, "output": 100 },
+            "routing": { "pt": 1 } }])",
+      R"("provisioned": [{ "model": "pt", "model_units": 9 }])"));
+  const auto curve = core::unitsCurve(scenario, 0, "pt");
+  REQUIRE(curve);
+  // Flat 0.2 MU: N = 0 … 2 by the rule, extended to the 9 committed.
+  REQUIRE(curve->points.size() == 10);
+  CHECK(curve->currentModelUnits == 9);
+  CHECK_THAT(curve->points[9].costUsd, near(9 * 0.30 * 730));
+}
+
+TEST_CASE("The reservation curve prices its floor, optimum and current exactly", "[core][curves]") {
+  const auto scenario = prepared(test::scenarioJson(
+      R"([{ "id": "app", "requests_per_month": 438000, "tokens": { "system": 1000, "output": 100 },
+            "routing": { "res": 1 } }])",
+      R"("reserved": [{ "model": "res", "input_tpm": 4500, "output_tpm": 1000 }])"));
+  const auto curve = core::reservedCurve(scenario, 0, "res");
+  REQUIRE(curve);
+  // Flat 10,000 input TPM ($438 on demand) and 1,000 output TPM fully reserved ($50).
+  CHECK_THAT(curve->optimalInputTpm, near(10000.0));
+  CHECK_THAT(curve->optimalCostUsd, near(50.0 + 10 * 10.0));
+  REQUIRE(curve->currentCostUsd);
+  CHECK_THAT(*curve->currentCostUsd, near(50.0 + 4.5 * 10.0 + (1 - 0.45) * 438.0));
+  CHECK_THAT(curve->floorInputTpm, near(10000.0));
+  CHECK_THAT(curve->floorCostUsd, near(curve->optimalCostUsd));
+}

@@ -149,14 +149,11 @@ void CommitmentChartView::showReserved(const core::ReservedCurve &curve) {
   points.reserve(static_cast<qsizetype>(curve.points.size()));
   for (const core::ReservedCurvePoint &point : curve.points)
     points.append({point.inputTpm, point.costUsd});
-  const auto mark = [&points](double tpm, const QString &name) {
-    const QPointF *nearest = nearestPoint(points, tpm);
-    return Mark{tpm, nearest->y(), name};
-  };
-  std::vector<Mark> marks = {mark(curve.floorInputTpm, tr("floor")),
-                             mark(curve.optimalInputTpm, tr("optimum"))};
-  marks.push_back(curve.currentInputTpm ? mark(*curve.currentInputTpm, tr("current"))
-                                        : Mark{std::nan(""), 0, {}});
+  std::vector<Mark> marks = {Mark{curve.floorInputTpm, curve.floorCostUsd, tr("floor")},
+                             Mark{curve.optimalInputTpm, curve.optimalCostUsd, tr("optimum")}};
+  marks.push_back(curve.currentInputTpm
+                      ? Mark{*curve.currentInputTpm, *curve.currentCostUsd, tr("current")}
+                      : Mark{std::nan(""), 0, {}});
 
   QStringList detail;
   if (curve.utilizationInput)
