@@ -19,6 +19,7 @@ Forecast forecast(const PreparedScenario &scenario, double volumeScale) {
     row.netUsd = evaluation.netUsd;
     row.commitRetiredUsd = evaluation.commitRetiredUsd;
     row.byMode = evaluation.byMode;
+    row.grossModes = evaluation.grossModes;
     if (fan) {
       // Cost is linear in volume but for commitments, so the curve machinery
       // prices the three quantiles from one pass over the month's traffic.

@@ -15,6 +15,7 @@ struct ForecastMonth {
   double netUsd = 0;
   double commitRetiredUsd = 0;
   ModeCosts byMode;
+  ModeBreakdown grossModes; // byMode with overflow apart, as the charts stack it
   // Net cost at the volume multiplier's p10, median and p90: exact, since
   // net cost never falls as volume rises. Set when the scenario gives them.
   std::optional<double> netP10Usd;

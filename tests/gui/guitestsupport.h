@@ -2,8 +2,12 @@
 
 #include <catch2/catch.hpp>
 
+#include "mainwindow.h"
+#include "scenariodocument.h"
+
 #include <QObject>
 #include <QString>
+#include <QTest>
 
 namespace bwi::test {
 
@@ -14,5 +18,16 @@ template <typename T> T *findChildOrFail(QObject *root, const QString &objectNam
   REQUIRE(child != nullptr);
   return child;
 }
+
+// The real main window, shown, with dialogs turned into lastMessage().
+struct Window {
+  ui::MainWindow window;
+  Window() {
+    window.setInteractive(false);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+  }
+  ui::ScenarioDocument &document() { return *window.document(); }
+};
 
 } // namespace bwi::test

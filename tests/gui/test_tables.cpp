@@ -17,20 +17,9 @@
 
 using namespace bwi;
 using test::findChildOrFail;
+using test::Window;
 
-namespace {
-
-struct Window {
-  ui::MainWindow window;
-  Window() {
-    window.setInteractive(false);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
-  }
-  ui::ScenarioDocument &document() { return *window.document(); }
-};
-
-} // namespace
+namespace {} // namespace
 
 TEST_CASE("The workloads table adds, duplicates, renames and deletes through undo", "[gui]") {
   Window w;

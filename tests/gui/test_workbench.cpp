@@ -24,6 +24,7 @@
 
 using namespace bwi;
 using test::findChildOrFail;
+using test::Window;
 
 namespace {
 
@@ -38,16 +39,6 @@ QString shownNet(QObject *window) {
 }
 
 QString money(double usd) { return QString::fromStdString(core::formatUsdExact(usd)); }
-
-struct Window {
-  ui::MainWindow window;
-  Window() {
-    window.setInteractive(false);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
-  }
-  ui::ScenarioDocument &document() { return *window.document(); }
-};
 
 } // namespace
 

@@ -23,22 +23,6 @@ using chartstyle::Mode;
 constexpr std::array kModes = {Mode::OnDemand, Mode::Overflow, Mode::Batch, Mode::Provisioned,
                                Mode::Reserved};
 
-double modeUsd(const core::ModeBreakdown &modes, Mode mode) {
-  switch (mode) {
-  case Mode::OnDemand:
-    return modes.onDemand;
-  case Mode::Overflow:
-    return modes.overflow;
-  case Mode::Batch:
-    return modes.batch;
-  case Mode::Provisioned:
-    return modes.provisioned;
-  case Mode::Reserved:
-    break;
-  }
-  return modes.reserved;
-}
-
 // Short model names, or the full id where two would read the same.
 QStringList modelLabels(const std::vector<core::NamedCost> &models) {
   QStringList labels;
@@ -149,14 +133,14 @@ BreakdownChartView::Table BreakdownChartView::table() const {
     for (Mode mode : kModes) {
       table.categories.append(chartstyle::modeName(mode));
       table.fullNames.append(chartstyle::modeName(mode));
-      table.totals.append(modeUsd(m_grossModes, mode));
+      table.totals.append(chartstyle::modeUsd(m_grossModes, mode));
     }
     table.sets = modelLabels(m_byModel);
     for (std::size_t i = 0; i < m_byModel.size(); ++i) {
       table.colours.append(chartstyle::seriesColour(static_cast<int>(i)));
       QList<double> row;
       for (Mode mode : kModes)
-        row.append(modeUsd(m_byModel[i].modes, mode));
+        row.append(chartstyle::modeUsd(m_byModel[i].modes, mode));
       table.values.append(row);
     }
     return reversed(std::move(table));
@@ -174,7 +158,7 @@ BreakdownChartView::Table BreakdownChartView::table() const {
     table.colours.append(chartstyle::modeColour(mode));
     QList<double> row;
     for (const core::NamedCost &cost : rows)
-      row.append(modeUsd(cost.modes, mode));
+      row.append(chartstyle::modeUsd(cost.modes, mode));
     table.values.append(row);
   }
   return reversed(std::move(table));

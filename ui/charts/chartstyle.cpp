@@ -120,6 +120,22 @@ QColor modeColour(Mode mode) {
   return colour(Colour::ReddishPurple);
 }
 
+double modeUsd(const core::ModeBreakdown &modes, Mode mode) {
+  switch (mode) {
+  case Mode::OnDemand:
+    return modes.onDemand;
+  case Mode::Overflow:
+    return modes.overflow;
+  case Mode::Batch:
+    return modes.batch;
+  case Mode::Provisioned:
+    return modes.provisioned;
+  case Mode::Reserved:
+    break;
+  }
+  return modes.reserved;
+}
+
 QString modeName(Mode mode) {
   const char *name = QT_TRANSLATE_NOOP("ChartStyle", "Reserved");
   switch (mode) {

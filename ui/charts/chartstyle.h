@@ -1,6 +1,8 @@
 #pragma once
 
+#include "evaluation.h"
 #include <QBrush>
+
 #include <QColor>
 #include <QList>
 #include <QPen>
@@ -32,6 +34,8 @@ QColor seriesColour(int index);
 enum class Mode { OnDemand, Overflow, Batch, Provisioned, Reserved };
 QColor modeColour(Mode mode);
 QString modeName(Mode mode);
+// The USD of one mode in core's split of a cost.
+double modeUsd(const core::ModeBreakdown &modes, Mode mode);
 
 QPen linePen(const QColor &colour, Qt::PenStyle style = Qt::SolidLine, qreal width = 2.5);
 QBrush fillBrush(const QColor &colour, int alpha);

@@ -22,22 +22,8 @@ namespace {
 using chartstyle::Mode;
 
 // ModeCosts has no overflow apart: on demand includes it.
-constexpr std::array kModes = {Mode::OnDemand, Mode::Batch, Mode::Provisioned, Mode::Reserved};
-
-double modeUsd(const core::ModeCosts &modes, Mode mode) {
-  switch (mode) {
-  case Mode::OnDemand:
-  case Mode::Overflow:
-    return modes.onDemand;
-  case Mode::Batch:
-    return modes.batch;
-  case Mode::Provisioned:
-    return modes.provisioned;
-  case Mode::Reserved:
-    break;
-  }
-  return modes.reserved;
-}
+constexpr std::array kModes = {Mode::OnDemand, Mode::Overflow, Mode::Batch, Mode::Provisioned,
+                               Mode::Reserved};
 
 QString monthLabel(int month) { return QStringLiteral("M%1").arg(month + 1); }
 
@@ -116,7 +102,7 @@ void ForecastChartView::showWorkbench(const core::Workbench &workbench) {
     categories.append(monthLabel(month.month));
     net.append({x, month.netUsd});
     for (std::size_t m = 0; m < kModes.size(); ++m)
-      modes[m].append(modeUsd(month.byMode, kModes[m]));
+      modes[m].append(chartstyle::modeUsd(month.grossModes, kModes[m]));
     quantiles = quantiles && month.netP10Usd && month.netP50Usd && month.netP90Usd;
     if (quantiles) {
       p10.append({x, *month.netP10Usd});
@@ -176,11 +162,10 @@ void ForecastChartView::showMonthTooltip(int month, bool state) {
   QStringList lines;
   lines.append(tr("Forecast month %1").arg(monthLabel(data.month)));
   lines.append(tr("Gross: %1").arg(chartstyle::usdExact(data.grossUsd)));
-  lines.append(
-      tr("  On demand (incl. overflow): %1").arg(chartstyle::usdExact(data.byMode.onDemand)));
-  lines.append(tr("  Batch: %1").arg(chartstyle::usdExact(data.byMode.batch)));
-  lines.append(tr("  Provisioned: %1").arg(chartstyle::usdExact(data.byMode.provisioned)));
-  lines.append(tr("  Reserved: %1").arg(chartstyle::usdExact(data.byMode.reserved)));
+  for (Mode mode : kModes)
+    lines.append(QStringLiteral("  %1: %2")
+                     .arg(chartstyle::modeName(mode),
+                          chartstyle::usdExact(chartstyle::modeUsd(data.grossModes, mode))));
   lines.append(tr("Discount: %1").arg(chartstyle::usdExact(data.discountUsd)));
   lines.append(tr("Net: %1").arg(chartstyle::usdExact(data.netUsd)));
   if (data.netP10Usd && data.netP50Usd && data.netP90Usd)
