@@ -52,6 +52,11 @@ Usage:
       cost against provisioned model units.
   bedrock-whatif validate SCENARIO
       Check a scenario and the rate card it names; print every problem.
+  bedrock-whatif export SCENARIO --chart NAME --out FILE.png|.svg|.pdf
+                        [--width PX --height PX] [--month N]
+      Draw one chart (volume, units, breakdown, forecast, load) to a PNG (2x
+      pixel ratio), SVG or PDF, 1200x675 by default, with a footer that traces
+      it to the scenario and its dated rate card. Needs no display.
   bedrock-whatif --version | --help
 
 SCENARIO is a scenario file (JSON); resources/example-scenario.json is the

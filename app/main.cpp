@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #ifdef BWI_WITH_GUI
+#include "exportcommand.h"
 #include "guimain.h"
 #endif
 
@@ -11,6 +12,8 @@ int main(int argc, char **argv) {
   const std::vector<std::string> arguments(argv + 1, argv + argc);
 #ifdef BWI_WITH_GUI
   // No arguments, or just a scenario file: the workbench window.
+  if (!arguments.empty() && arguments[0] == "export")
+    return bwi::app::runExport(argc, argv, arguments);
   if (bwi::app::wantsWorkbench(arguments))
     return bwi::app::runWorkbench(
         argc, argv, arguments.empty() ? QString() : QString::fromStdString(arguments[0]));

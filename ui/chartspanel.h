@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QSize;
 
 namespace bwi::ui {
 
@@ -24,6 +25,11 @@ public:
   void refresh();
 
 private:
+  // "Export chart…" and "Copy chart" in the chart's context menu.
+  void addExportActions(QWidget *chart, int kind);
+  void exportChart(int kind);
+  void copyChart(int kind);
+
   ScenarioDocument *m_document;
   VolumeChartView *m_volume;
   CommitmentChartView *m_commitment;

@@ -5,6 +5,7 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#include "chartexport.h"
 #include "largeestate.h"
 #include "leverslider.h"
 #include "mainwindow.h"
@@ -77,6 +78,27 @@ TEST_CASE("Slider to repainted window", "[bench][gui]") {
   std::printf("200-workload estate: slider->repaint median %.2f ms, p95 %.2f ms, max %.2f ms "
               "(budget: median < 50)\n",
               large.medianMs, large.p95Ms, large.maxMs);
+}
+
+TEST_CASE("One chart to PNG, SVG and PDF", "[bench][gui][export]") {
+  ui::MainWindow window;
+  const core::Workbench &workbench = window.document()->workbench();
+  QTemporaryDir folder;
+  for (const char *format : {"png", "svg", "pdf"}) {
+    std::vector<double> samples;
+    for (int i = 0; i < 10; ++i) {
+      QElapsedTimer timer;
+      timer.start();
+      const auto result = ui::exportChart(
+          ui::ChartKind::Forecast, workbench, QStringLiteral("footer"),
+          folder.filePath(QStringLiteral("chart.%1").arg(QLatin1String(format))), QSize(1200, 675));
+      samples.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+      REQUIRE(result.ok);
+    }
+    std::sort(samples.begin(), samples.end());
+    std::printf("forecast chart to %s: median %.1f ms, max %.1f ms (budget 200 ms)\n", format,
+                samples[samples.size() / 2], samples.back());
+  }
 }
 
 int main(int argc, char **argv) {

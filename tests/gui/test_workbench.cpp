@@ -9,9 +9,13 @@
 #include "scenariodocument.h"
 #include "scenariofile.h"
 
+#include <QAction>
+#include <QClipboard>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QGuiApplication>
+#include <QImage>
 #include <QLabel>
 #include <QPushButton>
 #include <QSlider>
@@ -223,4 +227,19 @@ TEST_CASE("Autosave writes unsaved edits and offers them back", "[gui]") {
   CHECK(restarted.document().scenario() == edited);
   CHECK(restarted.window.isWindowModified());
   ui::Autosave::discard();
+}
+
+TEST_CASE("Each chart can be exported or copied from its context menu", "[gui]") {
+  Window w;
+  for (const char *name :
+       {"volumeChart", "commitmentChart", "breakdownChart", "forecastChart", "loadChart"}) {
+    auto *chart = findChildOrFail<QWidget>(&w.window, QString::fromLatin1(name));
+    REQUIRE(chart->actions().size() == 2);
+    CHECK(chart->contextMenuPolicy() == Qt::ActionsContextMenu);
+  }
+  auto *volume = findChildOrFail<QWidget>(&w.window, QStringLiteral("volumeChart"));
+  volume->actions().at(1)->trigger(); // Copy chart
+  const QImage copied = QGuiApplication::clipboard()->image();
+  CHECK(copied.width() == 2400);
+  CHECK(copied.height() == 1350);
 }

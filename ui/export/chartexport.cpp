@@ -1,0 +1,194 @@
+#include "chartexport.h"
+
+#include "breakdownchartview.h"
+#include "commitmentchartview.h"
+#include "forecastchartview.h"
+#include "loadchartview.h"
+#include "moneyformat.h"
+#include "volumechartview.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QGraphicsScene>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSvgGenerator>
+
+#include <memory>
+
+namespace bwi::ui {
+namespace {
+
+constexpr int kFooterHeight = 26;
+
+struct ChartEntry {
+  ChartKind kind;
+  const char *name;
+};
+constexpr ChartEntry kCharts[] = {{ChartKind::Volume, "volume"},
+                                  {ChartKind::Units, "units"},
+                                  {ChartKind::Breakdown, "breakdown"},
+                                  {ChartKind::Forecast, "forecast"},
+                                  {ChartKind::Load, "load"}};
+
+std::unique_ptr<QChartView> makeChart(ChartKind kind, const core::Workbench &workbench) {
+  std::unique_ptr<QChartView> view;
+  const auto show = [&](auto *chart) {
+    view.reset(chart);
+    chart->showWorkbench(workbench);
+  };
+  switch (kind) {
+  case ChartKind::Volume:
+    show(new VolumeChartView);
+    break;
+  case ChartKind::Units:
+    show(new CommitmentChartView);
+    break;
+  case ChartKind::Breakdown:
+    show(new BreakdownChartView);
+    break;
+  case ChartKind::Forecast:
+    show(new ForecastChartView);
+    break;
+  case ChartKind::Load:
+    show(new LoadChartView);
+    break;
+  }
+  return view;
+}
+
+// Lays the chart out at its export size without putting it on screen.
+std::unique_ptr<QChartView> layOut(ChartKind kind, const core::Workbench &workbench,
+                                   const QSize &chartSize) {
+  auto view = makeChart(kind, workbench);
+  view->setAttribute(Qt::WA_DontShowOnScreen);
+  view->resize(chartSize);
+  view->show();
+  QApplication::processEvents();
+  return view;
+}
+
+void paint(QPainter &painter, QChartView &view, const QString &footer, const QSize &size) {
+  const QRectF chartRect(0, 0, size.width(), size.height() - kFooterHeight);
+  painter.fillRect(QRectF(0, 0, size.width(), size.height()), Qt::white);
+  view.scene()->render(&painter, chartRect, view.sceneRect());
+  QFont font = QApplication::font();
+  font.setPointSizeF(8);
+  painter.setFont(font);
+  painter.setPen(QColor(80, 80, 80));
+  painter.drawText(QRectF(8, size.height() - kFooterHeight, size.width() - 16, kFooterHeight),
+                   Qt::AlignVCenter | Qt::AlignLeft | Qt::TextSingleLine, footer);
+}
+
+QSize chartSize(const QSize &size) { return {size.width(), size.height() - kFooterHeight}; }
+
+} // namespace
+
+std::optional<ChartKind> chartKindFromName(const QString &name) {
+  for (const ChartEntry &entry : kCharts)
+    if (name == QLatin1String(entry.name))
+      return entry.kind;
+  return std::nullopt;
+}
+
+QString chartKindName(ChartKind kind) {
+  for (const ChartEntry &entry : kCharts)
+    if (entry.kind == kind)
+      return QLatin1String(entry.name);
+  return {};
+}
+
+QStringList chartKindNames() {
+  QStringList names;
+  for (const ChartEntry &entry : kCharts)
+    names.append(QLatin1String(entry.name));
+  return names;
+}
+
+QString exportFooter(const core::Scenario &scenario, const core::RateCard &card,
+                     const QDate &exportDate) {
+  QStringList parts;
+  parts.append(QString::fromStdString(scenario.name.empty() ? "Untitled scenario" : scenario.name));
+  parts.append(QObject::tr("rate card as of %1 (%2)")
+                   .arg(QString::fromStdString(card.asOf), QString::fromStdString(card.region)));
+  parts.append(scenario.ratecardOverrides.empty() ? QObject::tr("list prices")
+                                                  : QObject::tr("with negotiated overrides"));
+  if (scenario.agreement && scenario.agreement->discount > 0)
+    parts.append(
+        QObject::tr("private-pricing discount %1")
+            .arg(QString::fromStdString(core::formatPercent(scenario.agreement->discount))));
+  parts.append(QObject::tr("exported %1").arg(exportDate.toString(Qt::ISODate)));
+  return QObject::tr("Bedrock What-If · ") + parts.join(QStringLiteral(" · "));
+}
+
+QImage renderChartImage(ChartKind kind, const core::Workbench &workbench, const QString &footer,
+                        const QSize &size, double devicePixelRatio) {
+  auto view = layOut(kind, workbench, chartSize(size));
+  QImage image(size * devicePixelRatio, QImage::Format_ARGB32_Premultiplied);
+  image.setDevicePixelRatio(devicePixelRatio);
+  QPainter painter(&image);
+  painter.setRenderHint(QPainter::Antialiasing);
+  painter.setRenderHint(QPainter::TextAntialiasing);
+  paint(painter, *view, footer, size);
+  return image;
+}
+
+ExportResult exportChart(ChartKind kind, const core::Workbench &workbench, const QString &footer,
+                         const QString &path, const QSize &size, double devicePixelRatio) {
+  if (size.width() < 200 || size.height() < 150 || size.width() > 10000 || size.height() > 10000)
+    return {false, QObject::tr("a chart is 200×150 to 10000×10000 pixels")};
+  const QString suffix = QFileInfo(path).suffix().toLower();
+  if (suffix != QLatin1String("png") && suffix != QLatin1String("svg") &&
+      suffix != QLatin1String("pdf"))
+    return {false, QObject::tr("%1: the file name must end in .png, .svg or .pdf").arg(path)};
+  const QString temporary = path + QStringLiteral(".part");
+  bool written = false;
+  if (suffix == QLatin1String("png")) {
+    written =
+        renderChartImage(kind, workbench, footer, size, devicePixelRatio).save(temporary, "PNG");
+  } else {
+    auto view = layOut(kind, workbench, chartSize(size));
+    if (suffix == QLatin1String("svg")) {
+      QSvgGenerator generator;
+      generator.setFileName(temporary);
+      generator.setSize(size);
+      generator.setViewBox(QRect(QPoint(0, 0), size));
+      generator.setTitle(QObject::tr("Bedrock What-If: %1 chart").arg(chartKindName(kind)));
+      generator.setDescription(footer);
+      QPainter painter;
+      written = painter.begin(&generator);
+      if (written) {
+        paint(painter, *view, footer, size);
+        written = painter.end();
+      }
+    } else {
+      QPdfWriter writer(temporary);
+      writer.setResolution(96);
+      writer.setPageSize(
+          QPageSize(QSizeF(size.width() * 72.0 / 96, size.height() * 72.0 / 96), QPageSize::Point));
+      writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+      writer.setTitle(QObject::tr("Bedrock What-If: %1 chart").arg(chartKindName(kind)));
+      writer.setCreator(QStringLiteral("Bedrock What-If"));
+      QPainter painter;
+      written = painter.begin(&writer);
+      if (written) {
+        paint(painter, *view, footer, size);
+        written = painter.end();
+      }
+    }
+  }
+  if (!written) {
+    QFile::remove(temporary);
+    return {false, QObject::tr("cannot write %1").arg(path)};
+  }
+  QFile::remove(path);
+  if (!QFile::rename(temporary, path)) {
+    QFile::remove(temporary);
+    return {false, QObject::tr("cannot replace %1").arg(path)};
+  }
+  return {true, {}};
+}
+
+} // namespace bwi::ui

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "ratecard.h"
+#include "scenario.h"
+#include "workbench.h"
+
+#include <QDate>
+#include <QImage>
+#include <QSize>
+#include <QString>
+
+#include <optional>
+
+namespace bwi::ui {
+
+// The workbench's charts, by the names the command line uses.
+enum class ChartKind { Volume, Units, Breakdown, Forecast, Load };
+
+std::optional<ChartKind> chartKindFromName(const QString &name);
+QString chartKindName(ChartKind kind);
+QStringList chartKindNames();
+
+// The line under every exported chart, so a slide can always be traced:
+// scenario, rate card date and region, list prices or negotiated overrides,
+// the private-pricing discount, the export date.
+QString exportFooter(const core::Scenario &scenario, const core::RateCard &card,
+                     const QDate &exportDate);
+
+struct ExportResult {
+  bool ok = false;
+  QString message; // why not
+};
+
+// Draws a chart for `workbench` into `path`: PNG (at `devicePixelRatio`),
+// SVG (vector, text as text) or PDF (vector), chosen by the file's suffix.
+// `size` is the picture in pixels (PDF: points at 96 dpi). The file is
+// written to a temporary name first and renamed, so a failure leaves no
+// half-written file.
+ExportResult exportChart(ChartKind kind, const core::Workbench &workbench, const QString &footer,
+                         const QString &path, const QSize &size, double devicePixelRatio = 2.0);
+
+// The same picture as an image, for the clipboard.
+QImage renderChartImage(ChartKind kind, const core::Workbench &workbench, const QString &footer,
+                        const QSize &size, double devicePixelRatio = 2.0);
+
+} // namespace bwi::ui
