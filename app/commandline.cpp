@@ -57,6 +57,14 @@ Usage:
       Draw one chart (volume, units, breakdown, forecast, load) to a PNG (2x
       pixel ratio), SVG or PDF, 1200x675 by default, with a footer that traces
       it to the scenario and its dated rate card. Needs no display.
+  bedrock-whatif export SCENARIO --out FILE.xlsx [--month N]
+  bedrock-whatif export SCENARIO --out FILE.csv --table workloads|rates|monthly|forecast
+      The Excel workbook (sheets Inputs, Rates, Monthly with live formulas,
+      Forecast), or one of its tables as CSV.
+  bedrock-whatif report SCENARIO --out FILE.pdf
+      The meeting pack: title page, one-page summary with the commitment
+      recommendation, every chart, the workloads, the assumptions and the rate
+      card excerpt with sources, as one vector PDF.
   bedrock-whatif --version | --help
 
 SCENARIO is a scenario file (JSON); resources/example-scenario.json is the

@@ -2,9 +2,12 @@
 
 #include "chartexport.h"
 #include "commandline.h"
+#include "forecast.h"
+#include "meetingpack.h"
 #include "preparedscenario.h"
 #include "scenariofile.h"
 #include "workbench.h"
+#include "workbookexport.h"
 
 #include <QApplication>
 #include <QDate>
@@ -20,6 +23,7 @@ struct ExportLine {
   std::string scenarioPath;
   std::string chart;
   std::string out;
+  std::string table; // --table, for a .csv
   int width = 1200;
   int height = 675;
   int month = 0;
@@ -33,13 +37,56 @@ std::optional<int> wholeNumber(const std::string &text) {
   return value;
 }
 
+const char *const kTables[] = {"workloads", "rates", "monthly", "forecast"};
+
+std::string tableNames(const char *separator) {
+  std::string names;
+  for (const char *name : kTables)
+    names += (names.empty() ? "" : separator) + std::string(name);
+  return names;
+}
+
+std::string lowerSuffix(const std::string &path) {
+  return QString::fromStdString(path).section(QLatin1Char('.'), -1).toLower().toStdString();
+}
+
+// A workbook or a table rather than a chart.
+bool isDataExport(const ExportLine &line) {
+  const std::string suffix = lowerSuffix(line.out);
+  return suffix == "xlsx" || suffix == "csv";
+}
+
+// The checks of --out FILE.xlsx and FILE.csv; false with `error` set.
+bool checkDataExport(const ExportLine &line, std::string &error) {
+  if (!line.chart.empty()) {
+    error = "--chart draws an image: use --out FILE.png, .svg or .pdf, not \"" + line.out + "\"";
+    return false;
+  }
+  if (lowerSuffix(line.out) == "xlsx") {
+    if (!line.table.empty()) {
+      error = "--table chooses the table of a .csv; a .xlsx holds every table";
+      return false;
+    }
+    return true;
+  }
+  if (line.table.empty()) {
+    error = "export to .csv needs --table " + tableNames("|");
+    return false;
+  }
+  for (const char *name : kTables)
+    if (line.table == name)
+      return true;
+  error = "--table must be one of " + tableNames(", ") + ", got \"" + line.table + "\"";
+  return false;
+}
+
 std::optional<ExportLine> parse(const std::vector<std::string> &arguments, std::string &error) {
   ExportLine line;
   std::vector<std::string> positional;
   for (std::size_t i = 1; i < arguments.size(); ++i) {
     const std::string &word = arguments[i];
-    const bool takesValue = word == "--chart" || word == "--out" || word == "--width" ||
-                            word == "--height" || word == "--month";
+    const bool takesValue = word == "--chart" || word == "--out" || word == "--table" ||
+                            word == "--width" || word == "--height" || word == "--month";
     if (takesValue && i + 1 >= arguments.size()) {
       error = word + " needs a value";
       return std::nullopt;
@@ -48,6 +95,8 @@ std::optional<ExportLine> parse(const std::vector<std::string> &arguments, std::
       line.chart = arguments[++i];
     } else if (word == "--out") {
       line.out = arguments[++i];
+    } else if (word == "--table") {
+      line.table = arguments[++i];
     } else if (word == "--width" || word == "--height" || word == "--month") {
       const auto number = wholeNumber(arguments[++i]);
       const int low = word == "--month" ? 0 : 200;
@@ -71,12 +120,21 @@ std::optional<ExportLine> parse(const std::vector<std::string> &arguments, std::
   }
   line.scenarioPath = positional[0];
   if (line.out.empty()) {
-    error = "export needs --out FILE.png, .svg or .pdf";
+    error = "export needs --out FILE.png, .svg, .pdf, .xlsx or .csv";
+    return std::nullopt;
+  }
+  if (isDataExport(line)) {
+    if (!checkDataExport(line, error))
+      return std::nullopt;
+    return line;
+  }
+  if (!line.table.empty()) {
+    error = "--table applies to --out FILE.csv, not \"" + line.out + "\"";
     return std::nullopt;
   }
   if (line.chart.empty()) {
     error = "export needs --chart " + ui::chartKindNames().join(QLatin1Char('|')).toStdString() +
-            " (the Excel workbook is not available yet)";
+            " for an image, or --out FILE.xlsx or FILE.csv for the figures";
     return std::nullopt;
   }
   if (!ui::chartKindFromName(QString::fromStdString(line.chart))) {
@@ -88,13 +146,83 @@ std::optional<ExportLine> parse(const std::vector<std::string> &arguments, std::
   const QString suffix = QString::fromStdString(line.out).section(QLatin1Char('.'), -1).toLower();
   if (suffix != QLatin1String("png") && suffix != QLatin1String("svg") &&
       suffix != QLatin1String("pdf")) {
-    error = "--out must end in .png, .svg or .pdf, got \"" + line.out + "\"";
+    error = "--out must end in .png, .svg, .pdf, .xlsx or .csv, got \"" + line.out + "\"";
     return std::nullopt;
   }
   return line;
 }
 
+// Charts need a QApplication but no screen.
+void useOffscreenWithoutDisplay() {
+  if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+      qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+}
+
+// The workbook or one table as CSV: core only, no QApplication.
+int runDataExport(const ExportLine &line, const core::LoadedScenario &loaded) {
+  const core::PreparedScenario prepared = core::prepareScenario(loaded.scenario, loaded.card);
+  const core::Evaluation month = core::evaluate(prepared, line.month);
+  if (!core::allFinite(month)) {
+    std::fprintf(stderr, "%s: month %d: the figures overflow (not finite numbers)\n",
+                 line.scenarioPath.c_str(), line.month);
+    return kInvalidInput;
+  }
+  const core::WorkbookTables tables =
+      core::workbookTables(loaded.scenario, loaded.card, prepared, month, core::forecast(prepared));
+  const core::WriteResult result = lowerSuffix(line.out) == "xlsx"
+                                       ? core::writeWorkbook(tables, line.out)
+                                       : core::writeTableCsv(tables, line.table, line.out);
+  if (!result.ok) {
+    std::fprintf(stderr, "bedrock-whatif: %s\n", result.message.c_str());
+    return kInvalidInput;
+  }
+  return kSuccess;
+}
+
 } // namespace
+
+int runReport(int argc, char **argv, const std::vector<std::string> &arguments) {
+  std::string scenarioPath, out, error;
+  for (std::size_t i = 1; i < arguments.size(); ++i) {
+    if (arguments[i] == "--out" && i + 1 < arguments.size())
+      out = arguments[++i];
+    else if (arguments[i].starts_with("--"))
+      error = "unknown option " + arguments[i] + " for report";
+    else if (scenarioPath.empty())
+      scenarioPath = arguments[i];
+    else
+      error = "report takes one SCENARIO file";
+  }
+  if (error.empty() && (scenarioPath.empty() || !out.ends_with(".pdf")))
+    error = "report needs a SCENARIO and --out FILE.pdf";
+  if (!error.empty()) {
+    std::fprintf(stderr, "bedrock-whatif: %s\n\n%s", error.c_str(), usageText().c_str());
+    return kUsageError;
+  }
+  const core::ScenarioLoad load = core::loadScenarioFile(scenarioPath);
+  if (!load.loaded) {
+    std::fputs(load.report().c_str(), stderr);
+    return kInvalidInput;
+  }
+  useOffscreenWithoutDisplay();
+  QApplication application(argc, argv);
+  const core::PreparedScenario prepared =
+      core::prepareScenario(load.loaded->scenario, load.loaded->card);
+  const core::Workbench workbench = core::computeWorkbench(prepared, {}, std::nullopt);
+  if (!core::allFinite(workbench.evaluation)) {
+    std::fprintf(stderr, "%s: the figures overflow (not finite numbers)\n", scenarioPath.c_str());
+    return kInvalidInput;
+  }
+  const ui::ExportResult result =
+      ui::writeMeetingPack(load.loaded->scenario, load.loaded->card, workbench,
+                           QString::fromStdString(out), QDate::currentDate());
+  if (!result.ok) {
+    std::fprintf(stderr, "bedrock-whatif: %s\n", result.message.toStdString().c_str());
+    return kInvalidInput;
+  }
+  return kSuccess;
+}
 
 int runExport(int argc, char **argv, const std::vector<std::string> &arguments) {
   std::string error;
@@ -108,10 +236,9 @@ int runExport(int argc, char **argv, const std::vector<std::string> &arguments) 
     std::fputs(load.report().c_str(), stderr);
     return kInvalidInput;
   }
-  // Charts need a QApplication but no screen.
-  if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
-      qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-    qputenv("QT_QPA_PLATFORM", "offscreen");
+  if (isDataExport(*line))
+    return runDataExport(*line, *load.loaded);
+  useOffscreenWithoutDisplay();
   QApplication application(argc, argv);
   const core::PreparedScenario prepared =
       core::prepareScenario(load.loaded->scenario, load.loaded->card);

@@ -11,4 +11,7 @@ namespace bwi::app {
 // none). Exit status as every command: 0, 1 invalid input, 2 wrong usage.
 int runExport(int argc, char **argv, const std::vector<std::string> &arguments);
 
+// bedrock-whatif report SCENARIO --out FILE.pdf: the meeting pack.
+int runReport(int argc, char **argv, const std::vector<std::string> &arguments);
+
 } // namespace bwi::app

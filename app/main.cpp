@@ -14,6 +14,8 @@ int main(int argc, char **argv) {
   // No arguments, or just a scenario file: the workbench window.
   if (!arguments.empty() && arguments[0] == "export")
     return bwi::app::runExport(argc, argv, arguments);
+  if (!arguments.empty() && arguments[0] == "report")
+    return bwi::app::runReport(argc, argv, arguments);
   if (bwi::app::wantsWorkbench(arguments))
     return bwi::app::runWorkbench(
         argc, argv, arguments.empty() ? QString() : QString::fromStdString(arguments[0]));

@@ -284,6 +284,7 @@ Evaluation evaluate(const PreparedScenario &scenario, int month, const Evaluatio
   for (std::size_t f = 0; f < scenario.flows.size(); ++f) {
     const PreparedWorkload &workload = scenario.workloads[scenario.flows[f].workload];
     const ModeBreakdown &modes = coster.flowModes(static_cast<int>(f));
+    result.flowModes.push_back(modes);
     addTo(result.byWorkload, workload.id, modes);
     addTo(result.byTeam, workload.team, modes);
   }

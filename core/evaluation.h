@@ -92,6 +92,9 @@ struct Evaluation {
   std::vector<NamedCost> byModel; // gross, in order of first use
   std::vector<NamedCost> byWorkload;
   std::vector<NamedCost> byTeam;
+  // Per prepared flow (one workload on one model), gross, commitment charges
+  // shown back as in byWorkload; unallocated charges are not in it.
+  std::vector<ModeBreakdown> flowModes;
   TokenTotals tokens;
   double requests = 0;
   std::vector<ProvisionedResult> provisioned;

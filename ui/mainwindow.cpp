@@ -5,12 +5,14 @@
 #include "chartspanel.h"
 #include "keyfiguresstrip.h"
 #include "leverspanel.h"
+#include "meetingpack.h"
 #include "ratecardview.h"
 #include "scenariodocument.h"
 #include "workloadstableview.h"
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDate>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -75,6 +77,8 @@ void MainWindow::createMenus() {
   file->addSeparator();
   file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
   file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAsDialog);
+  file->addSeparator();
+  file->addAction(tr("Export &Meeting Pack (PDF)…"), this, &MainWindow::exportMeetingPack);
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
   updateRecentMenu();
@@ -190,6 +194,20 @@ bool MainWindow::saveAsDialog() {
   if (QFileInfo(path).suffix().isEmpty())
     path += QStringLiteral(".json");
   return saveTo(path);
+}
+
+void MainWindow::exportMeetingPack() {
+  const QString path = QFileDialog::getSaveFileName(
+      this, tr("Export meeting pack"),
+      AppSettings::lastDirectory() + QStringLiteral("/meeting-pack.pdf"), tr("PDF (*.pdf)"));
+  if (path.isEmpty())
+    return;
+  const ExportResult result = writeMeetingPack(m_document->scenario(), m_document->rateCard(),
+                                               m_document->workbench(), path, QDate::currentDate());
+  if (result.ok)
+    statusBar()->showMessage(tr("Meeting pack written to %1").arg(path), 8000);
+  else
+    report(tr("Cannot export the meeting pack"), result.message);
 }
 
 void MainWindow::offerRecovery() {

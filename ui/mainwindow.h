@@ -45,6 +45,7 @@ private:
   void openExample();
   bool save();
   bool saveAsDialog();
+  void exportMeetingPack();
   void showAbout();
   void report(const QString &title, const QString &message);
 

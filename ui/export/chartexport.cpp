@@ -86,6 +86,12 @@ QSize chartSize(const QSize &size) { return {size.width(), size.height() - kFoot
 
 } // namespace
 
+void drawChart(QPainter &painter, ChartKind kind, const core::Workbench &workbench,
+               const QRectF &target) {
+  auto view = layOut(kind, workbench, target.size().toSize());
+  view->scene()->render(&painter, target, view->sceneRect());
+}
+
 std::optional<ChartKind> chartKindFromName(const QString &name) {
   for (const ChartEntry &entry : kCharts)
     if (name == QLatin1String(entry.name))

@@ -9,6 +9,8 @@
 #include <QSize>
 #include <QString>
 
+class QPainter;
+
 #include <optional>
 
 namespace bwi::ui {
@@ -38,6 +40,11 @@ struct ExportResult {
 // half-written file.
 ExportResult exportChart(ChartKind kind, const core::Workbench &workbench, const QString &footer,
                          const QString &path, const QSize &size, double devicePixelRatio = 2.0);
+
+// Draws the chart (without footer) into `target` of any paint device:
+// vector on PDF and SVG devices. Used by the meeting pack.
+void drawChart(QPainter &painter, ChartKind kind, const core::Workbench &workbench,
+               const QRectF &target);
 
 // The same picture as an image, for the clipboard.
 QImage renderChartImage(ChartKind kind, const core::Workbench &workbench, const QString &footer,

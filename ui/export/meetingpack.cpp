@@ -1,0 +1,412 @@
+#include "meetingpack.h"
+
+#include "meetingsummary.h"
+#include "moneyformat.h"
+#include "ratecardage.h"
+#include "ratecardoverrides.h"
+#include "requesttokens.h"
+#include "weeklyprofile.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QApplication>
+#include <QFile>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QTextDocument>
+
+#include <cmath>
+#include <set>
+
+namespace bwi::ui {
+namespace {
+
+constexpr double kMargin = 36;       // points
+constexpr double kFooterHeight = 20; // points
+
+QString text(const std::string &value) { return QString::fromStdString(value).toHtmlEscaped(); }
+QString money(double usd) { return text(core::formatUsdExact(usd)); }
+QString share(double value) { return text(core::formatPercent(value)); }
+QString number(double value, int decimals = 0) {
+  return QLocale(QLocale::English).toString(value, 'f', decimals);
+}
+
+QString tableStart(const QStringList &headers) {
+  QString html = QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
+                                "width=\"100%\" style=\"border-collapse: collapse;\"><tr>");
+  for (const QString &header : headers)
+    html += QStringLiteral("<th bgcolor=\"#e8eef4\" align=\"left\">%1</th>").arg(header);
+  return html + QStringLiteral("</tr>");
+}
+
+QString row(const QStringList &cells) {
+  QString html = QStringLiteral("<tr>");
+  for (const QString &cell : cells)
+    html += QStringLiteral("<td>%1</td>").arg(cell);
+  return html + QStringLiteral("</tr>");
+}
+
+QString profileName(const core::WeeklyProfile &profile) {
+  return profile.kind == core::WeeklyProfile::Kind::Weekly
+             ? QObject::tr("measured weekly profile (168 hours)")
+             : text(std::string(core::toString(profile.kind)));
+}
+
+QString summaryHtml(const core::Scenario &scenario, const core::Workbench &workbench,
+                    const core::MeetingSummary &summary) {
+  QString html = QObject::tr("<h2>Summary</h2>");
+  html += QObject::tr("<p><b>Monthly cost:</b> %1 net (%2 gross, %3 private-pricing discount). "
+                      "<b>Next %4 months:</b> %5 net")
+              .arg(money(summary.monthlyNetUsd), money(summary.monthlyGrossUsd),
+                   money(summary.monthlyDiscountUsd))
+              .arg(summary.annualMonths)
+              .arg(money(summary.annualNetUsd));
+  if (summary.annualNetP10Usd)
+    html += QObject::tr(", between %1 and %2 for the volume forecast's p10 and p90")
+                .arg(money(*summary.annualNetP10Usd), money(*summary.annualNetP90Usd));
+  html += QStringLiteral(".</p>");
+  if (workbench.figures.commitRetiredShare)
+    html += QObject::tr("<p>This spend retires %1 of the annual commit of %2 over the next 12 "
+                        "months.</p>")
+                .arg(share(*workbench.figures.commitRetiredShare),
+                     money(scenario.agreement->annualCommitUsd));
+
+  html += QObject::tr("<h3>Where the money goes</h3>");
+  html += tableStart({QObject::tr("Model"), QObject::tr("Gross / month"), QObject::tr("Share")});
+  for (const core::NamedCost &cost : summary.topModels)
+    html +=
+        row({text(cost.key), money(cost.usd),
+             summary.monthlyGrossUsd > 0 ? share(cost.usd / summary.monthlyGrossUsd) : QString()});
+  html += QStringLiteral("</table><br>");
+  html += tableStart({QObject::tr("Workload"), QObject::tr("Gross / month"), QObject::tr("Share")});
+  for (const core::NamedCost &cost : summary.topWorkloads)
+    html +=
+        row({text(cost.key), money(cost.usd),
+             summary.monthlyGrossUsd > 0 ? share(cost.usd / summary.monthlyGrossUsd) : QString()});
+  html += QStringLiteral("</table>");
+  html += QObject::tr("<p>By mode: on demand %1, overflow above commitments %2, batch %3, "
+                      "provisioned throughput %4, reserved %5.</p>")
+              .arg(money(summary.modes.onDemand), money(summary.modes.overflow),
+                   money(summary.modes.batch), money(summary.modes.provisioned),
+                   money(summary.modes.reserved));
+
+  html += QObject::tr("<h3>Commitment recommendation</h3>");
+  if (summary.commitments.empty())
+    html += QObject::tr("<p>No model carries a provisioned-throughput quote: commitments cannot "
+                        "be sized until the account team quotes a price and a model unit's "
+                        "capacity.</p>");
+  for (const core::CommitmentAdvice &advice : summary.commitments) {
+    html += QStringLiteral("<p><b>%1</b>: %2").arg(text(advice.modelId), text(advice.advice));
+    if (advice.breakEvenUtilization)
+      html += QObject::tr(" Break-even utilization %1.").arg(share(*advice.breakEvenUtilization));
+    html += QStringLiteral("</p>");
+  }
+  for (const core::ReservedResult &reserved : workbench.evaluation.reserved)
+    html += QObject::tr("<p><b>%1</b> (Reserved tier): %2 input / %3 output TPM reserved; the "
+                        "optimum is %4 / %5, the measured floor %6 / %7.</p>")
+                .arg(text(reserved.modelId), number(reserved.inputTpm), number(reserved.outputTpm),
+                     number(reserved.optimalInputTpm), number(reserved.optimalOutputTpm),
+                     number(reserved.floorInputTpm), number(reserved.floorOutputTpm));
+  html += QObject::tr("<p><i>Overflow assumes the application falls back to on demand when "
+                      "provisioned throughput throttles. PT and Reserved prices and capacities "
+                      "are quotes, not published figures.</i></p>");
+  return html;
+}
+
+QString detailHtml(const core::Scenario &scenario, const core::RateCard &card,
+                   const core::Workbench &workbench, const QString &staleNotice) {
+  const core::Evaluation &evaluation = workbench.evaluation;
+  QString html = QObject::tr("<h2>Workloads</h2>");
+  html += tableStart({QObject::tr("Workload"), QObject::tr("Team"), QObject::tr("Requests / month"),
+                      QObject::tr("Volume ×"), QObject::tr("Growth / month"), QObject::tr("Models"),
+                      QObject::tr("Batch"), QObject::tr("Tier"), QObject::tr("Gross / month")});
+  for (const core::Workload &workload : scenario.workloads) {
+    QStringList models;
+    for (const core::RoutingShare &route : workload.routing)
+      models.append(QStringLiteral("%1 %2").arg(text(route.modelId), share(route.share)));
+    double gross = 0;
+    for (const core::NamedCost &cost : evaluation.byWorkload)
+      if (cost.key == workload.id)
+        gross = cost.usd;
+    html += row({text(workload.name), text(workload.team.value_or("(no team)")),
+                 number(workload.requestsPerMonth), number(workload.volumeMultiplier, 2),
+                 share(workload.growthPerMonth), models.join(QStringLiteral("<br>")),
+                 share(workload.batchShare),
+                 text(std::string(core::toString(workload.serviceTier))), money(gross)});
+  }
+  html += QStringLiteral("</table>");
+
+  html += QObject::tr("<h2 style=\"page-break-before: always;\">Assumptions</h2>");
+  html += tableStart({QObject::tr("Workload"), QObject::tr("Tokens per call"),
+                      QObject::tr("Calls / request"), QObject::tr("Caching"),
+                      QObject::tr("Traffic profile")});
+  for (const core::Workload &workload : scenario.workloads) {
+    const core::TokenShape &t = workload.tokens;
+    const QString tokens =
+        QObject::tr("system %1, user %2, retrieval %3 × %4, history %5 (base input %6); output %7")
+            .arg(number(t.system), number(t.user), number(t.retrievalChunks, 1),
+                 number(t.tokensPerChunk), number(t.history), number(core::baseInputPerCall(t)),
+                 number(t.output));
+    const QString calls = t.callsPerRequest > 1 ? QObject::tr("%1, +%2 tokens each later call")
+                                                      .arg(number(t.callsPerRequest, 1),
+                                                           number(t.contextGrowthPerCall))
+                                                : QObject::tr("1");
+    const QString caching =
+        workload.caching
+            ? QObject::tr("prefix %1 tokens, hit rate %2, TTL %3")
+                  .arg(number(workload.caching->cacheablePrefix), share(workload.caching->hitRate),
+                       workload.caching->ttl == core::CacheTtl::OneHour ? QStringLiteral("1h")
+                                                                        : QStringLiteral("5m"))
+            : QObject::tr("none");
+    html += row({text(workload.name), tokens, calls, caching, profileName(workload.profile)});
+  }
+  html += QStringLiteral("</table>");
+  html += QObject::tr("<h3>Commitments and agreement</h3><ul>");
+  for (const core::ProvisionedCommitment &pt : scenario.provisioned)
+    html += QObject::tr("<li>Provisioned throughput on %1: %2 MU, %3 term, from month %4.</li>")
+                .arg(text(pt.modelId))
+                .arg(pt.modelUnits)
+                .arg(text(std::string(core::toString(pt.term))))
+                .arg(pt.startMonth + 1);
+  for (const core::Reservation &reservation : scenario.reserved)
+    html +=
+        QObject::tr("<li>Reserved tier on %1: %2 input / %3 output TPM, %4 term, from month "
+                    "%5.</li>")
+            .arg(text(reservation.modelId), number(reservation.inputTpm),
+                 number(reservation.outputTpm), text(std::string(core::toString(reservation.term))))
+            .arg(reservation.startMonth + 1);
+  if (scenario.agreement)
+    html += QObject::tr("<li>Private pricing: %1 discount on first-party models%2; annual commit "
+                        "%3; marketplace spend retires at most %4 of it.</li>")
+                .arg(share(scenario.agreement->discount),
+                     scenario.agreement->discountAppliesToMarketplace
+                         ? QObject::tr(" and marketplace models")
+                         : QString(),
+                     money(scenario.agreement->annualCommitUsd),
+                     share(scenario.agreement->marketplaceCapShare));
+  html += QObject::tr("<li>A month is %1 hours; volumes are multiplied by %2 (the global volume "
+                      "lever).</li>")
+              .arg(number(scenario.hoursPerMonth), number(scenario.globalVolumeMultiplier, 2));
+  if (scenario.forecast.volumeP10)
+    html +=
+        QObject::tr("<li>Volume uncertainty: p10 %1×, p90 %2× of plan, over %3 months.</li>")
+            .arg(number(*scenario.forecast.volumeP10, 2), number(*scenario.forecast.volumeP90, 2))
+            .arg(scenario.forecast.months);
+  html += QStringLiteral("</ul>");
+
+  html += QObject::tr("<h2 style=\"page-break-before: always;\">Rate card excerpt</h2>");
+  html += QObject::tr("<p>Rate card as of %1, %2. USD per 1M tokens. <b>Bold</b>: a negotiated "
+                      "override in this scenario; ≈: an estimate.</p>")
+              .arg(text(card.asOf), text(card.region));
+  if (!staleNotice.isEmpty())
+    html += QStringLiteral("<p style=\"color:#9a5b00;\"><b>%1</b></p>").arg(staleNotice);
+  std::set<std::string> used;
+  for (const core::Workload &workload : scenario.workloads)
+    for (const core::RoutingShare &route : workload.routing)
+      used.insert(route.modelId);
+  html += tableStart({QObject::tr("Model"), QObject::tr("Input"), QObject::tr("Output"),
+                      QObject::tr("Batch in/out"), QObject::tr("Cache read/write"),
+                      QObject::tr("PT $/MU-hour"), QObject::tr("Source")});
+  const auto price = [&](const core::ModelRates &model, const char *field, double value,
+                         bool estimate) {
+    QString shown = (estimate ? QStringLiteral("≈") : QString()) + number(value, 4);
+    while (shown.endsWith(QLatin1Char('0')) && shown.contains(QLatin1Char('.')))
+      shown.chop(1);
+    if (shown.endsWith(QLatin1Char('.')))
+      shown.chop(1);
+    return core::isOverridden(scenario.ratecardOverrides, model.id, field)
+               ? QStringLiteral("<b>%1</b>").arg(shown)
+               : shown;
+  };
+  for (const core::ModelRates &model : card.models) {
+    if (!used.contains(model.id))
+      continue;
+    const QString batch = model.batch ? price(model, "batch.input_per_1m", model.batch->inputPer1m,
+                                              model.batch->estimate) +
+                                            QStringLiteral(" / ") +
+                                            price(model, "batch.output_per_1m",
+                                                  model.batch->outputPer1m, model.batch->estimate)
+                                      : QObject::tr("none");
+    const QString cache =
+        model.cache ? price(model, "cache.read_per_1m", model.cache->readPer1m, false) +
+                          QStringLiteral(" / ") +
+                          (model.cache->writePer1m
+                               ? price(model, "cache.write_per_1m", *model.cache->writePer1m, false)
+                               : QObject::tr("not published"))
+                    : QObject::tr("none");
+    QString pt = QObject::tr("quote needed");
+    if (model.provisioned && model.provisioned->oneMonthPerMuHour)
+      pt = price(model, "provisioned.per_mu_hour.one_month", *model.provisioned->oneMonthPerMuHour,
+                 model.provisioned->estimate);
+    html += row(
+        {text(model.id), price(model, "on_demand.input_per_1m", model.onDemand.inputPer1m, false),
+         price(model, "on_demand.output_per_1m", model.onDemand.outputPer1m, false), batch, cache,
+         pt,
+         text(model.source) + QStringLiteral(" (") + text(model.sourceDate) + QStringLiteral(")")});
+  }
+  html += QStringLiteral("</table>");
+  return html;
+}
+
+class PackPainter {
+public:
+  PackPainter(QPdfWriter &writer, QPainter &painter, QString footer)
+      : m_writer(writer), m_painter(painter), m_footer(std::move(footer)) {
+    const QSizeF page = writer.pageLayout().paintRect(QPageLayout::Point).size();
+    m_content = QRectF(kMargin, kMargin, page.width() - 2 * kMargin,
+                       page.height() - 2 * kMargin - kFooterHeight);
+    m_page = page;
+  }
+
+  QRectF content() const { return m_content; }
+
+  std::unique_ptr<QTextDocument> document(const QString &html) const {
+    auto doc = std::make_unique<QTextDocument>();
+    doc->documentLayout()->setPaintDevice(&m_writer);
+    QFont font = QApplication::font();
+    font.setPointSizeF(9);
+    doc->setDefaultFont(font);
+    doc->setDefaultStyleSheet(QStringLiteral("h2 { color: #0b3c5d; } h3 { color: #0b3c5d; } "
+                                             "th, td { font-size: 8pt; }"));
+    doc->setHtml(html);
+    doc->setPageSize(m_content.size());
+    return doc;
+  }
+
+  void newPage() {
+    if (m_pages++ > 0)
+      m_writer.newPage();
+  }
+
+  void footer(int total) {
+    QFont font = QApplication::font();
+    font.setPointSizeF(7);
+    m_painter.setFont(font);
+    m_painter.setPen(QColor(90, 90, 90));
+    const QRectF line(kMargin, m_page.height() - kMargin - kFooterHeight + 6, m_content.width(),
+                      kFooterHeight);
+    m_painter.drawText(line, Qt::AlignLeft | Qt::AlignVCenter, m_footer);
+    m_painter.drawText(line, Qt::AlignRight | Qt::AlignVCenter,
+                       QObject::tr("page %1 of %2").arg(m_pages).arg(total));
+  }
+
+  void textPages(QTextDocument &doc, int total) {
+    const double height = m_content.height();
+    for (int page = 0; page < doc.pageCount(); ++page) {
+      newPage();
+      m_painter.save();
+      m_painter.translate(m_content.left(), m_content.top() - page * height);
+      doc.drawContents(&m_painter, QRectF(0, page * height, m_content.width(), height));
+      m_painter.restore();
+      footer(total);
+    }
+  }
+
+private:
+  QPdfWriter &m_writer;
+  QPainter &m_painter;
+  QString m_footer;
+  QRectF m_content;
+  QSizeF m_page;
+  int m_pages = 0;
+};
+
+} // namespace
+
+ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCard &card,
+                              const core::Workbench &workbench, const QString &path,
+                              const QDate &today) {
+  const QString temporary = path + QStringLiteral(".part");
+  const QString footer = exportFooter(scenario, card, today);
+  const QString todayIso = today.toString(Qt::ISODate);
+  QString staleNotice;
+  if (core::isStale(card.asOf, todayIso.toStdString()))
+    staleNotice = QObject::tr("This rate card is %1 days old (as of %2): refresh it against the "
+                              "AWS Price List before relying on these figures.")
+                      .arg(core::daysBetween(card.asOf, todayIso.toStdString()).value_or(0))
+                      .arg(text(card.asOf));
+  const core::MeetingSummary summary =
+      core::meetingSummary(scenario.forecast, workbench.evaluation, workbench.forecast);
+  bool ok = false;
+  {
+    QPdfWriter writer(temporary);
+    writer.setResolution(72);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setPageOrientation(QPageLayout::Landscape);
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+    writer.setTitle(
+        QObject::tr("Bedrock What-If meeting pack: %1").arg(QString::fromStdString(scenario.name)));
+    writer.setCreator(QStringLiteral("Bedrock What-If"));
+    QPainter painter;
+    if (painter.begin(&writer)) {
+      PackPainter pack(writer, painter, footer);
+      auto summaryDoc = pack.document(summaryHtml(scenario, workbench, summary));
+      auto detailDoc = pack.document(detailHtml(scenario, card, workbench, staleNotice));
+      constexpr ChartKind kCharts[] = {ChartKind::Volume, ChartKind::Units, ChartKind::Load,
+                                       ChartKind::Breakdown, ChartKind::Forecast};
+      const int total = 1 + summaryDoc->pageCount() + static_cast<int>(std::size(kCharts)) +
+                        detailDoc->pageCount();
+
+      // Title page.
+      pack.newPage();
+      const QRectF content = pack.content();
+      QFont font = QApplication::font();
+      font.setPointSizeF(26);
+      font.setBold(true);
+      painter.setFont(font);
+      painter.setPen(QColor(11, 60, 93));
+      painter.drawText(QRectF(content.left(), content.top() + 60, content.width(), 50),
+                       Qt::AlignLeft, QString::fromStdString(scenario.name));
+      font.setPointSizeF(13);
+      font.setBold(false);
+      painter.setFont(font);
+      painter.setPen(Qt::black);
+      painter.drawText(QRectF(content.left(), content.top() + 115, content.width(), 24),
+                       Qt::AlignLeft,
+                       QObject::tr("Amazon Bedrock spend: meeting pack, %1").arg(todayIso));
+      font.setPointSizeF(20);
+      font.setBold(true);
+      painter.setFont(font);
+      const QStringList headline = {
+          QObject::tr("%1 net per month")
+              .arg(QString::fromStdString(core::formatUsdExact(summary.monthlyNetUsd))),
+          QObject::tr("%1 over the next %2 months")
+              .arg(QString::fromStdString(core::formatUsdExact(summary.annualNetUsd)))
+              .arg(summary.annualMonths)};
+      painter.drawText(QRectF(content.left(), content.top() + 190, content.width(), 80),
+                       Qt::AlignLeft, headline.join(QLatin1Char('\n')));
+      font.setPointSizeF(11);
+      font.setBold(false);
+      painter.setFont(font);
+      painter.drawText(
+          QRectF(content.left(), content.top() + 300, content.width(), 120),
+          Qt::AlignLeft | Qt::TextWordWrap,
+          QObject::tr("Rate card as of %1 (%2), %3.\n%4")
+              .arg(QString::fromStdString(card.asOf), QString::fromStdString(card.region),
+                   scenario.ratecardOverrides.empty() ? QObject::tr("list prices")
+                                                      : QObject::tr("with negotiated overrides"),
+                   staleNotice));
+      pack.footer(total);
+
+      pack.textPages(*summaryDoc, total);
+      for (ChartKind kind : kCharts) {
+        pack.newPage();
+        drawChart(painter, kind, workbench, content);
+        pack.footer(total);
+      }
+      pack.textPages(*detailDoc, total);
+      ok = painter.end();
+    }
+  }
+  if (!ok) {
+    QFile::remove(temporary);
+    return {false, QObject::tr("cannot write %1").arg(path)};
+  }
+  QFile::remove(path);
+  if (!QFile::rename(temporary, path)) {
+    QFile::remove(temporary);
+    return {false, QObject::tr("cannot replace %1").arg(path)};
+  }
+  return {true, {}};
+}
+
+} // namespace bwi::ui
