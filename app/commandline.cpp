@@ -13,6 +13,8 @@ bool isCommand(const std::string &word) {
   return word == "evaluate" || word == "forecast" || word == "curve" || word == "validate";
 }
 
+} // namespace
+
 std::optional<int> parseWholeNumber(const std::string &text) {
   int value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -20,8 +22,6 @@ std::optional<int> parseWholeNumber(const std::string &text) {
     return std::nullopt;
   return value;
 }
-
-} // namespace
 
 bool wantsWorkbench(const std::vector<std::string> &arguments) {
   if (arguments.empty())

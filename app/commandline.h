@@ -25,6 +25,9 @@ std::optional<CommandLine> parseCommandLine(const std::vector<std::string> &argu
 
 std::string usageText();
 
+// A whole number and nothing else ("12"; not "12x", "1.5" or "").
+std::optional<int> parseWholeNumber(const std::string &text);
+
 // True for no arguments or a lone scenario file: the GUI's command lines.
 bool wantsWorkbench(const std::vector<std::string> &arguments);
 

@@ -12,7 +12,6 @@
 #include <QApplication>
 #include <QDate>
 
-#include <charconv>
 #include <cstdio>
 #include <optional>
 
@@ -28,14 +27,6 @@ struct ExportLine {
   int height = 675;
   int month = 0;
 };
-
-std::optional<int> wholeNumber(const std::string &text) {
-  int value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size())
-    return std::nullopt;
-  return value;
-}
 
 const char *const kTables[] = {"workloads", "rates", "monthly", "forecast"};
 
@@ -98,7 +89,7 @@ std::optional<ExportLine> parse(const std::vector<std::string> &arguments, std::
     } else if (word == "--table") {
       line.table = arguments[++i];
     } else if (word == "--width" || word == "--height" || word == "--month") {
-      const auto number = wholeNumber(arguments[++i]);
+      const auto number = parseWholeNumber(arguments[++i]);
       const int low = word == "--month" ? 0 : 200;
       const int high = word == "--month" ? 1200 : 10000;
       if (!number || *number < low || *number > high) {

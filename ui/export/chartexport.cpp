@@ -185,6 +185,10 @@ ExportResult exportChart(ChartKind kind, const core::Workbench &workbench, const
       }
     }
   }
+  return finishExport(written, temporary, path);
+}
+
+ExportResult finishExport(bool written, const QString &temporary, const QString &path) {
   if (!written) {
     QFile::remove(temporary);
     return {false, QObject::tr("cannot write %1").arg(path)};

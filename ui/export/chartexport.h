@@ -41,6 +41,10 @@ struct ExportResult {
 ExportResult exportChart(ChartKind kind, const core::Workbench &workbench, const QString &footer,
                          const QString &path, const QSize &size, double devicePixelRatio = 2.0);
 
+// Ends an export written to `temporary`: renamed over `path` when it was
+// written, removed (with the reason) when not, so no half-written file stays.
+ExportResult finishExport(bool written, const QString &temporary, const QString &path);
+
 // Draws the chart (without footer) into `target` of any paint device:
 // vector on PDF and SVG devices. Used by the meeting pack.
 void drawChart(QPainter &painter, ChartKind kind, const core::Workbench &workbench,

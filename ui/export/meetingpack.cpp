@@ -397,16 +397,7 @@ ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCa
       ok = painter.end();
     }
   }
-  if (!ok) {
-    QFile::remove(temporary);
-    return {false, QObject::tr("cannot write %1").arg(path)};
-  }
-  QFile::remove(path);
-  if (!QFile::rename(temporary, path)) {
-    QFile::remove(temporary);
-    return {false, QObject::tr("cannot replace %1").arg(path)};
-  }
-  return {true, {}};
+  return finishExport(ok, temporary, path);
 }
 
 } // namespace bwi::ui
