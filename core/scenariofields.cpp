@@ -5,7 +5,9 @@
 namespace bwi::core {
 namespace {
 
-double *workloadNumber(Workload &workload, Field field) {
+// Works for a const workload (getField) and a mutable one (setField).
+template <typename W>
+auto workloadNumber(W &workload, Field field) -> decltype(&workload.requestsPerMonth) {
   switch (field) {
   case Field::RequestsPerMonth:
     return &workload.requestsPerMonth;
@@ -40,13 +42,13 @@ bool isCachingField(Field field) {
   return field == Field::CacheablePrefix || field == Field::CacheHitRate;
 }
 
-ProvisionedCommitment *findProvisioned(Scenario &scenario, const std::string &modelId) {
+template <typename S> auto findProvisioned(S &scenario, const std::string &modelId) {
   auto it = std::find_if(scenario.provisioned.begin(), scenario.provisioned.end(),
                          [&](const ProvisionedCommitment &c) { return c.modelId == modelId; });
   return it == scenario.provisioned.end() ? nullptr : &*it;
 }
 
-Reservation *findReservation(Scenario &scenario, const std::string &modelId) {
+template <typename S> auto findReservation(S &scenario, const std::string &modelId) {
   auto it = std::find_if(scenario.reserved.begin(), scenario.reserved.end(),
                          [&](const Reservation &r) { return r.modelId == modelId; });
   return it == scenario.reserved.end() ? nullptr : &*it;
@@ -62,7 +64,6 @@ const RateOverride *findOverride(const Scenario &scenario, const FieldKey &key) 
 } // namespace
 
 FieldValue getField(const Scenario &scenario, const FieldKey &key) {
-  Scenario &mutableScenario = const_cast<Scenario &>(scenario); // read through shared accessors
   switch (key.field) {
   case Field::Name:
     return scenario.name;
@@ -73,23 +74,23 @@ FieldValue getField(const Scenario &scenario, const FieldKey &key) {
   case Field::AnnualCommitUsd:
     return scenario.agreement ? scenario.agreement->annualCommitUsd : 0.0;
   case Field::ProvisionedUnits: {
-    const auto *commitment = findProvisioned(mutableScenario, key.modelId);
+    const auto *commitment = findProvisioned(scenario, key.modelId);
     return commitment ? static_cast<double>(commitment->modelUnits) : 0.0;
   }
   case Field::ProvisionedTerm: {
-    const auto *commitment = findProvisioned(mutableScenario, key.modelId);
+    const auto *commitment = findProvisioned(scenario, key.modelId);
     return std::string(toString(commitment ? commitment->term : PtTerm::OneMonth));
   }
   case Field::ReservedInputTpm: {
-    const auto *reservation = findReservation(mutableScenario, key.modelId);
+    const auto *reservation = findReservation(scenario, key.modelId);
     return reservation ? reservation->inputTpm : 0.0;
   }
   case Field::ReservedOutputTpm: {
-    const auto *reservation = findReservation(mutableScenario, key.modelId);
+    const auto *reservation = findReservation(scenario, key.modelId);
     return reservation ? reservation->outputTpm : 0.0;
   }
   case Field::ReservedTerm: {
-    const auto *reservation = findReservation(mutableScenario, key.modelId);
+    const auto *reservation = findReservation(scenario, key.modelId);
     return std::string(toString(reservation ? reservation->term : ReservedTerm::OneMonth));
   }
   case Field::RateOverride: {
@@ -124,8 +125,8 @@ FieldValue getField(const Scenario &scenario, const FieldKey &key) {
   case Field::Routing:
     return workload.routing;
   default: {
-    double *number = workloadNumber(
-        mutableScenario.workloads[static_cast<std::size_t>(key.workload)], key.field);
+    const double *number =
+        workloadNumber(scenario.workloads[static_cast<std::size_t>(key.workload)], key.field);
     return number ? FieldValue(*number) : FieldValue(std::monostate{});
   }
   }

@@ -1,6 +1,7 @@
 # Runs EXE export SCENARIO --chart CHART --out OUT and checks the file for
 # real: PNG signature and pixel size, SVG with text as text, PDF header and
 # (with pdfinfo) one page.
+include("${CMAKE_CURRENT_LIST_DIR}/checkpdf.cmake")
 file(REMOVE "${OUT}")
 execute_process(COMMAND "${EXE}" export "${SCENARIO}" --chart "${CHART}" --out "${OUT}"
   RESULT_VARIABLE status ERROR_VARIABLE err)
@@ -28,15 +29,5 @@ elseif(OUT MATCHES "\\.svg$")
     message(FATAL_ERROR "SVG without the tracing footer")
   endif()
 elseif(OUT MATCHES "\\.pdf$")
-  file(READ "${OUT}" header LIMIT 5 HEX)
-  if(NOT header STREQUAL "255044462d") # "%PDF-"
-    message(FATAL_ERROR "not a PDF: ${header}")
-  endif()
-  find_program(PDFINFO pdfinfo)
-  if(PDFINFO)
-    execute_process(COMMAND "${PDFINFO}" "${OUT}" OUTPUT_VARIABLE info)
-    if(NOT info MATCHES "Pages: +1\n")
-      message(FATAL_ERROR "pdfinfo: ${info}")
-    endif()
-  endif()
+  check_pdf("${OUT}" 1 1)
 endif()

@@ -1,26 +1,16 @@
 # Runs EXE report SCENARIO --out OUT: a PDF of at least eight A4 landscape
 # pages (title, summary, five charts, the tables); an unwritable folder fails
 # with exit 1 and leaves no file.
+include("${CMAKE_CURRENT_LIST_DIR}/checkpdf.cmake")
 file(REMOVE "${OUT}")
 execute_process(COMMAND "${EXE}" report "${SCENARIO}" --out "${OUT}"
   RESULT_VARIABLE status ERROR_VARIABLE err)
 if(NOT status EQUAL 0)
   message(FATAL_ERROR "report exited ${status}: ${err}")
 endif()
-file(READ "${OUT}" header LIMIT 5 HEX)
-if(NOT header STREQUAL "255044462d") # "%PDF-"
-  message(FATAL_ERROR "not a PDF: ${header}")
-endif()
-find_program(PDFINFO pdfinfo)
-if(PDFINFO)
-  execute_process(COMMAND "${PDFINFO}" "${OUT}" OUTPUT_VARIABLE info)
-  string(REGEX MATCH "Pages: +([0-9]+)" pages "${info}")
-  if(CMAKE_MATCH_1 LESS 8)
-    message(FATAL_ERROR "only ${CMAKE_MATCH_1} pages:\n${info}")
-  endif()
-  if(NOT info MATCHES "842 x 595 pts")
-    message(FATAL_ERROR "not A4 landscape:\n${info}")
-  endif()
+check_pdf("${OUT}" 8 40)
+if(PDF_INFO AND NOT PDF_INFO MATCHES "842 x 595 pts")
+  message(FATAL_ERROR "not A4 landscape:\n${PDF_INFO}")
 endif()
 set(unwritable "/nonexistent-folder/pack.pdf")
 execute_process(COMMAND "${EXE}" report "${SCENARIO}" --out "${unwritable}"
