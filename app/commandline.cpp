@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "commands.h"
+#include "comparecommand.h"
 
 #include <charconv>
 #include <filesystem>
@@ -27,7 +28,7 @@ bool wantsWorkbench(const std::vector<std::string> &arguments) {
   if (arguments.empty())
     return true;
   if (arguments.size() != 1 || arguments[0].starts_with("-") || isCommand(arguments[0]) ||
-      arguments[0] == "help")
+      arguments[0] == "help" || arguments[0] == "compare" || arguments[0] == "optimize")
     return false;
   // A scenario file: one that exists, or is named like one (its error shows in the window).
   std::error_code error;
@@ -52,11 +53,26 @@ Usage:
       cost against provisioned model units.
   bedrock-whatif validate SCENARIO
       Check a scenario and the rate card it names; print every problem.
+  bedrock-whatif compare BASELINE SCENARIO... [--optimized [--same-provider]]
+                         [--month N] [--json]
+      Two to four scenarios side by side: key figures with the differences
+      against the baseline, and for each the waterfall of levers from the
+      baseline to it (volume, routing, batch, caching, context trimming,
+      service tier, provisioned throughput, rate card, private pricing, in
+      that order). --optimized adds the optimizer's proposal as a column.
+  bedrock-whatif optimize SCENARIO [--same-provider] [--month N] [--out FILE.json]
+                          [--json]
+      Propose a cheaper scenario: batch for latency-tolerant workloads, the
+      cheapest adequate model of each tier (--same-provider: of the provider
+      already used), commitments at their optimum;
+      print the changes and the waterfall, and write it to FILE.json.
   bedrock-whatif export SCENARIO --chart NAME --out FILE.png|.svg|.pdf
                         [--width PX --height PX] [--month N]
-      Draw one chart (volume, units, breakdown, forecast, load) to a PNG (2x
-      pixel ratio), SVG or PDF, 1200x675 by default, with a footer that traces
-      it to the scenario and its dated rate card. Needs no display.
+      Draw one chart (volume, units, breakdown, forecast, load, waterfall,
+      compare) to a PNG (2x pixel ratio), SVG or PDF, 1200x675 by default,
+      with a footer that traces it to the scenario and its dated rate card.
+      waterfall and compare take [--compare SCENARIO]... (default: the
+      optimizer's proposal). Needs no display.
   bedrock-whatif export SCENARIO --out FILE.xlsx [--month N]
   bedrock-whatif export SCENARIO --out FILE.csv --table workloads|rates|monthly|forecast
       The Excel workbook (sheets Inputs, Rates, Monthly with live formulas,
@@ -154,6 +170,10 @@ std::optional<CommandLine> parseCommandLine(const std::vector<std::string> &argu
 
 int runCommandLine(const std::vector<std::string> &arguments, std::ostream &out,
                    std::ostream &err) {
+  if (!arguments.empty() && arguments[0] == "compare")
+    return runCompareCommand(arguments, out, err);
+  if (!arguments.empty() && arguments[0] == "optimize")
+    return runOptimizeCommand(arguments, out, err);
   std::string error;
   const auto line = parseCommandLine(arguments, error);
   if (!line) {

@@ -5,6 +5,21 @@
 
 namespace bwi::core {
 
+namespace {
+
+// "1234567" -> "1,234,567".
+std::string grouped(const std::string &digits) {
+  std::string whole;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0)
+      whole += ',';
+    whole += digits[i];
+  }
+  return whole;
+}
+
+} // namespace
+
 std::string formatUsdExact(double usd) {
   if (!std::isfinite(usd))
     return "n/a";
@@ -13,15 +28,18 @@ std::string formatUsdExact(double usd) {
   char buffer[512];
   std::snprintf(buffer, sizeof buffer, "%.2f", std::fabs(usd));
   const std::string text = buffer;
-  const std::string digits = text.substr(0, text.size() - 3);
   const bool negative = usd < 0 && text != "0.00";
-  std::string whole;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0)
-      whole += ',';
-    whole += digits[i];
-  }
-  return (negative ? "-$" : "$") + whole + text.substr(text.size() - 3);
+  return (negative ? "-$" : "$") + grouped(text.substr(0, text.size() - 3)) +
+         text.substr(text.size() - 3);
+}
+
+std::string formatCount(double count) {
+  if (!std::isfinite(count))
+    return "n/a";
+  char buffer[512];
+  std::snprintf(buffer, sizeof buffer, "%.0f", std::fabs(count));
+  const bool negative = count < 0 && std::string(buffer) != "0";
+  return (negative ? "-" : "") + grouped(buffer);
 }
 
 std::string formatUsdShort(double usd) {

@@ -7,6 +7,8 @@ namespace bwi::core {
 
 // "$1,234,567.89" (negative: "-$12.00").
 std::string formatUsdExact(double usd);
+// "45,500,000": a count rounded to a whole number.
+std::string formatCount(double count);
 // "$12.3k", "$1.2M", "$950" — chart axes and key figures.
 std::string formatUsdShort(double usd);
 // "87.5%" from 0.875.

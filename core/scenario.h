@@ -56,6 +56,10 @@ struct Workload {
   TokenShape tokens;
   std::optional<Caching> caching;
   double batchShare = 0; // latency-tolerant share of requests, [0, 1]
+  // The whole workload may wait for batch (hours, not seconds): what the
+  // optimizer moves to batch. Saved as "latency_tolerant" (a Bedrock What-If
+  // addition) when true.
+  bool latencyTolerant = false;
   ServiceTier serviceTier = ServiceTier::Standard;
   std::vector<RoutingShare> routing;
   WeeklyProfile profile;

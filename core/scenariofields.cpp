@@ -122,6 +122,8 @@ FieldValue getField(const Scenario &scenario, const FieldKey &key) {
     return workload.caching ? workload.caching->hitRate : 0.0;
   case Field::ServiceTier:
     return std::string(toString(workload.serviceTier));
+  case Field::LatencyTolerant:
+    return workload.latencyTolerant ? 1.0 : 0.0;
   case Field::Routing:
     return workload.routing;
   default: {
@@ -244,6 +246,11 @@ bool setField(Scenario &scenario, const FieldKey &key, const FieldValue &value) 
     workload.serviceTier = *tier;
     return true;
   }
+  case Field::LatencyTolerant:
+    if (!number)
+      return false;
+    workload.latencyTolerant = *number != 0;
+    return true;
   case Field::Routing:
     if (const auto *routing = std::get_if<std::vector<RoutingShare>>(&value)) {
       workload.routing = *routing;

@@ -34,6 +34,7 @@ enum class Field {
   CacheablePrefix,
   CacheHitRate,
   BatchShare,
+  LatencyTolerant, // 1 or 0
   ServiceTier,
   Routing,
   // Commitment on a model (needs `modelId`)

@@ -165,4 +165,22 @@ WriteResult saveScenarioFile(const Scenario &scenario, const std::filesystem::pa
   return writeFileAtomically(path, prettyJson(scenarioToJson(scenario)));
 }
 
+void rebaseRateCardPath(Scenario &scenario, const std::filesystem::path &fromDirectory,
+                        const std::filesystem::path &toDirectory) {
+  if (scenario.ratecard.kind != RateCardSource::Kind::Path)
+    return;
+  const std::filesystem::path named(scenario.ratecard.path);
+  if (named.is_absolute())
+    return;
+  std::error_code error;
+  const std::filesystem::path card =
+      std::filesystem::weakly_canonical(std::filesystem::absolute(fromDirectory / named), error);
+  if (error)
+    return;
+  const std::filesystem::path target =
+      std::filesystem::weakly_canonical(std::filesystem::absolute(toDirectory), error);
+  std::filesystem::path relative = error ? card : card.lexically_relative(target);
+  scenario.ratecard.path = (relative.empty() ? card : relative).generic_string();
+}
+
 } // namespace bwi::core

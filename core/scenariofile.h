@@ -54,4 +54,9 @@ struct WriteResult {
 WriteResult writeFileAtomically(const std::filesystem::path &path, std::string_view contents);
 WriteResult saveScenarioFile(const Scenario &scenario, const std::filesystem::path &path);
 
+// A scenario written to another folder keeps naming the same rate-card file:
+// a relative `ratecard` path is re-expressed from `toDirectory`.
+void rebaseRateCardPath(Scenario &scenario, const std::filesystem::path &fromDirectory,
+                        const std::filesystem::path &toDirectory);
+
 } // namespace bwi::core

@@ -157,6 +157,7 @@ Workload readWorkload(const Json &json, const std::string &path, ValidationIssue
                             " exceeds the base input per call " + formatShareSum(base)});
   }
   workload.batchShare = reader.number("batch_share", 0, kShare);
+  workload.latencyTolerant = reader.boolean("latency_tolerant", false);
   if (const auto tier = reader.optionalString("service_tier")) {
     if (const auto parsed = serviceTierFromString(*tier))
       workload.serviceTier = *parsed;
@@ -370,6 +371,8 @@ Json workloadToJson(const Workload &workload) {
                        {"hit_rate", workload.caching->hitRate},
                        {"ttl", workload.caching->ttl == CacheTtl::OneHour ? "1h" : "5m"}};
   json["batch_share"] = workload.batchShare;
+  if (workload.latencyTolerant)
+    json["latency_tolerant"] = true;
   json["service_tier"] = toString(workload.serviceTier);
   Json routing = Json::object();
   for (const RoutingShare &route : workload.routing)

@@ -20,8 +20,10 @@ std::vector<std::string> committableModels(const PreparedScenario &scenario,
   return ids;
 }
 
-KeyFigures keyFigures(const Evaluation &evaluation, const Forecast &forecast,
-                      const PreparedScenario &scenario, std::optional<double> baselineNetUsd) {
+} // namespace
+
+KeyFigures keyFiguresOf(const Evaluation &evaluation, const Forecast &forecast,
+                        const PreparedScenario &scenario, std::optional<double> baselineNetUsd) {
   KeyFigures figures;
   figures.netUsd = evaluation.netUsd;
   if (baselineNetUsd) {
@@ -51,14 +53,12 @@ KeyFigures keyFigures(const Evaluation &evaluation, const Forecast &forecast,
   return figures;
 }
 
-} // namespace
-
 Workbench computeWorkbench(const PreparedScenario &scenario, const WorkbenchSelection &selection,
                            std::optional<double> baselineNetUsd) {
   Workbench view;
   view.evaluation = evaluate(scenario, selection.month);
   view.forecast = forecast(scenario);
-  view.figures = keyFigures(view.evaluation, view.forecast, scenario, baselineNetUsd);
+  view.figures = keyFiguresOf(view.evaluation, view.forecast, scenario, baselineNetUsd);
   view.currentMultiplier = scenario.globalVolumeMultiplier;
   const VolumeCurveOptions range;
   view.volumeCurve = volumeCurve(scenario, selection.month, range);

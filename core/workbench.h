@@ -51,6 +51,10 @@ struct Workbench {
   Forecast forecast;
 };
 
+// The key figures of one evaluated month; `forecast` gives the commit retired.
+KeyFigures keyFiguresOf(const Evaluation &evaluation, const Forecast &forecast,
+                        const PreparedScenario &scenario, std::optional<double> baselineNetUsd);
+
 Workbench computeWorkbench(const PreparedScenario &scenario, const WorkbenchSelection &selection,
                            std::optional<double> baselineNetUsd);
 

@@ -41,7 +41,7 @@ TEST_CASE("A scenario written and read back equals the original", "[core][files]
                       "history": 1, "calls_per_request": 2.5, "context_growth_per_call": 0.1,
                       "output": 7 },
           "caching": { "cacheable_prefix": 5, "hit_rate": 0.3, "ttl": "1h" },
-          "batch_share": 0.2, "service_tier": "priority",
+          "batch_share": 0.2, "latency_tolerant": true, "service_tier": "priority",
           "routing": { "plain": 0.1, "pt": 0.9 }, "profile": { "weekly": )" +
                                                           weekly + R"( } },
         { "id": "b", "requests_per_month": 1, "routing": { "res": 1 }, "profile": "diurnal" }])",
@@ -56,6 +56,8 @@ TEST_CASE("A scenario written and read back equals the original", "[core][files]
     const core::Scenario again = reread(loaded.scenario);
     CHECK(again == loaded.scenario);
     CHECK(again.ratecardOverrides.size() == 2);
+    CHECK(again.workloads[0].latencyTolerant);
+    CHECK_FALSE(again.workloads[1].latencyTolerant);
   }
   SECTION("through a file on disk, atomically") {
     const auto load = core::loadExampleScenario();

@@ -1,0 +1,205 @@
+#include "leverattribution.h"
+
+#include "evaluation.h"
+#include "preparedscenario.h"
+#include "scenariovalidation.h"
+
+#include <algorithm>
+#include <array>
+
+namespace bwi::core {
+namespace {
+
+struct LeverText {
+  Lever lever;
+  std::string_view name;
+  std::string_view key;
+};
+constexpr std::array kLeverTexts = {
+    LeverText{Lever::Volume, "Volume", "volume"},
+    LeverText{Lever::Routing, "Routing", "routing"},
+    LeverText{Lever::Batch, "Batch", "batch"},
+    LeverText{Lever::Caching, "Caching", "caching"},
+    LeverText{Lever::TokenShape, "Context trimming", "token_shape"},
+    LeverText{Lever::ServiceTier, "Service tier", "service_tier"},
+    LeverText{Lever::Provisioned, "Provisioned throughput", "provisioned"},
+    LeverText{Lever::RateCard, "Rate card", "rate_card"},
+    LeverText{Lever::PrivatePricing, "Private pricing", "private_pricing"},
+};
+
+const LeverText &textOf(Lever lever) {
+  return *std::find_if(kLeverTexts.begin(), kLeverTexts.end(),
+                       [&](const LeverText &text) { return text.lever == lever; });
+}
+
+// A workload as each side has it. A workload one side lacks is, on that
+// side, the other side's workload with no requests: it costs nothing there,
+// and its volume is what the volume lever adds or removes.
+struct WorkloadPair {
+  Workload from;
+  Workload to;
+};
+
+std::vector<WorkloadPair> pairWorkloads(const Scenario &baseline, const Scenario &compared) {
+  std::vector<WorkloadPair> pairs;
+  const auto absent = [](Workload workload) {
+    workload.requestsPerMonth = 0;
+    return workload;
+  };
+  const auto findIn = [](const Scenario &scenario, const std::string &id) -> const Workload * {
+    for (const Workload &workload : scenario.workloads)
+      if (workload.id == id)
+        return &workload;
+    return nullptr;
+  };
+  for (const Workload &workload : baseline.workloads) {
+    const Workload *other = findIn(compared, workload.id);
+    pairs.push_back({workload, other ? *other : absent(workload)});
+  }
+  for (const Workload &workload : compared.workloads)
+    if (!findIn(baseline, workload.id))
+      pairs.push_back({absent(workload), workload});
+  return pairs;
+}
+
+// `primary` with the models only `secondary` has, so that a half-moved
+// scenario can name the models of either side.
+RateCard unionCard(const RateCard &primary, const RateCard &secondary) {
+  RateCard card = primary;
+  for (const ModelRates &model : secondary.models)
+    if (!primary.find(model.id))
+      card.models.push_back(model);
+  return card;
+}
+
+void moveLever(Lever lever, Workload &target, const Workload &to) {
+  switch (lever) {
+  case Lever::Volume:
+    target.requestsPerMonth = to.requestsPerMonth;
+    target.volumeMultiplier = to.volumeMultiplier;
+    target.growthPerMonth = to.growthPerMonth;
+    target.profile = to.profile;
+    break;
+  case Lever::Routing:
+    target.routing = to.routing;
+    break;
+  case Lever::Batch:
+    target.batchShare = to.batchShare;
+    target.latencyTolerant = to.latencyTolerant;
+    break;
+  case Lever::Caching:
+    target.caching = to.caching;
+    break;
+  case Lever::TokenShape:
+    target.tokens = to.tokens;
+    break;
+  case Lever::ServiceTier:
+    target.serviceTier = to.serviceTier;
+    break;
+  case Lever::Provisioned:
+  case Lever::RateCard:
+  case Lever::PrivatePricing:
+    break;
+  }
+}
+
+void moveLever(Lever lever, Scenario &target, const Scenario &to) {
+  switch (lever) {
+  case Lever::Volume:
+    target.globalVolumeMultiplier = to.globalVolumeMultiplier;
+    break;
+  case Lever::Provisioned:
+    target.provisioned = to.provisioned;
+    target.reserved = to.reserved;
+    target.hoursPerMonth = to.hoursPerMonth;
+    break;
+  case Lever::PrivatePricing:
+    target.agreement = to.agreement;
+    break;
+  default:
+    break;
+  }
+}
+
+double netUsd(const Scenario &scenario, const RateCard &card, int month) {
+  EvaluationOptions options;
+  options.includeSizing = false;
+  return evaluate(prepareScenario(scenario, card), month, options).netUsd;
+}
+
+std::string barLabel(const std::vector<Lever> &levers) {
+  std::string label;
+  for (Lever lever : levers) {
+    if (!label.empty())
+      label += " + ";
+    label += textOf(lever).name;
+  }
+  return label;
+}
+
+} // namespace
+
+std::string_view leverName(Lever lever) { return textOf(lever).name; }
+std::string_view leverKey(Lever lever) { return textOf(lever).key; }
+
+std::string attributionOrderText() {
+  std::string text;
+  for (Lever lever : kAttributionOrder) {
+    if (!text.empty())
+      text += " → ";
+    text += textOf(lever).name;
+  }
+  return text;
+}
+
+LeverAttribution attributeLevers(const Scenario &baseline, const RateCard &baselineCard,
+                                 const Scenario &compared, const RateCard &comparedCard,
+                                 int month) {
+  LeverAttribution result;
+  result.month = month;
+  result.baselineNetUsd = netUsd(baseline, baselineCard, month);
+  result.comparedNetUsd = netUsd(compared, comparedCard, month);
+
+  const std::vector<WorkloadPair> pairs = pairWorkloads(baseline, compared);
+  const RateCard cardBefore = unionCard(baselineCard, comparedCard);
+  const RateCard cardAfter = unionCard(comparedCard, baselineCard);
+  const bool cardsDiffer = !(baselineCard == comparedCard);
+
+  Scenario current = baseline;
+  current.workloads.clear();
+  for (const WorkloadPair &pair : pairs)
+    current.workloads.push_back(pair.from);
+  const RateCard *card = &cardBefore;
+
+  std::vector<Lever> pending;
+  double running = result.baselineNetUsd;
+  const Lever last = kAttributionOrder[std::size(kAttributionOrder) - 1];
+  for (Lever lever : kAttributionOrder) {
+    if (lever == Lever::RateCard && !cardsDiffer)
+      continue;
+    pending.push_back(lever);
+    for (std::size_t w = 0; w < pairs.size(); ++w)
+      moveLever(lever, current.workloads[w], pairs[w].to);
+    moveLever(lever, current, compared);
+    if (lever == Lever::RateCard)
+      card = &cardAfter;
+    double next = 0;
+    if (lever == last) {
+      // Every lever has moved: the compared scenario itself, costed as such,
+      // so the bars end exactly on its figure.
+      next = result.comparedNetUsd;
+    } else {
+      ValidationIssues issues;
+      validateScenario(current, *card, issues);
+      if (!issues.empty())
+        continue; // moves together with the next lever
+      next = netUsd(current, *card, month);
+    }
+    result.bars.push_back({pending, barLabel(pending), next - running, next});
+    running = next;
+    pending.clear();
+  }
+  return result;
+}
+
+} // namespace bwi::core

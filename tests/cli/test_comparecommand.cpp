@@ -1,0 +1,116 @@
+#include "commandline.h"
+#include "scenariofile.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <sstream>
+
+using namespace bwi;
+
+namespace {
+
+struct Run {
+  int status = 0;
+  std::string out;
+  std::string err;
+};
+
+Run run(const std::vector<std::string> &arguments) {
+  std::ostringstream out, err;
+  Run result;
+  result.status = app::runCommandLine(arguments, out, err);
+  result.out = out.str();
+  result.err = err.str();
+  return result;
+}
+
+const std::string kExample = BWI_SOURCE_DIR "/resources/example-scenario.json";
+const std::string kBroken = BWI_SOURCE_DIR "/tests/data/broken/";
+
+double sumOfBars(const nlohmann::json &waterfall) {
+  double sum = 0;
+  for (const auto &bar : waterfall["bars"])
+    sum += bar["delta_usd"].get<double>();
+  return sum;
+}
+
+} // namespace
+
+TEST_CASE("compare --json: figures, differences and a waterfall that adds up", "[cli][compare]") {
+  const Run result = run({"compare", kExample, "--optimized", "--json"});
+  INFO(result.err);
+  REQUIRE(result.status == 0);
+  const auto json = nlohmann::json::parse(result.out);
+  REQUIRE(json["scenarios"].size() == 2);
+  CHECK(json["scenarios"][1] == "Example estate (illustrative) (optimized)");
+  const auto &net = json["figures"][0];
+  CHECK(net["key"] == "net_usd");
+  CHECK(net["differences"][0].is_null());
+  CHECK(net["differences"][1].get<double>() ==
+        Approx(net["values"][1].get<double>() - net["values"][0].get<double>()));
+  REQUIRE(json["waterfalls"].size() == 1);
+  const auto &waterfall = json["waterfalls"][0];
+  CHECK(waterfall["order"][0] == "volume");
+  CHECK(waterfall["order"].back() == "private_pricing");
+  CHECK(sumOfBars(waterfall) == Approx(waterfall["difference_usd"].get<double>()).margin(1e-6));
+  CHECK(waterfall["difference_usd"].get<double>() == Approx(net["differences"][1].get<double>()));
+}
+
+TEST_CASE("compare prints a table and each waterfall with its order", "[cli][compare]") {
+  const Run result = run({"compare", kExample, kExample, "--month", "2"});
+  REQUIRE(result.status == 0);
+  CHECK_THAT(result.out, Catch::Matchers::Contains("Net cost this month"));
+  CHECK_THAT(result.out, Catch::Matchers::Contains("Attribution order: Volume → Routing"));
+  // The same file twice: the labels fall back to the file names.
+  CHECK_THAT(result.out, Catch::Matchers::Contains("example-scenario.json"));
+}
+
+TEST_CASE("compare and optimize refuse wrong command lines and broken files", "[cli][compare]") {
+  for (const auto &arguments : std::vector<std::vector<std::string>>{
+           {"compare"},
+           {"compare", kExample},
+           {"compare", kExample, kExample, kExample, kExample, kExample},
+           {"compare", kExample, kExample, kExample, kExample, "--optimized"},
+           {"compare", kExample, kExample, "--month", "x"},
+           {"compare", kExample, kExample, "--out", "x.json"},
+           {"optimize"},
+           {"optimize", kExample, kExample},
+           {"optimize", kExample, "--bogus"}}) {
+    INFO(arguments.size());
+    const Run result = run(arguments);
+    CHECK(result.status == 2);
+    CHECK_THAT(result.err, Catch::Matchers::Contains("Usage:"));
+  }
+  const Run broken = run({"compare", kExample, kBroken + "shares-off.json"});
+  CHECK(broken.status == 1);
+  CHECK_THAT(broken.err, Catch::Matchers::Contains("shares-off.json"));
+}
+
+TEST_CASE("optimize writes a proposal that loads and costs less", "[cli][compare]") {
+  const auto folder = std::filesystem::temp_directory_path() / "bwi-optimize-test";
+  std::filesystem::create_directories(folder);
+  const auto out = (folder / "proposal.json").string();
+  std::filesystem::remove(out);
+  const Run result = run({"optimize", kExample, "--out", out, "--json"});
+  INFO(result.err);
+  REQUIRE(result.status == 0);
+  const auto json = nlohmann::json::parse(result.out);
+  CHECK_FALSE(json["changes"].empty());
+  CHECK(json["waterfall"]["difference_usd"].get<double>() < 0);
+  const core::ScenarioLoad proposal = core::loadScenarioFile(out);
+  INFO(proposal.report());
+  REQUIRE(proposal.loaded);
+  CHECK(proposal.loaded->scenario.name == "Example estate (illustrative) (optimized)");
+  const Run again = run({"compare", kExample, out, "--json"});
+  REQUIRE(again.status == 0);
+  CHECK(nlohmann::json::parse(again.out)["waterfalls"][0]["difference_usd"].get<double>() ==
+        Approx(json["waterfall"]["difference_usd"].get<double>()));
+
+  SECTION("an unwritable folder: exit 1, no file") {
+    const Run refused = run({"optimize", kExample, "--out", "/proc/no-such-dir/p.json"});
+    CHECK(refused.status == 1);
+    CHECK_THAT(refused.err, Catch::Matchers::Contains("p.json"));
+  }
+}

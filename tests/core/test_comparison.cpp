@@ -1,0 +1,333 @@
+#include "evaluation.h"
+#include "leverattribution.h"
+#include "optimizedproposal.h"
+#include "preparedscenario.h"
+#include "randomscenario.h"
+#include "ratecardoverrides.h"
+#include "scenariocomparison.h"
+#include "scenariojson.h"
+#include "scenariovalidation.h"
+#include "testsupport.h"
+
+#include <numeric>
+
+using namespace bwi;
+using test::closeTo;
+using test::near;
+
+namespace {
+
+// One workload of 1,000,000 requests: 1,000 input and 100 output tokens on
+// "plain" ($1 / $5 per 1M): $1,500 gross a month, $1,350 net at 10% off.
+const std::string kWorkload = R"({ "id": "w0", "requests_per_month": 1000000,
+    "tokens": { "system": 1000, "output": 100 }, "routing": { "plain": 1 } })";
+const std::string kAgreement = R"("agreement": { "discount": 0.1 })";
+
+core::LoadedScenario withWorkloads(const std::string &workloads,
+                                   const std::string &extra = kAgreement) {
+  return test::load(test::scenarioJson("[" + workloads + "]", extra));
+}
+
+std::string replaced(std::string text, const std::string &from, const std::string &to) {
+  const auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+core::LeverAttribution attribute(const core::LoadedScenario &baseline,
+                                 const core::LoadedScenario &compared, int month = 0) {
+  return core::attributeLevers(baseline.scenario, baseline.card, compared.scenario, compared.card,
+                               month);
+}
+
+double sumOfBars(const core::LeverAttribution &attribution) {
+  return std::accumulate(attribution.bars.begin(), attribution.bars.end(), 0.0,
+                         [](double sum, const core::LeverBar &bar) { return sum + bar.deltaUsd; });
+}
+
+// Every bar but `lever`'s is zero, and `lever`'s is the whole difference.
+void checkOnlyLever(const core::LeverAttribution &attribution, core::Lever lever,
+                    double expectedDelta) {
+  for (const core::LeverBar &bar : attribution.bars) {
+    INFO(bar.label);
+    if (bar.levers == std::vector<core::Lever>{lever})
+      CHECK_THAT(bar.deltaUsd, near(expectedDelta));
+    else
+      CHECK_THAT(bar.deltaUsd, near(0));
+  }
+  CHECK_THAT(attribution.differenceUsd(), near(expectedDelta));
+}
+
+} // namespace
+
+TEST_CASE("Each lever's change shows in its own bar", "[core][comparison]") {
+  const auto baseline = withWorkloads(kWorkload);
+  const auto base = attribute(baseline, baseline);
+  CHECK_THAT(base.baselineNetUsd, near(1350));
+  CHECK(base.bars.size() == 8); // the rate-card bar only when the cards differ
+  CHECK(base.bars.back().levers == std::vector{core::Lever::PrivatePricing});
+
+  SECTION("volume: twice the requests") {
+    checkOnlyLever(attribute(baseline, withWorkloads(replaced(kWorkload, "1000000", "2000000"))),
+                   core::Lever::Volume, 1350);
+  }
+  SECTION("batch: half the requests at half price saves a quarter, net of the discount") {
+    // 500,000 × $0.0015 + 500,000 × (1,000 × $0.5 + 100 × $2.5) / 1M = $1,125 gross.
+    const auto compared =
+        withWorkloads(replaced(kWorkload, R"("routing")", R"("batch_share": 0.5, "routing")"));
+    checkOnlyLever(attribute(baseline, compared), core::Lever::Batch, (1125 - 1500) * 0.9);
+  }
+  SECTION("routing: to the marketplace model, which the discount does not reach") {
+    // market: $2 / $10 per 1M: $3,000 gross and net; the baseline nets $1,350.
+    const auto compared = withWorkloads(replaced(kWorkload, R"("plain": 1)", R"("market": 1)"));
+    checkOnlyLever(attribute(baseline, compared), core::Lever::Routing, 3000 - 1350);
+  }
+  SECTION("context trimming: half the input tokens") {
+    // 500 input: (500 × $1 + 100 × $5) / 1M = $0.001 a request, $1,000 gross.
+    const auto compared =
+        withWorkloads(replaced(kWorkload, R"("system": 1000)", R"("system": 500)"));
+    checkOnlyLever(attribute(baseline, compared), core::Lever::TokenShape, (1000 - 1500) * 0.9);
+  }
+  SECTION("service tier: priority at 1.75×") {
+    const auto compared = withWorkloads(
+        replaced(kWorkload, R"("routing")", R"("service_tier": "priority", "routing")"));
+    checkOnlyLever(attribute(baseline, compared), core::Lever::ServiceTier, 1500 * 0.75 * 0.9);
+  }
+  SECTION("caching: 800 of the 1,000 tokens cached, read 90% of the time") {
+    // CR = 720, CW = 80, UI = 200: (200 × 1 + 720 × 0.1 + 80 × 1.25 + 100 × 5) / 1M = $0.000872.
+    const auto compared = withWorkloads(
+        replaced(kWorkload, R"("routing")",
+                 R"("caching": { "cacheable_prefix": 800, "hit_rate": 0.9 }, "routing")"));
+    checkOnlyLever(attribute(baseline, compared), core::Lever::Caching, (872 - 1500) * 0.9);
+  }
+  SECTION("private pricing: 20% instead of 10%") {
+    checkOnlyLever(
+        attribute(baseline, withWorkloads(kWorkload, R"("agreement": { "discount": 0.2 })")),
+        core::Lever::PrivatePricing, -150);
+  }
+  SECTION("an added workload is volume") {
+    const std::string added = R"({ "id": "w1", "requests_per_month": 2000000,
+        "tokens": { "user": 100, "output": 10 }, "routing": { "nobatch": 1 } })";
+    // 2M × (100 × $1 + 10 × $5) / 1M = $300 gross, $270 net.
+    checkOnlyLever(attribute(baseline, withWorkloads(kWorkload + "," + added)), core::Lever::Volume,
+                   270);
+    // And a removed one takes its cost away again.
+    checkOnlyLever(attribute(withWorkloads(kWorkload + "," + added), baseline), core::Lever::Volume,
+                   -270);
+  }
+}
+
+TEST_CASE("Levers that cannot move alone move together", "[core][comparison]") {
+  // A 1-hour cache on "plain"; the compared scenario routes to "nobatch",
+  // which has no 1-hour price, with a 5-minute cache. Routing alone would
+  // be a scenario that cannot be costed, so routing, batch (unchanged) and
+  // caching make one bar.
+  const std::string cached = R"({ "id": "w0", "requests_per_month": 1000000,
+      "tokens": { "system": 1000, "output": 100 },
+      "caching": { "cacheable_prefix": 1000, "hit_rate": 0.5, "ttl": "1h" },
+      "routing": { "plain": 1 } })";
+  const auto baseline = withWorkloads(cached);
+  const auto compared = withWorkloads(replaced(replaced(cached, R"("ttl": "1h")", R"("ttl": "5m")"),
+                                               R"("plain": 1)", R"("nobatch": 1)"));
+  const auto attribution = attribute(baseline, compared);
+  REQUIRE(attribution.bars.size() == 6);
+  CHECK(attribution.bars[1].levers ==
+        std::vector{core::Lever::Routing, core::Lever::Batch, core::Lever::Caching});
+  CHECK(attribution.bars[1].label == "Routing + Batch + Caching");
+  CHECK_THAT(sumOfBars(attribution), closeTo(attribution.differenceUsd()));
+  CHECK_THAT(attribution.bars[1].deltaUsd, closeTo(attribution.differenceUsd()));
+}
+
+TEST_CASE("A different rate card is a lever of its own", "[core][comparison]") {
+  const auto baseline = withWorkloads(kWorkload);
+  const auto compared = withWorkloads(
+      kWorkload,
+      std::string(kAgreement) +
+          R"(, "ratecard_overrides": { "plain": { "on_demand": { "input_per_1m": 0.5 } } })");
+  const auto attribution = attribute(baseline, compared);
+  REQUIRE(attribution.bars.size() == 9);
+  // (1,000 × $0.5 + 100 × $5) / 1M = $0.001 a request: $1,000 gross, $900 net.
+  checkOnlyLever(attribution, core::Lever::RateCard, 900 - 1350);
+}
+
+TEST_CASE("The bars sum to the difference for generated pairs of scenarios",
+          "[core][comparison][properties]") {
+  std::mt19937_64 random(4'2026'11'26);
+  const core::RateCard card = test::propertyCard();
+  for (int index = 0; index < 200; ++index) {
+    const core::Scenario baseline = test::randomScenario(random);
+    core::Scenario compared = test::randomScenario(random);
+    // Half the time a near copy: the baseline with one workload's shape from the other.
+    if (index % 2 == 0 && !compared.workloads.empty()) {
+      core::Workload moved = compared.workloads.front();
+      compared = baseline;
+      compared.workloads.front().tokens = moved.tokens;
+      compared.workloads.front().batchShare = moved.batchShare;
+    }
+    const int month = static_cast<int>(random() % 3);
+    INFO("pair " << index);
+    const auto attribution = core::attributeLevers(baseline, card, compared, card, month);
+    const auto netOf = [&](const core::Scenario &scenario) {
+      return core::evaluate(core::prepareScenario(scenario, card), month).netUsd;
+    };
+    CHECK_THAT(attribution.baselineNetUsd, near(netOf(baseline)));
+    CHECK_THAT(attribution.comparedNetUsd, near(netOf(compared)));
+    CHECK_THAT(sumOfBars(attribution), closeTo(attribution.differenceUsd()));
+    CHECK_THAT(attribution.bars.back().runningUsd, near(attribution.comparedNetUsd));
+    double running = attribution.baselineNetUsd;
+    for (const core::LeverBar &bar : attribution.bars) {
+      CHECK_THAT(bar.runningUsd, closeTo(running + bar.deltaUsd));
+      running = bar.runningUsd;
+    }
+  }
+}
+
+TEST_CASE("The comparison table gives each figure and its difference", "[core][comparison]") {
+  const auto baseline = withWorkloads(kWorkload);
+  const auto doubled = withWorkloads(replaced(kWorkload, "1000000", "2000000"));
+  const auto cheaper = withWorkloads(kWorkload, R"("agreement": { "discount": 0.2 })");
+  const core::Comparison comparison =
+      core::compareScenarios({{"base", baseline.scenario, baseline.card},
+                              {"doubled", doubled.scenario, doubled.card},
+                              {"cheaper", cheaper.scenario, cheaper.card}},
+                             0);
+  REQUIRE(comparison.labels == std::vector<std::string>{"base", "doubled", "cheaper"});
+  const auto row = [&](const std::string &key) {
+    for (const core::FigureRow &figure : comparison.rows)
+      if (figure.key == key)
+        return figure;
+    FAIL("no row " << key);
+    return core::FigureRow{};
+  };
+  const core::FigureRow net = row("net_usd");
+  CHECK_THAT(*net.values[0], near(1350));
+  CHECK_THAT(*net.values[1], near(2700));
+  CHECK_THAT(*net.values[2], near(1200));
+  CHECK_FALSE(net.differences[0]);
+  CHECK_THAT(*net.differences[1], near(1350));
+  CHECK_THAT(*net.relativeDifferences[1], near(1.0));
+  CHECK_THAT(*net.differences[2], near(-150));
+  CHECK_THAT(*row("requests").differences[1], near(1e6));
+  CHECK_THAT(*row("net_per_1k_requests_usd").values[0], near(1.35));
+  CHECK_FALSE(row("pt_utilization").values[0]); // no PT
+  // 12 flat months (no growth): twelve times the month.
+  CHECK_THAT(*row("forecast_net_usd").values[0], closeTo(12 * 1350));
+  REQUIRE(comparison.attributions.size() == 2);
+  CHECK_THAT(comparison.attributions[0].differenceUsd(), near(1350));
+  CHECK_THAT(comparison.attributions[1].differenceUsd(), near(-150));
+  CHECK_THAT(comparison.netModes[1].onDemand, near(2700));
+}
+
+namespace {
+
+// Tiered models for the optimizer: small-a $1/$5, small-b $0.5/$2 with batch,
+// small-guess cheaper still but an estimate; mid-a $3/$15 offering priority,
+// mid-b $2/$10 without it.
+std::string tieredCard() {
+  return R"({ "format": "bedrock-whatif-ratecard", "version": 1, "as_of": "2026-11-01",
+    "region": "us-east-1", "currency": "USD", "models": [
+      { "id": "small-a", "provider": "A", "tier": "small",
+        "on_demand": { "input_per_1m": 1.0, "output_per_1m": 5.0 },
+        "batch": { "input_per_1m": 0.5, "output_per_1m": 2.5 }, "cache": null },
+      { "id": "small-b", "provider": "B", "tier": "small",
+        "on_demand": { "input_per_1m": 0.5, "output_per_1m": 2.0 },
+        "batch": { "input_per_1m": 0.25, "output_per_1m": 1.0 }, "cache": null },
+      { "id": "small-guess", "provider": "B", "tier": "small",
+        "on_demand": { "input_per_1m": 0.01, "output_per_1m": 0.01, "estimate": true },
+        "batch": null, "cache": null },
+      { "id": "mid-a", "provider": "A", "tier": "mid",
+        "on_demand": { "input_per_1m": 3.0, "output_per_1m": 15.0 }, "batch": null, "cache": null,
+        "tiers": { "priority": 1.75 } },
+      { "id": "mid-b", "provider": "B", "tier": "mid",
+        "on_demand": { "input_per_1m": 2.0, "output_per_1m": 10.0 }, "batch": null, "cache": null }
+    ] })";
+}
+
+core::LoadedScenario tiered(const std::string &workloads, const std::string &extra = "") {
+  return test::load(R"({ "format": "bedrock-whatif-scenario", "version": 1, "name": "tiers",
+      "ratecard": )" +
+                    tieredCard() + R"(, "workloads": [)" + workloads + "]" +
+                    (extra.empty() ? "" : ", " + extra) + "}");
+}
+
+} // namespace
+
+TEST_CASE("Optimize proposes batch, the cheapest adequate model by tier, and sized PT",
+          "[core][comparison][optimize]") {
+  const auto baseline = tiered(R"(
+      { "id": "nightly", "name": "Nightly", "requests_per_month": 1000000, "latency_tolerant": true,
+        "tokens": { "user": 1000, "output": 100 }, "routing": { "small-a": 1 } },
+      { "id": "chat", "name": "Chat", "requests_per_month": 1000000, "service_tier": "priority",
+        "tokens": { "user": 1000, "output": 100 }, "routing": { "mid-a": 0.5, "small-a": 0.5 } })");
+  const auto proposal = core::proposeOptimized(baseline.scenario, baseline.card, 0);
+  const core::Scenario &proposed = proposal.scenario;
+  CHECK(proposed.name == "tiers (optimized)");
+  // Latency-tolerant: all batch, on the cheapest small model (not the estimate).
+  CHECK(proposed.workloads[0].batchShare == 1.0);
+  CHECK(proposed.workloads[0].routing == std::vector<core::RoutingShare>{{"small-b", 1.0}});
+  // Priority needs a model that offers it: mid-a stays; small-a has no
+  // priority either, so it stays too.
+  CHECK(proposed.workloads[1].routing ==
+        std::vector<core::RoutingShare>{{"mid-a", 0.5}, {"small-a", 0.5}});
+  CHECK(proposal.changes.size() == 2);
+
+  core::ValidationIssues issues;
+  core::validateScenario(proposed, baseline.card, issues);
+  CHECK(issues.empty());
+  const auto attribution =
+      core::attributeLevers(baseline.scenario, baseline.card, proposed, baseline.card, 0);
+  // Nightly: $1,500 on demand → 1M × (1,000 × $0.25 + 100 × $1) / 1M = $350 in batch.
+  CHECK_THAT(attribution.differenceUsd(), near(350 - 1500));
+  CHECK_THAT(sumOfBars(attribution), closeTo(attribution.differenceUsd()));
+
+  SECTION("same provider only") {
+    const auto kept = core::proposeOptimized(baseline.scenario, baseline.card, 0, {true});
+    CHECK(kept.scenario.workloads[0].routing == std::vector<core::RoutingShare>{{"small-a", 1.0}});
+    CHECK(kept.scenario.workloads[0].batchShare == 1.0);
+  }
+}
+
+TEST_CASE("Optimize resizes a commitment to the month's optimum", "[core][comparison][optimize]") {
+  // 8 units of "pt" for traffic that needs about 1: the optimum is what the
+  // evaluation's own sizing says.
+  const auto baseline = test::load(test::scenarioJson(
+      R"([{ "id": "w0", "requests_per_month": 3000000, "tokens": { "user": 1000, "output": 100 },
+            "routing": { "pt": 1 } }])",
+      R"("provisioned": [{ "model": "pt", "model_units": 8, "term": "one_month" }])"));
+  const auto evaluation =
+      core::evaluate(core::prepareScenario(baseline.scenario, baseline.card), 0);
+  REQUIRE(evaluation.provisioned.size() == 1);
+  const long long optimal = evaluation.provisioned[0].optimalModelUnits;
+  REQUIRE(optimal != 8);
+  const auto proposal = core::proposeOptimized(baseline.scenario, baseline.card, 0);
+  if (optimal == 0) {
+    CHECK(proposal.scenario.provisioned.empty());
+  } else {
+    REQUIRE(proposal.scenario.provisioned.size() == 1);
+    CHECK(proposal.scenario.provisioned[0].modelUnits == optimal);
+  }
+  const auto after = core::evaluate(core::prepareScenario(proposal.scenario, baseline.card), 0);
+  CHECK(after.netUsd <= evaluation.netUsd);
+}
+
+TEST_CASE("Optimize the built-in example: cheaper, valid, and explained",
+          "[core][comparison][optimize]") {
+  const core::ScenarioLoad example = core::loadExampleScenario();
+  REQUIRE(example.loaded);
+  const auto &[scenario, baseCard, card] = *example.loaded;
+  for (bool sameProvider : {false, true}) {
+    const auto proposal = core::proposeOptimized(scenario, card, 0, {sameProvider});
+    core::ValidationIssues issues;
+    core::validateScenario(proposal.scenario, card, issues);
+    INFO(core::formatIssues("proposal", issues));
+    CHECK(issues.empty());
+    CHECK_FALSE(proposal.changes.empty());
+    const auto attribution = core::attributeLevers(scenario, card, proposal.scenario, card, 0);
+    CHECK(attribution.comparedNetUsd < attribution.baselineNetUsd);
+    CHECK_THAT(sumOfBars(attribution), closeTo(attribution.differenceUsd()));
+    // The latency-tolerant document pipeline goes to batch.
+    for (const core::Workload &workload : proposal.scenario.workloads)
+      if (workload.latencyTolerant)
+        CHECK(workload.batchShare == 1.0);
+  }
+}
