@@ -214,28 +214,38 @@ core::ComparisonInput optimizedInput(const core::ComparisonInput &baseline, int 
 
 } // namespace
 
+std::optional<std::vector<core::ComparisonInput>>
+loadComparisonInputs(const std::vector<std::string> &paths, bool addOptimized, int month,
+                     const core::OptimizeOptions &options, std::ostream &err) {
+  std::vector<core::ComparisonInput> inputs;
+  for (const std::string &path : paths) {
+    auto loaded = load(path, err);
+    if (!loaded)
+      return std::nullopt;
+    const std::string label = loaded->scenario.name.empty()
+                                  ? std::filesystem::path(path).filename().string()
+                                  : loaded->scenario.name;
+    inputs.push_back({label, std::move(loaded->scenario), std::move(loaded->card)});
+  }
+  if (addOptimized && !inputs.empty())
+    inputs.push_back(optimizedInput(inputs.front(), month, options));
+  const std::vector<std::string> labels = labelsOf(inputs, paths);
+  for (std::size_t i = 0; i < inputs.size(); ++i)
+    inputs[i].label = labels[i];
+  return inputs;
+}
+
 int runCompareCommand(const std::vector<std::string> &arguments, std::ostream &out,
                       std::ostream &err) {
   std::string error;
   const auto line = parse(arguments, error);
   if (!line)
     return usageError(error, err);
-  std::vector<core::ComparisonInput> inputs;
-  for (const std::string &path : line->scenarioPaths) {
-    auto loaded = load(path, err);
-    if (!loaded)
-      return kInvalidInput;
-    const std::string label = loaded->scenario.name.empty()
-                                  ? std::filesystem::path(path).filename().string()
-                                  : loaded->scenario.name;
-    inputs.push_back({label, std::move(loaded->scenario), std::move(loaded->card)});
-  }
-  if (line->optimized)
-    inputs.push_back(optimizedInput(inputs.front(), line->month, line->options));
-  const std::vector<std::string> labels = labelsOf(inputs, line->scenarioPaths);
-  for (std::size_t i = 0; i < inputs.size(); ++i)
-    inputs[i].label = labels[i];
-  const core::Comparison comparison = core::compareScenarios(inputs, line->month);
+  const auto inputs =
+      loadComparisonInputs(line->scenarioPaths, line->optimized, line->month, line->options, err);
+  if (!inputs)
+    return kInvalidInput;
+  const core::Comparison comparison = core::compareScenarios(*inputs, line->month);
   if (!finite(comparison)) {
     err << "bedrock-whatif: month " << line->month
         << ": the figures overflow (not finite numbers): growth_per_month compounds beyond what "

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "optimizedproposal.h"
+#include "scenariocomparison.h"
+
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +15,14 @@ namespace bwi::app {
 
 int runCompareCommand(const std::vector<std::string> &arguments, std::ostream &out,
                       std::ostream &err);
+// The scenarios of `paths` (the first is the baseline), plus the optimizer's
+// proposal of the baseline when `addOptimized`, labelled by name (by file
+// name where two names are the same). nullopt after printing the validation
+// report of a file that does not load.
+std::optional<std::vector<core::ComparisonInput>>
+loadComparisonInputs(const std::vector<std::string> &paths, bool addOptimized, int month,
+                     const core::OptimizeOptions &options, std::ostream &err);
+
 int runOptimizeCommand(const std::vector<std::string> &arguments, std::ostream &out,
                        std::ostream &err);
 

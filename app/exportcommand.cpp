@@ -2,6 +2,7 @@
 
 #include "chartexport.h"
 #include "commandline.h"
+#include "comparecommand.h"
 #include "forecast.h"
 #include "meetingpack.h"
 #include "preparedscenario.h"
@@ -13,6 +14,7 @@
 #include <QDate>
 
 #include <cstdio>
+#include <iostream>
 #include <optional>
 
 namespace bwi::app {
@@ -26,6 +28,7 @@ struct ExportLine {
   int width = 1200;
   int height = 675;
   int month = 0;
+  std::vector<std::string> compared; // --compare, for the waterfall and compare charts
 };
 
 const char *const kTables[] = {"workloads", "rates", "monthly", "forecast"};
@@ -77,7 +80,8 @@ std::optional<ExportLine> parse(const std::vector<std::string> &arguments, std::
   for (std::size_t i = 1; i < arguments.size(); ++i) {
     const std::string &word = arguments[i];
     const bool takesValue = word == "--chart" || word == "--out" || word == "--table" ||
-                            word == "--width" || word == "--height" || word == "--month";
+                            word == "--width" || word == "--height" || word == "--month" ||
+                            word == "--compare";
     if (takesValue && i + 1 >= arguments.size()) {
       error = word + " needs a value";
       return std::nullopt;
@@ -88,6 +92,8 @@ std::optional<ExportLine> parse(const std::vector<std::string> &arguments, std::
       line.out = arguments[++i];
     } else if (word == "--table") {
       line.table = arguments[++i];
+    } else if (word == "--compare") {
+      line.compared.push_back(arguments[++i]);
     } else if (word == "--width" || word == "--height" || word == "--month") {
       const auto number = parseWholeNumber(arguments[++i]);
       const int low = word == "--month" ? 0 : 200;
@@ -128,10 +134,19 @@ std::optional<ExportLine> parse(const std::vector<std::string> &arguments, std::
             " for an image, or --out FILE.xlsx or FILE.csv for the figures";
     return std::nullopt;
   }
-  if (!ui::chartKindFromName(QString::fromStdString(line.chart))) {
+  const auto kind = ui::chartKindFromName(QString::fromStdString(line.chart));
+  if (!kind) {
     error = "--chart must be one of " +
             ui::chartKindNames().join(QStringLiteral(", ")).toStdString() + ", got \"" +
             line.chart + "\"";
+    return std::nullopt;
+  }
+  if (!line.compared.empty() && !ui::isComparisonChart(*kind)) {
+    error = "--compare applies to --chart waterfall and compare";
+    return std::nullopt;
+  }
+  if (line.compared.size() + 1 > core::kMaxComparedScenarios) {
+    error = "--compare takes 1 to 3 scenarios";
     return std::nullopt;
   }
   const QString suffix = QString::fromStdString(line.out).section(QLatin1Char('.'), -1).toLower();
@@ -241,11 +256,24 @@ int runExport(int argc, char **argv, const std::vector<std::string> &arguments) 
                  line->scenarioPath.c_str(), line->month);
     return kInvalidInput;
   }
-  const QString footer =
-      ui::exportFooter(load.loaded->scenario, load.loaded->card, QDate::currentDate());
-  const ui::ExportResult result =
-      ui::exportChart(*ui::chartKindFromName(QString::fromStdString(line->chart)), workbench,
-                      footer, QString::fromStdString(line->out), QSize(line->width, line->height));
+  QString footer = ui::exportFooter(load.loaded->scenario, load.loaded->card, QDate::currentDate());
+  const ui::ChartKind kind = *ui::chartKindFromName(QString::fromStdString(line->chart));
+  std::optional<core::Comparison> comparison;
+  if (ui::isComparisonChart(kind)) {
+    // Without --compare: the optimizer's proposal, the comparison a user asks for first.
+    std::vector<std::string> paths = {line->scenarioPath};
+    paths.insert(paths.end(), line->compared.begin(), line->compared.end());
+    const auto inputs =
+        loadComparisonInputs(paths, line->compared.empty(), line->month, {}, std::cerr);
+    if (!inputs)
+      return kInvalidInput;
+    comparison = core::compareScenarios(*inputs, line->month);
+    footer = ui::comparisonFooter(footer, *comparison);
+  }
+  const ui::ChartSource source =
+      comparison ? ui::ChartSource(*comparison) : ui::ChartSource(workbench);
+  const ui::ExportResult result = ui::exportChart(
+      kind, source, footer, QString::fromStdString(line->out), QSize(line->width, line->height));
   if (!result.ok) {
     std::fprintf(stderr, "bedrock-whatif: %s\n", result.message.toStdString().c_str());
     return kInvalidInput;

@@ -1,24 +1,19 @@
 #include "chartspanel.h"
 
-#include "appsettings.h"
 #include "breakdownchartview.h"
 #include "chartexport.h"
+#include "chartexportactions.h"
 #include "commitmentchartview.h"
 #include "forecastchartview.h"
 #include "loadchartview.h"
 #include "scenariodocument.h"
 #include "volumechartview.h"
 
-#include <QAction>
-#include <QClipboard>
 #include <QComboBox>
 #include <QDate>
-#include <QFileDialog>
 #include <QGridLayout>
-#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QMessageBox>
 #include <QVBoxLayout>
 
 namespace bwi::ui {
@@ -56,11 +51,11 @@ ChartsPanel::ChartsPanel(ScenarioDocument *document, QWidget *parent)
   for (int column = 0; column < 3; ++column)
     grid->setColumnStretch(column, 1);
 
-  addExportActions(m_volume, static_cast<int>(ChartKind::Volume));
-  addExportActions(m_commitment, static_cast<int>(ChartKind::Units));
-  addExportActions(m_breakdown, static_cast<int>(ChartKind::Breakdown));
-  addExportActions(m_forecast, static_cast<int>(ChartKind::Forecast));
-  addExportActions(m_load, static_cast<int>(ChartKind::Load));
+  addExportActions(m_volume, ChartKind::Volume);
+  addExportActions(m_commitment, ChartKind::Units);
+  addExportActions(m_breakdown, ChartKind::Breakdown);
+  addExportActions(m_forecast, ChartKind::Forecast);
+  addExportActions(m_load, ChartKind::Load);
 
   connect(m_grouping, &QComboBox::currentIndexChanged, this, [this] {
     m_breakdown->setGrouping(
@@ -71,41 +66,12 @@ ChartsPanel::ChartsPanel(ScenarioDocument *document, QWidget *parent)
   refresh();
 }
 
-void ChartsPanel::addExportActions(QWidget *chart, int kind) {
-  chart->setContextMenuPolicy(Qt::ActionsContextMenu);
-  auto *exportAction = new QAction(tr("Export chart…"), chart);
-  exportAction->setToolTip(tr("Save this chart as PNG, SVG or PDF, with a footer naming the "
-                              "scenario and the rate card's date."));
-  connect(exportAction, &QAction::triggered, this, [this, kind] { exportChart(kind); });
-  auto *copyAction = new QAction(tr("Copy chart"), chart);
-  connect(copyAction, &QAction::triggered, this, [this, kind] { copyChart(kind); });
-  chart->addAction(exportAction);
-  chart->addAction(copyAction);
-  chart->setToolTip(tr("Right-click to export or copy this chart."));
-}
-
-void ChartsPanel::exportChart(int kind) {
-  const auto chartKind = static_cast<ChartKind>(kind);
-  const QString suggestion = AppSettings::lastDirectory() + QLatin1Char('/') +
-                             chartKindName(chartKind) + QStringLiteral(".png");
-  const QString path =
-      QFileDialog::getSaveFileName(this, tr("Export chart"), suggestion,
-                                   tr("PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)"));
-  if (path.isEmpty())
-    return;
-  const ExportResult result = ui::exportChart(
-      chartKind, m_document->workbench(),
-      exportFooter(m_document->scenario(), m_document->rateCard(), QDate::currentDate()), path,
-      QSize(1200, 675));
-  if (!result.ok)
-    QMessageBox::warning(this, tr("Cannot export chart"), result.message);
-}
-
-void ChartsPanel::copyChart(int kind) {
-  QGuiApplication::clipboard()->setImage(renderChartImage(
-      static_cast<ChartKind>(kind), m_document->workbench(),
-      exportFooter(m_document->scenario(), m_document->rateCard(), QDate::currentDate()),
-      QSize(1200, 675)));
+void ChartsPanel::addExportActions(QWidget *chart, ChartKind kind) {
+  addChartContextMenu(
+      chart, kind, [this] { return ChartSource(m_document->workbench()); },
+      [this] {
+        return exportFooter(m_document->scenario(), m_document->rateCard(), QDate::currentDate());
+      });
 }
 
 void ChartsPanel::refresh() {

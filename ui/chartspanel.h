@@ -1,5 +1,7 @@
 #pragma once
 
+#include "chartexport.h"
+
 #include <QWidget>
 
 class QComboBox;
@@ -26,9 +28,7 @@ public:
 
 private:
   // "Export chart…" and "Copy chart" in the chart's context menu.
-  void addExportActions(QWidget *chart, int kind);
-  void exportChart(int kind);
-  void copyChart(int kind);
+  void addExportActions(QWidget *chart, ChartKind kind);
 
   ScenarioDocument *m_document;
   VolumeChartView *m_volume;

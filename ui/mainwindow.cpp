@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "autosave.h"
 #include "chartspanel.h"
+#include "comparepanel.h"
 #include "keyfiguresstrip.h"
 #include "leverspanel.h"
 #include "meetingpack.h"
@@ -38,6 +39,12 @@ MainWindow::MainWindow(QWidget *parent)
   m_tabs->addTab(m_charts, tr("&Charts"));
   m_tabs->addTab(new WorkloadsTableView(m_document, m_tabs), tr("&Workloads"));
   m_tabs->addTab(new RateCardView(m_document, m_tabs), tr("&Rate card"));
+  m_compare = new ComparePanel(m_document, m_tabs);
+  m_tabs->addTab(m_compare, tr("C&ompare"));
+  connect(m_compare, &ComparePanel::openFileRequested, this, [this](const QString &path) {
+    if (maybeSave())
+      openFile(path);
+  });
   layout->addWidget(m_tabs, 1);
   setCentralWidget(central);
 

@@ -10,6 +10,7 @@ namespace bwi::ui {
 
 class Autosave;
 class ChartsPanel;
+class ComparePanel;
 class ScenarioDocument;
 
 // The workbench window: it composes the panels and owns the file actions.
@@ -21,6 +22,7 @@ public:
   explicit MainWindow(QWidget *parent = nullptr);
 
   ScenarioDocument *document() const { return m_document; }
+  ComparePanel *comparePanel() const { return m_compare; }
   // Opens a scenario file; a broken one leaves the open scenario as it was
   // and reports the validator's message (in a dialog when interactive).
   bool openFile(const QString &path);
@@ -52,6 +54,7 @@ private:
   ScenarioDocument *m_document;
   Autosave *m_autosave;
   ChartsPanel *m_charts;
+  ComparePanel *m_compare;
   QTabWidget *m_tabs;
   QMenu *m_recentMenu = nullptr;
   QAction *m_undo = nullptr;

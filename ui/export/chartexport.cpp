@@ -2,15 +2,18 @@
 
 #include "breakdownchartview.h"
 #include "commitmentchartview.h"
+#include "comparechartview.h"
 #include "forecastchartview.h"
 #include "loadchartview.h"
 #include "moneyformat.h"
 #include "volumechartview.h"
+#include "waterfallchartview.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QFontMetricsF>
 #include <QGraphicsScene>
 #include <QPainter>
 #include <QPdfWriter>
@@ -27,13 +30,37 @@ struct ChartEntry {
   ChartKind kind;
   const char *name;
 };
-constexpr ChartEntry kCharts[] = {{ChartKind::Volume, "volume"},
-                                  {ChartKind::Units, "units"},
-                                  {ChartKind::Breakdown, "breakdown"},
-                                  {ChartKind::Forecast, "forecast"},
-                                  {ChartKind::Load, "load"}};
+constexpr ChartEntry kCharts[] = {
+    {ChartKind::Volume, "volume"},       {ChartKind::Units, "units"},
+    {ChartKind::Breakdown, "breakdown"}, {ChartKind::Forecast, "forecast"},
+    {ChartKind::Load, "load"},           {ChartKind::Waterfall, "waterfall"},
+    {ChartKind::Compare, "compare"}};
 
-std::unique_ptr<QChartView> makeChart(ChartKind kind, const core::Workbench &workbench) {
+std::unique_ptr<QChartView> makeComparisonChart(ChartKind kind, const core::Comparison &comparison,
+                                                std::size_t attribution) {
+  if (kind == ChartKind::Compare) {
+    auto chart = std::make_unique<CompareChartView>();
+    chart->showComparison(comparison);
+    return chart;
+  }
+  auto chart = std::make_unique<WaterfallChartView>();
+  if (attribution < comparison.attributions.size())
+    chart->showAttribution(comparison.attributions[attribution],
+                           QString::fromStdString(comparison.labels.front()),
+                           QString::fromStdString(comparison.labels[attribution + 1]));
+  else
+    chart->showMessage(QObject::tr("Add a scenario to compare with the baseline."));
+  return chart;
+}
+
+std::unique_ptr<QChartView> makeChart(ChartKind kind, const ChartSource &source) {
+  if (isComparisonChart(kind)) {
+    static const core::Comparison empty;
+    return makeComparisonChart(kind, source.comparison ? *source.comparison : empty,
+                               source.attribution);
+  }
+  static const core::Workbench none;
+  const core::Workbench &workbench = source.workbench ? *source.workbench : none;
   std::unique_ptr<QChartView> view;
   const auto show = [&](auto *chart) {
     view.reset(chart);
@@ -55,14 +82,17 @@ std::unique_ptr<QChartView> makeChart(ChartKind kind, const core::Workbench &wor
   case ChartKind::Load:
     show(new LoadChartView);
     break;
+  case ChartKind::Waterfall:
+  case ChartKind::Compare:
+    break;
   }
   return view;
 }
 
 // Lays the chart out at its export size without putting it on screen.
-std::unique_ptr<QChartView> layOut(ChartKind kind, const core::Workbench &workbench,
+std::unique_ptr<QChartView> layOut(ChartKind kind, const ChartSource &source,
                                    const QSize &chartSize) {
-  auto view = makeChart(kind, workbench);
+  auto view = makeChart(kind, source);
   view->setAttribute(Qt::WA_DontShowOnScreen);
   view->resize(chartSize);
   view->show();
@@ -74,21 +104,32 @@ void paint(QPainter &painter, QChartView &view, const QString &footer, const QSi
   const QRectF chartRect(0, 0, size.width(), size.height() - kFooterHeight);
   painter.fillRect(QRectF(0, 0, size.width(), size.height()), Qt::white);
   view.scene()->render(&painter, chartRect, view.sceneRect());
+  // The footer is what traces a slide to its rate card: a smaller font
+  // before any of it is cut.
+  const QRectF footerRect(8, size.height() - kFooterHeight, size.width() - 16, kFooterHeight);
   QFont font = QApplication::font();
-  font.setPointSizeF(8);
+  qreal pointSize = 8;
+  font.setPointSizeF(pointSize);
+  while (pointSize > 5.5 && QFontMetricsF(font).horizontalAdvance(footer) > footerRect.width()) {
+    pointSize -= 0.5;
+    font.setPointSizeF(pointSize);
+  }
   painter.setFont(font);
   painter.setPen(QColor(80, 80, 80));
-  painter.drawText(QRectF(8, size.height() - kFooterHeight, size.width() - 16, kFooterHeight),
-                   Qt::AlignVCenter | Qt::AlignLeft | Qt::TextSingleLine, footer);
+  painter.drawText(footerRect, Qt::AlignVCenter | Qt::AlignLeft | Qt::TextSingleLine,
+                   QFontMetricsF(font).elidedText(footer, Qt::ElideMiddle, footerRect.width()));
 }
 
 QSize chartSize(const QSize &size) { return {size.width(), size.height() - kFooterHeight}; }
 
 } // namespace
 
-void drawChart(QPainter &painter, ChartKind kind, const core::Workbench &workbench,
-               const QRectF &target) {
-  auto view = layOut(kind, workbench, target.size().toSize());
+bool isComparisonChart(ChartKind kind) {
+  return kind == ChartKind::Waterfall || kind == ChartKind::Compare;
+}
+
+void drawChart(QPainter &painter, ChartKind kind, const ChartSource &source, const QRectF &target) {
+  auto view = layOut(kind, source, target.size().toSize());
   view->scene()->render(&painter, target, view->sceneRect());
 }
 
@@ -129,9 +170,18 @@ QString exportFooter(const core::Scenario &scenario, const core::RateCard &card,
   return QObject::tr("Bedrock What-If · ") + parts.join(QStringLiteral(" · "));
 }
 
-QImage renderChartImage(ChartKind kind, const core::Workbench &workbench, const QString &footer,
+QString comparisonFooter(const QString &baselineFooter, const core::Comparison &comparison) {
+  QStringList others;
+  for (std::size_t i = 1; i < comparison.labels.size(); ++i)
+    others.append(QString::fromStdString(comparison.labels[i]));
+  if (others.isEmpty())
+    return baselineFooter;
+  return baselineFooter + QObject::tr(" · compared with %1").arg(others.join(QStringLiteral(", ")));
+}
+
+QImage renderChartImage(ChartKind kind, const ChartSource &source, const QString &footer,
                         const QSize &size, double devicePixelRatio) {
-  auto view = layOut(kind, workbench, chartSize(size));
+  auto view = layOut(kind, source, chartSize(size));
   QImage image(size * devicePixelRatio, QImage::Format_ARGB32_Premultiplied);
   image.setDevicePixelRatio(devicePixelRatio);
   QPainter painter(&image);
@@ -141,7 +191,7 @@ QImage renderChartImage(ChartKind kind, const core::Workbench &workbench, const 
   return image;
 }
 
-ExportResult exportChart(ChartKind kind, const core::Workbench &workbench, const QString &footer,
+ExportResult exportChart(ChartKind kind, const ChartSource &source, const QString &footer,
                          const QString &path, const QSize &size, double devicePixelRatio) {
   if (size.width() < 200 || size.height() < 150 || size.width() > 10000 || size.height() > 10000)
     return {false, QObject::tr("a chart is 200×150 to 10000×10000 pixels")};
@@ -152,10 +202,9 @@ ExportResult exportChart(ChartKind kind, const core::Workbench &workbench, const
   const QString temporary = path + QStringLiteral(".part");
   bool written = false;
   if (suffix == QLatin1String("png")) {
-    written =
-        renderChartImage(kind, workbench, footer, size, devicePixelRatio).save(temporary, "PNG");
+    written = renderChartImage(kind, source, footer, size, devicePixelRatio).save(temporary, "PNG");
   } else {
-    auto view = layOut(kind, workbench, chartSize(size));
+    auto view = layOut(kind, source, chartSize(size));
     if (suffix == QLatin1String("svg")) {
       QSvgGenerator generator;
       generator.setFileName(temporary);

@@ -2,6 +2,7 @@
 
 #include "ratecard.h"
 #include "scenario.h"
+#include "scenariocomparison.h"
 #include "workbench.h"
 
 #include <QDate>
@@ -15,8 +16,22 @@ class QPainter;
 
 namespace bwi::ui {
 
-// The workbench's charts, by the names the command line uses.
-enum class ChartKind { Volume, Units, Breakdown, Forecast, Load };
+// The workbench's charts and the comparison's, by the names the command line uses.
+enum class ChartKind { Volume, Units, Breakdown, Forecast, Load, Waterfall, Compare };
+
+// What a chart draws from: the workbench, or for the waterfall and compare
+// charts a comparison (the waterfall shows attributions[attribution]).
+struct ChartSource {
+  ChartSource(const core::Workbench &workbench) : workbench(&workbench) {} // NOLINT: implicit
+  ChartSource(const core::Comparison &comparison, std::size_t attribution = 0)
+      : comparison(&comparison), attribution(attribution) {}
+  const core::Workbench *workbench = nullptr;
+  const core::Comparison *comparison = nullptr;
+  std::size_t attribution = 0;
+};
+
+// Whether the chart draws a comparison rather than one scenario's workbench.
+bool isComparisonChart(ChartKind kind);
 
 std::optional<ChartKind> chartKindFromName(const QString &name);
 QString chartKindName(ChartKind kind);
@@ -28,17 +43,20 @@ QStringList chartKindNames();
 QString exportFooter(const core::Scenario &scenario, const core::RateCard &card,
                      const QDate &exportDate);
 
+// The footer of a comparison chart: the baseline's footer and what it is compared with.
+QString comparisonFooter(const QString &baselineFooter, const core::Comparison &comparison);
+
 struct ExportResult {
   bool ok = false;
   QString message; // why not
 };
 
-// Draws a chart for `workbench` into `path`: PNG (at `devicePixelRatio`),
+// Draws a chart from `source` into `path`: PNG (at `devicePixelRatio`),
 // SVG (vector, text as text) or PDF (vector), chosen by the file's suffix.
 // `size` is the picture in pixels (PDF: points at 96 dpi). The file is
 // written to a temporary name first and renamed, so a failure leaves no
 // half-written file.
-ExportResult exportChart(ChartKind kind, const core::Workbench &workbench, const QString &footer,
+ExportResult exportChart(ChartKind kind, const ChartSource &source, const QString &footer,
                          const QString &path, const QSize &size, double devicePixelRatio = 2.0);
 
 // Ends an export written to `temporary`: renamed over `path` when it was
@@ -47,11 +65,10 @@ ExportResult finishExport(bool written, const QString &temporary, const QString 
 
 // Draws the chart (without footer) into `target` of any paint device:
 // vector on PDF and SVG devices. Used by the meeting pack.
-void drawChart(QPainter &painter, ChartKind kind, const core::Workbench &workbench,
-               const QRectF &target);
+void drawChart(QPainter &painter, ChartKind kind, const ChartSource &source, const QRectF &target);
 
 // The same picture as an image, for the clipboard.
-QImage renderChartImage(ChartKind kind, const core::Workbench &workbench, const QString &footer,
+QImage renderChartImage(ChartKind kind, const ChartSource &source, const QString &footer,
                         const QSize &size, double devicePixelRatio = 2.0);
 
 } // namespace bwi::ui

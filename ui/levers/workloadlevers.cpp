@@ -4,6 +4,7 @@
 #include "requesttokens.h"
 #include "scenariodocument.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QSignalBlocker>
@@ -20,7 +21,8 @@ using Scale = LeverSlider::Scale;
 
 WorkloadLevers::WorkloadLevers(ScenarioDocument *document, QWidget *parent)
     : QGroupBox(tr("Workload"), parent), m_document(document), m_workload(new QComboBox(this)),
-      m_tier(new QComboBox(this)) {
+      m_tier(new QComboBox(this)),
+      m_latencyTolerant(new QCheckBox(tr("Latency-tolerant (can wait hours for batch)"), this)) {
   auto *layout = new QVBoxLayout(this);
   m_workload->setObjectName(QStringLiteral("workloadCombo"));
   m_workload->setToolTip(tr("The workload the levers below change."));
@@ -82,6 +84,10 @@ WorkloadLevers::WorkloadLevers(ScenarioDocument *document, QWidget *parent)
   auto *tierRow = new QFormLayout;
   tierRow->addRow(tr("Service tier"), m_tier);
   layout->addLayout(tierRow);
+  m_latencyTolerant->setObjectName(QStringLiteral("latencyTolerantCheck"));
+  m_latencyTolerant->setToolTip(tr("The whole workload may run as batch inference: the "
+                                   "optimizer (Compare tab) moves it to batch."));
+  layout->addWidget(m_latencyTolerant);
 
   connect(m_workload, &QComboBox::currentIndexChanged, this,
           [this](int index) { m_document->setSelectedWorkload(index); });
@@ -89,6 +95,11 @@ WorkloadLevers::WorkloadLevers(ScenarioDocument *document, QWidget *parent)
     m_document->setValue({core::Field::ServiceTier, m_document->selectedWorkload()},
                          m_tier->itemData(index).toString().toStdString(),
                          tr("Change service tier"));
+  });
+  connect(m_latencyTolerant, &QCheckBox::toggled, this, [this](bool on) {
+    m_document->setValue(
+        {core::Field::LatencyTolerant, m_document->selectedWorkload()}, on ? 1.0 : 0.0,
+        on ? tr("Mark workload latency-tolerant") : tr("Mark workload latency-sensitive"));
   });
   connect(m_document, &ScenarioDocument::scenarioChanged, this, &WorkloadLevers::refresh);
   connect(m_document, &ScenarioDocument::selectionChanged, this, &WorkloadLevers::refresh);
@@ -124,6 +135,7 @@ void WorkloadLevers::refresh() {
   for (Lever &lever : m_levers)
     lever.slider->setEnabled(valid);
   m_tier->setEnabled(valid);
+  m_latencyTolerant->setEnabled(valid);
   if (!valid)
     return;
   const core::Workload &workload = scenario.workloads[static_cast<std::size_t>(selected)];
@@ -145,6 +157,8 @@ void WorkloadLevers::refresh() {
   const QSignalBlocker block(m_tier);
   m_tier->setCurrentIndex(std::max(
       0, m_tier->findData(QString::fromStdString(std::string(toString(workload.serviceTier))))));
+  const QSignalBlocker blockTolerant(m_latencyTolerant);
+  m_latencyTolerant->setChecked(workload.latencyTolerant);
 }
 
 } // namespace bwi::ui

@@ -6,6 +6,7 @@
 
 #include <vector>
 
+class QCheckBox;
 class QComboBox;
 
 namespace bwi::ui {
@@ -34,6 +35,7 @@ private:
   ScenarioDocument *m_document;
   QComboBox *m_workload;
   QComboBox *m_tier;
+  QCheckBox *m_latencyTolerant;
   std::vector<Lever> m_levers;
 };
 

@@ -1,0 +1,148 @@
+#include "guitestsupport.h"
+
+#include "comparepanel.h"
+#include "comparisonset.h"
+#include "leverattribution.h"
+#include "waterfallchartview.h"
+
+#include <QAbstractItemModel>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+
+#include <numeric>
+
+using namespace bwi;
+using test::findChildOrFail;
+using test::Window;
+
+namespace {
+
+ui::ComparePanel *showComparePanel(Window &w) {
+  auto *tabs = findChildOrFail<QTabWidget>(&w.window, QStringLiteral("mainTabs"));
+  auto *panel = findChildOrFail<ui::ComparePanel>(&w.window, QStringLiteral("comparePanel"));
+  tabs->setCurrentWidget(panel);
+  QCoreApplication::processEvents();
+  return panel;
+}
+
+// The text of the table's cell in the row labelled `row` and column `column`.
+QString cell(QTableView *table, const QString &row, int column) {
+  QAbstractItemModel *model = table->model();
+  for (int r = 0; r < model->rowCount(); ++r)
+    if (model->headerData(r, Qt::Vertical, Qt::DisplayRole).toString() == row)
+      return model->index(r, column).data().toString();
+  FAIL("no row " << row.toStdString());
+  return {};
+}
+
+double sumOfBars(const core::LeverAttribution &attribution) {
+  return std::accumulate(attribution.bars.begin(), attribution.bars.end(), 0.0,
+                         [](double sum, const core::LeverBar &bar) { return sum + bar.deltaUsd; });
+}
+
+} // namespace
+
+TEST_CASE("A copy of the workbench compares with the edits made after it", "[gui][compare]") {
+  Window w;
+  ui::ComparePanel *panel = showComparePanel(w);
+  auto *table = findChildOrFail<QTableView>(panel, QStringLiteral("compareTable"));
+  CHECK(table->model()->columnCount() == 1); // the workbench alone
+
+  findChildOrFail<QPushButton>(panel, QStringLiteral("compareAddCopy"))->click();
+  QCoreApplication::processEvents();
+  CHECK(table->model()->columnCount() == 3); // workbench, copy, Δ copy
+  CHECK(cell(table, QStringLiteral("Net cost this month"), 2) == QStringLiteral("$0.00 (0.0%)"));
+
+  // Double the volume in the workbench: the copy keeps the old figures.
+  const double before = w.document().workbench().evaluation.netUsd;
+  REQUIRE(w.document().setValue({core::Field::GlobalVolumeMultiplier}, 2.0, QStringLiteral("x2")));
+  QCoreApplication::processEvents();
+  const core::Comparison &comparison = panel->comparisonSet()->comparison();
+  REQUIRE(comparison.attributions.size() == 1);
+  const core::LeverAttribution &attribution = comparison.attributions[0];
+  CHECK(attribution.baselineNetUsd == Approx(w.document().workbench().evaluation.netUsd));
+  CHECK(attribution.comparedNetUsd == Approx(before));
+  // Only the volume moved: the whole difference is the volume bar.
+  CHECK(attribution.bars.front().levers == std::vector{core::Lever::Volume});
+  CHECK(attribution.bars.front().deltaUsd == Approx(attribution.differenceUsd()));
+  CHECK(sumOfBars(attribution) == Approx(attribution.differenceUsd()).margin(1e-6));
+  CHECK(cell(table, QStringLiteral("Net cost this month"), 2).startsWith(QLatin1Char('-')));
+
+  // The copy as baseline turns the signs around.
+  auto *baseline = findChildOrFail<QComboBox>(panel, QStringLiteral("compareBaseline"));
+  panel->comparisonSet()->setBaseline(1);
+  QCoreApplication::processEvents();
+  CHECK(baseline->currentData().toInt() == 1);
+  CHECK(cell(table, QStringLiteral("Net cost this month"), 2).startsWith(QLatin1Char('+')));
+}
+
+TEST_CASE("Optimize proposes, explains, and opens in the workbench as one undo step",
+          "[gui][compare]") {
+  Window w;
+  ui::ComparePanel *panel = showComparePanel(w);
+  const core::Scenario original = w.document().scenario();
+  const double before = w.document().workbench().evaluation.netUsd;
+  findChildOrFail<QPushButton>(panel, QStringLiteral("compareOptimize"))->click();
+  QCoreApplication::processEvents();
+  ui::ComparisonSet *set = panel->comparisonSet();
+  REQUIRE(set->count() == 2);
+  CHECK(set->column(1).source == ui::ComparisonSet::Source::Optimized);
+  CHECK_FALSE(set->column(1).changes.isEmpty());
+  const core::LeverAttribution attribution = set->comparison().attributions.at(0);
+  CHECK(attribution.comparedNetUsd < attribution.baselineNetUsd);
+  CHECK(sumOfBars(attribution) == Approx(attribution.differenceUsd()).margin(1e-6));
+
+  // Same provider only: a different proposal, still cheaper.
+  set->setOptimizeOptions({true});
+  const double sameProvider = set->comparison().attributions.at(0).comparedNetUsd;
+  CHECK(sameProvider < before);
+  CHECK(sameProvider != Approx(attribution.comparedNetUsd));
+  set->setOptimizeOptions({false});
+
+  panel->setWaterfallColumn(1);
+  panel->openInWorkbench();
+  QCoreApplication::processEvents();
+  CHECK(w.document().workbench().evaluation.netUsd == Approx(attribution.comparedNetUsd));
+  // What the workbench had stays as the baseline copy.
+  REQUIRE(set->count() == 3);
+  CHECK(set->column(set->baseline()).source == ui::ComparisonSet::Source::Copy);
+  CHECK(set->comparison().attributions.size() == 2);
+  w.document().undoStack()->undo();
+  CHECK(w.document().scenario() == original);
+}
+
+TEST_CASE("A broken scenario file is refused with its path and changes nothing", "[gui][compare]") {
+  Window w;
+  ui::ComparePanel *panel = showComparePanel(w);
+  QString error;
+  CHECK_FALSE(
+      panel->addFile(QStringLiteral(BWI_SOURCE_DIR "/tests/data/broken/shares-off.json"), &error));
+  CHECK(error.contains(QStringLiteral("shares-off.json")));
+  CHECK(panel->comparisonSet()->count() == 1);
+  CHECK(panel->addFile(QStringLiteral(BWI_SOURCE_DIR "/resources/example-scenario.json"), &error));
+  CHECK(panel->comparisonSet()->count() == 2);
+  // Four at most.
+  panel->comparisonSet()->addCopy();
+  panel->comparisonSet()->addCopy();
+  CHECK_FALSE(
+      panel->addFile(QStringLiteral(BWI_SOURCE_DIR "/resources/example-scenario.json"), &error));
+  CHECK(panel->comparisonSet()->count() == 4);
+  QCoreApplication::processEvents();
+  CHECK_FALSE(findChildOrFail<QPushButton>(panel, QStringLiteral("compareAddCopy"))->isEnabled());
+}
+
+TEST_CASE("Latency-tolerant is a workload checkbox with undo", "[gui][compare]") {
+  Window w;
+  auto *check = findChildOrFail<QCheckBox>(&w.window, QStringLiteral("latencyTolerantCheck"));
+  const int workload = w.document().selectedWorkload();
+  const bool was =
+      w.document().scenario().workloads[static_cast<std::size_t>(workload)].latencyTolerant;
+  check->click();
+  CHECK(w.document().scenario().workloads[static_cast<std::size_t>(workload)].latencyTolerant ==
+        !was);
+  w.document().undoStack()->undo();
+  CHECK(check->isChecked() == was);
+}

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "scenariocomparison.h"
+
+#include <QChartView>
+#include <QList>
+#include <QStringList>
+
+QT_BEGIN_NAMESPACE
+class QBarCategoryAxis;
+class QCategoryAxis;
+class QHorizontalStackedBarSeries;
+QT_END_NAMESPACE
+
+namespace bwi::ui {
+
+class ChartAnnotations;
+class ChartLegend;
+
+// The compared scenarios side by side: one bar each, the month's net cost
+// stacked by mode (on demand, overflow, batch, provisioned, reserved), the
+// baseline on top, each total and its difference from the baseline at the
+// bar's end. Every figure comes from core::Comparison.
+class CompareChartView : public QChartView {
+  Q_OBJECT
+
+public:
+  explicit CompareChartView(QWidget *parent = nullptr);
+
+  void showComparison(const core::Comparison &comparison);
+
+private:
+  void showBarTooltip(bool state, int set, int index);
+
+  QStringList m_labels;               // display order, top first
+  QList<core::ModeBreakdown> m_modes; // display order, top first
+  QHorizontalStackedBarSeries *m_series;
+  QBarCategoryAxis *m_axisCategories;
+  QCategoryAxis *m_axisUsd;
+  ChartAnnotations *m_annotations;
+  ChartLegend *m_legend;
+  QList<int> m_totals; // annotation ids
+};
+
+} // namespace bwi::ui
