@@ -9,6 +9,9 @@ set(CPACK_PACKAGE_HOMEPAGE_URL "${BWI_REPOSITORY_URL}")
 set(CPACK_PACKAGE_INSTALL_DIRECTORY "Bedrock What-If")
 set(CPACK_PACKAGE_EXECUTABLES "bedrock-whatif" "Bedrock What-If")
 set(CPACK_RESOURCE_FILE_README "${PROJECT_SOURCE_DIR}/README.md")
+# The installers' license page (NSIS, WiX, the .dmg): the third-party notices.
+# Without it CPack would show CMake's own license.
+set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_SOURCE_DIR}/resources/licenses/README.txt")
 set(CPACK_STRIP_FILES ON)
 set(CPACK_SOURCE_IGNORE_FILES "/build/" "/\\\\.git/")
 
@@ -26,9 +29,9 @@ set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${BWI_MAINTAINER}")
 set(CPACK_DEBIAN_PACKAGE_SECTION "utils")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${BWI_REPOSITORY_URL}")
-# The Debian description: a synopsis line, then the long text (CPack indents it).
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "${PROJECT_DESCRIPTION}
-A desktop what-if tool for Amazon Bedrock spend: a FinOps analyst or
+# The long description; CPack puts CPACK_PACKAGE_DESCRIPTION_SUMMARY above it
+# as the synopsis line.
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "A desktop what-if tool for Amazon Bedrock spend: a FinOps analyst or
 procurement lead moves the levers (volume, token shape, model mix, batch
 share, caching, provisioned throughput, the private-pricing discount) and
 sees the monthly bill, cost curves and break-even points, traceable to a
