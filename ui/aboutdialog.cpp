@@ -32,7 +32,7 @@ std::vector<Component> components() {
        QStringLiteral("MIT"),
        {QStringLiteral("nlohmann-json-MIT.txt")}},
       {QStringLiteral("libxlsxwriter"),
-       QStringLiteral("BSD-2-Clause; bundled minizip Zlib, tmpfileplus MPL-2.0"),
+       QStringLiteral("BSD-2-Clause, Zlib, MPL-2.0"),
        {QStringLiteral("libxlsxwriter-BSD-2-Clause.txt"), QStringLiteral("MPL-2.0.txt")}},
       {QStringLiteral("zlib"), QStringLiteral("Zlib"), {QStringLiteral("zlib.txt")}},
       {QObject::tr("Catch2 (tests only)"),
