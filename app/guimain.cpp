@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QTimer>
 
 #include <cstdio>
@@ -24,6 +25,10 @@ int runWorkbench(int argc, char **argv, const QString &scenarioPath) {
   QApplication::setApplicationName(QStringLiteral("bedrock-whatif"));
   QApplication::setApplicationDisplayName(QStringLiteral("Bedrock What-If"));
   QApplication::setApplicationVersion(QStringLiteral(BWI_VERSION));
+  // The installed desktop entry and icon are named by the application ID;
+  // Wayland compositors find the window's entry by this name.
+  QGuiApplication::setDesktopFileName(QStringLiteral(BWI_APP_ID));
+  QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral(BWI_APP_ID)));
 
   ui::MainWindow window;
   window.show();

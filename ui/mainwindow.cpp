@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "appsettings.h"
 #include "autosave.h"
 #include "chartspanel.h"
@@ -240,14 +241,10 @@ void MainWindow::offerRecovery() {
 }
 
 void MainWindow::showAbout() {
-  QMessageBox::about(
-      this, tr("About Bedrock What-If"),
-      tr("<b>Bedrock What-If</b> %1<br>What-if cost modelling for Amazon Bedrock spend.<br>"
-         "Rate card as of %2 (%3).<br><br>Built with Qt %4 (LGPLv3) and nlohmann-json (MIT).")
-          .arg(QApplication::applicationVersion(),
-               QString::fromStdString(m_document->rateCard().asOf),
-               QString::fromStdString(m_document->rateCard().region),
-               QString::fromLatin1(qVersion())));
+  AboutDialog about(QApplication::applicationVersion(),
+                    QString::fromStdString(m_document->rateCard().asOf),
+                    QString::fromStdString(m_document->rateCard().region), this);
+  about.exec();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {
