@@ -38,8 +38,10 @@ std::string formatCount(double count) {
     return "n/a";
   char buffer[512];
   std::snprintf(buffer, sizeof buffer, "%.0f", std::fabs(count));
-  const bool negative = count < 0 && std::string(buffer) != "0";
-  return (negative ? "-" : "") + grouped(buffer);
+  // Appended, not `"-" + string`: GCC 12 warns falsely on that form (bug 105329).
+  std::string text = count < 0 && std::string(buffer) != "0" ? "-" : "";
+  text += grouped(buffer);
+  return text;
 }
 
 std::string formatUsdShort(double usd) {

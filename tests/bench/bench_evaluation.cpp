@@ -3,7 +3,9 @@
 #include "forecast.h"
 #include "jsonwriter.h"
 #include "largeestate.h"
+#include "optimizedproposal.h"
 #include "preparedscenario.h"
+#include "scenariocomparison.h"
 #include "scenariofile.h"
 #include "scenariojson.h"
 
@@ -51,5 +53,33 @@ TEST_CASE("Large estate: reading the scenario file", "[bench][files]") {
   };
   BENCHMARK("load from text: parse, read, resolve card, validate") {
     return core::loadScenarioText(text, ".", "large-estate.json");
+  };
+}
+
+TEST_CASE("Comparison: the optimizer and the lever attribution", "[bench][compare]") {
+  const core::ScenarioLoad example = core::loadExampleScenario();
+  REQUIRE(example.loaded);
+  const auto &loaded = *example.loaded;
+  const bench::LargeEstate estate = bench::makeLargeEstate();
+  const core::OptimizedProposal exampleProposal =
+      core::proposeOptimized(loaded.scenario, loaded.card, 0);
+  const core::OptimizedProposal largeProposal =
+      core::proposeOptimized(estate.scenario, estate.card, 0);
+
+  BENCHMARK("example: optimize") {
+    return core::proposeOptimized(loaded.scenario, loaded.card, 0);
+  };
+  BENCHMARK("example: compare with the proposal (figures, forecast, waterfall)") {
+    return core::compareScenarios({{"example", loaded.scenario, loaded.card},
+                                   {"optimized", exampleProposal.scenario, loaded.card}},
+                                  0);
+  };
+  BENCHMARK("large estate: optimize") {
+    return core::proposeOptimized(estate.scenario, estate.card, 0);
+  };
+  BENCHMARK("large estate: compare with the proposal") {
+    return core::compareScenarios({{"large", estate.scenario, estate.card},
+                                   {"optimized", largeProposal.scenario, estate.card}},
+                                  0);
   };
 }

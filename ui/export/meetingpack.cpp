@@ -2,9 +2,11 @@
 
 #include "meetingsummary.h"
 #include "moneyformat.h"
+#include "optimizedproposal.h"
 #include "ratecardage.h"
 #include "ratecardoverrides.h"
 #include "requesttokens.h"
+#include "scenariocomparison.h"
 #include "weeklyprofile.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -14,6 +16,7 @@
 #include <QPdfWriter>
 #include <QTextDocument>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -51,8 +54,37 @@ QString profileName(const core::WeeklyProfile &profile) {
              : text(std::string(core::toString(profile.kind)));
 }
 
+// The optimizer's proposal as the levers a procurement lead can pull, the
+// biggest first, with what it would change.
+QString leversHtml(const core::LeverAttribution &attribution,
+                   const core::OptimizedProposal &proposal) {
+  QString html = QObject::tr("<h3>Biggest levers</h3>");
+  std::vector<core::LeverBar> bars;
+  for (const core::LeverBar &bar : attribution.bars)
+    if (std::abs(bar.deltaUsd) >= 0.005)
+      bars.push_back(bar);
+  if (bars.empty())
+    return html + QObject::tr("<p>The optimizer finds nothing to pull: the routing is the "
+                              "cheapest adequate one by tier, latency-tolerant workloads run as "
+                              "batch and the commitments are at their optimum.</p>");
+  std::sort(bars.begin(), bars.end(), [](const core::LeverBar &a, const core::LeverBar &b) {
+    return std::abs(a.deltaUsd) > std::abs(b.deltaUsd);
+  });
+  html += QObject::tr("<p>The optimizer's proposal would take the month from %1 to %2 net:</p>")
+              .arg(money(attribution.baselineNetUsd), money(attribution.comparedNetUsd));
+  html += tableStart({QObject::tr("Lever"), QObject::tr("Net change / month")});
+  for (const core::LeverBar &bar : bars)
+    html += row({text(bar.label), money(bar.deltaUsd)});
+  html += QStringLiteral("</table>");
+  html += QObject::tr("<p><i>Cheapest adequate model of each tier, batch for latency-tolerant "
+                      "workloads, commitments at their optimum: %1 changes, listed with the "
+                      "assumptions; the waterfall page shows the order of attribution.</i></p>")
+              .arg(proposal.changes.size());
+  return html;
+}
+
 QString summaryHtml(const core::Scenario &scenario, const core::Workbench &workbench,
-                    const core::MeetingSummary &summary) {
+                    const core::MeetingSummary &summary, const QString &levers) {
   QString html = QObject::tr("<h2>Summary</h2>");
   html += QObject::tr("<p><b>Monthly cost:</b> %1 net (%2 gross, %3 private-pricing discount). "
                       "<b>Next %4 months:</b> %5 net")
@@ -70,19 +102,25 @@ QString summaryHtml(const core::Scenario &scenario, const core::Workbench &workb
                 .arg(share(*workbench.figures.commitRetiredShare),
                      money(scenario.agreement->annualCommitUsd));
 
+  // Three tables side by side, so the summary stays on one page.
+  html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\"><tr>"
+                         "<td width=\"33%\" valign=\"top\">");
   html += QObject::tr("<h3>Where the money goes</h3>");
   html += tableStart({QObject::tr("Model"), QObject::tr("Gross / month"), QObject::tr("Share")});
   for (const core::NamedCost &cost : summary.topModels)
     html +=
         row({text(cost.key), money(cost.usd),
              summary.monthlyGrossUsd > 0 ? share(cost.usd / summary.monthlyGrossUsd) : QString()});
-  html += QStringLiteral("</table><br>");
+  html += QStringLiteral("</table></td><td width=\"2%\"></td><td width=\"30%\" valign=\"top\">");
+  html += QObject::tr("<h3>Biggest workloads</h3>");
   html += tableStart({QObject::tr("Workload"), QObject::tr("Gross / month"), QObject::tr("Share")});
   for (const core::NamedCost &cost : summary.topWorkloads)
     html +=
         row({text(cost.key), money(cost.usd),
              summary.monthlyGrossUsd > 0 ? share(cost.usd / summary.monthlyGrossUsd) : QString()});
-  html += QStringLiteral("</table>");
+  html += QStringLiteral("</table></td><td width=\"2%\"></td><td width=\"33%\" valign=\"top\">");
+  html += levers;
+  html += QStringLiteral("</td></tr></table>");
   html += QObject::tr("<p>By mode: on demand %1, overflow above commitments %2, batch %3, "
                       "provisioned throughput %4, reserved %5.</p>")
               .arg(money(summary.modes.onDemand), money(summary.modes.overflow),
@@ -113,7 +151,8 @@ QString summaryHtml(const core::Scenario &scenario, const core::Workbench &workb
 }
 
 QString detailHtml(const core::Scenario &scenario, const core::RateCard &card,
-                   const core::Workbench &workbench, const QString &staleNotice) {
+                   const core::Workbench &workbench, const QString &staleNotice,
+                   const std::vector<std::string> &proposedChanges) {
   const core::Evaluation &evaluation = workbench.evaluation;
   QString html = QObject::tr("<h2>Workloads</h2>");
   html += tableStart({QObject::tr("Workload"), QObject::tr("Team"), QObject::tr("Requests / month"),
@@ -160,6 +199,13 @@ QString detailHtml(const core::Scenario &scenario, const core::RateCard &card,
     html += row({text(workload.name), tokens, calls, caching, profileName(workload.profile)});
   }
   html += QStringLiteral("</table>");
+  if (!proposedChanges.empty()) {
+    html += QObject::tr("<h3>What the optimizer's proposal changes</h3><ul>");
+    for (const std::string &change : proposedChanges)
+      html += QStringLiteral("<li>%1</li>").arg(text(change));
+    html += QObject::tr("</ul><p><i>Same tier is not the same model: test the proposed models on "
+                        "the workload's own evaluations before routing to them.</i></p>");
+  }
   html += QObject::tr("<h3>Commitments and agreement</h3><ul>");
   for (const core::ProvisionedCommitment &pt : scenario.provisioned)
     html += QObject::tr("<li>Provisioned throughput on %1: %2 MU, %3 term, from month %4.</li>")
@@ -326,6 +372,10 @@ ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCa
                       .arg(text(card.asOf));
   const core::MeetingSummary summary =
       core::meetingSummary(scenario.forecast, workbench.evaluation, workbench.forecast);
+  const int month = workbench.evaluation.month;
+  const core::OptimizedProposal proposal = core::proposeOptimized(scenario, card, month);
+  const core::Comparison optimized = core::compareScenarios(
+      {{scenario.name, scenario, card}, {proposal.scenario.name, proposal.scenario, card}}, month);
   bool ok = false;
   {
     QPdfWriter writer(temporary);
@@ -339,11 +389,13 @@ ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCa
     QPainter painter;
     if (painter.begin(&writer)) {
       PackPainter pack(writer, painter, footer);
-      auto summaryDoc = pack.document(summaryHtml(scenario, workbench, summary));
-      auto detailDoc = pack.document(detailHtml(scenario, card, workbench, staleNotice));
+      auto summaryDoc = pack.document(summaryHtml(
+          scenario, workbench, summary, leversHtml(optimized.attributions.front(), proposal)));
+      auto detailDoc =
+          pack.document(detailHtml(scenario, card, workbench, staleNotice, proposal.changes));
       constexpr ChartKind kCharts[] = {ChartKind::Volume, ChartKind::Units, ChartKind::Load,
                                        ChartKind::Breakdown, ChartKind::Forecast};
-      const int total = 1 + summaryDoc->pageCount() + static_cast<int>(std::size(kCharts)) +
+      const int total = 1 + summaryDoc->pageCount() + static_cast<int>(std::size(kCharts)) + 1 +
                         detailDoc->pageCount();
 
       // Title page.
@@ -393,6 +445,9 @@ ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCa
         drawChart(painter, kind, workbench, content);
         pack.footer(total);
       }
+      pack.newPage();
+      drawChart(painter, ChartKind::Waterfall, ChartSource(optimized), content);
+      pack.footer(total);
       pack.textPages(*detailDoc, total);
       ok = painter.end();
     }
