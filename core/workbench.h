@@ -48,7 +48,7 @@ struct Workbench {
   std::optional<UnitsCurve> unitsCurve;       // PT explorer
   std::optional<ReservedCurve> reservedCurve; // Reserved-tier explorer
   std::optional<LoadProfile> load;
-  Forecast forecast;
+  Forecast forecast; // without the Monte Carlo fan; see computeWorkbench
 };
 
 Workbench computeWorkbench(const PreparedScenario &scenario, const WorkbenchSelection &selection,
