@@ -4,6 +4,7 @@
 #include "comparecommand.h"
 
 #include <charconv>
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 
@@ -11,7 +12,8 @@ namespace bwi::app {
 namespace {
 
 bool isCommand(const std::string &word) {
-  return word == "evaluate" || word == "forecast" || word == "curve" || word == "validate";
+  return word == "evaluate" || word == "forecast" || word == "curve" || word == "validate" ||
+         word == "sensitivity" || word == "goal-seek" || word == "plan";
 }
 
 } // namespace
@@ -20,6 +22,15 @@ std::optional<int> parseWholeNumber(const std::string &text) {
   int value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc{} || end != text.data() + text.size())
+    return std::nullopt;
+  return value;
+}
+
+std::optional<double> parseDecimal(const std::string &text) {
+  double value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc{} || end != text.data() + text.size() ||
+      !std::isfinite(value))
     return std::nullopt;
   return value;
 }
@@ -51,6 +62,24 @@ Usage:
       Cost curves as CSV: cost against the global volume multiplier (0.1x-10x,
       on demand only / with the commitments / with optimal PT), or a model's
       cost against provisioned model units.
+  bedrock-whatif sensitivity SCENARIO [--month N] [--range PCT] [--lever NAME=LOW:HIGH]... [--json]
+      The tornado: the month's net cost with each lever (volume, output_tokens,
+      context_size, calls_per_request, cache_hit_rate, batch_share,
+      premium_routing_share, pt_units, discount, reserved_tpm) at its low and
+      high value, ±25% by default (forecast.sensitivity_range), or ±PCT, or
+      LOW:HIGH percent for one lever (e.g. output_tokens=-10:40); largest swing first.
+  bedrock-whatif goal-seek SCENARIO --lever NAME --target X
+                        [--metric net_usd|net_per_1k_requests_usd|pt_utilization]
+                        [--month N] [--min A] [--max B] [--json]
+      The lever value at which the month's metric (default net_usd) meets the
+      target within 0.01%, searched from A to B in the lever's unit, or why
+      no value in the range does.
+  bedrock-whatif plan SCENARIO [--history-days N] [--trials N] [--json]
+      The commitment planner: for each model that could take provisioned
+      throughput, no commitment or the floor or the optimum on a one- or
+      six-month term, against the forecast's uncertainty over 12 months:
+      expected and p90 monthly cost, idle MU-hours, regret, when each pays
+      off, and a recommendation (on demand until 90 days of history).
   bedrock-whatif validate SCENARIO
       Check a scenario and the rate card it names; print every problem.
   bedrock-whatif compare BASELINE SCENARIO... [--optimized [--same-provider]]
@@ -120,8 +149,77 @@ std::optional<CommandLine> parseCommandLine(const std::vector<std::string> &argu
       }
       return arguments[++i];
     };
-    if (word == "--json" && (line.command == "evaluate" || line.command == "forecast")) {
+    const bool ranges =
+        line.command == "sensitivity" || line.command == "goal-seek" || line.command == "plan";
+    const auto decimal = [&](const char *option) -> std::optional<double> {
+      const auto text = value(option);
+      if (!text)
+        return std::nullopt;
+      const auto number = parseDecimal(*text);
+      if (!number)
+        error = std::string(option) + " must be a number, got \"" + *text + "\"";
+      return number;
+    };
+    const auto whole = [&](const char *option, int min, int max) -> std::optional<int> {
+      const auto text = value(option);
+      if (!text)
+        return std::nullopt;
+      const auto number = parseWholeNumber(*text);
+      if (!number || *number < min || *number > max) {
+        error = std::string(option) + " must be a whole number from " + std::to_string(min) +
+                " to " + std::to_string(max) + ", got \"" + *text + "\"";
+        return std::nullopt;
+      }
+      return number;
+    };
+    if (word == "--json" && (line.command == "evaluate" || line.command == "forecast" || ranges)) {
       line.json = true;
+    } else if (word == "--month" &&
+               (line.command == "sensitivity" || line.command == "goal-seek")) {
+      const auto month = whole("--month", 0, 1200);
+      if (!month)
+        return std::nullopt;
+      line.month = *month;
+    } else if (word == "--range" && line.command == "sensitivity") {
+      const auto percent = decimal("--range");
+      if (!percent)
+        return std::nullopt;
+      if (*percent <= 0 || *percent > 100) {
+        error = "--range must be a percentage above 0 and at most 100";
+        return std::nullopt;
+      }
+      line.rangePercent = *percent;
+    } else if (word == "--lever" && line.command == "sensitivity") {
+      const auto text = value("--lever");
+      if (!text)
+        return std::nullopt;
+      line.leverRanges.push_back(*text);
+    } else if (word == "--lever" && line.command == "goal-seek") {
+      const auto text = value("--lever");
+      if (!text)
+        return std::nullopt;
+      line.lever = *text;
+    } else if (word == "--metric" && line.command == "goal-seek") {
+      const auto text = value("--metric");
+      if (!text)
+        return std::nullopt;
+      line.metric = *text;
+    } else if ((word == "--target" || word == "--min" || word == "--max") &&
+               line.command == "goal-seek") {
+      const auto number = decimal(word.c_str());
+      if (!number)
+        return std::nullopt;
+      (word == "--target" ? line.target : word == "--min" ? line.minValue : line.maxValue) = number;
+    } else if (word == "--history-days" && line.command == "plan") {
+      const auto days = whole("--history-days", 0, 36500);
+      if (!days)
+        return std::nullopt;
+      line.historyDays = *days;
+    } else if (word == "--trials" && line.command == "plan") {
+      const auto trials = whole("--trials", 100, 1000000);
+      if (!trials)
+        return std::nullopt;
+      line.trials = *trials;
     } else if (word == "--csv" && line.command == "curve") {
       // CSV is the only form a curve has; accepted for scripts that ask for it.
     } else if (word == "--month" && (line.command == "evaluate" || line.command == "curve")) {
@@ -161,6 +259,10 @@ std::optional<CommandLine> parseCommandLine(const std::vector<std::string> &argu
     return std::nullopt;
   }
   line.scenarioPath = positional[0];
+  if (line.command == "goal-seek" && (line.lever.empty() || !line.target)) {
+    error = "goal-seek needs --lever NAME and --target X";
+    return std::nullopt;
+  }
   if (line.command == "curve" && line.curveKind.empty()) {
     error = "curve needs --kind volume or --kind units";
     return std::nullopt;

@@ -3,6 +3,7 @@
 #include "curves.h"
 #include "evaluation.h"
 #include "forecast.h"
+#include "rangecommands.h"
 #include "ratecardage.h"
 #include "resultjson.h"
 #include "scenariofile.h"
@@ -59,7 +60,8 @@ int forecastCommand(const CommandLine &line, const core::LoadedScenario &loaded,
   const core::Forecast forecast = core::forecast(prepared);
   for (const core::ForecastMonth &month : forecast.months)
     if (!finite(month.grossUsd) || !finite(month.netUsd) || !finite(month.commitRetiredUsd) ||
-        !finite(month.netP90Usd.value_or(0)) || !finite(month.netP10Usd.value_or(0)))
+        !finite(month.netP90Usd.value_or(0)) || !finite(month.netP10Usd.value_or(0)) ||
+        !finite(month.netP50Usd.value_or(0)))
       return overflowError(line, month.month, err);
   if (line.json)
     out << core::forecastToJson(forecast).dump(2) << "\n";
@@ -132,6 +134,12 @@ int runCommand(const CommandLine &line, std::ostream &out, std::ostream &err) {
     return evaluateCommand(line, loaded, out, err);
   if (line.command == "forecast")
     return forecastCommand(line, loaded, out, err);
+  if (line.command == "sensitivity")
+    return sensitivityCommand(line, loaded, out, err);
+  if (line.command == "goal-seek")
+    return goalSeekCommand(line, loaded, out, err);
+  if (line.command == "plan")
+    return planCommand(line, loaded, out, err);
   return curveCommand(line, loaded, out, err);
 }
 

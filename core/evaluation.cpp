@@ -1,5 +1,6 @@
 #include "evaluation.h"
 
+#include "monthtotals.h"
 #include "monthtraffic.h"
 #include "privatepricing.h"
 #include "provisionedsizing.h"
@@ -335,7 +336,7 @@ ModeBreakdown ModeBreakdown::scaled(double factor) const {
 }
 
 double netCostUsd(const PreparedScenario &scenario, int month, double volumeScale) {
-  return evaluate(scenario, month, {volumeScale, false}).netUsd;
+  return monthTotals(scenario, month, volumeScale).netUsd;
 }
 
 } // namespace bwi::core

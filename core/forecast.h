@@ -2,6 +2,8 @@
 
 #include "evaluation.h"
 
+#include <atomic>
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -16,21 +18,47 @@ struct ForecastMonth {
   double commitRetiredUsd = 0;
   ModeCosts byMode;
   ModeBreakdown grossModes; // byMode with overflow apart, as the charts stack it
-  // Net cost at the volume multiplier's p10, median and p90: exact, since
-  // net cost never falls as volume rises. Set when the scenario gives them.
+  // Net cost's p10, median and p90 over the uncertain levers. With the volume
+  // the only one, exact: the cost at the multiplier's quantiles, since net
+  // cost never falls as volume rises. With others, Monte Carlo quantiles.
   std::optional<double> netP10Usd;
   std::optional<double> netP50Usd;
   std::optional<double> netP90Usd;
+  // P(net > forecast.budget_usd), when the scenario gives a budget.
+  std::optional<double> overBudgetProbability;
 };
+
+enum class FanMethod { None, Exact, MonteCarlo };
 
 struct Forecast {
   std::vector<ForecastMonth> months;
   double commitRetiredUsd = 0; // over the forecast
   // Share of the annual commit the forecast retires, when there is one.
   std::optional<double> commitRetiredShare;
+  FanMethod fanMethod = FanMethod::None;
+  int trials = 0; // Monte Carlo only
+  std::uint64_t seed = 0;
+  std::optional<double> budgetUsd;
+  // The first month whose net cost exceeds the budget with probability >= 1/2.
+  std::optional<int> firstLikelyOverBudgetMonth;
+};
+
+struct ForecastOptions {
+  // Whether to run Monte Carlo when levers other than volume are uncertain;
+  // false leaves the fan out (the GUI computes it off its thread).
+  bool monteCarlo = true;
+  int threads = 0; // 0: the machine's cores
+  const std::atomic<bool> *cancel = nullptr;
 };
 
 // `volumeScale` is the global volume slider; the quantiles multiply it.
-Forecast forecast(const PreparedScenario &scenario, double volumeScale = 1.0);
+// With Monte Carlo cancelled the fan is left out.
+Forecast forecast(const PreparedScenario &scenario, double volumeScale = 1.0,
+                  const ForecastOptions &options = {});
+
+// The Monte Carlo fan alone (netP10/P50/P90 and the budget), written into
+// `forecast`'s months; false when cancelled.
+bool addMonteCarloFan(Forecast &forecast, const PreparedScenario &scenario, double volumeScale,
+                      const ForecastOptions &options);
 
 } // namespace bwi::core

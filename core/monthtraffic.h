@@ -17,6 +17,10 @@ struct FlowMonth {
 };
 
 struct ModelMonth {
+  // User-provided so that resizing a vector of them does not zero the
+  // (disengaged) hourly arrays first: the Monte Carlo trials cost months by the
+  // hundred thousand.
+  ModelMonth() {}
   double realtimeRequests = 0;
   double realtimeInputUsd = 0;    // Σ Q_rt · OD_in (uncached input + cache writes)
   double realtimeReadUsd = 0;     // Σ Q_rt · OD_read

@@ -31,41 +31,41 @@ PreparedFlow prepareFlow(PreparedScenario &prepared, const Workload &workload,
   flow.workload = workloadIndex;
   flow.model = model;
   flow.share = share;
-  flow.tokens = requestTokens(workload.tokens, workload.caching, rates.cache.has_value());
-
-  double tierMultiplier = 1.0;
-  if (const auto multiplier = rates.tierMultiplier(workload.serviceTier)) {
-    tierMultiplier = *multiplier;
-  } else if (share > 0) {
+  priceFlow(flow, workload.tokens, workload.caching, workload.serviceTier, rates);
+  if (!rates.tierMultiplier(workload.serviceTier) && share > 0)
     prepared.warnings.push_back("workload " + workload.id + ": service tier " +
                                 std::string(toString(workload.serviceTier)) +
                                 " is not offered by " + rates.id + "; billed at standard");
-  }
+  if (!rates.batch && workload.batchShare > 0 && share > 0)
+    prepared.warnings.push_back("workload " + workload.id + ": " + rates.id +
+                                " has no batch price; its batch share is billed on demand");
+  return flow;
+}
+
+} // namespace
+
+void priceFlow(PreparedFlow &flow, const TokenShape &tokens, const std::optional<Caching> &caching,
+               ServiceTier tier, const ModelRates &rates) {
+  flow.tokens = requestTokens(tokens, caching, rates.cache.has_value());
+  const double tierMultiplier = rates.tierMultiplier(tier).value_or(1.0);
   const RequestTokens &t = flow.tokens;
-  const double writePrice = rates.cache ? cacheWritePrice(*rates.cache, workload.caching) : 0.0;
+  const double writePrice = rates.cache ? cacheWritePrice(*rates.cache, caching) : 0.0;
   const double readPrice = rates.cache ? rates.cache->readPer1m : 0.0;
   flow.onDemandInputUsd =
       (t.uncachedInput * rates.onDemand.inputPer1m + t.cacheWrite * writePrice) * tierMultiplier /
       1e6;
   flow.onDemandReadUsd = t.cacheRead * readPrice * tierMultiplier / 1e6;
   flow.onDemandOutputUsd = t.output * rates.onDemand.outputPer1m * tierMultiplier / 1e6;
-
-  if (rates.batch) {
-    flow.batchUsd = (t.input * rates.batch->inputPer1m + t.output * rates.batch->outputPer1m) / 1e6;
-  } else {
-    flow.batchOnDemand = true;
-    if (workload.batchShare > 0 && share > 0)
-      prepared.warnings.push_back("workload " + workload.id + ": " + rates.id +
-                                  " has no batch price; its batch share is billed on demand");
-  }
+  flow.batchOnDemand = !rates.batch;
+  flow.batchUsd =
+      rates.batch ? (t.input * rates.batch->inputPer1m + t.output * rates.batch->outputPer1m) / 1e6
+                  : 0.0;
+  flow.muMinutesPerRequest = 0;
   if (rates.ptCapable()) {
     const ProvisionedRates &pt = *rates.provisioned;
     flow.muMinutesPerRequest = t.input / *pt.inputTpmPerMu + t.output / *pt.outputTpmPerMu;
   }
-  return flow;
 }
-
-} // namespace
 
 PreparedScenario prepareScenario(const Scenario &scenario, const RateCard &card) {
   PreparedScenario prepared;
@@ -86,6 +86,9 @@ PreparedScenario prepareScenario(const Scenario &scenario, const RateCard &card)
     pw.growthPerMonth = workload.growthPerMonth;
     pw.batchShare = workload.batchShare;
     pw.weights = normalizedWeights(workload.profile);
+    pw.tokens = workload.tokens;
+    pw.caching = workload.caching;
+    pw.serviceTier = workload.serviceTier;
     prepared.workloads.push_back(std::move(pw));
     for (const RoutingShare &route : workload.routing) {
       const int model = modelIndex(prepared, card, route.modelId);

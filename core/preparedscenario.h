@@ -24,6 +24,10 @@ struct PreparedWorkload {
   double growthPerMonth = 0;
   double batchShare = 0;
   HourlyWeights weights{}; // normalized to mean 1
+  // Kept so a flow can be repriced when a lever moves (Monte Carlo trials).
+  TokenShape tokens;
+  std::optional<Caching> caching;
+  ServiceTier serviceTier = ServiceTier::Standard;
 };
 
 // One workload routed to one model.
@@ -68,5 +72,10 @@ struct PreparedScenario {
 
 // The scenario must have passed validation against `card`.
 PreparedScenario prepareScenario(const Scenario &scenario, const RateCard &card);
+
+// Sets a flow's tokens and per-request prices from a token shape and caching
+// (the workload's own, or a trial's variation of them) on the flow's model.
+void priceFlow(PreparedFlow &flow, const TokenShape &tokens, const std::optional<Caching> &caching,
+               ServiceTier tier, const ModelRates &rates);
 
 } // namespace bwi::core

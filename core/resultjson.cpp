@@ -104,11 +104,20 @@ Json forecastToJson(const Forecast &forecast) {
       row["net_p50_usd"] = *month.netP50Usd;
       row["net_p90_usd"] = *month.netP90Usd;
     }
+    if (month.overBudgetProbability)
+      row["over_budget_probability"] = *month.overBudgetProbability;
     months.push_back(row);
   }
   Json json = {{"months", months}, {"commit_retired_usd", forecast.commitRetiredUsd}};
   if (forecast.commitRetiredShare)
     json["commit_retired_share"] = *forecast.commitRetiredShare;
+  if (forecast.fanMethod == FanMethod::MonteCarlo)
+    json["fan"] = {{"method", "monte_carlo"}, {"trials", forecast.trials}, {"seed", forecast.seed}};
+  if (forecast.budgetUsd) {
+    json["budget_usd"] = *forecast.budgetUsd;
+    json["first_likely_over_budget_month"] =
+        forecast.firstLikelyOverBudgetMonth ? Json(*forecast.firstLikelyOverBudgetMonth) : Json();
+  }
   return json;
 }
 

@@ -2,6 +2,7 @@
 
 #include "ratecard.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <variant>
@@ -91,10 +92,43 @@ struct Agreement {
   bool operator==(const Agreement &) const = default;
 };
 
+// A lever's p10 and p90 (the 10th and 90th percentiles of its distribution).
+struct LeverQuantiles {
+  double p10 = 0;
+  double p90 = 0;
+  bool operator==(const LeverQuantiles &) const = default;
+};
+
+// Uncertain levers beside the volume, each relative to the scenario's own
+// values so that one distribution applies to every workload (a Bedrock
+// What-If addition, `forecast.uncertainty`).
+struct ForecastUncertainty {
+  // Added to every workload's growth_per_month (normal; -0.01 = one point less).
+  std::optional<LeverQuantiles> growthPerMonthShift;
+  // Multiplies every workload's output tokens per call (log-normal).
+  std::optional<LeverQuantiles> outputTokensFactor;
+  // Added to every caching workload's hit rate, the result held in [0, 1] (normal).
+  std::optional<LeverQuantiles> cacheHitRateShift;
+  bool any() const { return growthPerMonthShift || outputTokensFactor || cacheHitRateShift; }
+  bool operator==(const ForecastUncertainty &) const = default;
+};
+
+inline constexpr int kDefaultTrials = 10000;
+inline constexpr std::uint64_t kDefaultSeed = 20261126;
+inline constexpr double kDefaultSensitivityRange = 0.25;
+
 struct ForecastSettings {
   int months = 12;
   std::optional<double> volumeP10; // global volume multiplier quantiles
   std::optional<double> volumeP90;
+  ForecastUncertainty uncertainty;
+  std::optional<int> trials;              // Monte Carlo trials; default kDefaultTrials
+  std::optional<std::uint64_t> seed;      // Monte Carlo seed; default kDefaultSeed
+  std::optional<double> budgetUsd;        // a monthly net budget, USD per month
+  std::optional<int> historyDays;         // days of measured usage behind the scenario
+  std::optional<double> sensitivityRange; // tornado's ± share; default kDefaultSensitivityRange
+  int trialCount() const { return trials.value_or(kDefaultTrials); }
+  std::uint64_t seedValue() const { return seed.value_or(kDefaultSeed); }
   bool operator==(const ForecastSettings &) const = default;
 };
 

@@ -21,7 +21,10 @@ Summary summarize(const ComparisonInput &input, int month, int forecastMonths) {
   prepared.forecast.months = forecastMonths;
   Summary summary;
   summary.evaluation = evaluate(prepared, month);
-  const Forecast ahead = forecast(prepared);
+  // The deterministic months: a comparison totals the plan, not its fan.
+  ForecastOptions options;
+  options.monteCarlo = false;
+  const Forecast ahead = forecast(prepared, 1.0, options);
   summary.forecastNetUsd =
       std::accumulate(ahead.months.begin(), ahead.months.end(), 0.0,
                       [](double sum, const ForecastMonth &m) { return sum + m.netUsd; });

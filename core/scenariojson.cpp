@@ -238,6 +238,44 @@ Agreement readAgreement(const Json &json, const std::string &path, ValidationIss
   return agreement;
 }
 
+std::optional<LeverQuantiles> readQuantiles(ObjectReader &parent, std::string_view key,
+                                            const NumberRule &rule, ValidationIssues &issues) {
+  const Json *json = parent.find(key);
+  if (!json)
+    return std::nullopt;
+  ObjectReader reader(*json, parent.pathOf(key), issues);
+  if (!reader.isObject())
+    return std::nullopt;
+  if (!reader.has("p10"))
+    reader.missing("p10");
+  if (!reader.has("p90"))
+    reader.missing("p90");
+  const auto p10 = reader.optionalNumber("p10", rule);
+  const auto p90 = reader.optionalNumber("p90", rule);
+  if (!p10 || !p90)
+    return std::nullopt;
+  if (*p10 > *p90) {
+    reader.addIssue("p10", "must not exceed p90");
+    return std::nullopt;
+  }
+  return LeverQuantiles{*p10, *p90};
+}
+
+ForecastUncertainty readUncertainty(const Json &json, const std::string &path,
+                                    ValidationIssues &issues) {
+  ObjectReader reader(json, path, issues);
+  ForecastUncertainty uncertainty;
+  if (!reader.isObject())
+    return uncertainty;
+  uncertainty.growthPerMonthShift =
+      readQuantiles(reader, "growth_per_month_shift", NumberRule::between(-1, 1), issues);
+  uncertainty.outputTokensFactor =
+      readQuantiles(reader, "output_tokens_factor", NumberRule::above(0, 100), issues);
+  uncertainty.cacheHitRateShift =
+      readQuantiles(reader, "cache_hit_rate_shift", NumberRule::between(-1, 1), issues);
+  return uncertainty;
+}
+
 ForecastSettings readForecast(const Json &json, const std::string &path, ValidationIssues &issues) {
   ObjectReader reader(json, path, issues);
   ForecastSettings forecast;
@@ -254,6 +292,19 @@ ForecastSettings readForecast(const Json &json, const std::string &path, Validat
   }
   if (forecast.volumeP10 && forecast.volumeP90 && *forecast.volumeP10 > *forecast.volumeP90)
     reader.addIssue("volume_p10", "must not exceed volume_p90");
+  if (const Json *uncertainty = reader.find("uncertainty"))
+    forecast.uncertainty = readUncertainty(*uncertainty, reader.pathOf("uncertainty"), issues);
+  if (const auto trials =
+          reader.optionalNumber("trials", NumberRule::wholeBetween(kMinTrials, kMaxTrials)))
+    forecast.trials = static_cast<int>(*trials);
+  // Seeds above 2^53 would not survive a JSON number's double.
+  if (const auto seed =
+          reader.optionalNumber("seed", NumberRule::wholeBetween(0, 9007199254740992.0)))
+    forecast.seed = static_cast<std::uint64_t>(*seed);
+  forecast.budgetUsd = reader.optionalNumber("budget_usd", NumberRule::above(0, 1e13));
+  if (const auto days = reader.optionalNumber("history_days", NumberRule::wholeBetween(0, 36500)))
+    forecast.historyDays = static_cast<int>(*days);
+  forecast.sensitivityRange = reader.optionalNumber("sensitivity_range", NumberRule::above(0, 1));
   return forecast;
 }
 
@@ -502,6 +553,28 @@ Json scenarioToJson(const Scenario &scenario) {
     forecast["volume_p10"] = *scenario.forecast.volumeP10;
   if (scenario.forecast.volumeP90)
     forecast["volume_p90"] = *scenario.forecast.volumeP90;
+  const ForecastUncertainty &uncertainty = scenario.forecast.uncertainty;
+  if (uncertainty.any()) {
+    Json levers = Json::object();
+    const auto put = [&levers](const char *key, const std::optional<LeverQuantiles> &quantiles) {
+      if (quantiles)
+        levers[key] = {{"p10", quantiles->p10}, {"p90", quantiles->p90}};
+    };
+    put("growth_per_month_shift", uncertainty.growthPerMonthShift);
+    put("output_tokens_factor", uncertainty.outputTokensFactor);
+    put("cache_hit_rate_shift", uncertainty.cacheHitRateShift);
+    forecast["uncertainty"] = levers;
+  }
+  if (scenario.forecast.trials)
+    forecast["trials"] = *scenario.forecast.trials;
+  if (scenario.forecast.seed)
+    forecast["seed"] = *scenario.forecast.seed;
+  if (scenario.forecast.budgetUsd)
+    forecast["budget_usd"] = *scenario.forecast.budgetUsd;
+  if (scenario.forecast.historyDays)
+    forecast["history_days"] = *scenario.forecast.historyDays;
+  if (scenario.forecast.sensitivityRange)
+    forecast["sensitivity_range"] = *scenario.forecast.sensitivityRange;
   json["forecast"] = forecast;
   return json;
 }

@@ -14,6 +14,8 @@ inline constexpr int kScenarioVersion = 1;
 inline constexpr std::size_t kMaxWorkloads = 10000;
 inline constexpr int kMaxModelUnits = 1000000;
 inline constexpr int kMaxForecastMonths = 120;
+inline constexpr int kMinTrials = 100; // fewer gives no meaningful p10/p90
+inline constexpr int kMaxTrials = 1000000;
 
 // Structural reading: types and ranges. Model ids are checked against the
 // rate card afterwards (scenariovalidation.h).

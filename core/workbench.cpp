@@ -57,7 +57,11 @@ Workbench computeWorkbench(const PreparedScenario &scenario, const WorkbenchSele
                            std::optional<double> baselineNetUsd) {
   Workbench view;
   view.evaluation = evaluate(scenario, selection.month);
-  view.forecast = forecast(scenario);
+  // Monte Carlo (when levers beside volume are uncertain) takes a few hundred
+  // milliseconds: the caller runs it off the GUI thread (addMonteCarloFan).
+  ForecastOptions options;
+  options.monteCarlo = false;
+  view.forecast = forecast(scenario, 1.0, options);
   view.figures = keyFiguresOf(view.evaluation, view.forecast, scenario, baselineNetUsd);
   view.currentMultiplier = scenario.globalVolumeMultiplier;
   const VolumeCurveOptions range;

@@ -48,7 +48,7 @@ struct Workbench {
   std::optional<UnitsCurve> unitsCurve;       // PT explorer
   std::optional<ReservedCurve> reservedCurve; // Reserved-tier explorer
   std::optional<LoadProfile> load;
-  Forecast forecast;
+  Forecast forecast; // without the Monte Carlo fan; see computeWorkbench
 };
 
 // The key figures of one evaluated month; `forecast` gives the commit retired.

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <sstream>
 
 using namespace bwi;
@@ -146,5 +147,75 @@ TEST_CASE("Broken scenarios exit 1 naming the file and the JSON path", "[cli]") 
       CHECK_THAT(result.err, Catch::Matchers::Contains(testCase.expected));
       CHECK(result.out.empty());
     }
+  }
+}
+
+TEST_CASE("sensitivity --json prints the tornado with exactly its keys", "[cli][ranges]") {
+  const Run result = run({"sensitivity", kExample, "--json"});
+  REQUIRE(result.status == 0);
+  const auto json = nlohmann::json::parse(result.out);
+  CHECK(json.size() == 2);
+  CHECK(json["base_usd"].get<double>() > 0);
+  REQUIRE(json["levers"].size() == 10);
+  double swing = INFINITY;
+  for (const auto &lever : json["levers"]) {
+    CHECK(lever.size() == 5);
+    for (const char *key : {"lever", "low_value", "high_value", "low_usd", "high_usd"})
+      CHECK(lever.contains(key));
+    const double next = std::fabs(lever["high_usd"].get<double>() - lever["low_usd"].get<double>());
+    CHECK(next <= swing);
+    swing = next;
+  }
+  const Run edited =
+      run({"sensitivity", kExample, "--json", "--range", "10", "--lever", "output_tokens=-50:100"});
+  REQUIRE(edited.status == 0);
+  bool seen = false;
+  const auto editedJson = nlohmann::json::parse(edited.out);
+  for (const auto &lever : editedJson["levers"])
+    if (lever["lever"] == "output_tokens") {
+      seen = true;
+      CHECK(lever["low_value"].get<double>() == 0.5);
+      CHECK(lever["high_value"].get<double>() == 2.0);
+    } else if (lever["lever"] == "volume") {
+      CHECK(lever["high_value"].get<double>() == Approx(1.1));
+    }
+  CHECK(seen);
+}
+
+TEST_CASE("goal-seek and plan print their JSON; wrong options exit 2", "[cli][ranges]") {
+  const Run seek =
+      run({"goal-seek", kExample, "--lever", "volume", "--target", "250000", "--json"});
+  REQUIRE(seek.status == 0);
+  const auto answer = nlohmann::json::parse(seek.out);
+  CHECK(answer["found"] == true);
+  CHECK(std::fabs(answer["achieved"].get<double>() - 250000) <= 25);
+
+  const Run plan = run({"plan", kExample, "--json", "--history-days", "45", "--trials", "300"});
+  REQUIRE(plan.status == 0);
+  const auto json = nlohmann::json::parse(plan.out);
+  CHECK(json["history_days"] == 45);
+  bool priced = false;
+  for (const auto &model : json["models"])
+    if (model["priced"] == true) {
+      priced = true;
+      CHECK(model["recommendation"] == "wait");
+      CHECK(model["choices"][0]["cumulative_savings_usd"].size() == 12);
+    }
+  CHECK(priced);
+
+  for (const auto &arguments : std::vector<std::vector<std::string>>{
+           {"goal-seek", kExample, "--target", "1"},
+           {"goal-seek", kExample, "--lever", "volume"},
+           {"goal-seek", kExample, "--lever", "volume", "--target", "lots"},
+           {"goal-seek", kExample, "--lever", "sideways", "--target", "1"},
+           {"goal-seek", kExample, "--lever", "volume", "--target", "1", "--metric", "joy"},
+           {"sensitivity", kExample, "--range", "0"},
+           {"sensitivity", kExample, "--lever", "volume"},
+           {"sensitivity", kExample, "--lever", "volume=10:-10"},
+           {"plan", kExample, "--trials", "5"}}) {
+    INFO(arguments[0] << " " << arguments.back());
+    const Run result = run(arguments);
+    CHECK(result.status == 2);
+    CHECK(result.out.empty());
   }
 }

@@ -52,12 +52,28 @@ TEST_CASE("A scenario written and read back equals the original", "[core][files]
         "reserved": [{ "model": "res", "input_tpm": 1000, "output_tpm": 100 }],
         "agreement": { "discount": 0.07, "annual_commit_usd": 1e6,
                        "discount_applies_to_marketplace": true, "marketplace_cap_share": 0.3 },
-        "forecast": { "months": 24, "volume_p10": 0.5, "volume_p90": 2.5 })"));
+        "forecast": { "months": 24, "volume_p10": 0.5, "volume_p90": 2.5,
+                      "uncertainty": { "growth_per_month_shift": { "p10": -0.01, "p90": 0.02 },
+                                       "output_tokens_factor": { "p10": 0.8, "p90": 1.5 },
+                                       "cache_hit_rate_shift": { "p10": -0.2, "p90": 0.0 } },
+                      "trials": 5000, "seed": 42, "budget_usd": 150000.5, "history_days": 60,
+                      "sensitivity_range": 0.3 })"));
     const core::Scenario again = reread(loaded.scenario);
     CHECK(again == loaded.scenario);
     CHECK(again.ratecardOverrides.size() == 2);
     CHECK(again.workloads[0].latencyTolerant);
     CHECK_FALSE(again.workloads[1].latencyTolerant);
+    CHECK(again.forecast.uncertainty.outputTokensFactor == core::LeverQuantiles{0.8, 1.5});
+    CHECK(again.forecast.seed == 42u);
+    CHECK(again.forecast.historyDays == 60);
+  }
+  SECTION("fields left at their defaults are not written, so older files stay as they were") {
+    const auto load = core::loadExampleScenario();
+    REQUIRE(load.loaded);
+    const core::Json forecast = core::scenarioToJson(load.loaded->scenario)["forecast"];
+    CHECK(forecast.size() == 3); // months, volume_p10, volume_p90
+    CHECK_FALSE(forecast.contains("uncertainty"));
+    CHECK_FALSE(forecast.contains("trials"));
   }
   SECTION("through a file on disk, atomically") {
     const auto load = core::loadExampleScenario();

@@ -115,6 +115,26 @@ TEST_CASE("Every validation error names its JSON path", "[core][validation]") {
       {"p10 above p90",
        scenarioJson(R"([])", R"("forecast": { "volume_p10": 3, "volume_p90": 1 })"),
        "forecast.volume_p10"},
+      {"uncertainty p10 above p90", scenarioJson(R"([])", R"("forecast": { "uncertainty": {
+                   "output_tokens_factor": { "p10": 2, "p90": 1 } } })"),
+       "forecast.uncertainty.output_tokens_factor.p10"},
+      {"uncertainty without p90", scenarioJson(R"([])", R"("forecast": { "uncertainty": {
+                   "growth_per_month_shift": { "p10": 0.01 } } })"),
+       "forecast.uncertainty.growth_per_month_shift.p90"},
+      {"output factor of zero", scenarioJson(R"([])", R"("forecast": { "uncertainty": {
+                   "output_tokens_factor": { "p10": 0, "p90": 1 } } })"),
+       "forecast.uncertainty.output_tokens_factor.p10"},
+      {"too few trials", scenarioJson(R"([])", R"("forecast": { "trials": 10 })"),
+       "forecast.trials"},
+      {"a fractional seed", scenarioJson(R"([])", R"("forecast": { "seed": 1.5 })"),
+       "forecast.seed"},
+      {"a negative budget", scenarioJson(R"([])", R"("forecast": { "budget_usd": -5 })"),
+       "forecast.budget_usd"},
+      {"history as text", scenarioJson(R"([])", R"("forecast": { "history_days": "ninety" })"),
+       "forecast.history_days"},
+      {"a sensitivity range above 100%",
+       scenarioJson(R"([])", R"("forecast": { "sensitivity_range": 1.5 })"),
+       "forecast.sensitivity_range"},
       {"zero hours per month",
        R"({ "hours_per_month": 0, "ratecard": )" + test::testRateCardJson() +
            R"(, "workloads": [] })",

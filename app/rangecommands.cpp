@@ -1,0 +1,174 @@
+#include "rangecommands.h"
+
+#include "commitmentplanner.h"
+#include "goalseek.h"
+#include "moneyformat.h"
+#include "rangesjson.h"
+#include "sensitivity.h"
+
+#include <cmath>
+#include <cstdio>
+#include <ostream>
+
+namespace bwi::app {
+namespace {
+
+std::string number(double value, const char *format = "%.4g") {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, format, value);
+  return buffer;
+}
+
+std::string pad(std::string text, std::size_t width, bool left = false) {
+  if (text.size() < width)
+    text.insert(left ? 0 : text.size(), width - text.size(), ' ');
+  return text;
+}
+
+int usage(std::ostream &err, const std::string &message) {
+  err << "bedrock-whatif: " << message << "\n";
+  return kUsageError;
+}
+
+int notFinite(const CommandLine &line, std::ostream &err) {
+  err << line.scenarioPath
+      << ": the figures overflow (not finite numbers): growth_per_month compounds, or volumes "
+         "and token counts multiply, beyond what can be costed\n";
+  return kInvalidInput;
+}
+
+// "output_tokens=-10:40" → the lever and its range as shares.
+bool parseLeverRange(const std::string &text, core::Lever &lever, core::LeverRange &range) {
+  const auto equals = text.find('=');
+  const auto colon = text.find(':', equals == std::string::npos ? 0 : equals);
+  if (equals == std::string::npos || colon == std::string::npos)
+    return false;
+  const auto parsed = core::leverFromName(text.substr(0, equals));
+  const auto low = parseDecimal(text.substr(equals + 1, colon - equals - 1));
+  const auto high = parseDecimal(text.substr(colon + 1));
+  if (!parsed || !low || !high || *low < -100 || *high > 1000 || *low > *high)
+    return false;
+  lever = *parsed;
+  range = {*low / 100, *high / 100};
+  return true;
+}
+
+std::string leverNames() {
+  std::string names;
+  for (core::Lever lever : core::kAllLevers)
+    names += (names.empty() ? "" : ", ") + std::string(core::leverName(lever));
+  return names;
+}
+
+} // namespace
+
+int sensitivityCommand(const CommandLine &line, const core::LoadedScenario &loaded,
+                       std::ostream &out, std::ostream &err) {
+  core::TornadoOptions options;
+  options.month = line.month;
+  if (line.rangePercent)
+    options.range = *line.rangePercent / 100;
+  for (const std::string &text : line.leverRanges) {
+    core::Lever lever;
+    core::LeverRange range;
+    if (!parseLeverRange(text, lever, range))
+      return usage(err, "--lever must be NAME=LOW:HIGH in percent (e.g. output_tokens=-10:40) "
+                        "with NAME one of " +
+                            leverNames() + "; got \"" + text + "\"");
+    options.overrides[lever] = range;
+  }
+  const core::Tornado tornado = core::tornado(loaded.scenario, loaded.card, options);
+  bool finite = std::isfinite(tornado.baseUsd);
+  for (const core::TornadoBar &bar : tornado.bars)
+    finite = finite && std::isfinite(bar.lowUsd) && std::isfinite(bar.highUsd);
+  if (!finite)
+    return notFinite(line, err);
+  if (line.json) {
+    out << core::tornadoToJson(tornado).dump(2) << "\n";
+    return kSuccess;
+  }
+  out << "Sensitivity of month " << tornado.month << " net cost ("
+      << core::formatUsdExact(tornado.baseUsd) << "), largest swing first\n\n"
+      << pad("lever", 22) << pad("low", 10, true) << pad("high", 10, true)
+      << pad("at low", 17, true) << pad("at high", 17, true) << pad("swing", 17, true) << "\n";
+  for (const core::TornadoBar &bar : tornado.bars)
+    out << pad(std::string(core::leverName(bar.lever)), 22) << pad(number(bar.lowValue), 10, true)
+        << pad(number(bar.highValue), 10, true) << pad(core::formatUsdExact(bar.lowUsd), 17, true)
+        << pad(core::formatUsdExact(bar.highUsd), 17, true)
+        << pad(core::formatUsdExact(bar.swingUsd()), 17, true) << "\n";
+  out << "\nValues: volume is the global multiplier, pt_units whole model units, discount a "
+         "share; the other levers are factors on each workload's own value.\n";
+  return kSuccess;
+}
+
+int goalSeekCommand(const CommandLine &line, const core::LoadedScenario &loaded, std::ostream &out,
+                    std::ostream &err) {
+  core::GoalSeekRequest request;
+  const auto lever = core::leverFromName(line.lever);
+  if (!lever)
+    return usage(err, "--lever must be one of " + leverNames() + ", got \"" + line.lever + "\"");
+  const auto metric = core::goalMetricFromName(line.metric);
+  if (!metric)
+    return usage(err,
+                 "--metric must be net_usd, net_per_1k_requests_usd or pt_utilization, got \"" +
+                     line.metric + "\"");
+  request.lever = *lever;
+  request.metric = *metric;
+  request.target = *line.target;
+  request.month = line.month;
+  request.minValue = line.minValue;
+  request.maxValue = line.maxValue;
+  if (request.minValue && request.maxValue && *request.minValue > *request.maxValue)
+    return usage(err, "--min must not exceed --max");
+  const core::GoalSeekResult result = core::goalSeek(loaded.scenario, loaded.card, request);
+  if (line.json)
+    out << core::goalSeekToJson(request, result).dump(2) << "\n";
+  else
+    out << (result.found ? "Found: " : "Not found: ") << result.message << "\n";
+  return kSuccess;
+}
+
+int planCommand(const CommandLine &line, const core::LoadedScenario &loaded, std::ostream &out,
+                std::ostream &err) {
+  const core::PreparedScenario prepared = core::prepareScenario(loaded.scenario, loaded.card);
+  core::PlanOptions options;
+  options.historyDays = line.historyDays;
+  options.trials = line.trials;
+  const auto plan = core::planCommitments(prepared, options);
+  if (!plan)
+    return kInvalidInput; // not cancellable from here
+  for (const core::ModelPlan &model : plan->models)
+    for (const core::PlanChoice &choice : model.choices)
+      if (!std::isfinite(choice.expectedMonthlyUsd) || !std::isfinite(choice.p90MonthlyUsd))
+        return notFinite(line, err);
+  if (line.json) {
+    out << core::commitmentPlanToJson(*plan).dump(2) << "\n";
+    return kSuccess;
+  }
+  out << "Commitment plan over " << core::kPlanMonths << " months, " << plan->trials
+      << " trials (seed " << plan->seed << ")\n";
+  for (const core::ModelPlan &model : plan->models) {
+    out << "\n" << model.modelId << ": " << model.recommendation << "\n  " << model.reason << "\n";
+    if (model.choices.empty())
+      continue;
+    out << "  " << pad("choice", 26) << pad("expected/mo", 16, true) << pad("p90/mo", 16, true)
+        << pad("idle MU-h/mo", 14, true) << pad("regret/mo", 14, true) << pad("pays from", 11, true)
+        << "\n";
+    for (const core::PlanChoice &choice : model.choices) {
+      const std::string name = choice.term ? choice.kind + " " + std::to_string(choice.modelUnits) +
+                                                 " MU " + std::string(core::toString(*choice.term))
+                                           : "none (on demand)";
+      out << "  " << pad(name, 26) << pad(core::formatUsdExact(choice.expectedMonthlyUsd), 16, true)
+          << pad(core::formatUsdExact(choice.p90MonthlyUsd), 16, true)
+          << pad(number(choice.expectedIdleMuHours, "%.0f"), 14, true)
+          << pad(core::formatUsdExact(choice.expectedRegretUsd), 14, true)
+          << pad(choice.breakEvenMonth ? "month " + std::to_string(*choice.breakEvenMonth)
+                                       : std::string(choice.term ? "never" : "-"),
+                 11, true)
+          << "\n";
+    }
+  }
+  return kSuccess;
+}
+
+} // namespace bwi::app
