@@ -28,13 +28,13 @@ std::string_view unitName(FigureUnit unit) {
 Json leverAttributionToJson(const LeverAttribution &attribution, const std::string &fromLabel,
                             const std::string &toLabel) {
   Json order = Json::array();
-  for (Lever lever : kAttributionOrder)
-    order.push_back(leverKey(lever));
+  for (AttributionLever lever : kAttributionOrder)
+    order.push_back(attributionLeverKey(lever));
   Json bars = Json::array();
   for (const LeverBar &bar : attribution.bars) {
     Json levers = Json::array();
-    for (Lever lever : bar.levers)
-      levers.push_back(leverKey(lever));
+    for (AttributionLever lever : bar.levers)
+      levers.push_back(attributionLeverKey(lever));
     bars.push_back({{"levers", levers},
                     {"label", bar.label},
                     {"delta_usd", bar.deltaUsd},

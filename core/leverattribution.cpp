@@ -11,23 +11,23 @@ namespace bwi::core {
 namespace {
 
 struct LeverText {
-  Lever lever;
+  AttributionLever lever;
   std::string_view name;
   std::string_view key;
 };
 constexpr std::array kLeverTexts = {
-    LeverText{Lever::Volume, "Volume", "volume"},
-    LeverText{Lever::Routing, "Routing", "routing"},
-    LeverText{Lever::Batch, "Batch", "batch"},
-    LeverText{Lever::Caching, "Caching", "caching"},
-    LeverText{Lever::TokenShape, "Context trimming", "token_shape"},
-    LeverText{Lever::ServiceTier, "Service tier", "service_tier"},
-    LeverText{Lever::Provisioned, "Provisioned throughput", "provisioned"},
-    LeverText{Lever::RateCard, "Rate card", "rate_card"},
-    LeverText{Lever::PrivatePricing, "Private pricing", "private_pricing"},
+    LeverText{AttributionLever::Volume, "Volume", "volume"},
+    LeverText{AttributionLever::Routing, "Routing", "routing"},
+    LeverText{AttributionLever::Batch, "Batch", "batch"},
+    LeverText{AttributionLever::Caching, "Caching", "caching"},
+    LeverText{AttributionLever::TokenShape, "Context trimming", "token_shape"},
+    LeverText{AttributionLever::ServiceTier, "Service tier", "service_tier"},
+    LeverText{AttributionLever::Provisioned, "Provisioned throughput", "provisioned"},
+    LeverText{AttributionLever::RateCard, "Rate card", "rate_card"},
+    LeverText{AttributionLever::PrivatePricing, "Private pricing", "private_pricing"},
 };
 
-const LeverText &textOf(Lever lever) {
+const LeverText &textOf(AttributionLever lever) {
   return *std::find_if(kLeverTexts.begin(), kLeverTexts.end(),
                        [&](const LeverText &text) { return text.lever == lever; });
 }
@@ -72,48 +72,48 @@ RateCard unionCard(const RateCard &primary, const RateCard &secondary) {
   return card;
 }
 
-void moveLever(Lever lever, Workload &target, const Workload &to) {
+void moveLever(AttributionLever lever, Workload &target, const Workload &to) {
   switch (lever) {
-  case Lever::Volume:
+  case AttributionLever::Volume:
     target.requestsPerMonth = to.requestsPerMonth;
     target.volumeMultiplier = to.volumeMultiplier;
     target.growthPerMonth = to.growthPerMonth;
     target.profile = to.profile;
     break;
-  case Lever::Routing:
+  case AttributionLever::Routing:
     target.routing = to.routing;
     break;
-  case Lever::Batch:
+  case AttributionLever::Batch:
     target.batchShare = to.batchShare;
     target.latencyTolerant = to.latencyTolerant;
     break;
-  case Lever::Caching:
+  case AttributionLever::Caching:
     target.caching = to.caching;
     break;
-  case Lever::TokenShape:
+  case AttributionLever::TokenShape:
     target.tokens = to.tokens;
     break;
-  case Lever::ServiceTier:
+  case AttributionLever::ServiceTier:
     target.serviceTier = to.serviceTier;
     break;
-  case Lever::Provisioned:
-  case Lever::RateCard:
-  case Lever::PrivatePricing:
+  case AttributionLever::Provisioned:
+  case AttributionLever::RateCard:
+  case AttributionLever::PrivatePricing:
     break;
   }
 }
 
-void moveLever(Lever lever, Scenario &target, const Scenario &to) {
+void moveLever(AttributionLever lever, Scenario &target, const Scenario &to) {
   switch (lever) {
-  case Lever::Volume:
+  case AttributionLever::Volume:
     target.globalVolumeMultiplier = to.globalVolumeMultiplier;
     break;
-  case Lever::Provisioned:
+  case AttributionLever::Provisioned:
     target.provisioned = to.provisioned;
     target.reserved = to.reserved;
     target.hoursPerMonth = to.hoursPerMonth;
     break;
-  case Lever::PrivatePricing:
+  case AttributionLever::PrivatePricing:
     target.agreement = to.agreement;
     break;
   default:
@@ -127,9 +127,9 @@ double netUsd(const Scenario &scenario, const RateCard &card, int month) {
   return evaluate(prepareScenario(scenario, card), month, options).netUsd;
 }
 
-std::string barLabel(const std::vector<Lever> &levers) {
+std::string barLabel(const std::vector<AttributionLever> &levers) {
   std::string label;
-  for (Lever lever : levers) {
+  for (AttributionLever lever : levers) {
     if (!label.empty())
       label += " + ";
     label += textOf(lever).name;
@@ -139,12 +139,12 @@ std::string barLabel(const std::vector<Lever> &levers) {
 
 } // namespace
 
-std::string_view leverName(Lever lever) { return textOf(lever).name; }
-std::string_view leverKey(Lever lever) { return textOf(lever).key; }
+std::string_view attributionLeverName(AttributionLever lever) { return textOf(lever).name; }
+std::string_view attributionLeverKey(AttributionLever lever) { return textOf(lever).key; }
 
 std::string attributionOrderText() {
   std::string text;
-  for (Lever lever : kAttributionOrder) {
+  for (AttributionLever lever : kAttributionOrder) {
     if (!text.empty())
       text += " → ";
     text += textOf(lever).name;
@@ -171,17 +171,17 @@ LeverAttribution attributeLevers(const Scenario &baseline, const RateCard &basel
     current.workloads.push_back(pair.from);
   const RateCard *card = &cardBefore;
 
-  std::vector<Lever> pending;
+  std::vector<AttributionLever> pending;
   double running = result.baselineNetUsd;
-  const Lever last = kAttributionOrder[std::size(kAttributionOrder) - 1];
-  for (Lever lever : kAttributionOrder) {
-    if (lever == Lever::RateCard && !cardsDiffer)
+  const AttributionLever last = kAttributionOrder[std::size(kAttributionOrder) - 1];
+  for (AttributionLever lever : kAttributionOrder) {
+    if (lever == AttributionLever::RateCard && !cardsDiffer)
       continue;
     pending.push_back(lever);
     for (std::size_t w = 0; w < pairs.size(); ++w)
       moveLever(lever, current.workloads[w], pairs[w].to);
     moveLever(lever, current, compared);
-    if (lever == Lever::RateCard)
+    if (lever == AttributionLever::RateCard)
       card = &cardAfter;
     double next = 0;
     if (lever == last) {

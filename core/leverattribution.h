@@ -17,7 +17,7 @@
 // Money in USD per month, net of the private-pricing discount.
 namespace bwi::core {
 
-enum class Lever {
+enum class AttributionLever {
   Volume,      // requests, volume multipliers, growth, weekly profile, added or removed workloads
   Routing,     // model shares
   Batch,       // batch share
@@ -30,13 +30,14 @@ enum class Lever {
 };
 
 // The order the levers move in.
-inline constexpr Lever kAttributionOrder[] = {
-    Lever::Volume,      Lever::Routing,    Lever::Batch,
-    Lever::Caching,     Lever::TokenShape, Lever::ServiceTier,
-    Lever::Provisioned, Lever::RateCard,   Lever::PrivatePricing};
+inline constexpr AttributionLever kAttributionOrder[] = {
+    AttributionLever::Volume,      AttributionLever::Routing,    AttributionLever::Batch,
+    AttributionLever::Caching,     AttributionLever::TokenShape, AttributionLever::ServiceTier,
+    AttributionLever::Provisioned, AttributionLever::RateCard,   AttributionLever::PrivatePricing};
 
-std::string_view leverName(Lever lever); // "Context trimming"
-std::string_view leverKey(Lever lever);  // "token_shape", as the JSON output names it
+std::string_view attributionLeverName(AttributionLever lever); // "Context trimming"
+std::string_view
+attributionLeverKey(AttributionLever lever); // "token_shape", as the JSON output names it
 // "volume → routing → … → private pricing": the order, for a chart or a report.
 std::string attributionOrderText();
 
@@ -44,7 +45,7 @@ struct LeverBar {
   // Usually one lever. Two or more when moving the first alone would give a
   // scenario that cannot be costed (a cached prefix longer than the trimmed
   // context, a 1-hour cache on a model without that price): they move together.
-  std::vector<Lever> levers;
+  std::vector<AttributionLever> levers;
   std::string label;     // "Routing", or "Caching + Context trimming"
   double deltaUsd = 0;   // change of net monthly cost this bar makes
   double runningUsd = 0; // net monthly cost once it has moved
