@@ -76,7 +76,7 @@ void routeCheapest(Workload &workload, const RateCard &card, const OptimizeOptio
     if (id != route.modelId)
       changes.push_back(workload.name + ": " + percentText(route.share) + " of requests from " +
                         route.modelId + " to " + id + " (cheapest " + current->tier +
-                        "-tier model for this workload)");
+                        "-tier model)");
     auto same = std::find_if(routing.begin(), routing.end(),
                              [&](const RoutingShare &entry) { return entry.modelId == id; });
     if (same != routing.end())

@@ -33,8 +33,7 @@ WaterfallChartView::WaterfallChartView(QWidget *parent) : QChartView(parent) {
   chartstyle::styleAxis(m_axisCategories, QString());
   m_axisCategories->setGridLineVisible(false);
   m_axisCategories->setTruncateLabels(false);
-  m_axisUsd =
-      chartstyle::makeTickAxis(tr("USD per month (net, after the private-pricing discount)"));
+  m_axisUsd = chartstyle::makeTickAxis(tr("Net USD per month (after discount)"));
   chart->addSeries(m_series);
   chart->addAxis(m_axisCategories, Qt::AlignLeft);
   chart->addAxis(m_axisUsd, Qt::AlignBottom);
@@ -133,13 +132,13 @@ void WaterfallChartView::showAttribution(const core::LeverAttribution &attributi
     change +=
         QStringLiteral(" (%1)").arg((difference > 0 ? QStringLiteral("+") : QString()) +
                                     chartstyle::percent(difference / attribution.baselineNetUsd));
+  // Short phrases: the annotations pack them into as few lines as the width allows.
   const QStringList details = {
-      tr("Baseline: %1").arg(baselineLabel), tr("Compared: %1").arg(comparedLabel),
-      // The rows are the order: stated so, the statement fits any width.
-      tr("Order of attribution: top to bottom, each lever moved with those above it already "
-         "moved")};
-  m_annotations->setTitle(
-      tr("What changes the bill, month %1: %2").arg(attribution.month + 1).arg(change), details);
+      change[0].toUpper() + change.mid(1), tr("Baseline: %1").arg(baselineLabel),
+      tr("Compared: %1").arg(comparedLabel), tr("Order of attribution: top to bottom"),
+      tr("each lever moved with those above it already moved")};
+  m_annotations->setTitle(tr("What changes the bill, month %1").arg(attribution.month + 1),
+                          details);
   m_legend->refresh();
   m_rows = rows;
 }

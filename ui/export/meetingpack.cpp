@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <set>
 
 namespace bwi::ui {
@@ -151,8 +152,7 @@ QString summaryHtml(const core::Scenario &scenario, const core::Workbench &workb
 }
 
 QString detailHtml(const core::Scenario &scenario, const core::RateCard &card,
-                   const core::Workbench &workbench, const QString &staleNotice,
-                   const std::vector<std::string> &proposedChanges) {
+                   const core::Workbench &workbench, const QString &staleNotice) {
   const core::Evaluation &evaluation = workbench.evaluation;
   QString html = QObject::tr("<h2>Workloads</h2>");
   html += tableStart({QObject::tr("Workload"), QObject::tr("Team"), QObject::tr("Requests / month"),
@@ -199,13 +199,6 @@ QString detailHtml(const core::Scenario &scenario, const core::RateCard &card,
     html += row({text(workload.name), tokens, calls, caching, profileName(workload.profile)});
   }
   html += QStringLiteral("</table>");
-  if (!proposedChanges.empty()) {
-    html += QObject::tr("<h3>What the optimizer's proposal changes</h3><ul>");
-    for (const std::string &change : proposedChanges)
-      html += QStringLiteral("<li>%1</li>").arg(text(change));
-    html += QObject::tr("</ul><p><i>Same tier is not the same model: test the proposed models on "
-                        "the workload's own evaluations before routing to them.</i></p>");
-  }
   html += QObject::tr("<h3>Commitments and agreement</h3><ul>");
   for (const core::ProvisionedCommitment &pt : scenario.provisioned)
     html += QObject::tr("<li>Provisioned throughput on %1: %2 MU, %3 term, from month %4.</li>")
@@ -293,6 +286,23 @@ QString detailHtml(const core::Scenario &scenario, const core::RateCard &card,
   return html;
 }
 
+QString changesHtml(const std::vector<std::string> &changes, std::size_t shown) {
+  if (changes.empty())
+    return QObject::tr("<p>The optimizer changes nothing: the routing is already the cheapest "
+                       "adequate one by tier, latency-tolerant workloads run as batch and the "
+                       "commitments are at their optimum.</p>");
+  QString html = QObject::tr("<b>What the optimizer's proposal changes</b> (same tier is not the "
+                             "same model: test a proposed model on the workload's own "
+                             "evaluations before routing to it)<ul>");
+  for (std::size_t i = 0; i < shown && i < changes.size(); ++i)
+    html += QStringLiteral("<li>%1</li>").arg(text(changes[i]));
+  if (shown < changes.size())
+    html += QObject::tr("<li>… and %1 more: see the Compare tab, or run bedrock-whatif optimize "
+                        "SCENARIO.</li>")
+                .arg(changes.size() - shown);
+  return html + QStringLiteral("</ul>");
+}
+
 class PackPainter {
 public:
   PackPainter(QPdfWriter &writer, QPainter &painter, QString footer)
@@ -315,6 +325,20 @@ public:
                                              "th, td { font-size: 8pt; }"));
     doc->setHtml(html);
     doc->setPageSize(m_content.size());
+    return doc;
+  }
+
+  // The longest document `html(n)` for n ≤ `count` that fits `size`: a list
+  // cut short says how many items it leaves out rather than run off the page.
+  std::unique_ptr<QTextDocument> fittedDocument(const std::function<QString(std::size_t)> &html,
+                                                std::size_t count, const QSizeF &size) const {
+    auto doc = document(html(count));
+    doc->setPageSize(QSizeF(size.width(), 1e6));
+    for (std::size_t shown = count; shown > 0 && doc->size().height() > size.height();) {
+      --shown;
+      doc = document(html(shown));
+      doc->setPageSize(QSizeF(size.width(), 1e6));
+    }
     return doc;
   }
 
@@ -391,8 +415,7 @@ ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCa
       PackPainter pack(writer, painter, footer);
       auto summaryDoc = pack.document(summaryHtml(
           scenario, workbench, summary, leversHtml(optimized.attributions.front(), proposal)));
-      auto detailDoc =
-          pack.document(detailHtml(scenario, card, workbench, staleNotice, proposal.changes));
+      auto detailDoc = pack.document(detailHtml(scenario, card, workbench, staleNotice));
       constexpr ChartKind kCharts[] = {ChartKind::Volume, ChartKind::Units, ChartKind::Load,
                                        ChartKind::Breakdown, ChartKind::Forecast};
       const int total = 1 + summaryDoc->pageCount() + static_cast<int>(std::size(kCharts)) + 1 +
@@ -445,8 +468,20 @@ ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCa
         drawChart(painter, kind, workbench, content);
         pack.footer(total);
       }
+      // The optimizer's page: its waterfall, and beside it what it would change.
       pack.newPage();
-      drawChart(painter, ChartKind::Waterfall, ChartSource(optimized), content);
+      const QRectF chartRect(content.left(), content.top(), content.width() * 0.64,
+                             content.height());
+      drawChart(painter, ChartKind::Waterfall, ChartSource(optimized), chartRect);
+      const QRectF listRect(chartRect.right() + 12, content.top() + 24,
+                            content.right() - chartRect.right() - 12, content.height() - 24);
+      auto changes = pack.fittedDocument(
+          [&](std::size_t shown) { return changesHtml(proposal.changes, shown); },
+          proposal.changes.size(), listRect.size());
+      painter.save();
+      painter.translate(listRect.topLeft());
+      changes->drawContents(&painter, QRectF(QPointF(0, 0), listRect.size()));
+      painter.restore();
       pack.footer(total);
       pack.textPages(*detailDoc, total);
       ok = painter.end();
