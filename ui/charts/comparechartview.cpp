@@ -32,7 +32,7 @@ CompareChartView::CompareChartView(QWidget *parent) : QChartView(parent) {
   m_axisCategories->setGridLineVisible(false);
   m_axisCategories->setTruncateLabels(true); // long scenario names: the table has them whole
   m_axisUsd =
-      chartstyle::makeTickAxis(tr("USD per month (net, after the private-pricing discount)"));
+      chartstyle::makeTickAxis(tr("Net USD per month (after discount)"));
   chart->addSeries(m_series);
   chart->addAxis(m_axisCategories, Qt::AlignLeft);
   chart->addAxis(m_axisUsd, Qt::AlignBottom);
