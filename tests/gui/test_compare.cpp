@@ -7,10 +7,15 @@
 
 #include <QAbstractItemModel>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
+#include <QGuiApplication>
+#include <QImage>
+#include <QMenu>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 
 #include <numeric>
 
@@ -145,4 +150,24 @@ TEST_CASE("Latency-tolerant is a workload checkbox with undo", "[gui][compare]")
         !was);
   w.document().undoStack()->undo();
   CHECK(check->isChecked() == was);
+}
+
+TEST_CASE("Every chart has an export button with Export and Copy", "[gui][export]") {
+  Window w;
+  const QList<QToolButton *> buttons =
+      w.window.findChildren<QToolButton *>(QStringLiteral("chartExportButton"));
+  // Five workbench charts, the waterfall and the compare chart.
+  CHECK(buttons.size() >= 7);
+  for (QToolButton *button : buttons) {
+    REQUIRE(button->menu() != nullptr);
+    const QList<QAction *> actions = button->menu()->actions();
+    REQUIRE(actions.size() == 2);
+    CHECK(actions[0]->text() == QStringLiteral("Export chart…"));
+    CHECK(actions[1]->text() == QStringLiteral("Copy chart"));
+  }
+  // Copy puts the picture on the clipboard.
+  buttons.front()->menu()->actions()[1]->trigger();
+  const QImage copied = QGuiApplication::clipboard()->image();
+  CHECK(copied.width() == 2400);
+  CHECK(copied.height() == 1350);
 }

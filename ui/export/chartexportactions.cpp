@@ -4,15 +4,48 @@
 
 #include <QAction>
 #include <QClipboard>
+#include <QEvent>
 #include <QFileDialog>
 #include <QGuiApplication>
+#include <QMenu>
 #include <QMessageBox>
+#include <QStyle>
+#include <QToolButton>
 #include <QWidget>
 
 namespace bwi::ui {
 namespace {
 
 const QSize kExportSize(1200, 675);
+
+// The export button in a chart's top right corner: the context menu's
+// actions for those who do not think of right-clicking.
+class CornerButton : public QToolButton {
+public:
+  explicit CornerButton(QWidget *chart) : QToolButton(chart) {
+    setObjectName(QStringLiteral("chartExportButton"));
+    setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
+    setAutoRaise(true);
+    setPopupMode(QToolButton::InstantPopup);
+    setToolTip(QObject::tr("Export or copy this chart"));
+    chart->installEventFilter(this);
+    place();
+  }
+
+protected:
+  bool eventFilter(QObject *watched, QEvent *event) override {
+    if (watched == parentWidget() && event->type() == QEvent::Resize)
+      place();
+    return QToolButton::eventFilter(watched, event);
+  }
+
+private:
+  void place() {
+    adjustSize();
+    move(parentWidget()->width() - width() - 4, 4);
+    raise();
+  }
+};
 
 } // namespace
 
@@ -49,6 +82,11 @@ void addChartContextMenu(QWidget *chart, ChartKind kind, std::function<ChartSour
   chart->addAction(exportAction);
   chart->addAction(copyAction);
   chart->setToolTip(QObject::tr("Right-click to export or copy this chart."));
+  auto *button = new CornerButton(chart);
+  auto *menu = new QMenu(button);
+  menu->addAction(exportAction);
+  menu->addAction(copyAction);
+  button->setMenu(menu);
 }
 
 } // namespace bwi::ui

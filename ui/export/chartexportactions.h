@@ -8,8 +8,9 @@
 
 class QWidget;
 
-// What every chart on screen offers in its context menu: "Export chart…"
-// (PNG, SVG or PDF, with the tracing footer) and "Copy chart" (an image).
+// What every chart on screen offers, in its context menu and behind a button
+// in its top right corner: "Export chart…" (PNG, SVG or PDF, with the
+// tracing footer) and "Copy chart" (an image).
 namespace bwi::ui {
 
 // Asks for a file and exports; says why when it cannot.
