@@ -1,3 +1,4 @@
+#include "clirun.h"
 #include "commandline.h"
 
 #include <catch2/catch.hpp>
@@ -7,28 +8,10 @@
 #include <sstream>
 
 using namespace bwi;
-
-namespace {
-
-struct Run {
-  int status = 0;
-  std::string out;
-  std::string err;
-};
-
-Run run(const std::vector<std::string> &arguments) {
-  std::ostringstream out, err;
-  Run result;
-  result.status = app::runCommandLine(arguments, out, err);
-  result.out = out.str();
-  result.err = err.str();
-  return result;
-}
-
-const std::string kExample = BWI_SOURCE_DIR "/resources/example-scenario.json";
-const std::string kBroken = BWI_SOURCE_DIR "/tests/data/broken/";
-
-} // namespace
+using test::kBroken;
+using test::kExample;
+using test::run;
+using test::Run;
 
 TEST_CASE("Help and version exit 0", "[cli]") {
   CHECK(run({}).status == 0);

@@ -82,20 +82,14 @@ QString wrapped(const QString &label, const QFontMetricsF &metrics, qreal width)
 BreakdownChartView::BreakdownChartView(QWidget *parent) : QChartView(parent) {
   chartstyle::setUpView(this, QStringLiteral("breakdownChart"));
   QChart *chart = this->chart();
-  m_series = new QHorizontalStackedBarSeries;
-  m_series->setBarWidth(0.65);
-  m_axisCategories = new QBarCategoryAxis;
-  chartstyle::styleAxis(m_axisCategories, QString());
-  m_axisCategories->setGridLineVisible(false);
+  const chartstyle::HorizontalBars bars =
+      chartstyle::addHorizontalBars(chart, tr("USD per month (gross, before discount)"), 0.65);
+  m_series = bars.series;
+  m_axisCategories = bars.categories;
+  m_axisUsd = bars.usd;
   // Qt would elide a two-line name to fit a thin bar's height; the names are
   // wrapped to the axis width instead (updateCategoryLabels).
   m_axisCategories->setTruncateLabels(false);
-  m_axisUsd = chartstyle::makeTickAxis(tr("USD per month (gross, before discount)"));
-  chart->addSeries(m_series);
-  chart->addAxis(m_axisCategories, Qt::AlignLeft);
-  chart->addAxis(m_axisUsd, Qt::AlignBottom);
-  m_series->attachAxis(m_axisCategories);
-  m_series->attachAxis(m_axisUsd);
   m_legend = new ChartLegend(chart);
   m_annotations = new ChartAnnotations(chart);
   connect(chart, &QChart::geometryChanged, this, &BreakdownChartView::updateCategoryLabels);

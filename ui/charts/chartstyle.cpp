@@ -3,11 +3,13 @@
 #include "moneyformat.h"
 
 #include <QAbstractAxis>
+#include <QBarCategoryAxis>
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QCoreApplication>
 #include <QCursor>
+#include <QHorizontalStackedBarSeries>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
@@ -319,6 +321,22 @@ QCategoryAxis *makeTickAxis(const QString &title) {
   axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
   styleAxis(axis, title);
   return axis;
+}
+
+HorizontalBars addHorizontalBars(QChart *chart, const QString &usdAxisTitle, qreal barWidth) {
+  HorizontalBars bars;
+  bars.series = new QHorizontalStackedBarSeries;
+  bars.series->setBarWidth(barWidth);
+  bars.categories = new QBarCategoryAxis;
+  styleAxis(bars.categories, QString());
+  bars.categories->setGridLineVisible(false);
+  bars.usd = makeTickAxis(usdAxisTitle);
+  chart->addSeries(bars.series);
+  chart->addAxis(bars.categories, Qt::AlignLeft);
+  chart->addAxis(bars.usd, Qt::AlignBottom);
+  bars.series->attachAxis(bars.categories);
+  bars.series->attachAxis(bars.usd);
+  return bars;
 }
 
 void setTicks(QCategoryAxis *axis, double min, double max, const QList<AxisTick> &ticks) {

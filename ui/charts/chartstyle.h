@@ -12,9 +12,11 @@
 
 QT_BEGIN_NAMESPACE
 class QAbstractAxis;
+class QBarCategoryAxis;
 class QCategoryAxis;
 class QChart;
 class QChartView;
+class QHorizontalStackedBarSeries;
 class QWidget;
 QT_END_NAMESPACE
 
@@ -71,6 +73,15 @@ QList<AxisTick> countTicks(const QList<double> &values);
 
 // A QCategoryAxis whose labels sit on values: how axes show "$1.2M".
 QCategoryAxis *makeTickAxis(const QString &title);
+// A horizontal stacked-bar series on `chart`: categories (names) on the
+// left, USD along the bottom on a tick axis.
+struct HorizontalBars {
+  QHorizontalStackedBarSeries *series = nullptr;
+  QBarCategoryAxis *categories = nullptr;
+  QCategoryAxis *usd = nullptr;
+};
+HorizontalBars addHorizontalBars(QChart *chart, const QString &usdAxisTitle, qreal barWidth);
+
 // Replaces the axis's labels and range; does nothing when they are unchanged.
 void setTicks(QCategoryAxis *axis, double min, double max, const QList<AxisTick> &ticks);
 

@@ -25,19 +25,12 @@ constexpr std::array kModes = {Mode::OnDemand, Mode::Overflow, Mode::Batch, Mode
 CompareChartView::CompareChartView(QWidget *parent) : QChartView(parent) {
   chartstyle::setUpView(this, QStringLiteral("compareChart"));
   QChart *chart = this->chart();
-  m_series = new QHorizontalStackedBarSeries;
-  m_series->setBarWidth(0.6);
-  m_axisCategories = new QBarCategoryAxis;
-  chartstyle::styleAxis(m_axisCategories, QString());
-  m_axisCategories->setGridLineVisible(false);
+  const chartstyle::HorizontalBars bars =
+      chartstyle::addHorizontalBars(chart, tr("Net USD per month (after discount)"), 0.6);
+  m_series = bars.series;
+  m_axisCategories = bars.categories;
+  m_axisUsd = bars.usd;
   m_axisCategories->setTruncateLabels(true); // long scenario names: the table has them whole
-  m_axisUsd =
-      chartstyle::makeTickAxis(tr("Net USD per month (after discount)"));
-  chart->addSeries(m_series);
-  chart->addAxis(m_axisCategories, Qt::AlignLeft);
-  chart->addAxis(m_axisUsd, Qt::AlignBottom);
-  m_series->attachAxis(m_axisCategories);
-  m_series->attachAxis(m_axisUsd);
   m_legend = new ChartLegend(chart);
   m_annotations = new ChartAnnotations(chart);
 }
