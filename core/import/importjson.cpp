@@ -1,0 +1,56 @@
+#include "importjson.h"
+
+#include "isotime.h"
+
+namespace bwi::core {
+
+Json importHeaderToJson(ImportKind kind, const ImportTally &tally) {
+  Json json = Json::object();
+  json["kind"] = std::string(toString(kind));
+  json["files"] = tally.files;
+  json["lines"] = tally.lines;
+  json["skipped_lines"] = tally.skipped.count;
+  Json skipped = Json::array();
+  for (const SkippedLine &line : tally.skipped.first)
+    skipped.push_back({{"file", line.file}, {"line", line.line}, {"reason", line.reason}});
+  json["skipped"] = std::move(skipped);
+  json["groups"] = Json::array();
+  json["warnings"] = tally.warnings;
+  return json;
+}
+
+Json usageGroupToJson(const UsageGroup &group) {
+  Json json = Json::object();
+  json["key"] = group.key ? Json(*group.key) : Json(nullptr);
+  json["model"] = group.model;
+  json["tier"] = group.tier;
+  json["requests"] = group.totals.requests;
+  json["input_tokens"] = group.totals.input;
+  json["output_tokens"] = group.totals.output;
+  json["cache_read_tokens"] = group.totals.cacheRead;
+  json["cache_write_tokens"] = group.totals.cacheWrite;
+  json["hours"] = group.hourly.size();
+  json["first"] = isoFromSeconds(group.firstSeconds);
+  json["last"] = isoFromSeconds(group.lastSeconds);
+  if (group.inputPerRequest.count() > 0) {
+    const auto percentiles = [&](const char *name, const TokenHistogram &histogram) {
+      json[std::string(name) + "_p50"] = histogram.quantile(0.50);
+      json[std::string(name) + "_p95"] = histogram.quantile(0.95);
+    };
+    percentiles("input_tokens", group.inputPerRequest);
+    percentiles("output_tokens", group.outputPerRequest);
+    percentiles("cache_read_tokens", group.cacheReadPerRequest);
+    percentiles("cache_write_tokens", group.cacheWritePerRequest);
+  }
+  return json;
+}
+
+Json usageImportToJson(ImportKind kind, const ImportTally &tally,
+                       const std::vector<UsageGroup> &groups) {
+  Json json = importHeaderToJson(kind, tally);
+  for (const UsageGroup &group : groups)
+    json["groups"].push_back(usageGroupToJson(group));
+  return json;
+}
+
+} // namespace bwi::core

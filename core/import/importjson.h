@@ -1,0 +1,23 @@
+#pragma once
+
+#include "importreport.h"
+#include "jsonreader.h"
+#include "usagegroups.h"
+
+#include <vector>
+
+// The `import --json` object of issue 5: {"kind", "files", "lines",
+// "skipped_lines", "skipped" (the first 20), "groups", "warnings"}.
+namespace bwi::core {
+
+Json importHeaderToJson(ImportKind kind, const ImportTally &tally);
+
+// A usage group: key, model, tier, requests, the four token sums, hours
+// with traffic, first and last (ISO 8601); where the source has each
+// request (invocation logs), also p50/p95 per request of each token kind.
+Json usageGroupToJson(const UsageGroup &group);
+
+Json usageImportToJson(ImportKind kind, const ImportTally &tally,
+                       const std::vector<UsageGroup> &groups);
+
+} // namespace bwi::core
