@@ -1,5 +1,6 @@
 #include "importcommand.h"
 
+#include "billimport.h"
 #include "commandline.h"
 #include "importjson.h"
 #include "inputfiles.h"
@@ -123,6 +124,13 @@ int runImport(const ImportLine &line, std::ostream &out, std::ostream &err) {
   const auto card = rateCardFor(line, err);
   if (!card)
     return kInvalidInput;
+  if (line.kind == core::ImportKind::Cur || line.kind == core::ImportKind::Focus) {
+    const core::BillImport bill = core::importBill(line.kind, *files, *card);
+    if (bill.failure)
+      return reportFailure(*bill.failure, err);
+    out << core::billImportToJson(line.kind, bill).dump(2) << "\n";
+    return kSuccess;
+  }
   core::InvocationLogOptions options;
   options.groupBy = line.groupBy;
   options.threads = line.threads;

@@ -53,4 +53,18 @@ Json usageImportToJson(ImportKind kind, const ImportTally &tally,
   return json;
 }
 
+Json billImportToJson(ImportKind kind, const BillImport &bill) {
+  Json json = importHeaderToJson(kind, bill.tally);
+  for (const BillGroup &group : bill.groups)
+    json["groups"].push_back({{"model", group.model},
+                              {"usage", group.usage},
+                              {"tier", group.tier},
+                              {"month", group.month},
+                              {"cost_usd", group.costUsd},
+                              {"tokens", group.tokens}});
+  json["bedrock_cost_usd"] = bill.bedrockCostUsd;
+  json["discount_usd"] = bill.discountUsd;
+  return json;
+}
+
 } // namespace bwi::core

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "billimport.h"
 #include "importreport.h"
 #include "jsonreader.h"
 #include "usagegroups.h"
@@ -19,5 +20,9 @@ Json usageGroupToJson(const UsageGroup &group);
 
 Json usageImportToJson(ImportKind kind, const ImportTally &tally,
                        const std::vector<UsageGroup> &groups);
+
+// A bill group: model, usage, tier, month, cost_usd, tokens; with the
+// top-level bedrock_cost_usd and discount_usd.
+Json billImportToJson(ImportKind kind, const BillImport &bill);
 
 } // namespace bwi::core

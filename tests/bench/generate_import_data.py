@@ -142,7 +142,7 @@ def cur(path, megabytes, seed):
                 "2025-11-01T00:00:00Z", "2025-12-01T00:00:00Z", "111122223333", "Usage",
                 "2025-11-%02dT00:00:00Z" % day, "2025-11-%02dT01:00:00Z" % day, code, usage, "InvokeModel",
                 "", "", "%.4f" % amount, "0", "USD", "%.10g" % rate, "%.10f" % cost, "%.10g" % rate,
-                "%.10f" % cost, "%s usage, %s" % (name, usage), "", "Amazon Web Services, Inc.",
+                "%.10f" % cost, '"%s usage, %s"' % (name, usage), "", '"Amazon Web Services, Inc."',
                 "arn:aws:iam::111122223333:user/u%d" % rng.randint(1, 40), name, code, "us-east-1",
                 '"%s"' % product_map, unit, "%.10g" % rate, "%.10f" % cost, '"{""user:team"":""t%d""}"' % rng.randint(1, 9),
             ]
