@@ -1,28 +1,53 @@
 #include "importcommand.h"
 
 #include "billimport.h"
+#include "cloudwatch.h"
 #include "commandline.h"
+#include "evaluation.h"
+#include "hourlycsv.h"
 #include "importjson.h"
+#include "importscenario.h"
 #include "inputfiles.h"
 #include "invocationlogs.h"
+#include "isotime.h"
+#include "jsonwriter.h"
+#include "measuredsizing.h"
+#include "moneyformat.h"
+#include "pricelist.h"
+#include "ratecardjson.h"
+#include "reconcile.h"
 #include "scenariofile.h"
 
+#include <charconv>
+#include <cstdio>
 #include <optional>
 #include <ostream>
 
 namespace bwi::app {
 namespace {
 
+using core::ImportKind;
+
 struct ImportLine {
-  core::ImportKind kind = core::ImportKind::InvocationLogs;
+  ImportKind kind = ImportKind::InvocationLogs;
   std::vector<std::string> files;
   bool json = false;
   std::optional<std::string> groupBy;
   std::optional<std::string> queriesPath;
   std::optional<std::string> outPath;
   std::optional<std::string> ratecardPath;
+  double floorPercentile = 0.10;
   unsigned threads = 0;
 };
+
+struct ReconcileLine {
+  std::string scenarioPath;
+  std::string billPath;
+  std::string month;
+  bool json = false;
+};
+
+bool endsWith(const std::string &text, const char *suffix) { return text.ends_with(suffix); }
 
 std::optional<ImportLine> parseImportLine(const std::vector<std::string> &arguments,
                                           std::string &error) {
@@ -38,6 +63,7 @@ std::optional<ImportLine> parseImportLine(const std::vector<std::string> &argume
     return std::nullopt;
   }
   line.kind = *kind;
+  bool scenarioOption = false;
   for (std::size_t i = 2; i < arguments.size(); ++i) {
     const std::string &word = arguments[i];
     const auto value = [&]() -> std::optional<std::string> {
@@ -62,11 +88,24 @@ std::optional<ImportLine> parseImportLine(const std::vector<std::string> &argume
       if (!(line.queriesPath = value()))
         return std::nullopt;
     } else if (word == "--out" || word == "--scenario") {
+      scenarioOption = word == "--scenario";
       if (!(line.outPath = value()))
         return std::nullopt;
     } else if (word == "--ratecard") {
       if (!(line.ratecardPath = value()))
         return std::nullopt;
+    } else if (word == "--floor-percentile") {
+      const auto text = value();
+      if (!text)
+        return std::nullopt;
+      double percent = -1;
+      const auto [end, code] = std::from_chars(text->data(), text->data() + text->size(), percent);
+      if (code != std::errc{} || end != text->data() + text->size() || !(percent >= 0) ||
+          percent > 100) {
+        error = "--floor-percentile must be a number from 0 to 100, got \"" + *text + "\"";
+        return std::nullopt;
+      }
+      line.floorPercentile = percent / 100.0;
     } else if (word == "--threads") {
       const auto text = value();
       if (!text)
@@ -88,14 +127,68 @@ std::optional<ImportLine> parseImportLine(const std::vector<std::string> &argume
     error = "import " + arguments[1] + " needs at least one FILE or folder";
     return std::nullopt;
   }
-  if (line.groupBy && line.kind != core::ImportKind::InvocationLogs) {
+  if (line.groupBy && line.kind != ImportKind::InvocationLogs) {
     error = "--group-by applies to invocation-logs only";
     return std::nullopt;
   }
-  if (line.queriesPath && line.kind != core::ImportKind::CloudWatch) {
+  if (line.queriesPath && line.kind != ImportKind::CloudWatch) {
     error = "--queries applies to cloudwatch only";
     return std::nullopt;
   }
+  if (line.outPath) {
+    const bool usage = line.kind == ImportKind::InvocationLogs ||
+                       line.kind == ImportKind::CloudWatch || line.kind == ImportKind::HourlyCsv;
+    const std::string &out = *line.outPath;
+    if (line.kind == ImportKind::Cur || line.kind == ImportKind::Focus) {
+      error =
+          "a bill gives no scenario: compare it with one, `bedrock-whatif reconcile SCENARIO BILL`";
+      return std::nullopt;
+    }
+    if (usage && !endsWith(out, ".json") && !(endsWith(out, ".csv") && !scenarioOption)) {
+      error = "--out takes SCENARIO.json (a scenario) or HOURLY.csv (the hourly CSV), got \"" +
+              out + "\"";
+      return std::nullopt;
+    }
+    if (line.kind == ImportKind::PriceList && (!endsWith(out, ".json") || scenarioOption)) {
+      error = "import pricelist --out takes RATECARD.json, got \"" + out + "\"";
+      return std::nullopt;
+    }
+  }
+  return line;
+}
+
+std::optional<ReconcileLine> parseReconcileLine(const std::vector<std::string> &arguments,
+                                                std::string &error) {
+  ReconcileLine line;
+  std::vector<std::string> positional;
+  for (std::size_t i = 1; i < arguments.size(); ++i) {
+    const std::string &word = arguments[i];
+    if (word == "--json") {
+      line.json = true;
+    } else if (word == "--month") {
+      if (i + 1 >= arguments.size()) {
+        error = "--month needs a value";
+        return std::nullopt;
+      }
+      line.month = arguments[++i];
+      if (line.month.size() != 7 || line.month[4] != '-' ||
+          !core::parseIsoSeconds(line.month + "-01")) {
+        error = "--month takes YYYY-MM, got \"" + line.month + "\"";
+        return std::nullopt;
+      }
+    } else if (word.starts_with("--")) {
+      error = "unknown option " + word + " for reconcile";
+      return std::nullopt;
+    } else {
+      positional.push_back(word);
+    }
+  }
+  if (positional.size() != 2) {
+    error = "reconcile takes a SCENARIO and a BILL (CUR or FOCUS CSV)";
+    return std::nullopt;
+  }
+  line.scenarioPath = positional[0];
+  line.billPath = positional[1];
   return line;
 }
 
@@ -114,6 +207,200 @@ int reportFailure(const core::ImportFailure &failure, std::ostream &err) {
   return kInvalidInput;
 }
 
+std::string padded(std::string text, std::size_t width, bool right = false) {
+  if (text.size() < width)
+    text.insert(right ? 0 : text.size(), width - text.size(), ' ');
+  return text;
+}
+
+std::string whole(double value) {
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "%.0f", value);
+  return buffer;
+}
+
+void tallyText(const core::ImportTally &tally, std::ostream &out) {
+  out << "Read " << tally.lines << " records from " << tally.files << " file"
+      << (tally.files == 1 ? "" : "s") << "; skipped " << tally.skipped.count << ".\n";
+}
+
+void skippedText(const core::ImportTally &tally, std::ostream &out) {
+  if (!tally.skipped.first.empty()) {
+    out << "\nSkipped"
+        << (tally.skipped.count > tally.skipped.first.size() ? " (the first 20)" : "") << ":\n";
+    for (const core::SkippedLine &line : tally.skipped.first)
+      out << "  " << line.file << ":" << line.line << ": " << line.reason << "\n";
+  }
+  for (const std::string &warning : tally.warnings)
+    out << "Warning: " << warning << "\n";
+}
+
+void usageText(const core::UsageImport &imported, std::ostream &out) {
+  tallyText(imported.tally, out);
+  out << "\n"
+      << padded("KEY", 20) << "  " << padded("MODEL", 48) << "  " << padded("TIER", 9) << "  "
+      << padded("REQUESTS", 12, true) << "  " << padded("INPUT", 15, true) << "  "
+      << padded("OUTPUT", 15, true) << "  " << padded("CACHE READ", 15, true) << "  "
+      << padded("CACHE WRITE", 15, true) << "  " << padded("HOURS", 6, true) << "  FIRST → LAST\n";
+  for (const core::UsageGroup &group : imported.groups)
+    out << padded(group.key.value_or("-"), 20) << "  " << padded(group.model, 48) << "  "
+        << padded(group.tier, 9) << "  " << padded(std::to_string(group.totals.requests), 12, true)
+        << "  " << padded(std::to_string(group.totals.input), 15, true) << "  "
+        << padded(std::to_string(group.totals.output), 15, true) << "  "
+        << padded(std::to_string(group.totals.cacheRead), 15, true) << "  "
+        << padded(std::to_string(group.totals.cacheWrite), 15, true) << "  "
+        << padded(std::to_string(group.hourly.size()), 6, true) << "  "
+        << core::isoFromSeconds(group.firstSeconds) << " → "
+        << core::isoFromSeconds(group.lastSeconds) << "\n";
+  skippedText(imported.tally, out);
+}
+
+void sizingText(const std::vector<core::MeasuredSizing> &sizings, std::ostream &out) {
+  if (sizings.empty())
+    return;
+  out << "\nSizing over the imported hours (floor at p"
+      << whole(sizings.front().floorPercentile * 100) << " of the hourly load):\n";
+  for (const core::MeasuredSizing &sizing : sizings) {
+    out << "  " << sizing.model << ": input " << whole(sizing.inputTpmAtFloor)
+        << " TPM at the floor, " << whole(sizing.peakInputTpm) << " peak; output "
+        << whole(sizing.outputTpmAtFloor) << " TPM at the floor, " << whole(sizing.peakOutputTpm)
+        << " peak";
+    if (sizing.floorModelUnits)
+      out << "; floor " << *sizing.floorModelUnits << " MU, optimum " << *sizing.optimalModelUnits
+          << " MU";
+    if (!sizing.note.empty())
+      out << " (" << sizing.note << ")";
+    out << "\n";
+  }
+}
+
+void billText(const core::BillImport &bill, std::ostream &out) {
+  tallyText(bill.tally, out);
+  out << "\n"
+      << padded("MONTH", 7) << "  " << padded("MODEL", 48) << "  " << padded("USAGE", 11) << "  "
+      << padded("TIER", 9) << "  " << padded("COST", 18, true) << "  " << padded("TOKENS", 18, true)
+      << "\n";
+  for (const core::BillGroup &group : bill.groups)
+    out << padded(group.month, 7) << "  " << padded(group.model, 48) << "  "
+        << padded(group.usage, 11) << "  " << padded(group.tier, 9) << "  "
+        << padded(core::formatUsdExact(group.costUsd), 18, true) << "  "
+        << padded(whole(group.tokens), 18, true) << "\n";
+  out << "\nBedrock usage charges: " << core::formatUsdExact(bill.bedrockCostUsd)
+      << "\nDiscounts on Bedrock:  " << core::formatUsdExact(bill.discountUsd) << "\n";
+  skippedText(bill.tally, out);
+}
+
+std::string money(const std::optional<double> &value) {
+  if (!value)
+    return "none";
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "$%.6g", *value);
+  return buffer;
+}
+
+void priceListText(const core::PriceListImport &imported, std::ostream &out) {
+  tallyText(imported.tally, out);
+  out << "Price list published " << imported.publicationDate << "; the new card is as of "
+      << imported.card.asOf << ".\n";
+  if (imported.changes.empty())
+    out << "No price differs from the current card.\n";
+  for (const core::PriceChange &change : imported.changes) {
+    if (change.change == "changed")
+      out << "  changed  " << change.model << " " << change.field << ": " << money(change.oldValue)
+          << " → " << money(change.newValue) << "\n";
+    else
+      out << "  " << padded(change.change, 7) << "  " << change.model << ": " << change.note
+          << "\n";
+  }
+  skippedText(imported.tally, out);
+}
+
+int writeOut(const std::string &path, const std::string &contents, const char *what,
+             std::ostream &out, std::ostream &err, bool json) {
+  const core::WriteResult written = core::writeFileAtomically(path, contents);
+  if (!written.ok) {
+    err << "bedrock-whatif: " << path << ": " << written.message << "\n";
+    return kInvalidInput;
+  }
+  if (!json)
+    out << "Wrote " << what << " " << path << "\n";
+  return kSuccess;
+}
+
+int writeUsageOut(const ImportLine &line, const core::UsageImport &imported,
+                  const core::RateCard &card, std::ostream &out, std::ostream &err) {
+  const std::string &path = *line.outPath;
+  if (path.ends_with(".csv"))
+    return writeOut(path, core::hourlyCsv(imported.groups), "the hourly CSV", out, err, line.json);
+  std::vector<std::string> warnings;
+  core::Scenario scenario = core::scenarioFromUsage(
+      imported.groups, card,
+      "Imported from " + std::filesystem::path(line.files[0]).filename().string(), warnings);
+  if (line.ratecardPath) {
+    scenario.ratecard.kind = core::RateCardSource::Kind::Path;
+    scenario.ratecard.path = std::filesystem::absolute(*line.ratecardPath).string();
+  }
+  for (const std::string &warning : warnings)
+    err << "Warning: " << warning << "\n";
+  if (scenario.workloads.empty()) {
+    err << "bedrock-whatif: " << path
+        << ": not written: no traffic on models of the rate card to build a scenario from\n";
+    return kInvalidInput;
+  }
+  const core::WriteResult written = core::saveScenarioFile(scenario, path);
+  if (!written.ok) {
+    err << "bedrock-whatif: " << path << ": " << written.message << "\n";
+    return kInvalidInput;
+  }
+  if (!line.json)
+    out << "Wrote the scenario " << path << " (" << scenario.workloads.size()
+        << (scenario.workloads.size() == 1 ? " workload)\n" : " workloads)\n");
+  return kSuccess;
+}
+
+int runUsageImport(const ImportLine &line, const std::vector<core::InputFile> &files,
+                   const core::RateCard &card, std::ostream &out, std::ostream &err) {
+  core::UsageImport imported;
+  if (line.kind == ImportKind::InvocationLogs) {
+    core::InvocationLogOptions options;
+    options.groupBy = line.groupBy;
+    options.threads = line.threads;
+    imported = core::importInvocationLogs(files, card, options);
+  } else if (line.kind == ImportKind::CloudWatch) {
+    core::CloudWatchOptions options;
+    if (line.queriesPath) {
+      std::string error;
+      auto queries = core::expandInputFiles({*line.queriesPath}, error);
+      if (!queries || queries->size() != 1) {
+        err << "bedrock-whatif: " << (queries ? *line.queriesPath + ": not a file" : error) << "\n";
+        return kInvalidInput;
+      }
+      options.queries = queries->front();
+    }
+    imported = core::importCloudWatch(files, card, options);
+  } else {
+    imported = core::importHourlyCsv(files, card);
+  }
+  if (imported.failure)
+    return reportFailure(*imported.failure, err);
+  std::vector<core::MeasuredSizing> sizings;
+  if (line.kind == ImportKind::CloudWatch)
+    sizings = core::sizeMeasuredLoad(imported.groups, card, line.floorPercentile, 730);
+  if (line.json) {
+    core::Json json = core::usageImportToJson(line.kind, imported.tally, imported.groups);
+    if (line.kind == ImportKind::CloudWatch) {
+      json["sizing"] = core::Json::array();
+      for (const core::MeasuredSizing &sizing : sizings)
+        json["sizing"].push_back(core::measuredSizingToJson(sizing));
+    }
+    out << json.dump(2) << "\n";
+  } else {
+    usageText(imported, out);
+    sizingText(sizings, out);
+  }
+  return line.outPath ? writeUsageOut(line, imported, card, out, err) : kSuccess;
+}
+
 int runImport(const ImportLine &line, std::ostream &out, std::ostream &err) {
   std::string error;
   const auto files = core::expandInputFiles(line.files, error);
@@ -124,20 +411,91 @@ int runImport(const ImportLine &line, std::ostream &out, std::ostream &err) {
   const auto card = rateCardFor(line, err);
   if (!card)
     return kInvalidInput;
-  if (line.kind == core::ImportKind::Cur || line.kind == core::ImportKind::Focus) {
+  if (line.kind == ImportKind::Cur || line.kind == ImportKind::Focus) {
     const core::BillImport bill = core::importBill(line.kind, *files, *card);
     if (bill.failure)
       return reportFailure(*bill.failure, err);
-    out << core::billImportToJson(line.kind, bill).dump(2) << "\n";
+    if (line.json)
+      out << core::billImportToJson(line.kind, bill).dump(2) << "\n";
+    else
+      billText(bill, out);
     return kSuccess;
   }
-  core::InvocationLogOptions options;
-  options.groupBy = line.groupBy;
-  options.threads = line.threads;
-  const core::UsageImport imported = core::importInvocationLogs(*files, *card, options);
-  if (imported.failure)
-    return reportFailure(*imported.failure, err);
-  out << core::usageImportToJson(line.kind, imported.tally, imported.groups).dump(2) << "\n";
+  if (line.kind == ImportKind::PriceList) {
+    const core::PriceListImport imported = core::importPriceList(*files, *card);
+    if (imported.failure)
+      return reportFailure(*imported.failure, err);
+    if (line.json)
+      out << core::priceListImportToJson(imported).dump(2) << "\n";
+    else
+      priceListText(imported, out);
+    if (!line.outPath)
+      return kSuccess;
+    return writeOut(*line.outPath, core::prettyJson(core::rateCardToJson(imported.card)) + "\n",
+                    "the rate card", out, err, line.json);
+  }
+  return runUsageImport(line, *files, *card, out, err);
+}
+
+int runReconcile(const ReconcileLine &line, std::ostream &out, std::ostream &err) {
+  const core::ScenarioLoad load = core::loadScenarioFile(line.scenarioPath);
+  if (!load.loaded) {
+    err << load.report();
+    return kInvalidInput;
+  }
+  std::string error;
+  const auto files = core::expandInputFiles({line.billPath}, error);
+  if (!files) {
+    err << "bedrock-whatif: " << error << "\n";
+    return kInvalidInput;
+  }
+  std::optional<ImportKind> kind;
+  for (const core::InputFile &file : *files)
+    if ((kind = core::billKindOf(file)))
+      break;
+  if (!kind) {
+    err << "bedrock-whatif: " << line.billPath
+        << ": not a bill: expected a CUR 2.0 or FOCUS 1.x CSV export\n";
+    return kInvalidInput;
+  }
+  const core::BillImport bill = core::importBill(*kind, *files, load.loaded->card);
+  if (bill.failure)
+    return reportFailure(*bill.failure, err);
+  const core::PreparedScenario prepared =
+      core::prepareScenario(load.loaded->scenario, load.loaded->card);
+  const core::Evaluation evaluation = core::evaluate(prepared, 0);
+  const auto result = core::reconcile(evaluation, bill, line.month);
+  if (!result) {
+    err << "bedrock-whatif: " << line.billPath << ": no Bedrock charges"
+        << (line.month.empty() ? "" : " in " + line.month) << "\n";
+    return kInvalidInput;
+  }
+  if (line.json) {
+    core::Json json = core::reconciliationToJson(*result, load.loaded->scenario.name);
+    json["bill"] = line.billPath;
+    out << json.dump(2) << "\n";
+    return kSuccess;
+  }
+  out << "Scenario " << load.loaded->scenario.name << " (month 0) against the bill for "
+      << result->month << " (" << line.billPath << "), gross:\n\n"
+      << padded("MODEL", 48) << "  " << padded("SCENARIO", 16, true) << "  "
+      << padded("ACTUAL", 16, true) << "  " << padded("VARIANCE", 16, true) << "  "
+      << padded("", 8, true) << "\n";
+  for (const core::ReconcileRow &row : result->rows)
+    out << padded(row.model, 48) << "  " << padded(core::formatUsdExact(row.scenarioUsd), 16, true)
+        << "  " << padded(core::formatUsdExact(row.actualUsd), 16, true) << "  "
+        << padded(core::formatUsdExact(row.varianceUsd()), 16, true) << "  "
+        << padded(row.scenarioUsd > 0 ? core::formatPercent(row.varianceUsd() / row.scenarioUsd)
+                                      : "new",
+                  8, true)
+        << "\n";
+  out << padded("Total", 48) << "  "
+      << padded(core::formatUsdExact(result->scenarioGrossUsd), 16, true) << "  "
+      << padded(core::formatUsdExact(result->actualUsd), 16, true) << "  "
+      << padded(core::formatUsdExact(result->actualUsd - result->scenarioGrossUsd), 16, true)
+      << "\n\nDiscount: scenario " << core::formatUsdExact(result->scenarioDiscountUsd) << ", bill "
+      << core::formatUsdExact(result->actualDiscountUsd) << "\n";
+  skippedText(bill.tally, out);
   return kSuccess;
 }
 
@@ -151,14 +509,27 @@ std::string importUsageText() {
   return R"(Usage:
   bedrock-whatif import KIND FILE... [--json] [--group-by PATH] [--queries FILE]
                         [--out SCENARIO.json|HOURLY.csv|RATECARD.json] [--ratecard CARD.json]
-      KIND: invocation-logs, cloudwatch, cur, focus, pricelist or hourly-csv.
+                        [--floor-percentile P]
+      Read measured reality. KIND: invocation-logs (JSON lines, .gz, folders),
+      cloudwatch (get-metric-data JSON or console CSV), cur, focus (CSV, .gz),
+      pricelist (AWS Price List offer JSON) or hourly-csv. --out writes a
+      scenario built from the traffic, the hourly CSV, or the new rate card.
   bedrock-whatif reconcile SCENARIO BILL [--month YYYY-MM] [--json]
+      The scenario's month 0 beside a CUR or FOCUS bill, by model, with the variance.
 )";
 }
 
 int runImportCommand(const std::vector<std::string> &arguments, std::ostream &out,
                      std::ostream &err) {
   std::string error;
+  if (arguments[0] == "reconcile") {
+    const auto line = parseReconcileLine(arguments, error);
+    if (!line) {
+      err << "bedrock-whatif: " << error << "\n\n" << importUsageText();
+      return kUsageError;
+    }
+    return runReconcile(*line, out, err);
+  }
   const auto line = parseImportLine(arguments, error);
   if (!line) {
     err << "bedrock-whatif: " << error << "\n\n" << importUsageText();

@@ -67,4 +67,36 @@ Json billImportToJson(ImportKind kind, const BillImport &bill) {
   return json;
 }
 
+Json measuredSizingToJson(const MeasuredSizing &sizing) {
+  const auto optional = [](const auto &value) { return value ? Json(*value) : Json(nullptr); };
+  return {{"model", sizing.model},
+          {"hours", sizing.hours},
+          {"floor_percentile", sizing.floorPercentile},
+          {"input_tpm_at_floor", sizing.inputTpmAtFloor},
+          {"output_tpm_at_floor", sizing.outputTpmAtFloor},
+          {"peak_input_tpm", sizing.peakInputTpm},
+          {"peak_output_tpm", sizing.peakOutputTpm},
+          {"floor_model_units", optional(sizing.floorModelUnits)},
+          {"optimal_model_units", optional(sizing.optimalModelUnits)},
+          {"mean_load_mu", optional(sizing.meanLoadMu)},
+          {"peak_load_mu", optional(sizing.peakLoadMu)},
+          {"note", sizing.note}};
+}
+
+Json priceListImportToJson(const PriceListImport &imported) {
+  Json json = importHeaderToJson(ImportKind::PriceList, imported.tally);
+  const auto optional = [](const std::optional<double> &value) {
+    return value ? Json(*value) : Json(nullptr);
+  };
+  for (const PriceChange &change : imported.changes)
+    json["groups"].push_back({{"model", change.model},
+                              {"change", change.change},
+                              {"field", change.field.empty() ? Json(nullptr) : Json(change.field)},
+                              {"old", optional(change.oldValue)},
+                              {"new", optional(change.newValue)},
+                              {"note", change.note}});
+  json["as_of"] = imported.card.asOf;
+  return json;
+}
+
 } // namespace bwi::core

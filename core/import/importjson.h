@@ -3,6 +3,8 @@
 #include "billimport.h"
 #include "importreport.h"
 #include "jsonreader.h"
+#include "measuredsizing.h"
+#include "pricelist.h"
 #include "usagegroups.h"
 
 #include <vector>
@@ -24,5 +26,11 @@ Json usageImportToJson(ImportKind kind, const ImportTally &tally,
 // A bill group: model, usage, tier, month, cost_usd, tokens; with the
 // top-level bedrock_cost_usd and discount_usd.
 Json billImportToJson(ImportKind kind, const BillImport &bill);
+
+Json measuredSizingToJson(const MeasuredSizing &sizing);
+
+// The price-list import: the diff as groups {model, change, field, old, new,
+// note} and the new card's as_of.
+Json priceListImportToJson(const PriceListImport &imported);
 
 } // namespace bwi::core
