@@ -186,7 +186,10 @@ public:
     dom::parser parser;
     dom::element root;
     if (const auto code = parser.parse(text).get(root)) {
-      m_failure = file.display + ": not JSON (" + simdjson::error_message(code) + ")";
+      m_failure = file.display +
+                  ": not the output of `aws cloudwatch get-metric-data`: expected one JSON object "
+                  "with \"MetricDataResults\" (" +
+                  simdjson::error_message(code) + ")";
       return;
     }
     dom::array results;

@@ -300,6 +300,8 @@ UsageImport importInvocationLogs(const std::vector<InputFile> &files, const Rate
   LineScanOptions scan;
   scan.threads = options.threads;
   scan.control = options.control;
+  if (options.blockBytes)
+    scan.blockBytes = options.blockBytes;
   result.failure = scanLines(
       accepted, [&] { return std::make_unique<InvocationLogSink>(card, options.groupBy); }, sinks,
       result.tally, scan);

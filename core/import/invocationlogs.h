@@ -15,7 +15,8 @@ struct InvocationLogOptions {
   // A dotted path into each record ("requestMetadata.team"); nullopt groups
   // by the IAM role of identity.arn.
   std::optional<std::string> groupBy;
-  unsigned threads = 0; // 0: one per hardware thread
+  unsigned threads = 0;       // 0: one per hardware thread
+  std::size_t blockBytes = 0; // 0: the scan's default unit of work
   ImportControl *control = nullptr;
 };
 
