@@ -121,10 +121,12 @@ Scenario scenarioFromUsage(const std::vector<UsageGroup> &groups, const RateCard
       caching.hitRate = static_cast<double>(totals.cacheRead) / cached;
       workload.caching = caching;
     }
-    // The tier most requests used.
-    const auto mostUsed =
-        std::max_element(requestsByTier.begin(), requestsByTier.end(),
-                         [](const auto &a, const auto &b) { return a.second < b.second; });
+    // The tier most requests used; standard on a tie.
+    auto mostUsed = requestsByTier.begin();
+    for (auto it = requestsByTier.begin(); it != requestsByTier.end(); ++it)
+      if (it->second > mostUsed->second ||
+          (it->second == mostUsed->second && it->first == "standard"))
+        mostUsed = it;
     if (const auto tier = scenarioTier(mostUsed->first))
       workload.serviceTier = *tier;
     if (requestsByTier.size() > 1)
