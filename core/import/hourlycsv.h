@@ -15,8 +15,9 @@
 //   hour,key,model,tier,requests,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens
 //   2026-11-25T14:00:00Z,search,us.amazon.nova-pro-v1:0,standard,120,150000,30000,0,0
 //
-// `key` empty: no group key. `model` as invoked or the card's id (normalized
-// on import); `tier` empty: from the model id's suffix, else standard.
+// `key` empty: no group key. `model` as invoked, the card's id, or a name as
+// bills write it ("NovaPro", "Claude Sonnet 4.5"), normalized on import; `tier` empty: from the
+// model id's suffix, else standard.
 namespace bwi::core {
 
 inline constexpr const char *kHourlyCsvHeader =

@@ -32,9 +32,9 @@ def text(rng, words):
     return " ".join(rng.choice(WORDS) for _ in range(words))
 
 
-def invocation_logs(path, megabytes, seed):
+def invocation_logs(path, megabytes, seed, prompt_words=1400):
     rng = random.Random(seed)
-    pool = [text(rng, rng.randint(20, 1400)) for _ in range(300)]
+    pool = [text(rng, rng.randint(20, prompt_words)) for _ in range(300)]
     totals = {}
     written = 0
     target = megabytes * 1024 * 1024
@@ -160,8 +160,13 @@ def main():
     parser.add_argument("out")
     parser.add_argument("--mb", type=int, default=500)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--prompt-words", type=int, default=1400,
+                        help="longest prompt or completion in words (records average ~10 KB at 1400)")
     args = parser.parse_args()
-    (invocation_logs if args.kind == "invocation-logs" else cur)(args.out, args.mb, args.seed)
+    if args.kind == "invocation-logs":
+        invocation_logs(args.out, args.mb, args.seed, args.prompt_words)
+    else:
+        cur(args.out, args.mb, args.seed)
 
 
 if __name__ == "__main__":

@@ -304,6 +304,17 @@ TEST_CASE("The hourly CSV reads, and writes back what was read", "[core][import]
     CHECK(again.groups[i].totals == imported.groups[i].totals);
     CHECK(again.groups[i].hourly == imported.groups[i].hourly);
   }
+  // Models named as bills name them, as the Athena SQL over a CUR writes them.
+  const std::string named = folder.write(
+      "named.csv",
+      std::string(core::kHourlyCsvHeader) +
+          "\n2026-10-01T00:00:00Z,,NovaPro,,0,1000,0,0,0\n"
+          "2026-10-01T00:00:00Z,,Claude Sonnet 4.5 (Amazon Bedrock Edition),,0,5,0,0,0\n");
+  const auto byName = core::importHourlyCsv(inputs({named}), card);
+  REQUIRE(byName.groups.size() == 2);
+  CHECK(byName.groups[0].model == "amazon.nova-pro-v1:0");
+  CHECK(byName.groups[1].model == "anthropic.claude-sonnet-4-5-20250929-v1:0");
+
   const auto wrong = core::importHourlyCsv(inputs({importDataPath("cur.csv")}), card);
   REQUIRE(wrong.failure);
   CHECK_THAT(wrong.failure->message, Catch::Matchers::Contains(core::kHourlyCsvHeader));
