@@ -7,19 +7,18 @@
 #include "hourlycsv.h"
 #include "importjson.h"
 #include "importscenario.h"
+#include "importtext.h"
 #include "inputfiles.h"
 #include "invocationlogs.h"
 #include "isotime.h"
 #include "jsonwriter.h"
 #include "measuredsizing.h"
-#include "moneyformat.h"
 #include "pricelist.h"
 #include "ratecardjson.h"
 #include "reconcile.h"
 #include "scenariofile.h"
 
 #include <charconv>
-#include <cstdio>
 #include <optional>
 #include <ostream>
 
@@ -207,114 +206,6 @@ int reportFailure(const core::ImportFailure &failure, std::ostream &err) {
   return kInvalidInput;
 }
 
-std::string padded(std::string text, std::size_t width, bool right = false) {
-  if (text.size() < width)
-    text.insert(right ? 0 : text.size(), width - text.size(), ' ');
-  return text;
-}
-
-std::string whole(double value) {
-  char buffer[48];
-  std::snprintf(buffer, sizeof buffer, "%.0f", value);
-  return buffer;
-}
-
-void tallyText(const core::ImportTally &tally, std::ostream &out) {
-  out << "Read " << tally.lines << " records from " << tally.files << " file"
-      << (tally.files == 1 ? "" : "s") << "; skipped " << tally.skipped.count << ".\n";
-}
-
-void skippedText(const core::ImportTally &tally, std::ostream &out) {
-  if (!tally.skipped.first.empty()) {
-    out << "\nSkipped"
-        << (tally.skipped.count > tally.skipped.first.size() ? " (the first 20)" : "") << ":\n";
-    for (const core::SkippedLine &line : tally.skipped.first)
-      out << "  " << line.file << ":" << line.line << ": " << line.reason << "\n";
-  }
-  for (const std::string &warning : tally.warnings)
-    out << "Warning: " << warning << "\n";
-}
-
-void usageText(const core::UsageImport &imported, std::ostream &out) {
-  tallyText(imported.tally, out);
-  out << "\n"
-      << padded("KEY", 20) << "  " << padded("MODEL", 48) << "  " << padded("TIER", 9) << "  "
-      << padded("REQUESTS", 12, true) << "  " << padded("INPUT", 15, true) << "  "
-      << padded("OUTPUT", 15, true) << "  " << padded("CACHE READ", 15, true) << "  "
-      << padded("CACHE WRITE", 15, true) << "  " << padded("HOURS", 6, true) << "  FIRST → LAST\n";
-  for (const core::UsageGroup &group : imported.groups)
-    out << padded(group.key.value_or("-"), 20) << "  " << padded(group.model, 48) << "  "
-        << padded(group.tier, 9) << "  " << padded(std::to_string(group.totals.requests), 12, true)
-        << "  " << padded(std::to_string(group.totals.input), 15, true) << "  "
-        << padded(std::to_string(group.totals.output), 15, true) << "  "
-        << padded(std::to_string(group.totals.cacheRead), 15, true) << "  "
-        << padded(std::to_string(group.totals.cacheWrite), 15, true) << "  "
-        << padded(std::to_string(group.hourly.size()), 6, true) << "  "
-        << core::isoFromSeconds(group.firstSeconds) << " → "
-        << core::isoFromSeconds(group.lastSeconds) << "\n";
-  skippedText(imported.tally, out);
-}
-
-void sizingText(const std::vector<core::MeasuredSizing> &sizings, std::ostream &out) {
-  if (sizings.empty())
-    return;
-  out << "\nSizing over the imported hours (floor at p"
-      << whole(sizings.front().floorPercentile * 100) << " of the hourly load):\n";
-  for (const core::MeasuredSizing &sizing : sizings) {
-    out << "  " << sizing.model << ": input " << whole(sizing.inputTpmAtFloor)
-        << " TPM at the floor, " << whole(sizing.peakInputTpm) << " peak; output "
-        << whole(sizing.outputTpmAtFloor) << " TPM at the floor, " << whole(sizing.peakOutputTpm)
-        << " peak";
-    if (sizing.floorModelUnits)
-      out << "; floor " << *sizing.floorModelUnits << " MU, optimum " << *sizing.optimalModelUnits
-          << " MU";
-    if (!sizing.note.empty())
-      out << " (" << sizing.note << ")";
-    out << "\n";
-  }
-}
-
-void billText(const core::BillImport &bill, std::ostream &out) {
-  tallyText(bill.tally, out);
-  out << "\n"
-      << padded("MONTH", 7) << "  " << padded("MODEL", 48) << "  " << padded("USAGE", 11) << "  "
-      << padded("TIER", 9) << "  " << padded("COST", 18, true) << "  " << padded("TOKENS", 18, true)
-      << "\n";
-  for (const core::BillGroup &group : bill.groups)
-    out << padded(group.month, 7) << "  " << padded(group.model, 48) << "  "
-        << padded(group.usage, 11) << "  " << padded(group.tier, 9) << "  "
-        << padded(core::formatUsdExact(group.costUsd), 18, true) << "  "
-        << padded(whole(group.tokens), 18, true) << "\n";
-  out << "\nBedrock usage charges: " << core::formatUsdExact(bill.bedrockCostUsd)
-      << "\nDiscounts on Bedrock:  " << core::formatUsdExact(bill.discountUsd) << "\n";
-  skippedText(bill.tally, out);
-}
-
-std::string money(const std::optional<double> &value) {
-  if (!value)
-    return "none";
-  char buffer[48];
-  std::snprintf(buffer, sizeof buffer, "$%.6g", *value);
-  return buffer;
-}
-
-void priceListText(const core::PriceListImport &imported, std::ostream &out) {
-  tallyText(imported.tally, out);
-  out << "Price list published " << imported.publicationDate << "; the new card is as of "
-      << imported.card.asOf << ".\n";
-  if (imported.changes.empty())
-    out << "No price differs from the current card.\n";
-  for (const core::PriceChange &change : imported.changes) {
-    if (change.change == "changed")
-      out << "  changed  " << change.model << " " << change.field << ": " << money(change.oldValue)
-          << " → " << money(change.newValue) << "\n";
-    else
-      out << "  " << padded(change.change, 7) << "  " << change.model << ": " << change.note
-          << "\n";
-  }
-  skippedText(imported.tally, out);
-}
-
 int writeOut(const std::string &path, const std::string &contents, const char *what,
              std::ostream &out, std::ostream &err, bool json) {
   const core::WriteResult written = core::writeFileAtomically(path, contents);
@@ -395,8 +286,7 @@ int runUsageImport(const ImportLine &line, const std::vector<core::InputFile> &f
     }
     out << json.dump(2) << "\n";
   } else {
-    usageText(imported, out);
-    sizingText(sizings, out);
+    out << core::usageImportText(imported, sizings);
   }
   return line.outPath ? writeUsageOut(line, imported, card, out, err) : kSuccess;
 }
@@ -418,7 +308,7 @@ int runImport(const ImportLine &line, std::ostream &out, std::ostream &err) {
     if (line.json)
       out << core::billImportToJson(line.kind, bill).dump(2) << "\n";
     else
-      billText(bill, out);
+      out << core::billImportText(bill);
     return kSuccess;
   }
   if (line.kind == ImportKind::PriceList) {
@@ -428,7 +318,7 @@ int runImport(const ImportLine &line, std::ostream &out, std::ostream &err) {
     if (line.json)
       out << core::priceListImportToJson(imported).dump(2) << "\n";
     else
-      priceListText(imported, out);
+      out << core::priceListImportText(imported);
     if (!line.outPath)
       return kSuccess;
     return writeOut(*line.outPath, core::prettyJson(core::rateCardToJson(imported.card)) + "\n",
@@ -476,26 +366,7 @@ int runReconcile(const ReconcileLine &line, std::ostream &out, std::ostream &err
     out << json.dump(2) << "\n";
     return kSuccess;
   }
-  out << "Scenario " << load.loaded->scenario.name << " (month 0) against the bill for "
-      << result->month << " (" << line.billPath << "), gross:\n\n"
-      << padded("MODEL", 48) << "  " << padded("SCENARIO", 16, true) << "  "
-      << padded("ACTUAL", 16, true) << "  " << padded("VARIANCE", 16, true) << "  "
-      << padded("", 8, true) << "\n";
-  for (const core::ReconcileRow &row : result->rows)
-    out << padded(row.model, 48) << "  " << padded(core::formatUsdExact(row.scenarioUsd), 16, true)
-        << "  " << padded(core::formatUsdExact(row.actualUsd), 16, true) << "  "
-        << padded(core::formatUsdExact(row.varianceUsd()), 16, true) << "  "
-        << padded(row.scenarioUsd > 0 ? core::formatPercent(row.varianceUsd() / row.scenarioUsd)
-                                      : "new",
-                  8, true)
-        << "\n";
-  out << padded("Total", 48) << "  "
-      << padded(core::formatUsdExact(result->scenarioGrossUsd), 16, true) << "  "
-      << padded(core::formatUsdExact(result->actualUsd), 16, true) << "  "
-      << padded(core::formatUsdExact(result->actualUsd - result->scenarioGrossUsd), 16, true)
-      << "\n\nDiscount: scenario " << core::formatUsdExact(result->scenarioDiscountUsd) << ", bill "
-      << core::formatUsdExact(result->actualDiscountUsd) << "\n";
-  skippedText(bill.tally, out);
+  out << core::reconciliationText(*result, load.loaded->scenario.name, line.billPath, bill.tally);
   return kSuccess;
 }
 
