@@ -1,19 +1,16 @@
 #include "importcommand.h"
 
 #include "billimport.h"
-#include "cloudwatch.h"
 #include "commandline.h"
 #include "evaluation.h"
 #include "hourlycsv.h"
 #include "importjson.h"
+#include "importrequest.h"
 #include "importscenario.h"
 #include "importtext.h"
 #include "inputfiles.h"
-#include "invocationlogs.h"
 #include "isotime.h"
 #include "jsonwriter.h"
-#include "measuredsizing.h"
-#include "pricelist.h"
 #include "ratecardjson.h"
 #include "reconcile.h"
 #include "scenariofile.h"
@@ -249,82 +246,49 @@ int writeUsageOut(const ImportLine &line, const core::UsageImport &imported,
   return kSuccess;
 }
 
-int runUsageImport(const ImportLine &line, const std::vector<core::InputFile> &files,
-                   const core::RateCard &card, std::ostream &out, std::ostream &err) {
-  core::UsageImport imported;
-  if (line.kind == ImportKind::InvocationLogs) {
-    core::InvocationLogOptions options;
-    options.groupBy = line.groupBy;
-    options.threads = line.threads;
-    imported = core::importInvocationLogs(files, card, options);
-  } else if (line.kind == ImportKind::CloudWatch) {
-    core::CloudWatchOptions options;
-    if (line.queriesPath) {
-      std::string error;
-      auto queries = core::expandInputFiles({*line.queriesPath}, error);
-      if (!queries || queries->size() != 1) {
-        err << "bedrock-whatif: " << (queries ? *line.queriesPath + ": not a file" : error) << "\n";
-        return kInvalidInput;
-      }
-      options.queries = queries->front();
-    }
-    imported = core::importCloudWatch(files, card, options);
-  } else {
-    imported = core::importHourlyCsv(files, card);
+int runImport(const ImportLine &line, std::ostream &out, std::ostream &err) {
+  const auto card = rateCardFor(line, err);
+  if (!card)
+    return kInvalidInput;
+  core::ImportRequest request;
+  request.kind = line.kind;
+  request.paths = line.files;
+  request.groupBy = line.groupBy;
+  request.queriesPath = line.queriesPath;
+  request.floorPercentile = line.floorPercentile;
+  request.threads = line.threads;
+  const core::ImportOutcome outcome = core::runImport(request, *card);
+  if (outcome.failure)
+    return reportFailure(*outcome.failure, err);
+  switch (line.kind) {
+  case ImportKind::Cur:
+  case ImportKind::Focus:
+    out << (line.json ? core::billImportToJson(line.kind, outcome.bill).dump(2) + "\n"
+                      : core::billImportText(outcome.bill));
+    return kSuccess;
+  case ImportKind::PriceList:
+    out << (line.json ? core::priceListImportToJson(outcome.priceList).dump(2) + "\n"
+                      : core::priceListImportText(outcome.priceList));
+    if (!line.outPath)
+      return kSuccess;
+    return writeOut(*line.outPath,
+                    core::prettyJson(core::rateCardToJson(outcome.priceList.card)) + "\n",
+                    "the rate card", out, err, line.json);
+  default:
+    break;
   }
-  if (imported.failure)
-    return reportFailure(*imported.failure, err);
-  std::vector<core::MeasuredSizing> sizings;
-  if (line.kind == ImportKind::CloudWatch)
-    sizings = core::sizeMeasuredLoad(imported.groups, card, line.floorPercentile, 730);
   if (line.json) {
-    core::Json json = core::usageImportToJson(line.kind, imported.tally, imported.groups);
+    core::Json json = core::usageImportToJson(line.kind, outcome.usage.tally, outcome.usage.groups);
     if (line.kind == ImportKind::CloudWatch) {
       json["sizing"] = core::Json::array();
-      for (const core::MeasuredSizing &sizing : sizings)
+      for (const core::MeasuredSizing &sizing : outcome.sizing)
         json["sizing"].push_back(core::measuredSizingToJson(sizing));
     }
     out << json.dump(2) << "\n";
   } else {
-    out << core::usageImportText(imported, sizings);
+    out << core::usageImportText(outcome.usage, outcome.sizing);
   }
-  return line.outPath ? writeUsageOut(line, imported, card, out, err) : kSuccess;
-}
-
-int runImport(const ImportLine &line, std::ostream &out, std::ostream &err) {
-  std::string error;
-  const auto files = core::expandInputFiles(line.files, error);
-  if (!files) {
-    err << "bedrock-whatif: " << error << "\n";
-    return kInvalidInput;
-  }
-  const auto card = rateCardFor(line, err);
-  if (!card)
-    return kInvalidInput;
-  if (line.kind == ImportKind::Cur || line.kind == ImportKind::Focus) {
-    const core::BillImport bill = core::importBill(line.kind, *files, *card);
-    if (bill.failure)
-      return reportFailure(*bill.failure, err);
-    if (line.json)
-      out << core::billImportToJson(line.kind, bill).dump(2) << "\n";
-    else
-      out << core::billImportText(bill);
-    return kSuccess;
-  }
-  if (line.kind == ImportKind::PriceList) {
-    const core::PriceListImport imported = core::importPriceList(*files, *card);
-    if (imported.failure)
-      return reportFailure(*imported.failure, err);
-    if (line.json)
-      out << core::priceListImportToJson(imported).dump(2) << "\n";
-    else
-      out << core::priceListImportText(imported);
-    if (!line.outPath)
-      return kSuccess;
-    return writeOut(*line.outPath, core::prettyJson(core::rateCardToJson(imported.card)) + "\n",
-                    "the rate card", out, err, line.json);
-  }
-  return runUsageImport(line, *files, *card, out, err);
+  return line.outPath ? writeUsageOut(line, outcome.usage, *card, out, err) : kSuccess;
 }
 
 int runReconcile(const ReconcileLine &line, std::ostream &out, std::ostream &err) {
