@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "autosave.h"
 #include "chartspanel.h"
+#include "importdialog.h"
 #include "keyfiguresstrip.h"
 #include "leverspanel.h"
 #include "meetingpack.h"
@@ -78,6 +79,8 @@ void MainWindow::createMenus() {
   file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
   file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAsDialog);
   file->addSeparator();
+  file->addAction(tr("&Import Measured Data…"), this,
+                  [this] { ImportDialog(m_document, this).exec(); });
   file->addAction(tr("Export &Meeting Pack (PDF)…"), this, &MainWindow::exportMeetingPack);
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
