@@ -2,10 +2,15 @@
 //
 //   bwi_import_bench invocation-logs FILE [--threads N] [--repeat R]
 //   bwi_import_bench cur FILE [--repeat R]
+//   bwi_import_bench invocation-logs|cur FILE --cancel-after MS
+//
+// The last form starts the import off this thread, requests cancel after MS
+// milliseconds and prints how long the import took to stop (budget: 100 ms).
 //
 // Prints MB/s (wall clock), CPU seconds, peak RSS and the totals, and checks
 // them against FILE.totals.json when the generator wrote one. Not run by ctest.
 #include "billimport.h"
+#include "importrequest.h"
 #include "invocationlogs.h"
 #include "scenariofile.h"
 
@@ -19,6 +24,7 @@
 #include <fstream>
 #include <string>
 #include <sys/resource.h>
+#include <thread>
 
 namespace {
 
@@ -49,12 +55,15 @@ int main(int argc, char **argv) {
   const std::string path = argv[2];
   unsigned threads = 0;
   int repeat = 3;
+  int cancelAfterMs = -1;
   for (int i = 3; i + 1 < argc; i += 2) {
     const std::string option = argv[i];
     if (option == "--threads")
       threads = static_cast<unsigned>(std::atoi(argv[i + 1]));
     else if (option == "--repeat")
       repeat = std::max(1, std::atoi(argv[i + 1]));
+    else if (option == "--cancel-after")
+      cancelAfterMs = std::max(0, std::atoi(argv[i + 1]));
     else
       return fail("unknown option " + option);
   }
@@ -64,6 +73,31 @@ int main(int argc, char **argv) {
     return fail(error);
   const double megabytes = static_cast<double>(files->front().bytes) / 1e6;
   const bwi::core::RateCard card = bwi::core::builtinRateCard();
+  if (cancelAfterMs >= 0) {
+    bwi::core::ImportRequest request;
+    request.kind =
+        kind == "cur" ? bwi::core::ImportKind::Cur : bwi::core::ImportKind::InvocationLogs;
+    request.paths = {path};
+    request.threads = threads;
+    bwi::core::ImportControl control;
+    bwi::core::ImportOutcome outcome;
+    std::chrono::steady_clock::time_point stopped;
+    std::thread worker([&] {
+      outcome = bwi::core::runImport(request, card, &control);
+      stopped = std::chrono::steady_clock::now();
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(cancelAfterMs));
+    const auto requested = std::chrono::steady_clock::now();
+    const std::uint64_t done = control.bytesDone.load();
+    control.cancelRequested = true;
+    worker.join();
+    const bool cancelled = outcome.failure && outcome.failure->cancelled;
+    std::printf("%s after %d ms (%.0f of %.0f MB read): %s %.1f ms after the request\n",
+                kind.c_str(), cancelAfterMs, static_cast<double>(done) / 1e6, megabytes,
+                cancelled ? "cancelled" : "finished",
+                std::chrono::duration<double, std::milli>(stopped - requested).count());
+    return 0;
+  }
   nlohmann::json expected;
   if (std::ifstream totals(path + ".totals.json"); totals)
     expected = nlohmann::json::parse(totals);
