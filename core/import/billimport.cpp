@@ -10,6 +10,7 @@
 #include <cmath>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 
 namespace bwi::core {
 namespace {
@@ -300,6 +301,11 @@ private:
       reason = "negative cost on a usage line (" + std::string(field(fields, c.cost)) + ")";
       return;
     }
+    // Beyond these a row is corrupt, and sums of such rows stop being numbers.
+    if (*amount > 1e15 || *cost > 1e12) {
+      reason = "implausibly large usage amount or cost";
+      return;
+    }
     double listed = *cost;
     if (m_kind == ImportKind::Focus && c.listCost != kNoColumn && !fields[c.listCost].empty()) {
       const auto list = parseAmount(fields[c.listCost]);
@@ -318,17 +324,30 @@ private:
       reason = "no usage date (line_item_usage_start_date / ChargePeriodStart)";
       return;
     }
-    const UsageTypeParts parts = parseUsageType(usageType);
-    GroupKey key;
-    key.month = std::string(start.substr(0, 7));
-    key.usage = parts.usage;
-    key.tier = parts.tier;
-    key.model = modelOf(parts, productName, code);
-    auto &totals = m_groups[key];
-    totals.first += listed;
-    if (isTokenUsage(parts.usage))
-      totals.second +=
-          *amount * tokensPerUnit(field(fields, c.unit), parts.marketplace || marketplaceType);
+    // Rows repeat a few usage types: resolve each (usage type, product,
+    // unit, month) once and keep where its sums go.
+    const std::string_view unit = field(fields, c.unit);
+    const std::string_view month = start.substr(0, 7);
+    m_scratch.clear();
+    for (std::string_view part : {usageType, productName, code, unit, month}) {
+      m_scratch += part;
+      m_scratch += '\x1f';
+    }
+    auto resolved = m_resolved.find(m_scratch);
+    if (resolved == m_resolved.end()) {
+      const UsageTypeParts parts = parseUsageType(usageType);
+      GroupKey key;
+      key.month = std::string(month);
+      key.usage = parts.usage;
+      key.tier = parts.tier;
+      key.model = modelOf(parts, productName, code);
+      const double perUnit = isTokenUsage(parts.usage)
+                                 ? tokensPerUnit(unit, parts.marketplace || marketplaceType)
+                                 : 0.0;
+      resolved = m_resolved.emplace(m_scratch, Resolved{&m_groups[key], perUnit}).first;
+    }
+    resolved->second.totals->first += listed;
+    resolved->second.totals->second += *amount * resolved->second.tokensPerUnit;
     m_result.bedrockCostUsd += listed;
   }
 
@@ -356,8 +375,20 @@ private:
   ImportKind m_kind;
   const RateCard &m_card;
   BillImport &m_result;
+  struct Resolved {
+    std::pair<double, double> *totals; // in m_groups, whose nodes do not move
+    double tokensPerUnit;              // 0 for kinds that are not tokens
+  };
+  struct TransparentHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
   std::map<GroupKey, std::pair<double, double>> m_groups; // cost USD, tokens
   std::map<std::string, std::string> m_models;
+  std::unordered_map<std::string, Resolved, TransparentHash, std::equal_to<>> m_resolved;
+  std::string m_scratch;
 };
 
 } // namespace

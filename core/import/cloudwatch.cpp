@@ -168,6 +168,10 @@ public:
       reason = "negative value";
       return std::nullopt;
     }
+    if (value > 1e15) {
+      reason = "implausibly large value";
+      return std::nullopt;
+    }
     return static_cast<std::uint64_t>(std::llround(value));
   }
 

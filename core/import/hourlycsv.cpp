@@ -27,7 +27,8 @@ std::optional<std::uint64_t> parseCount(std::string_view text) {
     return 0;
   std::uint64_t value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size())
+  // Above 10^15 a row is corrupt, and sums of such rows would overflow.
+  if (error != std::errc{} || end != text.data() + text.size() || value > 1'000'000'000'000'000ULL)
     return std::nullopt;
   return value;
 }
@@ -115,7 +116,7 @@ UsageImport importHourlyCsv(const std::vector<InputFile> &files, const RateCard 
         const auto value = parseCount(text);
         if (!value) {
           skip(std::string(kColumns[4 + i]) + " \"" + std::string(text) + "\" is " +
-               (text.starts_with("-") ? "negative" : "not a whole number"));
+               (text.starts_with("-") ? "negative" : "not a whole number up to 10^15"));
           good = false;
         } else {
           *targets[i] = *value;

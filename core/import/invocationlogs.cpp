@@ -34,6 +34,10 @@ std::vector<std::string> splitPath(const std::string &path) {
   }
 }
 
+// More tokens than any request can carry: a corrupt record, and sums of
+// such values would overflow.
+constexpr std::uint64_t kMaxTokensPerRecord = 1'000'000'000'000ULL;
+
 // A token count: a whole number >= 0 (AWS writes 1500, some tools 1500.0);
 // null counts as absent.
 bool readCount(dom::element value, std::uint64_t &out, bool &present, const char *name,
@@ -68,6 +72,10 @@ bool readCount(dom::element value, std::uint64_t &out, bool &present, const char
   }
   default:
     reason = std::string(name) + " is not a number";
+    return false;
+  }
+  if (out > kMaxTokensPerRecord) {
+    reason = std::string(name) + " is implausibly large (" + std::to_string(out) + ")";
     return false;
   }
   present = true;

@@ -178,6 +178,28 @@ TEST_CASE("A file that is no invocation log is rejected saying what was expected
   CHECK_THAT(imported.failure->message, Catch::Matchers::Contains("expected JSON lines"));
 }
 
+TEST_CASE("Counts that are not whole, not numbers or absurdly large are skipped",
+          "[core][import][logs]") {
+  const test::TempFolder folder;
+  const auto record = [](const std::string &count) {
+    return "{\"timestamp\":\"2026-11-23T09:15:00Z\",\"modelId\":\"amazon.nova-lite-v1:0\","
+           "\"input\":{\"inputTokenCount\":" +
+           count + "},\"output\":{\"outputTokenCount\":1}}\n";
+  };
+  const auto imported = importLogs({folder.write(
+      "counts.jsonl", record("12.5") + record("\"12\"") + record("18446744073709551615") +
+                          record("1e300") + record("-0.5") + record("7"))});
+  REQUIRE_FALSE(imported.failure);
+  REQUIRE(imported.tally.skipped.count == 5);
+  CHECK(imported.tally.skipped.first[0].reason == "input.inputTokenCount is not a whole number");
+  CHECK(imported.tally.skipped.first[1].reason == "input.inputTokenCount is not a number");
+  CHECK_THAT(imported.tally.skipped.first[2].reason,
+             Catch::Matchers::Contains("implausibly large"));
+  CHECK(imported.tally.skipped.first[4].reason == "input.inputTokenCount is negative");
+  REQUIRE(imported.groups.size() == 1);
+  CHECK(imported.groups[0].totals.input == 7);
+}
+
 TEST_CASE("Over 20 broken lines: the first 20 are listed, all are counted",
           "[core][import][logs]") {
   const test::TempFolder folder;
