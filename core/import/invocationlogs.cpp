@@ -82,6 +82,17 @@ bool readCount(dom::element value, std::uint64_t &out, bool &present, const char
   return true;
 }
 
+// The JSON of a line: a CloudWatch Logs export to S3 writes each event as
+// "2026-11-25T14:30:00.000Z {…}"; S3 delivery writes the object alone.
+std::string_view recordOf(std::string_view line) {
+  if (line.empty() || line.front() == '{')
+    return line;
+  const std::size_t space = line.find(" {");
+  if (space == std::string_view::npos || space > 40 || !parseIsoSeconds(line.substr(0, space)))
+    return line;
+  return line.substr(space + 1);
+}
+
 class InvocationLogSink final : public LineSink {
 public:
   InvocationLogSink(const RateCard &card, const std::optional<std::string> &groupBy)
@@ -92,6 +103,7 @@ public:
 
   bool line(std::string_view text, std::size_t readable, std::string &reason) override {
     (void)readable; // the scan guarantees simdjson's padding after every line
+    text = recordOf(text);
     dom::element document;
     if (const auto error = m_parser.parse(text.data(), text.size(), false).get(document)) {
       reason = std::string("not JSON (") + simdjson::error_message(error) + ")";
@@ -255,9 +267,10 @@ private:
 std::optional<std::string> notAnInvocationLog(const std::string &line) {
   if (line.empty())
     return std::nullopt;
+  const std::string_view record = recordOf(line);
   const bool looksRight =
-      line.front() == '{' && (line.find("\"modelId\"") != std::string::npos ||
-                              line.find("ModelInvocationLog") != std::string::npos);
+      record.starts_with('{') && (record.find("\"modelId\"") != std::string_view::npos ||
+                                  record.find("ModelInvocationLog") != std::string_view::npos);
   if (looksRight)
     return std::nullopt;
   return "not a Bedrock model-invocation log: expected JSON lines, one record a line with "

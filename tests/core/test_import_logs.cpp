@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <sstream>
 
 using namespace bwi;
 using bwi::test::importDataPath;
@@ -106,6 +107,24 @@ TEST_CASE("Gzip files and folders give the same totals as the plain file", "[cor
     CHECK(fromFolder.groups[i].totals == plain.groups[i].totals);
     CHECK(fromFolder.groups[i].hourly == plain.groups[i].hourly);
   }
+}
+
+TEST_CASE("A CloudWatch Logs export (timestamp, space, record) reads like S3 delivery",
+          "[core][import][logs]") {
+  const test::TempFolder folder;
+  std::string exported;
+  std::istringstream lines(test::readWholeFile(importDataPath("invocation-logs.jsonl")));
+  for (std::string line; std::getline(lines, line);)
+    exported += "2026-11-26T00:00:00.000Z " + line + "\n";
+  const auto plain = importLogs({importDataPath("invocation-logs.jsonl")}, "requestMetadata.team");
+  const auto fromExport =
+      importLogs({folder.writeGzip("000000.gz", exported)}, "requestMetadata.team");
+  INFO((fromExport.failure ? fromExport.failure->message : std::string()));
+  REQUIRE_FALSE(fromExport.failure);
+  CHECK(fromExport.tally.skipped.count == 0);
+  REQUIRE(fromExport.groups.size() == plain.groups.size());
+  for (std::size_t i = 0; i < plain.groups.size(); ++i)
+    CHECK(fromExport.groups[i].totals == plain.groups[i].totals);
 }
 
 TEST_CASE("Broken log lines are skipped and reported with file and line", "[core][import][logs]") {
