@@ -69,6 +69,13 @@ Json billImportToJson(ImportKind kind, const BillImport &bill) {
 
 Json measuredSizingToJson(const MeasuredSizing &sizing) {
   const auto optional = [](const auto &value) { return value ? Json(*value) : Json(nullptr); };
+  Json monthly = Json::object();
+  for (const auto &[month, counts] : sizing.monthly)
+    monthly[month] = {{"requests", counts.requests},
+                      {"input_tokens", counts.input},
+                      {"output_tokens", counts.output},
+                      {"cache_read_tokens", counts.cacheRead},
+                      {"cache_write_tokens", counts.cacheWrite}};
   return {{"model", sizing.model},
           {"hours", sizing.hours},
           {"floor_percentile", sizing.floorPercentile},
@@ -80,6 +87,8 @@ Json measuredSizingToJson(const MeasuredSizing &sizing) {
           {"optimal_model_units", optional(sizing.optimalModelUnits)},
           {"mean_load_mu", optional(sizing.meanLoadMu)},
           {"peak_load_mu", optional(sizing.peakLoadMu)},
+          {"input_output_ratio", optional(sizing.inputOutputRatio)},
+          {"monthly", monthly},
           {"note", sizing.note}};
 }
 

@@ -69,6 +69,8 @@ void sizingText(const std::vector<MeasuredSizing> &sizings, std::ostringstream &
     if (sizing.floorModelUnits)
       out << "; floor " << *sizing.floorModelUnits << " MU, optimum " << *sizing.optimalModelUnits
           << " MU";
+    if (sizing.inputOutputRatio)
+      out << "; " << whole(*sizing.inputOutputRatio) << " input tokens per output token";
     if (!sizing.note.empty())
       out << " (" << sizing.note << ")";
     out << "\n";

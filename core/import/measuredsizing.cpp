@@ -1,6 +1,7 @@
 #include "measuredsizing.h"
 
 #include "convexsearch.h"
+#include "isotime.h"
 
 #include <algorithm>
 #include <cmath>
@@ -75,6 +76,15 @@ std::vector<MeasuredSizing> sizeMeasuredLoad(const std::vector<UsageGroup> &grou
     sizing.outputTpmAtFloor = percentile(outputTpm, floorPercentile);
     sizing.peakInputTpm = *std::max_element(inputTpm.begin(), inputTpm.end());
     sizing.peakOutputTpm = *std::max_element(outputTpm.begin(), outputTpm.end());
+    TokenCounts total;
+    for (const auto &[hour, counts] : hourly) {
+      sizing.monthly[isoFromSeconds(hour * kSecondsPerHour).substr(0, 7)] += counts;
+      total += counts;
+    }
+    if (total.output > 0)
+      sizing.inputOutputRatio =
+          static_cast<double>(total.input + total.cacheRead + total.cacheWrite) /
+          static_cast<double>(total.output);
     const ModelRates *rates = card.find(model);
     const auto rate = rates && rates->provisioned ? rates->provisioned->ratePerMuHour(term)
                                                   : std::optional<double>();

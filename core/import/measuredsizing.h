@@ -3,6 +3,7 @@
 #include "ratecard.h"
 #include "usagegroups.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,9 @@ struct MeasuredSizing {
   // Model units; only where the card has a PT price and capacity for the model.
   std::optional<long long> floorModelUnits, optimalModelUnits;
   std::optional<double> meanLoadMu, peakLoadMu;
+  // The month's traffic ("2026-11" → sums), and input (cached included) per output token.
+  std::map<std::string, TokenCounts> monthly;
+  std::optional<double> inputOutputRatio;
   std::string note;
 };
 

@@ -105,6 +105,10 @@ TEST_CASE("Measured sizing: the floor at a percentile and the cheapest units",
   CHECK_THAT(*sizings[0].peakLoadMu, near(4));
   CHECK_THAT(sizings[0].peakInputTpm, near(4000));
   CHECK_THAT(core::coveredDays({group}), near(4.0 / 24.0));
+  CHECK_FALSE(sizings[0].inputOutputRatio); // no output tokens
+  REQUIRE(sizings[0].monthly.size() == 1);
+  CHECK(sizings[0].monthly.begin()->first == "1970-02"); // hour 1000 after the epoch
+  CHECK(sizings[0].monthly.begin()->second.input == 600000);
 }
 
 TEST_CASE("Reconcile sets a scenario beside the bill by model", "[core][import][reconcile]") {
