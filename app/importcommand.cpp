@@ -32,6 +32,7 @@ struct ImportLine {
   std::optional<std::string> queriesPath;
   std::optional<std::string> outPath;
   std::optional<std::string> ratecardPath;
+  std::optional<std::string> month; // bills: the month a scenario is built from
   double floorPercentile = 0.10;
   unsigned threads = 0;
 };
@@ -87,6 +88,14 @@ std::optional<ImportLine> parseImportLine(const std::vector<std::string> &argume
       scenarioOption = word == "--scenario";
       if (!(line.outPath = value()))
         return std::nullopt;
+    } else if (word == "--month") {
+      if (!(line.month = value()))
+        return std::nullopt;
+      if (line.month->size() != 7 || (*line.month)[4] != '-' ||
+          !core::parseIsoSeconds(*line.month + "-01")) {
+        error = "--month takes YYYY-MM, got \"" + *line.month + "\"";
+        return std::nullopt;
+      }
     } else if (word == "--ratecard") {
       if (!(line.ratecardPath = value()))
         return std::nullopt;
@@ -127,6 +136,10 @@ std::optional<ImportLine> parseImportLine(const std::vector<std::string> &argume
     error = "--group-by applies to invocation-logs only";
     return std::nullopt;
   }
+  if (line.month && line.kind != ImportKind::Cur && line.kind != ImportKind::Focus) {
+    error = "--month applies to cur and focus only";
+    return std::nullopt;
+  }
   if (line.queriesPath && line.kind != ImportKind::CloudWatch) {
     error = "--queries applies to cloudwatch only";
     return std::nullopt;
@@ -135,9 +148,9 @@ std::optional<ImportLine> parseImportLine(const std::vector<std::string> &argume
     const bool usage = line.kind == ImportKind::InvocationLogs ||
                        line.kind == ImportKind::CloudWatch || line.kind == ImportKind::HourlyCsv;
     const std::string &out = *line.outPath;
-    if (line.kind == ImportKind::Cur || line.kind == ImportKind::Focus) {
-      error =
-          "a bill gives no scenario: compare it with one, `bedrock-whatif reconcile SCENARIO BILL`";
+    if ((line.kind == ImportKind::Cur || line.kind == ImportKind::Focus) &&
+        !endsWith(out, ".json")) {
+      error = "import " + arguments[1] + " --out takes SCENARIO.json, got \"" + out + "\"";
       return std::nullopt;
     }
     if (usage && !endsWith(out, ".json") && !(endsWith(out, ".csv") && !scenarioOption)) {
@@ -215,15 +228,10 @@ int writeOut(const std::string &path, const std::string &contents, const char *w
   return kSuccess;
 }
 
-int writeUsageOut(const ImportLine &line, const core::UsageImport &imported,
-                  const core::RateCard &card, std::ostream &out, std::ostream &err) {
+int saveImportedScenario(const ImportLine &line, core::Scenario scenario,
+                         const std::vector<std::string> &warnings, std::ostream &out,
+                         std::ostream &err) {
   const std::string &path = *line.outPath;
-  if (path.ends_with(".csv"))
-    return writeOut(path, core::hourlyCsv(imported.groups), "the hourly CSV", out, err, line.json);
-  std::vector<std::string> warnings;
-  core::Scenario scenario = core::scenarioFromUsage(
-      imported.groups, card,
-      "Imported from " + std::filesystem::path(line.files[0]).filename().string(), warnings);
   if (line.ratecardPath) {
     scenario.ratecard.kind = core::RateCardSource::Kind::Path;
     scenario.ratecard.path = std::filesystem::absolute(*line.ratecardPath).string();
@@ -231,8 +239,8 @@ int writeUsageOut(const ImportLine &line, const core::UsageImport &imported,
   for (const std::string &warning : warnings)
     err << "Warning: " << warning << "\n";
   if (scenario.workloads.empty()) {
-    err << "bedrock-whatif: " << path
-        << ": not written: no traffic on models of the rate card to build a scenario from\n";
+    err << "bedrock-whatif: " << path << ": not written: nothing on models of the rate card to "
+        << "build a scenario from\n";
     return kInvalidInput;
   }
   const core::WriteResult written = core::saveScenarioFile(scenario, path);
@@ -244,6 +252,27 @@ int writeUsageOut(const ImportLine &line, const core::UsageImport &imported,
     out << "Wrote the scenario " << path << " (" << scenario.workloads.size()
         << (scenario.workloads.size() == 1 ? " workload)\n" : " workloads)\n");
   return kSuccess;
+}
+
+int writeUsageOut(const ImportLine &line, const core::UsageImport &imported,
+                  const core::RateCard &card, std::ostream &out, std::ostream &err) {
+  const std::string &path = *line.outPath;
+  if (path.ends_with(".csv"))
+    return writeOut(path, core::hourlyCsv(imported.groups), "the hourly CSV", out, err, line.json);
+  std::vector<std::string> warnings;
+  core::Scenario scenario = core::scenarioFromUsage(
+      imported.groups, card,
+      "Imported from " + std::filesystem::path(line.files[0]).filename().string(), warnings);
+  return saveImportedScenario(line, std::move(scenario), warnings, out, err);
+}
+
+int writeBillScenario(const ImportLine &line, const core::BillImport &bill,
+                      const core::RateCard &card, std::ostream &out, std::ostream &err) {
+  std::vector<std::string> warnings;
+  core::Scenario scenario = core::scenarioFromBill(
+      bill, card, line.month.value_or(""),
+      "From the bill " + std::filesystem::path(line.files[0]).filename().string(), warnings);
+  return saveImportedScenario(line, std::move(scenario), warnings, out, err);
 }
 
 int runImport(const ImportLine &line, std::ostream &out, std::ostream &err) {
@@ -265,7 +294,7 @@ int runImport(const ImportLine &line, std::ostream &out, std::ostream &err) {
   case ImportKind::Focus:
     out << (line.json ? core::billImportToJson(line.kind, outcome.bill).dump(2) + "\n"
                       : core::billImportText(outcome.bill));
-    return kSuccess;
+    return line.outPath ? writeBillScenario(line, outcome.bill, *card, out, err) : kSuccess;
   case ImportKind::PriceList:
     out << (line.json ? core::priceListImportToJson(outcome.priceList).dump(2) + "\n"
                       : core::priceListImportText(outcome.priceList));
@@ -344,11 +373,12 @@ std::string importUsageText() {
   return R"(Usage:
   bedrock-whatif import KIND FILE... [--json] [--group-by PATH] [--queries FILE]
                         [--out SCENARIO.json|HOURLY.csv|RATECARD.json] [--ratecard CARD.json]
-                        [--floor-percentile P]
+                        [--floor-percentile P] [--month YYYY-MM]
       Read measured reality. KIND: invocation-logs (JSON lines, .gz, folders),
-      cloudwatch (get-metric-data JSON or console CSV), cur, focus (CSV, .gz),
-      pricelist (AWS Price List offer JSON) or hourly-csv. --out writes a
-      scenario built from the traffic, the hourly CSV, or the new rate card.
+      cloudwatch (get-metric-data JSON or console CSV), cur, focus (CSV, .gz;
+      --month YYYY-MM picks the month a scenario is built from), pricelist
+      (AWS Price List offer JSON) or hourly-csv. --out writes a scenario built
+      from the traffic or the bill, the hourly CSV, or the new rate card.
   bedrock-whatif reconcile SCENARIO BILL [--month YYYY-MM] [--json]
       The scenario's month 0 beside a CUR or FOCUS bill, by model, with the variance.
 )";

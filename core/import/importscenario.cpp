@@ -1,6 +1,7 @@
 #include "importscenario.h"
 
 #include "isotime.h"
+#include "usagetype.h"
 #include "weeklyprofile.h"
 
 #include <algorithm>
@@ -150,6 +151,68 @@ Scenario scenarioFromUsage(const std::vector<UsageGroup> &groups, const RateCard
     }
     scenario.workloads.push_back(std::move(workload));
   }
+  return scenario;
+}
+
+Scenario scenarioFromBill(const BillImport &bill, const RateCard &card, const std::string &month,
+                          const std::string &name, std::vector<std::string> &warnings) {
+  constexpr double kNominalRequests = 1000;
+  std::string chosen = month;
+  if (chosen.empty())
+    for (const BillGroup &group : bill.groups)
+      chosen = std::max(chosen, group.month);
+  struct Tokens {
+    double input = 0, output = 0, cacheRead = 0, cacheWrite = 0;
+  };
+  std::map<std::pair<std::string, std::string>, Tokens> byModelTier;
+  std::set<std::string> reportedUnknown;
+  for (const BillGroup &group : bill.groups) {
+    if (group.month != chosen || !isTokenUsage(group.usage))
+      continue;
+    if (!card.find(group.model)) {
+      if (reportedUnknown.insert(group.model).second)
+        warnings.push_back(group.model + " is not in the rate card: left out of the scenario");
+      continue;
+    }
+    Tokens &tokens = byModelTier[{group.model, group.tier}];
+    (group.usage == "input"        ? tokens.input
+     : group.usage == "output"     ? tokens.output
+     : group.usage == "cache_read" ? tokens.cacheRead
+                                   : tokens.cacheWrite) += group.tokens;
+  }
+  Scenario scenario;
+  scenario.name = name;
+  std::set<std::string> usedIds;
+  for (const auto &[modelTier, tokens] : byModelTier) {
+    const auto &[model, tier] = modelTier;
+    const double cached = tokens.cacheRead + tokens.cacheWrite;
+    if (tokens.input + cached + tokens.output <= 0)
+      continue;
+    Workload workload;
+    workload.name = model + (tier == "standard" ? "" : " (" + tier + ")");
+    workload.id = slug(workload.name);
+    for (int suffix = 2; usedIds.count(workload.id); ++suffix)
+      workload.id = slug(workload.name) + "-" + std::to_string(suffix);
+    usedIds.insert(workload.id);
+    workload.requestsPerMonth = kNominalRequests;
+    workload.tokens.user = (tokens.input + cached) / kNominalRequests;
+    workload.tokens.output = tokens.output / kNominalRequests;
+    if (cached > 0) {
+      Caching caching;
+      caching.cacheablePrefix = cached / kNominalRequests;
+      caching.hitRate = tokens.cacheRead / cached;
+      workload.caching = caching;
+    }
+    if (tier == "batch")
+      workload.batchShare = 1;
+    else if (const auto serviceTier = scenarioTier(tier))
+      workload.serviceTier = *serviceTier;
+    workload.routing.push_back({model, 1.0});
+    scenario.workloads.push_back(std::move(workload));
+  }
+  if (scenario.workloads.empty())
+    warnings.push_back("the bill has no token charges on models of the rate card in " +
+                       (chosen.empty() ? std::string("any month") : chosen));
   return scenario;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "billimport.h"
 #include "ratecard.h"
 #include "scenario.h"
 #include "usagegroups.h"
@@ -18,6 +19,14 @@ namespace bwi::core {
 Scenario scenarioFromUsage(const std::vector<UsageGroup> &groups, const RateCard &card,
                            const std::string &name, std::vector<std::string> &warnings,
                            double hoursPerMonth = 730);
+
+// A scenario from a bill's month (`month` empty: the latest): one workload
+// per model and tier (batch apart), whose monthly tokens are the bill's.
+// A bill counts no requests, so each workload has 1,000 nominal requests a
+// month carrying a thousandth of the tokens each: the tokens, and so the
+// cost at list price, are the bill's; the profile is flat.
+Scenario scenarioFromBill(const BillImport &bill, const RateCard &card, const std::string &month,
+                          const std::string &name, std::vector<std::string> &warnings);
 
 // The mean week: requests per hour of the week (0 = Monday 00:00 UTC),
 // summed over the imported hours and divided by how often each hour of the

@@ -137,7 +137,9 @@ TEST_CASE("import exits 2 on a wrong command line and 1 on input it cannot read"
   CHECK(
       run({"import", "invocation-logs", data("invocation-logs.jsonl"), "--out", "x.txt"}).status ==
       2);
-  CHECK(run({"import", "cur", data("cur.csv"), "--out", "x.json"}).status == 2);
+  CHECK(run({"import", "cur", data("cur.csv"), "--out", "x.csv"}).status == 2);
+  CHECK(run({"import", "cur", data("cur.csv"), "--month", "Oct"}).status == 2);
+  CHECK(run({"import", "cloudwatch", data("cloudwatch.json"), "--month", "2026-10"}).status == 2);
   CHECK(run({"reconcile", "only-one.json"}).status == 2);
   CHECK(run({"reconcile", "a.json", "b.csv", "--month", "2026-13"}).status == 2);
 
@@ -181,6 +183,18 @@ TEST_CASE("import --out writes a scenario or the hourly CSV, and nothing on fail
   std::filesystem::remove(never);
   CHECK(run({"import", "invocation-logs", data("cur.csv"), "--out", never.string()}).status == 1);
   CHECK_FALSE(std::filesystem::exists(never));
+}
+
+TEST_CASE("import cur --out writes a scenario with the bill's tokens", "[cli][import]") {
+  const auto scenario = scratch("bill.json");
+  const Run result =
+      run({"import", "cur", data("cur.csv"), "--month", "2026-09", "--out", scenario.string()});
+  INFO(result.err);
+  REQUIRE(result.status == 0);
+  const auto written = nlohmann::json::parse(std::ifstream(scenario));
+  REQUIRE(written["workloads"].size() == 1); // September: batch output on Nova Pro
+  CHECK(written["workloads"][0]["batch_share"] == 1.0);
+  CHECK(written["workloads"][0]["tokens"]["output"] == 100.0); // 100,000 over 1,000 requests
 }
 
 TEST_CASE("import pricelist shows the diff and writes the dated card", "[cli][import]") {

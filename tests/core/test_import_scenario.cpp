@@ -111,6 +111,35 @@ TEST_CASE("Measured sizing: the floor at a percentile and the cheapest units",
   CHECK(sizings[0].monthly.begin()->second.input == 600000);
 }
 
+TEST_CASE("A scenario from a bill costs the bill's tokens at list price",
+          "[core][import][scenario]") {
+  const core::RateCard card = core::builtinRateCard();
+  const auto bill =
+      core::importBill(core::ImportKind::Cur, inputs({importDataPath("cur.csv")}), card);
+  std::vector<std::string> warnings;
+  const core::Scenario scenario = core::scenarioFromBill(bill, card, "", "from the bill", warnings);
+  // 2026-10: Nova Pro (input, cache read), Sonnet 4.5 regional and global; Claude 4.6 is unknown.
+  REQUIRE(scenario.workloads.size() == 3);
+  REQUIRE(warnings.size() == 1);
+  const core::Scenario withCard = [&] {
+    core::Scenario s = scenario;
+    s.ratecard.kind = core::RateCardSource::Kind::Inline;
+    s.ratecard.inlineCard = card;
+    return s;
+  }();
+  const test::TempFolder folder;
+  REQUIRE(core::saveScenarioFile(withCard, folder.path() / "bill.json").ok);
+  const core::ScenarioLoad load = core::loadScenarioFile(folder.path() / "bill.json");
+  INFO(load.report());
+  REQUIRE(load.loaded);
+  const core::Evaluation evaluation =
+      core::evaluate(core::prepareScenario(load.loaded->scenario, load.loaded->card), 0);
+  // List prices: Nova Pro 2.5M in at 0.80 + 0.9M cache reads at 0.20; Sonnet 4.5 0.1M out at
+  // 16.50; global Sonnet 4.5 0.42M in at 3.00: the bill's 2.00 + 0.18 + 1.65 + 1.26.
+  CHECK_THAT(evaluation.grossUsd, near(2.00 + 0.18 + 1.65 + 1.26));
+  CHECK(evaluation.tokens.input == Approx(2'500'000 + 900'000 + 420'000));
+}
+
 TEST_CASE("Reconcile sets a scenario beside the bill by model", "[core][import][reconcile]") {
   const core::ScenarioLoad load =
       core::loadScenarioFile(BWI_SOURCE_DIR "/resources/example-scenario.json");

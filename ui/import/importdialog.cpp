@@ -225,8 +225,11 @@ void ImportDialog::finish() {
     break;
   }
   m_report->setPlainText(QString::fromStdString(report));
+  const bool bill =
+      outcome.kind == core::ImportKind::Cur || outcome.kind == core::ImportKind::Focus;
   const bool acceptable = outcome.kind == core::ImportKind::PriceList ||
-                          (isTraffic(outcome.kind) && !outcome.usage.groups.empty());
+                          (isTraffic(outcome.kind) && !outcome.usage.groups.empty()) ||
+                          (bill && !outcome.bill.groups.empty());
   m_acceptButton->setEnabled(acceptable);
   m_status->setText(acceptable ? tr("Read. Accept to change the scenario (one undo step).")
                                : tr("Read."));

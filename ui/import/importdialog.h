@@ -23,8 +23,9 @@ class ScenarioDocument;
 // bills or the price list on a worker thread, with a progress bar and
 // Cancel, then shows what was read. Nothing changes until the user accepts:
 // traffic becomes the scenario's workloads, a price list its rate card
-// (after its diff is shown), each as one undo step; a bill is set beside the
-// scenario. A cancelled import leaves the scenario untouched.
+// (after its diff is shown), a bill's month its workloads (first set beside
+// the scenario), each as one undo step. A cancelled import leaves the
+// scenario untouched.
 class ImportDialog : public QDialog {
   Q_OBJECT
 
