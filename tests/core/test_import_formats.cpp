@@ -202,6 +202,21 @@ TEST_CASE("A CUR 2.0 export gives Bedrock spend by month, model, usage and tier"
              near(0.16));
 }
 
+TEST_CASE("Legacy CUR column names read as their CUR 2.0 names", "[core][import][cur]") {
+  const test::TempFolder folder;
+  std::string text = test::readWholeFile(importDataPath("cur.csv"));
+  const std::string legacy =
+      "bill/BillingEntity,lineItem/UsageAccountId,lineItem/LineItemType,lineItem/UsageStartDate,"
+      "lineItem/ProductCode,lineItem/UsageType,lineItem/UsageAmount,lineItem/UnblendedRate,"
+      "lineItem/UnblendedCost,product/ProductName,pricing/unit";
+  text.replace(0, text.find('\n'), legacy);
+  const auto bill = core::importBill(
+      core::ImportKind::Cur, inputs({folder.write("legacy.csv", text)}), core::builtinRateCard());
+  REQUIRE_FALSE(bill.failure);
+  CHECK(bill.groups.size() == 6);
+  CHECK_THAT(bill.bedrockCostUsd, near(2.00 + 0.18 + 1.26 + 1.65 + 0.21405 + 0.16));
+}
+
 TEST_CASE("Broken CUR rows are skipped with their line; a wrong column set is rejected",
           "[core][import][cur]") {
   const auto bill = core::importBill(
