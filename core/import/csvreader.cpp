@@ -11,7 +11,7 @@ constexpr std::size_t kMaxRowBytes = 64u << 20;
 
 } // namespace
 
-CsvReader::CsvReader(const InputFile &file) : m_reader(file) {}
+CsvReader::CsvReader(const InputFile &file) : m_reader(file), m_buffer(kChunkBytes) {}
 
 bool CsvReader::refill(std::size_t &rowStart) {
   if (m_atEnd)
@@ -23,7 +23,8 @@ bool CsvReader::refill(std::size_t &rowStart) {
     m_atEnd = true;
     return false;
   }
-  std::memmove(m_buffer.data(), m_buffer.data() + rowStart, keep);
+  if (keep > 0)
+    std::memmove(m_buffer.data(), m_buffer.data() + rowStart, keep);
   m_size = keep;
   rowStart = 0;
   if (m_buffer.size() < m_size + kChunkBytes)

@@ -28,10 +28,13 @@ struct TaskResult {
 // Bytes [begin, begin + size) of a file, with kLinePadding readable bytes after.
 class PaddedBuffer {
 public:
+  PaddedBuffer() : m_bytes(kLinePadding, 0) {}
   char *data() { return m_bytes.data(); }
   std::size_t size() const { return m_size; }
   void clear() { m_size = 0; }
   void dropFront(std::size_t count) {
+    if (count == 0)
+      return;
     std::memmove(m_bytes.data(), m_bytes.data() + count, m_size - count);
     m_size -= count;
   }
