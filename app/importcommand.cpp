@@ -292,11 +292,11 @@ int runImport(const ImportLine &line, std::ostream &out, std::ostream &err) {
   switch (line.kind) {
   case ImportKind::Cur:
   case ImportKind::Focus:
-    out << (line.json ? core::billImportToJson(line.kind, outcome.bill).dump(2) + "\n"
+    out << (line.json ? core::importJsonText(core::billImportToJson(line.kind, outcome.bill))
                       : core::billImportText(outcome.bill));
     return line.outPath ? writeBillScenario(line, outcome.bill, *card, out, err) : kSuccess;
   case ImportKind::PriceList:
-    out << (line.json ? core::priceListImportToJson(outcome.priceList).dump(2) + "\n"
+    out << (line.json ? core::importJsonText(core::priceListImportToJson(outcome.priceList))
                       : core::priceListImportText(outcome.priceList));
     if (!line.outPath)
       return kSuccess;
@@ -313,7 +313,7 @@ int runImport(const ImportLine &line, std::ostream &out, std::ostream &err) {
       for (const core::MeasuredSizing &sizing : outcome.sizing)
         json["sizing"].push_back(core::measuredSizingToJson(sizing));
     }
-    out << json.dump(2) << "\n";
+    out << core::importJsonText(json);
   } else {
     out << core::usageImportText(outcome.usage, outcome.sizing);
   }
@@ -356,7 +356,7 @@ int runReconcile(const ReconcileLine &line, std::ostream &out, std::ostream &err
   if (line.json) {
     core::Json json = core::reconciliationToJson(*result, load.loaded->scenario.name);
     json["bill"] = line.billPath;
-    out << json.dump(2) << "\n";
+    out << core::importJsonText(json);
     return kSuccess;
   }
   out << core::reconciliationText(*result, load.loaded->scenario.name, line.billPath, bill.tally);

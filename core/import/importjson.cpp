@@ -4,6 +4,10 @@
 
 namespace bwi::core {
 
+std::string importJsonText(const Json &json) {
+  return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
 Json importHeaderToJson(ImportKind kind, const ImportTally &tally) {
   Json json = Json::object();
   json["kind"] = std::string(toString(kind));

@@ -20,6 +20,10 @@ Json importHeaderToJson(ImportKind kind, const ImportTally &tally);
 // request (invocation logs), also p50/p95 per request of each token kind.
 Json usageGroupToJson(const UsageGroup &group);
 
+// Indented text of an import's JSON; bytes of the inputs that are not UTF-8
+// (quoted in reasons, names from CSV files) print as U+FFFD.
+std::string importJsonText(const Json &json);
+
 Json usageImportToJson(ImportKind kind, const ImportTally &tally,
                        const std::vector<UsageGroup> &groups);
 

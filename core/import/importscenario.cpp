@@ -2,6 +2,7 @@
 
 #include "isotime.h"
 #include "usagetype.h"
+#include "utf8text.h"
 #include "weeklyprofile.h"
 
 #include <algorithm>
@@ -108,7 +109,7 @@ Scenario scenarioFromUsage(const std::vector<UsageGroup> &groups, const RateCard
       id = slug(workloadName) + "-" + std::to_string(suffix);
     usedIds.insert(id);
     workload.id = id;
-    workload.name = workloadName;
+    workload.name = validUtf8(workloadName);
     const double requests = static_cast<double>(totals.requests);
     const double coveredHours = static_cast<double>(*last - *first + 1);
     workload.requestsPerMonth = requests / coveredHours * hoursPerMonth;

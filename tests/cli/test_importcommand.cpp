@@ -197,6 +197,24 @@ TEST_CASE("import cur --out writes a scenario with the bill's tokens", "[cli][im
   CHECK(written["workloads"][0]["tokens"]["output"] == 100.0); // 100,000 over 1,000 requests
 }
 
+TEST_CASE("Input bytes that are not UTF-8 never break the JSON or the scenario", "[cli][import]") {
+  const auto csv = scratch("latin1.csv");
+  std::ofstream(csv)
+      << "hour,key,model,tier,requests,input_tokens,output_tokens,cache_read_tokens,"
+         "cache_write_tokens\n2026-11-23T09:00:00Z,\xE9quipe,amazon.nova-lite-v1:0,,1,"
+         "10,1,0,0\n2026-11-23T10:00:00Z,x,amazon.nova-lite-v1:0,,\xFF,10,1,0,0\n";
+  const auto scenario = scratch("latin1.json");
+  const Run result =
+      run({"import", "hourly-csv", csv.string(), "--json", "--out", scenario.string()});
+  INFO(result.err);
+  REQUIRE(result.status == 0);
+  const auto json = nlohmann::json::parse(result.out);
+  CHECK(json["groups"][0]["key"] == "\xEF\xBF\xBDquipe");
+  CHECK(json["skipped_lines"] == 1);
+  CHECK(nlohmann::json::parse(std::ifstream(scenario))["workloads"][0]["name"] ==
+        "\xEF\xBF\xBDquipe");
+}
+
 TEST_CASE("import pricelist shows the diff and writes the dated card", "[cli][import]") {
   const auto card = scratch("card.json");
   const Run result =

@@ -7,6 +7,7 @@
 #include "scenariofile.h"
 #include "testsupport.h"
 #include "usagetype.h"
+#include "utf8text.h"
 
 #include <catch2/catch.hpp>
 
@@ -333,4 +334,15 @@ TEST_CASE("The hourly CSV reads, and writes back what was read", "[core][import]
   const auto wrong = core::importHourlyCsv(inputs({importDataPath("cur.csv")}), card);
   REQUIRE(wrong.failure);
   CHECK_THAT(wrong.failure->message, Catch::Matchers::Contains(core::kHourlyCsvHeader));
+}
+
+TEST_CASE("Bytes that are not UTF-8 become U+FFFD, valid text stays", "[core][import]") {
+  CHECK(core::validUtf8("plain") == "plain");
+  CHECK(core::validUtf8("\xE6\x9D\xB1\xE4\xBA\xAC \xF0\x9F\x99\x82") ==
+        "\xE6\x9D\xB1\xE4\xBA\xAC \xF0\x9F\x99\x82");
+  CHECK(core::validUtf8("a\xFF"
+                        "b") == "a\xEF\xBF\xBD"
+                                "b");
+  CHECK(core::validUtf8("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD"); // overlong '/'
+  CHECK(core::validUtf8("\xE6\x9D") == "\xEF\xBF\xBD\xEF\xBF\xBD"); // cut short
 }
