@@ -46,6 +46,11 @@ struct ReconcileLine {
 
 bool endsWith(const std::string &text, const char *suffix) { return text.ends_with(suffix); }
 
+// "2026-10": a month as bills name them.
+bool isYearMonth(const std::string &text) {
+  return text.size() == 7 && text[4] == '-' && core::parseIsoSeconds(text + "-01").has_value();
+}
+
 std::optional<ImportLine> parseImportLine(const std::vector<std::string> &arguments,
                                           std::string &error) {
   ImportLine line;
@@ -91,8 +96,7 @@ std::optional<ImportLine> parseImportLine(const std::vector<std::string> &argume
     } else if (word == "--month") {
       if (!(line.month = value()))
         return std::nullopt;
-      if (line.month->size() != 7 || (*line.month)[4] != '-' ||
-          !core::parseIsoSeconds(*line.month + "-01")) {
+      if (!isYearMonth(*line.month)) {
         error = "--month takes YYYY-MM, got \"" + *line.month + "\"";
         return std::nullopt;
       }
@@ -180,8 +184,7 @@ std::optional<ReconcileLine> parseReconcileLine(const std::vector<std::string> &
         return std::nullopt;
       }
       line.month = arguments[++i];
-      if (line.month.size() != 7 || line.month[4] != '-' ||
-          !core::parseIsoSeconds(line.month + "-01")) {
+      if (!isYearMonth(line.month)) {
         error = "--month takes YYYY-MM, got \"" + line.month + "\"";
         return std::nullopt;
       }
