@@ -8,7 +8,10 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <map>
+#include <memory>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 
@@ -192,7 +195,8 @@ public:
       : m_kind(kind), m_card(card), m_result(result) {}
 
   // nullopt when read; a failure for a file of the wrong kind.
-  std::optional<ImportFailure> readFile(const InputFile &file, ImportControl *control) {
+  std::optional<ImportFailure> readFile(const InputFile &file, ImportControl *control,
+                                        const BillReadOptions &options) {
     CsvReader reader(file);
     if (!reader.next()) {
       if (!reader.ok())
@@ -212,6 +216,26 @@ public:
       return ImportFailure{message};
     }
     ++m_result.tally.files;
+    const unsigned threads =
+        options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    const std::uint64_t headerEnd = reader.rowEndOffset();
+    if (!file.gzip && threads > 1 && file.bytes > headerEnd &&
+        file.bytes - headerEnd >= options.parallelFromBytes) {
+      bool done = false;
+      if (auto failure =
+              readParallel(file, reading, headerEnd, reader.linesRead(), threads, control, done))
+        return failure;
+      if (done)
+        return std::nullopt;
+      // A block began inside a quoted value (a line break in it): read in one pass.
+    }
+    return readRows(reader, reading, file, control, 0);
+  }
+
+  // The rows after the header; skipped lines are numbered from `lineBase`.
+  std::optional<ImportFailure> readRows(CsvReader &reader, const Reading &reading,
+                                        const InputFile &file, ImportControl *control,
+                                        std::uint64_t lineBase) {
     std::uint64_t reported = 0, rows = 0;
     while (reader.next()) {
       if (control && (++rows & 4095) == 0) {
@@ -231,13 +255,97 @@ public:
       else
         row(fields, reading.columns, reason);
       if (!reason.empty())
-        m_result.tally.skipped.add({file.display, reader.line(), reason});
+        m_result.tally.skipped.add({file.display, lineBase + reader.line(), reason});
     }
     if (control)
-      control->bytesDone += file.bytes > reported ? file.bytes - reported : 0;
+      control->bytesDone += reader.bytesConsumed() - reported;
     if (!reader.ok())
-      m_result.tally.skipped.add({file.display, reader.line() + 1, reader.error()});
+      m_result.tally.skipped.add({file.display, lineBase + reader.line() + 1, reader.error()});
     return std::nullopt;
+  }
+
+  // Blocks of a plain file on several threads, each cut after a line break
+  // and read as if it began outside quotes; `done` stays false (and nothing
+  // is counted) when the quotes before a block are odd in number, i.e. the
+  // cut fell inside a quoted value.
+  std::optional<ImportFailure> readParallel(const InputFile &file, const Reading &reading,
+                                            std::uint64_t headerEnd, std::uint64_t headerLines,
+                                            unsigned threads, ImportControl *control, bool &done) {
+    std::vector<std::uint64_t> starts{headerEnd};
+    const std::uint64_t span = file.bytes - headerEnd;
+    for (unsigned k = 1; k < threads; ++k) {
+      const auto cut = lineStartAtOrAfter(file, headerEnd + span * k / threads);
+      if (cut && *cut > starts.back() && *cut < file.bytes)
+        starts.push_back(*cut);
+    }
+    struct Block {
+      BillImport partial;
+      std::unique_ptr<BillReader> reader;
+      std::uint64_t lines = 0, quotes = 0;
+      std::optional<ImportFailure> failure;
+    };
+    std::vector<Block> blocks(starts.size());
+    std::vector<std::thread> pool;
+    for (std::size_t k = 0; k < starts.size(); ++k) {
+      blocks[k].reader = std::make_unique<BillReader>(m_kind, m_card, blocks[k].partial);
+      const std::uint64_t end = k + 1 < starts.size() ? starts[k + 1] : file.bytes;
+      pool.emplace_back([&, k, end] {
+        CsvReader reader(file, starts[k], end - starts[k]);
+        blocks[k].failure = blocks[k].reader->readRows(reader, reading, file, control, 0);
+        blocks[k].lines = reader.linesRead();
+        blocks[k].quotes = reader.quotesSeen();
+      });
+    }
+    for (std::thread &thread : pool)
+      thread.join();
+    std::uint64_t quotes = 0;
+    for (Block &block : blocks) {
+      if (block.failure)
+        return block.failure;
+      if (quotes % 2 != 0)
+        return std::nullopt;
+      quotes += block.quotes;
+    }
+    std::uint64_t lineBase = headerLines;
+    for (Block &block : blocks) {
+      absorb(*block.reader, block.partial, lineBase);
+      lineBase += block.lines;
+    }
+    done = true;
+    return std::nullopt;
+  }
+
+  // The offset just after the first line break at or after `offset - 1`.
+  static std::optional<std::uint64_t> lineStartAtOrAfter(const InputFile &file,
+                                                         std::uint64_t offset) {
+    ChunkReader reader(file, offset - 1, file.bytes - (offset - 1));
+    std::vector<char> buffer(1u << 16);
+    std::uint64_t at = offset - 1;
+    for (;;) {
+      const std::size_t got = reader.read(buffer.data(), buffer.size());
+      if (got == 0)
+        return std::nullopt;
+      if (const auto *newline = static_cast<const char *>(std::memchr(buffer.data(), '\n', got)))
+        return at + static_cast<std::uint64_t>(newline - buffer.data()) + 1;
+      at += got;
+    }
+  }
+
+  void absorb(BillReader &other, const BillImport &partial, std::uint64_t lineBase) {
+    for (const auto &[key, totals] : other.m_groups) {
+      auto &mine = m_groups[key];
+      mine.first += totals.first;
+      mine.second += totals.second;
+    }
+    m_result.tally.lines += partial.tally.lines;
+    for (SkippedLine skipped : partial.tally.skipped.first) {
+      skipped.line += lineBase;
+      m_result.tally.skipped.add(std::move(skipped));
+    }
+    m_result.tally.skipped.count +=
+        partial.tally.skipped.count - partial.tally.skipped.first.size();
+    m_result.bedrockCostUsd += partial.bedrockCostUsd;
+    m_result.discountUsd += partial.discountUsd;
   }
 
   void finish() {
@@ -406,14 +514,14 @@ std::optional<ImportKind> billKindOf(const InputFile &file) {
 }
 
 BillImport importBill(ImportKind kind, const std::vector<InputFile> &files, const RateCard &card,
-                      ImportControl *control) {
+                      ImportControl *control, const BillReadOptions &options) {
   BillImport result;
   if (control)
     for (const InputFile &file : files)
       control->bytesTotal += file.bytes;
   BillReader reader(kind, card, result);
   for (const InputFile &file : files) {
-    if (auto failure = reader.readFile(file, control)) {
+    if (auto failure = reader.readFile(file, control, options)) {
       if (!failure->cancelled && file.fromFolder) {
         result.tally.warnings.push_back(failure->message + "; skipped");
         continue;

@@ -31,9 +31,16 @@ struct BillImport {
   double discountUsd = 0;        // EDP and other discounts on Bedrock, as a positive amount
 };
 
+struct BillReadOptions {
+  unsigned threads = 0; // 0: one per hardware thread
+  // A plain file this large is read in blocks on several threads (a block
+  // that begins inside a quoted value sends the file back to one pass).
+  std::uint64_t parallelFromBytes = 32u << 20;
+};
+
 // `kind` is ImportKind::Cur or ImportKind::Focus.
 BillImport importBill(ImportKind kind, const std::vector<InputFile> &files, const RateCard &card,
-                      ImportControl *control = nullptr);
+                      ImportControl *control = nullptr, const BillReadOptions &options = {});
 
 // Tells a CUR from a FOCUS export by its header; nullopt for neither.
 std::optional<ImportKind> billKindOf(const InputFile &file);

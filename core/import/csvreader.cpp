@@ -13,6 +13,9 @@ constexpr std::size_t kMaxRowBytes = 64u << 20;
 
 CsvReader::CsvReader(const InputFile &file) : m_reader(file), m_buffer(kChunkBytes) {}
 
+CsvReader::CsvReader(const InputFile &file, std::uint64_t offset, std::uint64_t length)
+    : m_reader(file, offset, length), m_buffer(kChunkBytes) {}
+
 bool CsvReader::refill(std::size_t &rowStart) {
   if (m_atEnd)
     return false;
@@ -100,7 +103,7 @@ bool CsvReader::next() {
     std::size_t scan = rowStart;
     bool quoted = false, anyQuote = false, complete = false;
     std::size_t rowEnd = 0;
-    std::uint64_t breaks = 0;
+    std::uint64_t breaks = 0, quotes = 0;
     while (scan < m_size) {
       if (quoted) {
         const auto *quote =
@@ -118,9 +121,11 @@ bool CsvReader::next() {
         }
         if (at + 1 < m_size && m_buffer[at + 1] == '"') {
           scan = at + 2;
+          quotes += 2;
         } else {
           quoted = false;
           scan = at + 1;
+          ++quotes;
         }
         continue;
       }
@@ -132,6 +137,7 @@ bool CsvReader::next() {
           static_cast<const char *>(std::memchr(m_buffer.data() + scan, '"', limit - scan));
       if (quote) {
         anyQuote = quoted = true;
+        ++quotes;
         scan = static_cast<std::size_t>(quote - m_buffer.data()) + 1;
         continue;
       }
@@ -149,6 +155,7 @@ bool CsvReader::next() {
     if (complete) {
       m_rowLine = m_line + 1;
       m_line += breaks + 1;
+      m_quotes += quotes;
       m_pos = rowEnd < m_size ? rowEnd + 1 : m_size;
       std::size_t end = rowEnd;
       if (end > rowStart && m_buffer[end - 1] == '\r')

@@ -15,6 +15,9 @@ namespace bwi::core {
 class CsvReader {
 public:
   explicit CsvReader(const InputFile &file);
+  // Rows of bytes [offset, offset + length) of a plain file, read as if
+  // they started outside quotes (quotesSeen() lets the caller check).
+  CsvReader(const InputFile &file, std::uint64_t offset, std::uint64_t length);
   // The next row; false at the end of the file or on a read error.
   bool next();
   // The fields of the current row; valid until the next call.
@@ -23,6 +26,10 @@ public:
   bool ok() const { return m_reader.ok() && m_error.empty(); }
   std::string error() const { return m_error.empty() ? m_reader.error() : m_error; }
   std::uint64_t bytesConsumed() const { return m_reader.position(); }
+  // Offset just after the current row, from where the reader started.
+  std::uint64_t rowEndOffset() const { return m_reader.position() - (m_size - m_pos); }
+  std::uint64_t linesRead() const { return m_line; }
+  std::uint64_t quotesSeen() const { return m_quotes; } // '"' bytes in the rows read
 
 private:
   bool refill(std::size_t &rowStart);
@@ -36,6 +43,7 @@ private:
   bool m_atEnd = false;
   std::uint64_t m_line = 0;
   std::uint64_t m_rowLine = 0;
+  std::uint64_t m_quotes = 0;
   std::string m_unescaped;
   std::vector<std::string_view> m_fields;
   std::string m_error;

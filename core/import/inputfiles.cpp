@@ -87,6 +87,17 @@ ChunkReader::ChunkReader(const InputFile &file) : m_name(file.display) {
   }
 }
 
+ChunkReader::ChunkReader(const InputFile &file, std::uint64_t offset, std::uint64_t length)
+    : m_remaining(length), m_name(file.display) {
+  m_fd = ::open(file.path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (m_fd < 0) {
+    m_error = "cannot open: " + std::string(std::strerror(errno));
+    return;
+  }
+  if (::lseek(m_fd, static_cast<off_t>(offset), SEEK_SET) < 0)
+    m_error = "cannot seek: " + std::string(std::strerror(errno));
+}
+
 ChunkReader::~ChunkReader() {
   if (m_gz)
     gzclose(static_cast<gzFile>(m_gz));
@@ -120,6 +131,7 @@ std::size_t ChunkReader::read(char *out, std::size_t count) {
     }
     m_position = static_cast<std::uint64_t>(gzoffset(gz));
   } else {
+    count = static_cast<std::size_t>(std::min<std::uint64_t>(count, m_remaining));
     while (got < count) {
       const ssize_t n = ::read(m_fd, out + got, count - got);
       if (n < 0) {
@@ -133,6 +145,8 @@ std::size_t ChunkReader::read(char *out, std::size_t count) {
       got += static_cast<std::size_t>(n);
     }
     m_position += got;
+    if (m_remaining != UINT64_MAX)
+      m_remaining -= got;
   }
   return got;
 }

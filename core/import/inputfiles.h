@@ -35,6 +35,8 @@ std::optional<std::string> readWholeInput(const InputFile &file, std::uintmax_t 
 class ChunkReader {
 public:
   explicit ChunkReader(const InputFile &file);
+  // Bytes [offset, offset + length) of a plain file.
+  ChunkReader(const InputFile &file, std::uint64_t offset, std::uint64_t length);
   ~ChunkReader();
   ChunkReader(const ChunkReader &) = delete;
   ChunkReader &operator=(const ChunkReader &) = delete;
@@ -50,6 +52,7 @@ private:
   void *m_gz = nullptr;
   int m_fd = -1;
   std::uint64_t m_position = 0;
+  std::uint64_t m_remaining = UINT64_MAX; // of a range
   std::string m_error;
   std::string m_name;
 };

@@ -203,6 +203,36 @@ TEST_CASE("A CUR 2.0 export gives Bedrock spend by month, model, usage and tier"
              near(0.16));
 }
 
+TEST_CASE("Bills read in parallel blocks give what one pass gives, line numbers included",
+          "[core][import][cur]") {
+  const test::TempFolder folder;
+  // Values with line breaks inside quotes: a block may begin inside one.
+  std::string text = test::readWholeFile(importDataPath("cur.csv"));
+  const std::string quoted =
+      "AWS,111122223333,Usage,2026-10-06T00:00:00Z,AmazonBedrock,USE1-NovaPro-input-tokens,10,"
+      "0.0008,0.008,\"Amazon\nBedrock\n\"\"multi-line\"\"\",1K tokens\n";
+  for (int i = 0; i < 40; ++i)
+    text += (i % 3 == 0 ? quoted
+                        : text.substr(text.find('\n') + 1,
+                                      text.find('\n', text.find('\n') + 1) - text.find('\n')));
+  const std::string name = GENERATE(std::string("cur-broken.csv"), std::string("cur.csv"),
+                                    std::string("multi-line.csv"));
+  const std::string path =
+      name == "multi-line.csv" ? folder.write(name, text) : importDataPath(name);
+  const auto once = core::importBill(core::ImportKind::Cur, inputs({path}), core::builtinRateCard(),
+                                     nullptr, {1, 1});
+  const unsigned threads = GENERATE(2u, 3u, 7u);
+  const auto blocks = core::importBill(core::ImportKind::Cur, inputs({path}),
+                                       core::builtinRateCard(), nullptr, {threads, 1});
+  REQUIRE_FALSE(blocks.failure);
+  CHECK(blocks.tally.lines == once.tally.lines);
+  CHECK(blocks.tally.skipped.first == once.tally.skipped.first);
+  CHECK_THAT(blocks.bedrockCostUsd, near(once.bedrockCostUsd));
+  REQUIRE(blocks.groups.size() == once.groups.size());
+  for (std::size_t i = 0; i < once.groups.size(); ++i)
+    CHECK_THAT(blocks.groups[i].tokens, near(once.groups[i].tokens));
+}
+
 TEST_CASE("Legacy CUR column names read as their CUR 2.0 names", "[core][import][cur]") {
   const test::TempFolder folder;
   std::string text = test::readWholeFile(importDataPath("cur.csv"));
