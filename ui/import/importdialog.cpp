@@ -21,6 +21,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace bwi::ui {
 namespace {
 
@@ -148,6 +150,8 @@ void ImportDialog::start() {
     m_status->setText(tr("Choose the files or folders to import."));
     return;
   }
+  // One core stays with the GUI thread, so the window keeps up while the import runs.
+  request.threads = static_cast<unsigned>(std::max(1, QThread::idealThreadCount() - 1));
   if (request.kind == core::ImportKind::InvocationLogs && !m_groupBy->text().trimmed().isEmpty())
     request.groupBy = m_groupBy->text().trimmed().toStdString();
   m_control = std::make_shared<core::ImportControl>();
