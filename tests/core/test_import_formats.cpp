@@ -233,6 +233,32 @@ TEST_CASE("Bills read in parallel blocks give what one pass gives, line numbers 
     CHECK_THAT(blocks.groups[i].tokens, near(once.groups[i].tokens));
 }
 
+TEST_CASE("Truncated files: a gzip bill keeps its rows before the cut; a JSON document is refused",
+          "[core][import][cur][cloudwatch]") {
+  const test::TempFolder folder;
+  std::string text = test::readWholeFile(importDataPath("cur.csv"));
+  for (int i = 0; i < 200; ++i) // enough rows that the cut leaves many whole ones
+    text +=
+        text.substr(text.find('\n') + 1, text.find('\n', text.find('\n') + 1) - text.find('\n'));
+  const std::string gz = test::readWholeFile(folder.writeGzip("whole.csv.gz", text));
+  // Repeated rows compress to little: cut near the end, before the trailer.
+  const std::string cut = folder.write("cut.csv.gz", gz.substr(0, gz.size() - 12));
+  const auto bill = core::importBill(core::ImportKind::Cur, inputs({cut}), core::builtinRateCard());
+  REQUIRE_FALSE(bill.failure);
+  CHECK(bill.tally.lines > 8);
+  CHECK(bill.tally.lines < 208);
+  REQUIRE(bill.tally.skipped.count >= 1);
+  CHECK_THAT(bill.tally.skipped.first.back().reason, Catch::Matchers::Contains("gzip data"));
+
+  const std::string json = test::readWholeFile(importDataPath("cloudwatch.json"));
+  const std::string truncated =
+      folder.write("cloudwatch-cut.json", json.substr(0, json.size() / 2));
+  const auto metrics = core::importCloudWatch(inputs({truncated}), core::builtinRateCard(), {});
+  REQUIRE(metrics.failure);
+  CHECK_THAT(metrics.failure->message, Catch::Matchers::StartsWith(truncated + ": "));
+  CHECK_THAT(metrics.failure->message, Catch::Matchers::Contains("MetricDataResults"));
+}
+
 TEST_CASE("Legacy CUR column names read as their CUR 2.0 names", "[core][import][cur]") {
   const test::TempFolder folder;
   std::string text = test::readWholeFile(importDataPath("cur.csv"));
