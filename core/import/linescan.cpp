@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
 #include <fcntl.h>
+#include <mutex>
 #include <thread>
 #include <unistd.h>
 
@@ -46,6 +49,10 @@ public:
   }
   void commit(std::size_t count) {
     m_size += count;
+    std::memset(m_bytes.data() + m_size, 0, kLinePadding);
+  }
+  void truncate(std::size_t size) {
+    m_size = size;
     std::memset(m_bytes.data() + m_size, 0, kLinePadding);
   }
 
@@ -184,29 +191,106 @@ void runPlainBlock(const InputFile &file, const Task &task, std::size_t blockByt
   ::close(fd);
 }
 
-void runGzipFile(const InputFile &file, std::size_t blockBytes, PaddedBuffer &buffer,
-                 LineSink &sink, TaskResult &result, ImportControl *control) {
+// Blocks of a gzip file, inflated by one thread and parsed by whichever
+// thread is free: the inflating thread hands whole-line blocks over and
+// parses one itself when the hand-over is full.
+struct Handoff {
+  static constexpr std::size_t kQueuedBlocks = 4;
+  std::mutex mutex;
+  std::condition_variable ready;
+  std::deque<std::pair<PaddedBuffer, TaskResult *>> queue;
+  std::deque<TaskResult> blockResults; // stable addresses
+  int producing = 0;
+
+  TaskResult *newResult() {
+    std::lock_guard lock(mutex);
+    return &blockResults.emplace_back();
+  }
+};
+
+void parseBlock(PaddedBuffer &buffer, LineSink &sink, TaskResult &result) {
+  TaskRunner runner(sink, result);
+  runner.feed(
+      buffer, 0, 0, UINT64_MAX, [](PaddedBuffer &, std::size_t) { return std::size_t{0}; }, 0);
+}
+
+std::size_t afterLastNewline(const PaddedBuffer &buffer, const char *data) {
+  for (std::size_t i = buffer.size(); i > 0; --i)
+    if (data[i - 1] == '\n')
+      return i;
+  return 0;
+}
+
+void runGzipFile(const InputFile &file, std::size_t blockBytes, LineSink &sink, TaskResult &result,
+                 std::vector<TaskResult *> &order, Handoff &handoff, ImportControl *control) {
   ChunkReader reader(file);
   if (!reader.ok()) {
     result.fileError = reader.error();
     return;
   }
-  buffer.clear();
+  PaddedBuffer current;
   std::uint64_t reported = 0;
-  const auto more = [&](PaddedBuffer &target, std::size_t count) -> std::size_t {
+  bool atEnd = false;
+  const auto fill = [&] {
+    const std::size_t got = reader.read(current.grow(blockBytes), blockBytes);
+    current.commit(got);
     if (control) {
-      if (control->cancelled())
-        return 0;
-      const std::uint64_t now = reader.position();
-      control->bytesDone += now - reported;
-      reported = now;
+      control->bytesDone += reader.position() - reported;
+      reported = reader.position();
     }
-    const std::size_t got = reader.read(target.grow(count), count);
-    target.commit(got);
     return got;
   };
-  TaskRunner runner(sink, result);
-  runner.feed(buffer, 0, 0, UINT64_MAX, more, blockBytes);
+  while (!atEnd) {
+    if (control && control->cancelled())
+      break;
+    atEnd = fill() == 0;
+    std::size_t cut = atEnd ? current.size() : afterLastNewline(current, current.data());
+    if (cut == 0 && !atEnd) {
+      if (current.size() <= kMaxLineBytes)
+        continue; // the line goes on in the next chunk
+      // Skip a line too long to hold, up to its end.
+      TaskResult *slot = handoff.newResult();
+      slot->physicalLines = slot->skippedCount = 1;
+      slot->skipped.emplace_back(1,
+                                 "line longer than " + std::to_string(kMaxLineBytes >> 20) + " MB");
+      order.push_back(slot);
+      for (;;) {
+        current.clear();
+        if (fill() == 0) {
+          atEnd = true;
+          break;
+        }
+        if (const auto *newline =
+                static_cast<const char *>(std::memchr(current.data(), '\n', current.size()))) {
+          current.dropFront(static_cast<std::size_t>(newline - current.data()) + 1);
+          break;
+        }
+      }
+      continue;
+    }
+    if (cut == 0)
+      break;
+    PaddedBuffer rest;
+    const std::size_t tail = current.size() - cut;
+    std::memcpy(rest.grow(tail), current.data() + cut, tail);
+    rest.commit(tail);
+    current.truncate(cut);
+    TaskResult *slot = handoff.newResult();
+    order.push_back(slot);
+    bool queued = false;
+    {
+      std::lock_guard lock(handoff.mutex);
+      if (handoff.queue.size() < Handoff::kQueuedBlocks) {
+        handoff.queue.emplace_back(std::move(current), slot);
+        queued = true;
+      }
+    }
+    if (queued)
+      handoff.ready.notify_one();
+    else
+      parseBlock(current, sink, *slot);
+    current = std::move(rest);
+  }
   if (control)
     control->bytesDone += file.bytes > reported ? file.bytes - reported : 0;
   if (!reader.ok())
@@ -244,18 +328,42 @@ std::optional<ImportFailure> scanLines(const std::vector<InputFile> &files,
   for (unsigned i = 0; i < threads; ++i)
     sinks.push_back(makeSink());
   std::atomic<std::size_t> nextTask{0};
+  Handoff handoff;
+  std::vector<std::vector<TaskResult *>> gzipBlocks(tasks.size());
   const auto work = [&](LineSink &sink) {
     PaddedBuffer buffer;
     for (;;) {
       if (control && control->cancelled())
         return;
       const std::size_t index = nextTask.fetch_add(1);
-      if (index >= tasks.size())
-        return;
+      if (index >= tasks.size()) {
+        // No task left: parse the blocks inflating threads hand over.
+        std::unique_lock lock(handoff.mutex);
+        handoff.ready.wait(lock, [&] {
+          return !handoff.queue.empty() || handoff.producing == 0 ||
+                 (control && control->cancelled());
+        });
+        if (handoff.queue.empty())
+          return;
+        auto [block, slot] = std::move(handoff.queue.front());
+        handoff.queue.pop_front();
+        lock.unlock();
+        parseBlock(block, sink, *slot);
+        continue;
+      }
       const Task &task = tasks[index];
       const InputFile &file = files[task.file];
       if (task.wholeFile) {
-        runGzipFile(file, blockBytes, buffer, sink, results[index], control);
+        {
+          std::lock_guard lock(handoff.mutex);
+          ++handoff.producing;
+        }
+        runGzipFile(file, blockBytes, sink, results[index], gzipBlocks[index], handoff, control);
+        {
+          std::lock_guard lock(handoff.mutex);
+          --handoff.producing;
+        }
+        handoff.ready.notify_all();
       } else {
         runPlainBlock(file, task, blockBytes, buffer, sink, results[index]);
         if (control) {
@@ -283,15 +391,19 @@ std::optional<ImportFailure> scanLines(const std::vector<InputFile> &files,
       base = 0;
       ++tally.files;
     }
-    const TaskResult &result = results[i];
     const std::string &name = files[currentFile].display;
-    tally.lines += result.records;
-    for (const auto &[line, reason] : result.skipped)
-      tally.skipped.add({name, base + line, reason});
-    tally.skipped.count += result.skippedCount - result.skipped.size();
-    if (!result.fileError.empty())
-      tally.skipped.add({name, base + result.physicalLines + 1, result.fileError});
-    base += result.physicalLines;
+    const auto merge = [&](const TaskResult &result) {
+      tally.lines += result.records;
+      for (const auto &[line, reason] : result.skipped)
+        tally.skipped.add({name, base + line, reason});
+      tally.skipped.count += result.skippedCount - result.skipped.size();
+      if (!result.fileError.empty())
+        tally.skipped.add({name, base + result.physicalLines + 1, result.fileError});
+      base += result.physicalLines;
+    };
+    for (const TaskResult *block : gzipBlocks[i])
+      merge(*block);
+    merge(results[i]);
   }
   return std::nullopt;
 }

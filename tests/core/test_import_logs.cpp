@@ -169,6 +169,33 @@ TEST_CASE("Any block size and thread count give the same groups and line numbers
   }
 }
 
+TEST_CASE("Gzip files handed over in blocks of any size give what one pass gives",
+          "[core][import][logs]") {
+  const auto reference = importLogs(
+      {importDataPath("invocation-logs-broken.jsonl"), importDataPath("invocation-logs.jsonl")},
+      "requestMetadata.team", 1);
+  const test::TempFolder folder;
+  const std::string broken = folder.writeGzip(
+      "a.json.gz", test::readWholeFile(importDataPath("invocation-logs-broken.jsonl")));
+  const std::string good =
+      folder.writeGzip("b.json.gz", test::readWholeFile(importDataPath("invocation-logs.jsonl")));
+  const std::size_t blockBytes = GENERATE(1, 7, 100, 5000);
+  const unsigned threads = GENERATE(1u, 2u, 3u);
+  const auto split = importLogs({broken, good}, "requestMetadata.team", threads, blockBytes);
+  REQUIRE_FALSE(split.failure);
+  CHECK(split.tally.lines == reference.tally.lines);
+  REQUIRE(split.tally.skipped.first.size() == reference.tally.skipped.first.size());
+  for (std::size_t i = 0; i < split.tally.skipped.first.size(); ++i) {
+    CHECK(split.tally.skipped.first[i].line == reference.tally.skipped.first[i].line);
+    CHECK(split.tally.skipped.first[i].reason == reference.tally.skipped.first[i].reason);
+  }
+  REQUIRE(split.groups.size() == reference.groups.size());
+  for (std::size_t i = 0; i < split.groups.size(); ++i) {
+    CHECK(split.groups[i].totals == reference.groups[i].totals);
+    CHECK(split.groups[i].hourly == reference.groups[i].hourly);
+  }
+}
+
 TEST_CASE("A truncated gzip file keeps the lines before the cut and reports it",
           "[core][import][logs]") {
   const test::TempFolder folder;
