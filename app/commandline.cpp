@@ -110,6 +110,13 @@ Usage:
       The meeting pack: title page, one-page summary with the commitment
       recommendation, every chart, the workloads, the assumptions and the rate
       card excerpt with sources, as one vector PDF.
+  bedrock-whatif import KIND FILE... [--json] [--group-by PATH] [--queries FILE]
+                        [--out SCENARIO.json|HOURLY.csv|RATECARD.json]
+      Read measured reality: invocation-logs, cloudwatch, cur, focus,
+      pricelist or hourly-csv (docs/importing.md); --out builds a scenario
+      from the traffic, writes the hourly CSV, or the price list's rate card.
+  bedrock-whatif reconcile SCENARIO BILL [--month YYYY-MM] [--json]
+      The scenario beside a CUR or FOCUS bill, by model, with the variance.
   bedrock-whatif --version | --help
 
 SCENARIO is a scenario file (JSON); resources/example-scenario.json is the

@@ -1,15 +1,19 @@
 #include "commandline.h"
+#include "importcommand.h"
 
 #ifdef BWI_WITH_GUI
 #include "exportcommand.h"
 #include "guimain.h"
 #endif
 
+#include <iostream>
 #include <string>
 #include <vector>
 
 int main(int argc, char **argv) {
   const std::vector<std::string> arguments(argv + 1, argv + argc);
+  if (bwi::app::isImportCommand(arguments))
+    return bwi::app::runImportCommand(arguments, std::cout, std::cerr);
 #ifdef BWI_WITH_GUI
   // No arguments, or just a scenario file: the workbench window.
   if (!arguments.empty() && arguments[0] == "export")

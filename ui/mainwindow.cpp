@@ -5,6 +5,7 @@
 #include "autosave.h"
 #include "chartspanel.h"
 #include "comparepanel.h"
+#include "importdialog.h"
 #include "keyfiguresstrip.h"
 #include "leverspanel.h"
 #include "meetingpack.h"
@@ -86,6 +87,8 @@ void MainWindow::createMenus() {
   file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
   file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAsDialog);
   file->addSeparator();
+  file->addAction(tr("&Import Measured Data…"), this,
+                  [this] { ImportDialog(m_document, this).exec(); });
   file->addAction(tr("Export &Meeting Pack (PDF)…"), this, &MainWindow::exportMeetingPack);
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);

@@ -127,8 +127,35 @@ void ScenarioDocument::recompute() {
   m_workbench = core::computeWorkbench(m_prepared, selection, m_baselineNetUsd);
 }
 
+core::RateCard ScenarioDocument::baseCardOf(const core::Scenario &scenario) const {
+  if (scenario.ratecard == m_scenario.ratecard)
+    return m_baseCard;
+  switch (scenario.ratecard.kind) {
+  case core::RateCardSource::Kind::Builtin:
+    return core::builtinRateCard();
+  case core::RateCardSource::Kind::Inline:
+    if (scenario.ratecard.inlineCard)
+      return *scenario.ratecard.inlineCard;
+    break;
+  case core::RateCardSource::Kind::Path: {
+    const QString directory =
+        m_filePath.isEmpty() ? QDir::currentPath() : QFileInfo(m_filePath).absolutePath();
+    core::ValidationIssues issues;
+    if (auto card = core::loadRateCardFile(
+            QDir(directory).filePath(toQString(scenario.ratecard.path)).toStdString(), issues))
+      return *card;
+    break;
+  }
+  }
+  return m_baseCard;
+}
+
 void ScenarioDocument::applyScenario(const core::Scenario &scenario) {
-  const bool overridesChanged = scenario.ratecardOverrides != m_scenario.ratecardOverrides;
+  const bool cardChanged = scenario.ratecard != m_scenario.ratecard;
+  const bool overridesChanged =
+      cardChanged || scenario.ratecardOverrides != m_scenario.ratecardOverrides;
+  if (cardChanged)
+    m_baseCard = baseCardOf(scenario);
   m_scenario = scenario;
   if (overridesChanged) {
     core::ValidationIssues issues;
@@ -170,9 +197,10 @@ void ScenarioDocument::setMonth(int month) {
 core::ValidationIssues ScenarioDocument::check(const core::Scenario &candidate) const {
   core::ValidationIssues issues;
   const core::RateCard card =
-      candidate.ratecardOverrides == m_scenario.ratecardOverrides
+      candidate.ratecard == m_scenario.ratecard &&
+              candidate.ratecardOverrides == m_scenario.ratecardOverrides
           ? m_card
-          : core::applyOverrides(m_baseCard, candidate.ratecardOverrides, issues);
+          : core::applyOverrides(baseCardOf(candidate), candidate.ratecardOverrides, issues);
   core::validateScenario(candidate, card, issues);
   return issues;
 }

@@ -80,6 +80,9 @@ private:
   void adopt(core::Scenario scenario, core::RateCard baseCard, core::RateCard card,
              const QString &path);
   void recompute();
+  // The card a scenario's "ratecard" names (an edit may replace it, as an
+  // accepted price list does); the current one when it cannot be read.
+  core::RateCard baseCardOf(const core::Scenario &scenario) const;
 
   core::Scenario m_scenario;
   core::RateCard m_baseCard;

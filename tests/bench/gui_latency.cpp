@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "chartexport.h"
+#include "importdialog.h"
 #include "largeestate.h"
 #include "leverslider.h"
 #include "mainwindow.h"
@@ -16,10 +17,15 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QSlider>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
@@ -113,6 +119,70 @@ TEST_CASE("One chart to PNG, SVG and PDF", "[bench][gui][export]") {
                   ui::chartKindName(kind).toUtf8().constData(), format, samples[samples.size() / 2],
                   samples.back());
     }
+}
+
+// The import dialog on a large invocation-log file (BWI_IMPORT_FILE, or a
+// generated 200 MB one): the longest gap of a 10 ms timer on the GUI thread
+// while the import runs, how often the progress bar moved, and the time
+// from Cancel to the dialog's report.
+TEST_CASE("Import dialog: responsiveness, progress and cancel", "[bench][gui][import]") {
+  QTemporaryDir folder;
+  QString path = qEnvironmentVariable("BWI_IMPORT_FILE");
+  if (path.isEmpty()) {
+    path = folder.filePath(QStringLiteral("logs.jsonl"));
+    QFile sample(QStringLiteral(BWI_SOURCE_DIR "/tests/data/import/invocation-logs.jsonl"));
+    REQUIRE(sample.open(QIODevice::ReadOnly));
+    const QByteArray records = sample.readAll();
+    QFile out(path);
+    REQUIRE(out.open(QIODevice::WriteOnly));
+    while (out.size() < 200LL * 1024 * 1024)
+      out.write(records);
+  }
+  ui::MainWindow window;
+  window.show();
+  for (bool cancel : {false, true}) {
+    ui::ImportDialog dialog(window.document(), &window);
+    dialog.setRequest(core::ImportKind::InvocationLogs, {path});
+    auto *progress = dialog.findChild<QProgressBar *>(QStringLiteral("importProgress"));
+    REQUIRE(progress != nullptr);
+    QElapsedTimer clock;
+    double longestGapMs = 0, last = 0;
+    int progressMoves = 0, lastProgress = -1;
+    QTimer probe;
+    probe.setInterval(10);
+    QObject::connect(&probe, &QTimer::timeout, &probe, [&] {
+      const double now = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+      longestGapMs = std::max(longestGapMs, now - last);
+      last = now;
+      if (progress->value() != lastProgress) {
+        lastProgress = progress->value();
+        ++progressMoves;
+      }
+    });
+    bool finished = false;
+    QObject::connect(&dialog, &ui::ImportDialog::importFinished, &dialog, [&] { finished = true; });
+    clock.start();
+    probe.start();
+    dialog.start();
+    double cancelledAtMs = 0;
+    while (!finished) {
+      QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+      if (cancel && cancelledAtMs == 0 && clock.elapsed() > 300) {
+        cancelledAtMs = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+        dialog.findChild<QPushButton *>(QStringLiteral("importCancel"))->click();
+      }
+    }
+    const double totalMs = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+    probe.stop();
+    if (cancel)
+      std::printf("import dialog, cancel after 300 ms: report %.1f ms after Cancel; longest GUI "
+                  "gap %.1f ms\n",
+                  totalMs - cancelledAtMs, longestGapMs);
+    else
+      std::printf("import dialog, %s: %.0f ms, progress bar moved %d times, longest GUI gap "
+                  "%.1f ms\n",
+                  qPrintable(QFileInfo(path).fileName()), totalMs, progressMoves, longestGapMs);
+  }
 }
 
 int main(int argc, char **argv) {

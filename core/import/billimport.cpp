@@ -1,0 +1,537 @@
+#include "billimport.h"
+
+#include "csvreader.h"
+#include "modelidentity.h"
+#include "usagetype.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <thread>
+#include <tuple>
+#include <unordered_map>
+
+namespace bwi::core {
+namespace {
+
+constexpr std::size_t kNoColumn = static_cast<std::size_t>(-1);
+
+bool isBedrockCode(std::string_view code) {
+  return code == "AmazonBedrock" || code == "AmazonBedrockService" ||
+         code == "AmazonBedrockFoundationModels";
+}
+
+// "lineItem/UsageType" (legacy CUR) → "line_item_usage_type" (CUR 2.0).
+std::string snakeColumn(std::string_view name) {
+  std::string out;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    if (c == '/') {
+      out += '_';
+    } else if (std::isupper(static_cast<unsigned char>(c))) {
+      if (i > 0 && name[i - 1] != '/' && !std::isupper(static_cast<unsigned char>(name[i - 1])))
+        out += '_';
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::optional<double> parseAmount(std::string_view text) {
+  while (!text.empty() && text.front() == ' ')
+    text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ')
+    text.remove_suffix(1);
+  if (text.empty())
+    return 0.0;
+  if (text.front() == '+')
+    text.remove_prefix(1);
+  double value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value))
+    return std::nullopt;
+  return value;
+}
+
+// Tokens in one pricing unit: "1K tokens", "1M tokens", "Units" (Marketplace: 1M).
+double tokensPerUnit(std::string_view unit, bool marketplace) {
+  std::string text(unit);
+  for (char &c : text)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (text.find("1m") != std::string::npos || text.find("million") != std::string::npos)
+    return 1e6;
+  if (text.find("1k") != std::string::npos || text.find("thousand") != std::string::npos)
+    return 1e3;
+  if (text == "tokens" || text == "token")
+    return 1;
+  return marketplace ? 1e6 : 1e3;
+}
+
+// "product_name":"Claude Sonnet 4.5 (Amazon Bedrock Edition)" inside CUR 2.0's product map.
+std::string_view productNameInMap(std::string_view map) {
+  constexpr std::string_view kKey = "\"product_name\"";
+  const std::size_t at = map.find(kKey);
+  if (at == std::string_view::npos)
+    return {};
+  const std::size_t open = map.find('"', map.find(':', at + kKey.size()));
+  if (open == std::string_view::npos)
+    return {};
+  const std::size_t close = map.find('"', open + 1);
+  return close == std::string_view::npos ? std::string_view{}
+                                         : map.substr(open + 1, close - open - 1);
+}
+
+struct Columns {
+  std::size_t count = 0;
+  // Shared meaning, CUR name / FOCUS name.
+  std::size_t usageType = kNoColumn, productCode = kNoColumn, serviceCode = kNoColumn,
+              productName = kNoColumn, productMap = kNoColumn, lineType = kNoColumn,
+              amount = kNoColumn, cost = kNoColumn, listCost = kNoColumn, unit = kNoColumn,
+              start = kNoColumn, periodStart = kNoColumn, description = kNoColumn,
+              billingEntity = kNoColumn;
+};
+
+struct Reading {
+  std::string missing; // required columns not in the header
+  Columns columns;
+};
+
+Reading mapColumns(ImportKind kind, const std::vector<std::string> &header) {
+  Reading reading;
+  Columns &c = reading.columns;
+  c.count = header.size();
+  std::map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < header.size(); ++i)
+    index.emplace(kind == ImportKind::Cur ? snakeColumn(header[i]) : header[i], i);
+  const auto find = [&](const char *name) {
+    const auto found = index.find(name);
+    return found == index.end() ? kNoColumn : found->second;
+  };
+  const auto require = [&](std::size_t column, const char *name) {
+    if (column == kNoColumn)
+      reading.missing += std::string(reading.missing.empty() ? "" : ", ") + name;
+  };
+  if (kind == ImportKind::Cur) {
+    c.usageType = find("line_item_usage_type");
+    c.productCode = find("line_item_product_code");
+    c.serviceCode = find("product_servicecode");
+    c.productName = find("product_product_name");
+    c.productMap = find("product");
+    c.lineType = find("line_item_line_item_type");
+    c.amount = find("line_item_usage_amount");
+    c.cost = find("line_item_unblended_cost");
+    c.unit = find("pricing_unit");
+    c.start = find("line_item_usage_start_date");
+    c.periodStart = find("bill_billing_period_start_date");
+    c.description = find("line_item_line_item_description");
+    c.billingEntity = find("bill_billing_entity");
+    require(c.usageType, "line_item_usage_type");
+    require(c.productCode, "line_item_product_code");
+    require(c.amount, "line_item_usage_amount");
+    require(c.cost, "line_item_unblended_cost");
+    if (c.start == kNoColumn && c.periodStart == kNoColumn)
+      require(kNoColumn, "line_item_usage_start_date");
+  } else {
+    c.usageType = find("x_UsageType");
+    c.serviceCode = find("x_ServiceCode");
+    c.productName = find("ServiceName");
+    c.lineType = find("ChargeCategory");
+    c.amount = find("ConsumedQuantity");
+    if (c.amount == kNoColumn)
+      c.amount = find("PricingQuantity");
+    c.cost = find("BilledCost");
+    c.listCost = find("ListCost");
+    c.unit = find("ConsumedUnit");
+    if (c.unit == kNoColumn)
+      c.unit = find("PricingUnit");
+    c.start = find("ChargePeriodStart");
+    c.periodStart = find("BillingPeriodStart");
+    c.description = find("ChargeDescription");
+    require(c.lineType, "ChargeCategory");
+    require(c.cost, "BilledCost");
+    require(c.productName, "ServiceName");
+    if (c.start == kNoColumn && c.periodStart == kNoColumn)
+      require(kNoColumn, "ChargePeriodStart");
+  }
+  return reading;
+}
+
+std::string expectedColumns(ImportKind kind) {
+  return kind == ImportKind::Cur
+             ? "a CUR 2.0 CSV export (columns line_item_usage_type, line_item_product_code, "
+               "line_item_usage_amount, line_item_unblended_cost, line_item_usage_start_date, …)"
+             : "a FOCUS 1.x CSV export (columns ChargeCategory, ServiceName, BilledCost, "
+               "ConsumedQuantity, ChargePeriodStart, x_UsageType, …)";
+}
+
+bool looksLikeFocus(const std::vector<std::string> &header) {
+  return std::find(header.begin(), header.end(), "ChargeCategory") != header.end();
+}
+
+bool looksLikeCur(const std::vector<std::string> &header) {
+  for (const std::string &name : header)
+    if (snakeColumn(name) == "line_item_usage_type")
+      return true;
+  return false;
+}
+
+struct GroupKey {
+  std::string month, model, usage, tier;
+  bool operator<(const GroupKey &other) const {
+    return std::tie(month, model, usage, tier) <
+           std::tie(other.month, other.model, other.usage, other.tier);
+  }
+};
+
+class BillReader {
+public:
+  BillReader(ImportKind kind, const RateCard &card, BillImport &result)
+      : m_kind(kind), m_card(card), m_result(result) {}
+
+  // nullopt when read; a failure for a file of the wrong kind.
+  std::optional<ImportFailure> readFile(const InputFile &file, ImportControl *control,
+                                        const BillReadOptions &options) {
+    CsvReader reader(file);
+    if (!reader.next()) {
+      if (!reader.ok())
+        return ImportFailure{file.display + ": " + reader.error()};
+      ++m_result.tally.files;
+      return std::nullopt; // an empty file
+    }
+    const std::vector<std::string> header = csvHeader(reader.fields());
+    const Reading reading = mapColumns(m_kind, header);
+    if (!reading.missing.empty()) {
+      std::string message =
+          file.display + ": not " + expectedColumns(m_kind) + "; missing " + reading.missing;
+      if (m_kind == ImportKind::Cur && looksLikeFocus(header))
+        message += " (this looks like a FOCUS export: use `import focus`)";
+      if (m_kind == ImportKind::Focus && looksLikeCur(header))
+        message += " (this looks like a CUR export: use `import cur`)";
+      return ImportFailure{message};
+    }
+    ++m_result.tally.files;
+    const unsigned threads =
+        options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    const std::uint64_t headerEnd = reader.rowEndOffset();
+    if (!file.gzip && threads > 1 && file.bytes > headerEnd &&
+        file.bytes - headerEnd >= options.parallelFromBytes) {
+      bool done = false;
+      if (auto failure =
+              readParallel(file, reading, headerEnd, reader.linesRead(), threads, control, done))
+        return failure;
+      if (done)
+        return std::nullopt;
+      // A block began inside a quoted value (a line break in it): read in one pass.
+    }
+    return readRows(reader, reading, file, control, 0);
+  }
+
+  // The rows after the header; skipped lines are numbered from `lineBase`.
+  std::optional<ImportFailure> readRows(CsvReader &reader, const Reading &reading,
+                                        const InputFile &file, ImportControl *control,
+                                        std::uint64_t lineBase) {
+    std::uint64_t reported = 0, rows = 0;
+    while (reader.next()) {
+      if (control && (++rows & 4095) == 0) {
+        if (control->cancelled())
+          return ImportFailure{"import cancelled", true};
+        control->bytesDone += reader.bytesConsumed() - reported;
+        reported = reader.bytesConsumed();
+      }
+      const auto &fields = reader.fields();
+      if (fields.size() == 1 && fields[0].empty())
+        continue; // a blank line
+      ++m_result.tally.lines;
+      std::string reason;
+      if (fields.size() != reading.columns.count)
+        reason = "expected " + std::to_string(reading.columns.count) + " columns, found " +
+                 std::to_string(fields.size());
+      else
+        row(fields, reading.columns, reason);
+      if (!reason.empty())
+        m_result.tally.skipped.add({file.display, lineBase + reader.line(), reason});
+    }
+    if (control)
+      control->bytesDone += reader.bytesConsumed() - reported;
+    if (!reader.ok())
+      m_result.tally.skipped.add({file.display, lineBase + reader.line() + 1, reader.error()});
+    return std::nullopt;
+  }
+
+  // Blocks of a plain file on several threads, each cut after a line break
+  // and read as if it began outside quotes; `done` stays false (and nothing
+  // is counted) when the quotes before a block are odd in number, i.e. the
+  // cut fell inside a quoted value.
+  std::optional<ImportFailure> readParallel(const InputFile &file, const Reading &reading,
+                                            std::uint64_t headerEnd, std::uint64_t headerLines,
+                                            unsigned threads, ImportControl *control, bool &done) {
+    std::vector<std::uint64_t> starts{headerEnd};
+    const std::uint64_t span = file.bytes - headerEnd;
+    for (unsigned k = 1; k < threads; ++k) {
+      const auto cut = lineStartAtOrAfter(file, headerEnd + span * k / threads);
+      if (cut && *cut > starts.back() && *cut < file.bytes)
+        starts.push_back(*cut);
+    }
+    struct Block {
+      BillImport partial;
+      std::unique_ptr<BillReader> reader;
+      std::uint64_t lines = 0, quotes = 0;
+      std::optional<ImportFailure> failure;
+    };
+    std::vector<Block> blocks(starts.size());
+    std::vector<std::thread> pool;
+    for (std::size_t k = 0; k < starts.size(); ++k) {
+      blocks[k].reader = std::make_unique<BillReader>(m_kind, m_card, blocks[k].partial);
+      const std::uint64_t end = k + 1 < starts.size() ? starts[k + 1] : file.bytes;
+      pool.emplace_back([&, k, end] {
+        CsvReader reader(file, starts[k], end - starts[k]);
+        blocks[k].failure = blocks[k].reader->readRows(reader, reading, file, control, 0);
+        blocks[k].lines = reader.linesRead();
+        blocks[k].quotes = reader.quotesSeen();
+      });
+    }
+    for (std::thread &thread : pool)
+      thread.join();
+    std::uint64_t quotes = 0;
+    for (Block &block : blocks) {
+      if (block.failure)
+        return block.failure;
+      if (quotes % 2 != 0)
+        return std::nullopt;
+      quotes += block.quotes;
+    }
+    std::uint64_t lineBase = headerLines;
+    for (Block &block : blocks) {
+      absorb(*block.reader, block.partial, lineBase);
+      lineBase += block.lines;
+    }
+    done = true;
+    return std::nullopt;
+  }
+
+  // The offset just after the first line break at or after `offset - 1`.
+  static std::optional<std::uint64_t> lineStartAtOrAfter(const InputFile &file,
+                                                         std::uint64_t offset) {
+    ChunkReader reader(file, offset - 1, file.bytes - (offset - 1));
+    std::vector<char> buffer(1u << 16);
+    std::uint64_t at = offset - 1;
+    for (;;) {
+      const std::size_t got = reader.read(buffer.data(), buffer.size());
+      if (got == 0)
+        return std::nullopt;
+      if (const auto *newline = static_cast<const char *>(std::memchr(buffer.data(), '\n', got)))
+        return at + static_cast<std::uint64_t>(newline - buffer.data()) + 1;
+      at += got;
+    }
+  }
+
+  void absorb(BillReader &other, const BillImport &partial, std::uint64_t lineBase) {
+    for (const auto &[key, totals] : other.m_groups) {
+      auto &mine = m_groups[key];
+      mine.first += totals.first;
+      mine.second += totals.second;
+    }
+    m_result.tally.lines += partial.tally.lines;
+    for (SkippedLine skipped : partial.tally.skipped.first) {
+      skipped.line += lineBase;
+      m_result.tally.skipped.add(std::move(skipped));
+    }
+    m_result.tally.skipped.count +=
+        partial.tally.skipped.count - partial.tally.skipped.first.size();
+    m_result.bedrockCostUsd += partial.bedrockCostUsd;
+    m_result.discountUsd += partial.discountUsd;
+  }
+
+  void finish() {
+    for (auto &[key, totals] : m_groups)
+      m_result.groups.push_back(
+          {key.model, key.usage, key.tier, key.month, totals.first, totals.second});
+  }
+
+private:
+  static std::string_view field(const std::vector<std::string_view> &fields, std::size_t column) {
+    return column == kNoColumn ? std::string_view{} : fields[column];
+  }
+
+  void row(const std::vector<std::string_view> &fields, const Columns &c, std::string &reason) {
+    const std::string_view usageType = field(fields, c.usageType);
+    const std::string_view code = field(fields, c.productCode);
+    const std::string_view serviceCode = field(fields, c.serviceCode);
+    std::string_view productName = field(fields, c.productName);
+    if (productName.empty())
+      productName = productNameInMap(field(fields, c.productMap));
+    const bool marketplaceType = usageType.find("MP:") != std::string_view::npos;
+    const bool bedrockName = productName.find("Bedrock") != std::string_view::npos;
+    if (!isBedrockCode(code) && !isBedrockCode(serviceCode) && !bedrockName) {
+      if (!marketplaceType)
+        return; // not Bedrock
+      if (!isTokenUsage(parseUsageType(usageType).usage))
+        return; // another Marketplace product
+    }
+    const std::string_view lineType = field(fields, c.lineType);
+    const auto cost = parseAmount(field(fields, c.cost));
+    if (!cost) {
+      reason = "cost \"" + std::string(field(fields, c.cost)) + "\" is not a number";
+      return;
+    }
+    if (m_kind == ImportKind::Cur) {
+      if (lineType.find("Discount") != std::string_view::npos) {
+        m_result.discountUsd -= *cost;
+        return;
+      }
+      if (!lineType.empty() && lineType != "Usage" && lineType != "DiscountedUsage" &&
+          lineType != "SavingsPlanCoveredUsage")
+        return; // tax, credits, fees: not usage charges
+    } else {
+      if (lineType == "Credit") {
+        m_result.discountUsd -= *cost;
+        return;
+      }
+      if (lineType != "Usage")
+        return;
+    }
+    const auto amount = parseAmount(field(fields, c.amount));
+    if (!amount) {
+      reason = "usage amount \"" + std::string(field(fields, c.amount)) + "\" is not a number";
+      return;
+    }
+    if (*amount < 0) {
+      reason = "negative usage amount (" + std::string(field(fields, c.amount)) + ")";
+      return;
+    }
+    if (*cost < 0) {
+      reason = "negative cost on a usage line (" + std::string(field(fields, c.cost)) + ")";
+      return;
+    }
+    // Beyond these a row is corrupt, and sums of such rows stop being numbers.
+    if (*amount > 1e15 || *cost > 1e12) {
+      reason = "implausibly large usage amount or cost";
+      return;
+    }
+    double listed = *cost;
+    if (m_kind == ImportKind::Focus && c.listCost != kNoColumn && !fields[c.listCost].empty()) {
+      const auto list = parseAmount(fields[c.listCost]);
+      if (!list) {
+        reason = "ListCost \"" + std::string(fields[c.listCost]) + "\" is not a number";
+        return;
+      }
+      // FOCUS bills the negotiated rate; the gap to the list price is the discount.
+      listed = *list;
+      m_result.discountUsd += *list - *cost;
+    }
+    std::string_view start = field(fields, c.start);
+    if (start.size() < 7)
+      start = field(fields, c.periodStart);
+    if (start.size() < 7 || start[4] != '-') {
+      reason = "no usage date (line_item_usage_start_date / ChargePeriodStart)";
+      return;
+    }
+    // Rows repeat a few usage types: resolve each (usage type, product,
+    // unit, month) once and keep where its sums go.
+    const std::string_view unit = field(fields, c.unit);
+    const std::string_view month = start.substr(0, 7);
+    m_scratch.clear();
+    for (std::string_view part : {usageType, productName, code, unit, month}) {
+      m_scratch += part;
+      m_scratch += '\x1f';
+    }
+    auto resolved = m_resolved.find(m_scratch);
+    if (resolved == m_resolved.end()) {
+      const UsageTypeParts parts = parseUsageType(usageType);
+      GroupKey key;
+      key.month = std::string(month);
+      key.usage = parts.usage;
+      key.tier = parts.tier;
+      key.model = modelOf(parts, productName, code);
+      const double perUnit = isTokenUsage(parts.usage)
+                                 ? tokensPerUnit(unit, parts.marketplace || marketplaceType)
+                                 : 0.0;
+      resolved = m_resolved.emplace(m_scratch, Resolved{&m_groups[key], perUnit}).first;
+    }
+    resolved->second.totals->first += listed;
+    resolved->second.totals->second += *amount * resolved->second.tokensPerUnit;
+    m_result.bedrockCostUsd += listed;
+  }
+
+  std::string modelOf(const UsageTypeParts &parts, std::string_view productName,
+                      std::string_view code) {
+    const std::string_view edition = stripMarketplaceEdition(productName);
+    const bool isEdition = edition.size() != productName.size();
+    std::string cacheKey = std::string(parts.modelName) + '\x1f' + std::string(edition) +
+                           (parts.global ? "\x1fg" : "");
+    if (const auto found = m_models.find(cacheKey); found != m_models.end())
+      return found->second;
+    std::string model;
+    if (!parts.modelName.empty())
+      model = matchModelName(parts.modelName, parts.global, m_card);
+    if (model.empty() && isEdition)
+      model = matchModelName(edition, parts.global, m_card);
+    if (model.empty())
+      model = !parts.modelName.empty() ? parts.modelName
+              : !edition.empty()       ? std::string(edition)
+                                       : std::string(code);
+    m_models.emplace(std::move(cacheKey), model);
+    return model;
+  }
+
+  ImportKind m_kind;
+  const RateCard &m_card;
+  BillImport &m_result;
+  struct Resolved {
+    std::pair<double, double> *totals; // in m_groups, whose nodes do not move
+    double tokensPerUnit;              // 0 for kinds that are not tokens
+  };
+  struct TransparentHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+  std::map<GroupKey, std::pair<double, double>> m_groups; // cost USD, tokens
+  std::map<std::string, std::string> m_models;
+  std::unordered_map<std::string, Resolved, TransparentHash, std::equal_to<>> m_resolved;
+  std::string m_scratch;
+};
+
+} // namespace
+
+std::optional<ImportKind> billKindOf(const InputFile &file) {
+  CsvReader reader(file);
+  if (!reader.next())
+    return std::nullopt;
+  const std::vector<std::string> header = csvHeader(reader.fields());
+  if (looksLikeFocus(header))
+    return ImportKind::Focus;
+  if (looksLikeCur(header))
+    return ImportKind::Cur;
+  return std::nullopt;
+}
+
+BillImport importBill(ImportKind kind, const std::vector<InputFile> &files, const RateCard &card,
+                      ImportControl *control, const BillReadOptions &options) {
+  BillImport result;
+  if (control)
+    for (const InputFile &file : files)
+      control->bytesTotal += file.bytes;
+  BillReader reader(kind, card, result);
+  for (const InputFile &file : files) {
+    if (auto failure = reader.readFile(file, control, options)) {
+      if (!failure->cancelled && file.fromFolder) {
+        result.tally.warnings.push_back(failure->message + "; skipped");
+        continue;
+      }
+      result.failure = std::move(failure);
+      return result;
+    }
+  }
+  reader.finish();
+  return result;
+}
+
+} // namespace bwi::core

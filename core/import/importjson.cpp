@@ -1,0 +1,115 @@
+#include "importjson.h"
+
+#include "isotime.h"
+
+namespace bwi::core {
+
+std::string importJsonText(const Json &json) {
+  return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+Json importHeaderToJson(ImportKind kind, const ImportTally &tally) {
+  Json json = Json::object();
+  json["kind"] = std::string(toString(kind));
+  json["files"] = tally.files;
+  json["lines"] = tally.lines;
+  json["skipped_lines"] = tally.skipped.count;
+  Json skipped = Json::array();
+  for (const SkippedLine &line : tally.skipped.first)
+    skipped.push_back({{"file", line.file}, {"line", line.line}, {"reason", line.reason}});
+  json["skipped"] = std::move(skipped);
+  json["groups"] = Json::array();
+  json["warnings"] = tally.warnings;
+  return json;
+}
+
+Json usageGroupToJson(const UsageGroup &group) {
+  Json json = Json::object();
+  json["key"] = group.key ? Json(*group.key) : Json(nullptr);
+  json["model"] = group.model;
+  json["tier"] = group.tier;
+  json["requests"] = group.totals.requests;
+  json["input_tokens"] = group.totals.input;
+  json["output_tokens"] = group.totals.output;
+  json["cache_read_tokens"] = group.totals.cacheRead;
+  json["cache_write_tokens"] = group.totals.cacheWrite;
+  json["hours"] = group.hourly.size();
+  json["first"] = isoFromSeconds(group.firstSeconds);
+  json["last"] = isoFromSeconds(group.lastSeconds);
+  if (group.inputPerRequest.count() > 0) {
+    const auto percentiles = [&](const char *name, const TokenHistogram &histogram) {
+      json[std::string(name) + "_p50"] = histogram.quantile(0.50);
+      json[std::string(name) + "_p95"] = histogram.quantile(0.95);
+    };
+    percentiles("input_tokens", group.inputPerRequest);
+    percentiles("output_tokens", group.outputPerRequest);
+    percentiles("cache_read_tokens", group.cacheReadPerRequest);
+    percentiles("cache_write_tokens", group.cacheWritePerRequest);
+  }
+  return json;
+}
+
+Json usageImportToJson(ImportKind kind, const ImportTally &tally,
+                       const std::vector<UsageGroup> &groups) {
+  Json json = importHeaderToJson(kind, tally);
+  for (const UsageGroup &group : groups)
+    json["groups"].push_back(usageGroupToJson(group));
+  return json;
+}
+
+Json billImportToJson(ImportKind kind, const BillImport &bill) {
+  Json json = importHeaderToJson(kind, bill.tally);
+  for (const BillGroup &group : bill.groups)
+    json["groups"].push_back({{"model", group.model},
+                              {"usage", group.usage},
+                              {"tier", group.tier},
+                              {"month", group.month},
+                              {"cost_usd", group.costUsd},
+                              {"tokens", group.tokens}});
+  json["bedrock_cost_usd"] = bill.bedrockCostUsd;
+  json["discount_usd"] = bill.discountUsd;
+  return json;
+}
+
+Json measuredSizingToJson(const MeasuredSizing &sizing) {
+  const auto optional = [](const auto &value) { return value ? Json(*value) : Json(nullptr); };
+  Json monthly = Json::object();
+  for (const auto &[month, counts] : sizing.monthly)
+    monthly[month] = {{"requests", counts.requests},
+                      {"input_tokens", counts.input},
+                      {"output_tokens", counts.output},
+                      {"cache_read_tokens", counts.cacheRead},
+                      {"cache_write_tokens", counts.cacheWrite}};
+  return {{"model", sizing.model},
+          {"hours", sizing.hours},
+          {"floor_percentile", sizing.floorPercentile},
+          {"input_tpm_at_floor", sizing.inputTpmAtFloor},
+          {"output_tpm_at_floor", sizing.outputTpmAtFloor},
+          {"peak_input_tpm", sizing.peakInputTpm},
+          {"peak_output_tpm", sizing.peakOutputTpm},
+          {"floor_model_units", optional(sizing.floorModelUnits)},
+          {"optimal_model_units", optional(sizing.optimalModelUnits)},
+          {"mean_load_mu", optional(sizing.meanLoadMu)},
+          {"peak_load_mu", optional(sizing.peakLoadMu)},
+          {"input_output_ratio", optional(sizing.inputOutputRatio)},
+          {"monthly", monthly},
+          {"note", sizing.note}};
+}
+
+Json priceListImportToJson(const PriceListImport &imported) {
+  Json json = importHeaderToJson(ImportKind::PriceList, imported.tally);
+  const auto optional = [](const std::optional<double> &value) {
+    return value ? Json(*value) : Json(nullptr);
+  };
+  for (const PriceChange &change : imported.changes)
+    json["groups"].push_back({{"model", change.model},
+                              {"change", change.change},
+                              {"field", change.field.empty() ? Json(nullptr) : Json(change.field)},
+                              {"old", optional(change.oldValue)},
+                              {"new", optional(change.newValue)},
+                              {"note", change.note}});
+  json["as_of"] = imported.card.asOf;
+  return json;
+}
+
+} // namespace bwi::core

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "billimport.h"
+#include "ratecard.h"
+#include "scenario.h"
+#include "usagegroups.h"
+
+#include <string>
+#include <vector>
+
+// A scenario from measured traffic: one workload per group key (per model
+// where the source has no key, as CloudWatch), with its measured requests
+// per month, token shape (input, output, the cached prefix and hit rate),
+// weekly profile (the mean of the imported weeks) and routing (each model's
+// share of the requests), so a what-if starts from what was measured.
+namespace bwi::core {
+
+// Models the card lacks are left out of the routing with a warning.
+Scenario scenarioFromUsage(const std::vector<UsageGroup> &groups, const RateCard &card,
+                           const std::string &name, std::vector<std::string> &warnings,
+                           double hoursPerMonth = 730);
+
+// A scenario from a bill's month (`month` empty: the latest): one workload
+// per model and tier (batch apart), whose monthly tokens are the bill's.
+// A bill counts no requests, so each workload has 1,000 nominal requests a
+// month carrying a thousandth of the tokens each: the tokens, and so the
+// cost at list price, are the bill's; the profile is flat.
+Scenario scenarioFromBill(const BillImport &bill, const RateCard &card, const std::string &month,
+                          const std::string &name, std::vector<std::string> &warnings);
+
+// The mean week: requests per hour of the week (0 = Monday 00:00 UTC),
+// summed over the imported hours and divided by how often each hour of the
+// week occurs between the first and the last imported hour.
+std::vector<double> meanWeek(const std::vector<const UsageGroup *> &groups);
+
+} // namespace bwi::core

@@ -1,0 +1,166 @@
+#include "importtext.h"
+
+#include "isotime.h"
+#include "moneyformat.h"
+
+#include <cstdio>
+#include <sstream>
+
+namespace bwi::core {
+namespace {
+
+std::string padded(std::string text, std::size_t width, bool right = false) {
+  if (text.size() < width)
+    text.insert(right ? 0 : text.size(), width - text.size(), ' ');
+  return text;
+}
+
+std::string whole(double value) {
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "%.0f", value);
+  return buffer;
+}
+
+void tallyText(const ImportTally &tally, std::ostringstream &out) {
+  out << "Read " << tally.lines << " records from " << tally.files << " file"
+      << (tally.files == 1 ? "" : "s") << "; skipped " << tally.skipped.count << ".\n";
+}
+
+void skippedText(const ImportTally &tally, std::ostringstream &out) {
+  if (!tally.skipped.first.empty()) {
+    out << "\nSkipped"
+        << (tally.skipped.count > tally.skipped.first.size() ? " (the first 20)" : "") << ":\n";
+    for (const SkippedLine &line : tally.skipped.first)
+      out << "  " << line.file << ":" << line.line << ": " << line.reason << "\n";
+  }
+  for (const std::string &warning : tally.warnings)
+    out << "Warning: " << warning << "\n";
+}
+
+void usageText(const UsageImport &imported, std::ostringstream &out) {
+  tallyText(imported.tally, out);
+  out << "\n"
+      << padded("KEY", 20) << "  " << padded("MODEL", 48) << "  " << padded("TIER", 9) << "  "
+      << padded("REQUESTS", 12, true) << "  " << padded("INPUT", 15, true) << "  "
+      << padded("OUTPUT", 15, true) << "  " << padded("CACHE READ", 15, true) << "  "
+      << padded("CACHE WRITE", 15, true) << "  " << padded("HOURS", 6, true) << "  FIRST → LAST\n";
+  for (const UsageGroup &group : imported.groups)
+    out << padded(group.key.value_or("-"), 20) << "  " << padded(group.model, 48) << "  "
+        << padded(group.tier, 9) << "  " << padded(std::to_string(group.totals.requests), 12, true)
+        << "  " << padded(std::to_string(group.totals.input), 15, true) << "  "
+        << padded(std::to_string(group.totals.output), 15, true) << "  "
+        << padded(std::to_string(group.totals.cacheRead), 15, true) << "  "
+        << padded(std::to_string(group.totals.cacheWrite), 15, true) << "  "
+        << padded(std::to_string(group.hourly.size()), 6, true) << "  "
+        << isoFromSeconds(group.firstSeconds) << " → " << isoFromSeconds(group.lastSeconds) << "\n";
+  skippedText(imported.tally, out);
+}
+
+void sizingText(const std::vector<MeasuredSizing> &sizings, std::ostringstream &out) {
+  if (sizings.empty())
+    return;
+  out << "\nSizing over the imported hours (floor at p"
+      << whole(sizings.front().floorPercentile * 100) << " of the hourly load):\n";
+  for (const MeasuredSizing &sizing : sizings) {
+    out << "  " << sizing.model << ": input " << whole(sizing.inputTpmAtFloor)
+        << " TPM at the floor, " << whole(sizing.peakInputTpm) << " peak; output "
+        << whole(sizing.outputTpmAtFloor) << " TPM at the floor, " << whole(sizing.peakOutputTpm)
+        << " peak";
+    if (sizing.floorModelUnits)
+      out << "; floor " << *sizing.floorModelUnits << " MU, optimum " << *sizing.optimalModelUnits
+          << " MU";
+    if (sizing.inputOutputRatio)
+      out << "; " << whole(*sizing.inputOutputRatio) << " input tokens per output token";
+    if (!sizing.note.empty())
+      out << " (" << sizing.note << ")";
+    out << "\n";
+  }
+}
+
+void billText(const BillImport &bill, std::ostringstream &out) {
+  tallyText(bill.tally, out);
+  out << "\n"
+      << padded("MONTH", 7) << "  " << padded("MODEL", 48) << "  " << padded("USAGE", 11) << "  "
+      << padded("TIER", 9) << "  " << padded("COST", 18, true) << "  " << padded("TOKENS", 18, true)
+      << "\n";
+  for (const BillGroup &group : bill.groups)
+    out << padded(group.month, 7) << "  " << padded(group.model, 48) << "  "
+        << padded(group.usage, 11) << "  " << padded(group.tier, 9) << "  "
+        << padded(formatUsdExact(group.costUsd), 18, true) << "  "
+        << padded(whole(group.tokens), 18, true) << "\n";
+  out << "\nBedrock usage charges: " << formatUsdExact(bill.bedrockCostUsd)
+      << "\nDiscounts on Bedrock:  " << formatUsdExact(bill.discountUsd) << "\n";
+  skippedText(bill.tally, out);
+}
+
+std::string money(const std::optional<double> &value) {
+  if (!value)
+    return "none";
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "$%.6g", *value);
+  return buffer;
+}
+
+void priceListText(const PriceListImport &imported, std::ostringstream &out) {
+  tallyText(imported.tally, out);
+  out << "Price list published " << imported.publicationDate << "; the new card is as of "
+      << imported.card.asOf << ".\n";
+  if (imported.changes.empty())
+    out << "No price differs from the current card.\n";
+  for (const PriceChange &change : imported.changes) {
+    if (change.change == "changed")
+      out << "  changed  " << change.model << " " << change.field << ": " << money(change.oldValue)
+          << " → " << money(change.newValue) << "\n";
+    else
+      out << "  " << padded(change.change, 7) << "  " << change.model << ": " << change.note
+          << "\n";
+  }
+  skippedText(imported.tally, out);
+}
+
+} // namespace
+
+std::string usageImportText(const UsageImport &imported,
+                            const std::vector<MeasuredSizing> &sizings) {
+  std::ostringstream out;
+  usageText(imported, out);
+  sizingText(sizings, out);
+  return out.str();
+}
+
+std::string billImportText(const BillImport &bill) {
+  std::ostringstream out;
+  billText(bill, out);
+  return out.str();
+}
+
+std::string priceListImportText(const PriceListImport &imported) {
+  std::ostringstream out;
+  priceListText(imported, out);
+  return out.str();
+}
+
+std::string reconciliationText(const Reconciliation &result, const std::string &scenarioName,
+                               const std::string &billName, const ImportTally &billTally) {
+  std::ostringstream out;
+  out << "Scenario " << scenarioName << " (month 0) against the bill for " << result.month << " ("
+      << billName << "), gross:\n\n"
+      << padded("MODEL", 48) << "  " << padded("SCENARIO", 16, true) << "  "
+      << padded("ACTUAL", 16, true) << "  " << padded("VARIANCE", 16, true) << "\n";
+  for (const ReconcileRow &row : result.rows)
+    out << padded(row.model, 48) << "  " << padded(formatUsdExact(row.scenarioUsd), 16, true)
+        << "  " << padded(formatUsdExact(row.actualUsd), 16, true) << "  "
+        << padded(formatUsdExact(row.varianceUsd()), 16, true) << "  "
+        << padded(row.scenarioUsd > 0 ? formatPercent(row.varianceUsd() / row.scenarioUsd) : "new",
+                  8, true)
+        << "\n";
+  out << padded("Total", 48) << "  " << padded(formatUsdExact(result.scenarioGrossUsd), 16, true)
+      << "  " << padded(formatUsdExact(result.actualUsd), 16, true) << "  "
+      << padded(formatUsdExact(result.actualUsd - result.scenarioGrossUsd), 16, true)
+      << "\n\nDiscount: scenario " << formatUsdExact(result.scenarioDiscountUsd) << ", bill "
+      << formatUsdExact(result.actualDiscountUsd) << "\n";
+  skippedText(billTally, out);
+  return out.str();
+}
+
+} // namespace bwi::core

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "billimport.h"
+#include "measuredsizing.h"
+#include "pricelist.h"
+#include "reconcile.h"
+#include "usageimport.h"
+
+#include <string>
+#include <vector>
+
+// The readable reports of the imports, shared by the command line and the
+// import dialog: what was read and skipped, the groups, the sizing, the
+// price-list diff and the reconciliation. Money in USD, tokens as counts.
+namespace bwi::core {
+
+std::string usageImportText(const UsageImport &imported,
+                            const std::vector<MeasuredSizing> &sizings);
+std::string billImportText(const BillImport &bill);
+std::string priceListImportText(const PriceListImport &imported);
+std::string reconciliationText(const Reconciliation &result, const std::string &scenarioName,
+                               const std::string &billName, const ImportTally &billTally);
+
+} // namespace bwi::core

@@ -1,0 +1,190 @@
+#include "modelidentity.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <limits>
+#include <vector>
+
+namespace bwi::core {
+namespace {
+
+constexpr std::array<std::string_view, 7> kGeoPrefixes{"us.", "eu.",     "apac.", "jp.",
+                                                       "au.", "us-gov.", "ca."};
+constexpr std::string_view kGlobalPrefix = "global.";
+
+struct TierSuffix {
+  std::string_view suffix;
+  std::string_view tier;
+};
+constexpr std::array<TierSuffix, 3> kTierSuffixes{
+    {{"+latency-optimized", "latency-optimized"}, {"+priority", "priority"}, {"+flex", "flex"}}};
+
+// The resource id of an ARN ("arn:aws:bedrock:us-east-1:1234:inference-profile/us.x" → "us.x").
+std::string_view resourceOfArn(std::string_view raw) {
+  if (!raw.starts_with("arn:"))
+    return raw;
+  const std::size_t slash = raw.find('/');
+  return slash == std::string_view::npos ? raw : raw.substr(slash + 1);
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char &c : out)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Words and numbers of a name: "Claude4.5Sonnet" → claude 4 5 sonnet;
+// "Nova2.0Lite" drops the "0" so it meets "Nova 2 Lite".
+std::vector<std::string> nameTokens(std::string_view name) {
+  std::vector<std::string> tokens;
+  std::size_t i = 0;
+  while (i < name.size()) {
+    const auto c = static_cast<unsigned char>(name[i]);
+    if (std::isalpha(c)) {
+      std::size_t j = i;
+      while (j < name.size() && std::isalpha(static_cast<unsigned char>(name[j])))
+        ++j;
+      // "Llama3" splits as llama 3; "NovaPro" as nova pro.
+      std::size_t start = i;
+      for (std::size_t k = i + 1; k <= j; ++k) {
+        if (k == j || (std::isupper(static_cast<unsigned char>(name[k])) &&
+                       std::islower(static_cast<unsigned char>(name[k - 1])))) {
+          tokens.push_back(lower(name.substr(start, k - start)));
+          start = k;
+        }
+      }
+      i = j;
+    } else if (std::isdigit(c)) {
+      std::size_t j = i;
+      while (j < name.size() && std::isdigit(static_cast<unsigned char>(name[j])))
+        ++j;
+      std::string_view number = name.substr(i, j - i);
+      while (number.size() > 1 && number.front() == '0')
+        number.remove_prefix(1);
+      if (number != "0")
+        tokens.emplace_back(number);
+      i = j;
+    } else {
+      ++i;
+    }
+  }
+  return tokens;
+}
+
+// Words a card name carries that a billing name leaves out.
+bool ignorable(const std::string &token) {
+  return token == "amazon" || token == "instruct" || token == "anthropic" || token == "meta" ||
+         token == "text" || token == "global" || token == "v" || token == "legacy" ||
+         token == "pt" || token == "reference" || token == "g";
+}
+
+bool isGlobalEntry(const ModelRates &model) { return model.id.starts_with(kGlobalPrefix); }
+
+} // namespace
+
+std::string_view stripMarketplaceEdition(std::string_view name) {
+  for (std::string_view edition : {std::string_view(" (Amazon Bedrock Edition)"),
+                                   std::string_view("(Amazon Bedrock Edition)")})
+    if (name.ends_with(edition))
+      return name.substr(0, name.size() - edition.size());
+  return name;
+}
+
+NormalizedModel normalizeModelId(std::string_view raw, const RateCard &card) {
+  NormalizedModel result;
+  result.tier = "standard";
+  std::string_view id = raw;
+  for (const TierSuffix &suffix : kTierSuffixes)
+    if (id.ends_with(suffix.suffix)) {
+      id.remove_suffix(suffix.suffix.size());
+      result.tier = suffix.tier;
+      break;
+    }
+  id = resourceOfArn(id);
+  const auto known = [&](std::string_view candidate) { return card.find(candidate) != nullptr; };
+  if (known(id)) {
+    result.model = std::string(id);
+    result.known = true;
+    return result;
+  }
+  std::string_view base = id;
+  if (base.starts_with(kGlobalPrefix)) {
+    base.remove_prefix(kGlobalPrefix.size());
+  } else {
+    for (std::string_view prefix : kGeoPrefixes)
+      if (base.starts_with(prefix)) {
+        base.remove_prefix(prefix.size());
+        break;
+      }
+  }
+  // The card lists some models only under their US geo profile id.
+  for (const std::string &candidate : {std::string(base), "us." + std::string(base)})
+    if (known(candidate)) {
+      result.model = candidate;
+      result.known = true;
+      return result;
+    }
+  result.model = std::string(base);
+  return result;
+}
+
+std::string matchModelName(std::string_view name, bool global, const RateCard &card) {
+  name = stripMarketplaceEdition(name);
+  // An id-like name ("openai.gpt-oss-120b") first, by prefix of the card's ids.
+  if (name.find('.') != std::string_view::npos && name.find(' ') == std::string_view::npos) {
+    const NormalizedModel normalized = normalizeModelId(name, card);
+    if (normalized.known)
+      return normalized.model;
+    for (const ModelRates &model : card.models)
+      if (model.id.starts_with(name) && isGlobalEntry(model) == global)
+        return model.id;
+  }
+  std::vector<std::string> wanted = nameTokens(name);
+  std::erase_if(wanted, [](const std::string &token) { return token == "amazon"; });
+  if (wanted.empty())
+    return {};
+  const ModelRates *best = nullptr;
+  bool bestGlobalFit = false;
+  std::size_t bestExtras = std::numeric_limits<std::size_t>::max();
+  for (const ModelRates &model : card.models) {
+    std::vector<std::string> have = nameTokens(model.name);
+    const std::vector<std::string> idTokens = nameTokens(model.id);
+    std::vector<std::string> pool = have;
+    pool.insert(pool.end(), idTokens.begin(), idTokens.end());
+    const bool all = std::all_of(wanted.begin(), wanted.end(), [&](const std::string &token) {
+      return std::find(pool.begin(), pool.end(), token) != pool.end();
+    });
+    if (!all)
+      continue;
+    std::size_t extras = 0;
+    for (const std::string &token : have)
+      if (!ignorable(token) && std::find(wanted.begin(), wanted.end(), token) == wanted.end())
+        ++extras;
+    const bool globalFit = isGlobalEntry(model) == global;
+    // Fewest words the billing name lacks; the global entry only for global usage.
+    if (!best || extras < bestExtras || (extras == bestExtras && globalFit && !bestGlobalFit)) {
+      best = &model;
+      bestExtras = extras;
+      bestGlobalFit = globalFit;
+    }
+  }
+  if (!best)
+    return {};
+  if (!bestGlobalFit) {
+    // The same model under the other routing: "global." + id or the id without it.
+    const std::string other =
+        global ? "global." + best->id
+               : best->id.substr(std::min(best->id.size(), kGlobalPrefix.size()));
+    if (const ModelRates *twin = card.find(other))
+      return twin->id;
+    if (global)
+      return best->id; // no global entry: the regional price applies
+    if (isGlobalEntry(*best))
+      return {};
+  }
+  return best->id;
+}
+
+} // namespace bwi::core

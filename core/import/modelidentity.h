@@ -1,0 +1,38 @@
+#pragma once
+
+#include "ratecard.h"
+
+#include <string>
+#include <string_view>
+
+// Model ids as AWS writes them in metrics, logs, bills and price lists,
+// mapped to the rate card's ids.
+namespace bwi::core {
+
+// The service tier an import reports: "standard", "flex", "priority",
+// "latency-optimized", and for bills also "batch" and "reserved".
+struct NormalizedModel {
+  std::string model; // the rate card's id, or the cleaned id where the card has none
+  std::string tier;
+  bool known = false; // `model` is an id of the card
+};
+
+// An id as invoked ("us.anthropic.claude-haiku-4-5-20251001-v1:0+flex", an
+// inference-profile or foundation-model ARN, "global.…"): the `+tier`
+// suffix gives the tier; ARNs give their resource id; geo prefixes (us.,
+// eu., apac., jp., au., us-gov., ca.) are dropped unless the card lists the
+// prefixed id; a global. profile keeps its prefix where the card has a
+// global entry (priced apart) and falls back to the base id otherwise.
+NormalizedModel normalizeModelId(std::string_view raw, const RateCard &card);
+
+// A model named the way the price list and bills name it ("NovaPro",
+// "Claude4.5Sonnet", "Claude Sonnet 4.5 (Amazon Bedrock Edition)",
+// "openai.gpt-oss-120b"), matched to the card by its words and numbers;
+// `global` picks the card's global entry where it has one. Empty when no
+// model of the card matches.
+std::string matchModelName(std::string_view name, bool global, const RateCard &card);
+
+// "Claude Sonnet 4.5 (Amazon Bedrock Edition)" → "Claude Sonnet 4.5".
+std::string_view stripMarketplaceEdition(std::string_view name);
+
+} // namespace bwi::core

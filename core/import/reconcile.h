@@ -1,0 +1,36 @@
+#pragma once
+
+#include "billimport.h"
+#include "evaluation.h"
+#include "jsonreader.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+// A scenario beside last month's bill: cost by model, scenario against
+// actual, and the variance (actual − scenario). Gross figures on both sides
+// (the bill's usage charges before its discount lines).
+namespace bwi::core {
+
+struct ReconcileRow {
+  std::string model;
+  double scenarioUsd = 0;
+  double actualUsd = 0;
+  double varianceUsd() const { return actualUsd - scenarioUsd; }
+};
+
+struct Reconciliation {
+  std::string month;              // the bill's month compared, YYYY-MM
+  std::vector<ReconcileRow> rows; // by model: the scenario's order, then the bill's other models
+  double scenarioGrossUsd = 0, actualUsd = 0;
+  double scenarioDiscountUsd = 0, actualDiscountUsd = 0;
+};
+
+// `month` empty: the bill's latest month. nullopt when the bill has no such month.
+std::optional<Reconciliation> reconcile(const Evaluation &evaluation, const BillImport &bill,
+                                        const std::string &month);
+
+Json reconciliationToJson(const Reconciliation &reconciliation, const std::string &scenarioName);
+
+} // namespace bwi::core

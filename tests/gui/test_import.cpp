@@ -1,0 +1,113 @@
+#include "guitestsupport.h"
+
+#include "importdialog.h"
+#include "scenariodocument.h"
+#include "scenariofile.h"
+
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QUndoStack>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+using namespace bwi;
+using test::findChildOrFail;
+using test::Window;
+
+namespace {
+
+QString data(const char *name) {
+  return QString::fromUtf8(BWI_SOURCE_DIR "/tests/data/import/") + QString::fromUtf8(name);
+}
+
+// Many copies of the sample logs: enough that an import takes a while.
+std::string largeLogFile() {
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("bwi-gui-import-" + std::to_string(::getpid()) + ".jsonl");
+  std::ifstream in(BWI_SOURCE_DIR "/tests/data/import/invocation-logs.jsonl");
+  std::stringstream sample;
+  sample << in.rdbuf();
+  std::ofstream out(path);
+  for (int i = 0; i < 8000; ++i)
+    out << sample.str();
+  return path.string();
+}
+
+} // namespace
+
+TEST_CASE("Imported logs become the workloads as one undo step", "[gui][import]") {
+  Window w;
+  const core::Scenario before = w.document().scenario();
+  ui::ImportDialog dialog(&w.document(), &w.window);
+  dialog.setRequest(core::ImportKind::InvocationLogs, {data("invocation-logs.jsonl")},
+                    QStringLiteral("requestMetadata.team"));
+  QSignalSpy finished(&dialog, &ui::ImportDialog::importFinished);
+  findChildOrFail<QPushButton>(&dialog, QStringLiteral("importStart"))->click();
+  REQUIRE(finished.wait(20000));
+  const QString report =
+      findChildOrFail<QPlainTextEdit>(&dialog, QStringLiteral("importReport"))->toPlainText();
+  CHECK(report.contains(QStringLiteral("anthropic.claude-haiku-4-5-20251001-v1:0")));
+  CHECK(w.document().scenario() == before); // nothing changes before accepting
+  auto *accept = findChildOrFail<QPushButton>(&dialog, QStringLiteral("importAccept"));
+  REQUIRE(accept->isEnabled());
+  accept->click();
+  REQUIRE(w.document().scenario().workloads.size() == 3);
+  CHECK(w.document().scenario().workloads[0].profile.kind == core::WeeklyProfile::Kind::Weekly);
+  w.document().undoStack()->undo();
+  CHECK(w.document().scenario() == before);
+}
+
+TEST_CASE("A price list shows its diff and becomes the rate card on accept", "[gui][import]") {
+  Window w;
+  ui::ImportDialog dialog(&w.document(), &w.window);
+  dialog.setRequest(core::ImportKind::PriceList, {data("pricelist-AmazonBedrock.json")});
+  QSignalSpy finished(&dialog, &ui::ImportDialog::importFinished);
+  dialog.start();
+  REQUIRE(finished.wait(20000));
+  const QString report =
+      findChildOrFail<QPlainTextEdit>(&dialog, QStringLiteral("importReport"))->toPlainText();
+  CHECK(report.contains(QStringLiteral("on_demand.output_per_1m")));
+  findChildOrFail<QPushButton>(&dialog, QStringLiteral("importAccept"))->click();
+  INFO(findChildOrFail<QLabel>(&dialog, QStringLiteral("importStatus"))->text().toStdString());
+  CHECK(w.document().rateCard().asOf == "2026-11-20");
+  CHECK(w.document().scenario().ratecard.kind == core::RateCardSource::Kind::Inline);
+  w.document().undoStack()->undo();
+  CHECK(w.document().rateCard().asOf == core::builtinRateCard().asOf);
+}
+
+TEST_CASE("Cancel stops the import and leaves the scenario untouched", "[gui][import]") {
+  Window w;
+  const core::Scenario before = w.document().scenario();
+  const std::string large = largeLogFile();
+  ui::ImportDialog dialog(&w.document(), &w.window);
+  dialog.setRequest(core::ImportKind::InvocationLogs, {QString::fromStdString(large)});
+  QSignalSpy finished(&dialog, &ui::ImportDialog::importFinished);
+  dialog.start();
+  REQUIRE(dialog.isRunning());
+  findChildOrFail<QPushButton>(&dialog, QStringLiteral("importCancel"))->click();
+  REQUIRE(finished.wait(20000));
+  CHECK_FALSE(dialog.isRunning());
+  CHECK(findChildOrFail<QLabel>(&dialog, QStringLiteral("importStatus"))
+            ->text()
+            .contains(QStringLiteral("Cancelled")));
+  CHECK_FALSE(findChildOrFail<QPushButton>(&dialog, QStringLiteral("importAccept"))->isEnabled());
+  CHECK(w.document().scenario() == before);
+  std::filesystem::remove(large);
+}
+
+TEST_CASE("A file of the wrong kind is refused in the dialog", "[gui][import]") {
+  Window w;
+  ui::ImportDialog dialog(&w.document(), &w.window);
+  dialog.setRequest(core::ImportKind::CloudWatch, {data("cur.csv")});
+  QSignalSpy finished(&dialog, &ui::ImportDialog::importFinished);
+  dialog.start();
+  REQUIRE(finished.wait(20000));
+  CHECK(findChildOrFail<QLabel>(&dialog, QStringLiteral("importStatus"))
+            ->text()
+            .contains(QStringLiteral("Not imported")));
+}

@@ -1,0 +1,272 @@
+#include "importdialog.h"
+
+#include "evaluation.h"
+#include "importscenario.h"
+#include "importtext.h"
+#include "reconcile.h"
+#include "scenariodocument.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QThread>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace bwi::ui {
+namespace {
+
+struct KindChoice {
+  core::ImportKind kind;
+  const char *label;
+};
+
+const KindChoice kKinds[] = {
+    {core::ImportKind::InvocationLogs,
+     QT_TRANSLATE_NOOP("ImportDialog", "Invocation logs (JSON lines, .gz, folders)")},
+    {core::ImportKind::CloudWatch,
+     QT_TRANSLATE_NOOP("ImportDialog", "CloudWatch metrics (get-metric-data JSON or CSV)")},
+    {core::ImportKind::HourlyCsv, QT_TRANSLATE_NOOP("ImportDialog", "Hourly CSV (pre-aggregated)")},
+    {core::ImportKind::Cur, QT_TRANSLATE_NOOP("ImportDialog", "Bill: CUR 2.0 CSV")},
+    {core::ImportKind::Focus, QT_TRANSLATE_NOOP("ImportDialog", "Bill: FOCUS 1.x CSV")},
+    {core::ImportKind::PriceList,
+     QT_TRANSLATE_NOOP("ImportDialog", "AWS Price List offers (JSON)")},
+};
+
+bool isTraffic(core::ImportKind kind) {
+  return kind == core::ImportKind::InvocationLogs || kind == core::ImportKind::CloudWatch ||
+         kind == core::ImportKind::HourlyCsv;
+}
+
+} // namespace
+
+ImportDialog::ImportDialog(ScenarioDocument *document, QWidget *parent)
+    : QDialog(parent), m_document(document), m_kind(new QComboBox(this)),
+      m_files(new QLineEdit(this)), m_groupBy(new QLineEdit(this)),
+      m_progress(new QProgressBar(this)), m_status(new QLabel(this)),
+      m_report(new QPlainTextEdit(this)), m_startButton(new QPushButton(tr("&Import"), this)),
+      m_cancelButton(new QPushButton(tr("Close"), this)),
+      m_acceptButton(new QPushButton(tr("&Use in the Scenario"), this)),
+      m_progressTimer(new QTimer(this)) {
+  setWindowTitle(tr("Import Measured Data"));
+  setObjectName(QStringLiteral("importDialog"));
+  m_kind->setObjectName(QStringLiteral("importKind"));
+  m_files->setObjectName(QStringLiteral("importFiles"));
+  m_groupBy->setObjectName(QStringLiteral("importGroupBy"));
+  m_progress->setObjectName(QStringLiteral("importProgress"));
+  m_status->setObjectName(QStringLiteral("importStatus"));
+  m_report->setObjectName(QStringLiteral("importReport"));
+  m_startButton->setObjectName(QStringLiteral("importStart"));
+  m_cancelButton->setObjectName(QStringLiteral("importCancel"));
+  m_acceptButton->setObjectName(QStringLiteral("importAccept"));
+  for (const KindChoice &choice : kKinds)
+    m_kind->addItem(tr(choice.label), static_cast<int>(choice.kind));
+  m_files->setPlaceholderText(tr("Files or folders; several separated by ;"));
+  m_groupBy->setPlaceholderText(tr("requestMetadata.team (empty: the IAM role)"));
+  m_report->setReadOnly(true);
+  m_report->setLineWrapMode(QPlainTextEdit::NoWrap);
+  m_report->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+  m_progress->setRange(0, 1000);
+  m_progress->setValue(0);
+  m_acceptButton->setEnabled(false);
+
+  auto *browseButton = new QPushButton(tr("&Browse…"), this);
+  auto *filesRow = new QHBoxLayout;
+  filesRow->addWidget(m_files, 1);
+  filesRow->addWidget(browseButton);
+  auto *form = new QFormLayout;
+  form->addRow(tr("&Kind:"), m_kind);
+  form->addRow(tr("&Files:"), filesRow);
+  form->addRow(tr("&Group by:"), m_groupBy);
+  auto *buttons = new QDialogButtonBox(this);
+  buttons->addButton(m_startButton, QDialogButtonBox::ActionRole);
+  buttons->addButton(m_acceptButton, QDialogButtonBox::AcceptRole);
+  buttons->addButton(m_cancelButton, QDialogButtonBox::RejectRole);
+  auto *layout = new QVBoxLayout(this);
+  layout->addLayout(form);
+  layout->addWidget(m_progress);
+  layout->addWidget(m_status);
+  layout->addWidget(m_report, 1);
+  layout->addWidget(buttons);
+  resize(960, 560);
+
+  m_progressTimer->setInterval(50);
+  connect(m_progressTimer, &QTimer::timeout, this, &ImportDialog::updateProgress);
+  connect(browseButton, &QPushButton::clicked, this, &ImportDialog::browse);
+  connect(m_startButton, &QPushButton::clicked, this, &ImportDialog::start);
+  connect(m_cancelButton, &QPushButton::clicked, this, &ImportDialog::cancelOrClose);
+  connect(m_acceptButton, &QPushButton::clicked, this, &ImportDialog::accept);
+  connect(m_kind, &QComboBox::currentIndexChanged, this, &ImportDialog::updateForm);
+  updateForm();
+}
+
+ImportDialog::~ImportDialog() {
+  if (m_worker) {
+    m_control->cancelRequested = true;
+    m_worker->wait();
+  }
+}
+
+void ImportDialog::setRequest(core::ImportKind kind, const QStringList &paths,
+                              const QString &groupBy) {
+  m_kind->setCurrentIndex(m_kind->findData(static_cast<int>(kind)));
+  m_files->setText(paths.join(QLatin1Char(';')));
+  m_groupBy->setText(groupBy);
+}
+
+bool ImportDialog::isRunning() const { return m_worker != nullptr; }
+
+void ImportDialog::updateForm() {
+  const auto kind = static_cast<core::ImportKind>(m_kind->currentData().toInt());
+  m_groupBy->setEnabled(kind == core::ImportKind::InvocationLogs);
+  m_acceptButton->setText(kind == core::ImportKind::PriceList ? tr("&Accept the Rate Card")
+                                                              : tr("&Use in the Scenario"));
+}
+
+void ImportDialog::browse() {
+  const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import Measured Data"));
+  if (!files.isEmpty())
+    m_files->setText(files.join(QLatin1Char(';')));
+}
+
+void ImportDialog::start() {
+  if (m_worker)
+    return;
+  core::ImportRequest request;
+  request.kind = static_cast<core::ImportKind>(m_kind->currentData().toInt());
+  for (const QString &path : m_files->text().split(QLatin1Char(';'), Qt::SkipEmptyParts))
+    request.paths.push_back(path.trimmed().toStdString());
+  if (request.paths.empty()) {
+    m_status->setText(tr("Choose the files or folders to import."));
+    return;
+  }
+  // One core stays with the GUI thread, so the window keeps up while the import runs.
+  request.threads = static_cast<unsigned>(std::max(1, QThread::idealThreadCount() - 1));
+  if (request.kind == core::ImportKind::InvocationLogs && !m_groupBy->text().trimmed().isEmpty())
+    request.groupBy = m_groupBy->text().trimmed().toStdString();
+  m_control = std::make_shared<core::ImportControl>();
+  m_outcome = std::make_shared<core::ImportOutcome>();
+  // The worker gets its own copies: the document may change while it runs.
+  m_worker = QThread::create(
+      [request, card = m_document->rateCard(), control = m_control, outcome = m_outcome] {
+        *outcome = core::runImport(request, card, control.get());
+      });
+  connect(m_worker, &QThread::finished, this, &ImportDialog::finish);
+  m_startButton->setEnabled(false);
+  m_acceptButton->setEnabled(false);
+  m_cancelButton->setText(tr("Cancel"));
+  m_progress->setValue(0);
+  m_status->setText(tr("Reading…"));
+  m_report->clear();
+  m_progressTimer->start();
+  m_worker->start();
+}
+
+void ImportDialog::updateProgress() {
+  const std::uint64_t total = m_control->bytesTotal.load();
+  if (total == 0) {
+    m_progress->setRange(0, 0); // the kind reports no progress: a busy bar
+    return;
+  }
+  m_progress->setRange(0, 1000);
+  m_progress->setValue(static_cast<int>(1000.0 * static_cast<double>(m_control->bytesDone.load()) /
+                                        static_cast<double>(total)));
+}
+
+void ImportDialog::cancelOrClose() {
+  if (m_worker) {
+    m_control->cancelRequested = true;
+    m_status->setText(tr("Cancelling…"));
+    return;
+  }
+  reject();
+}
+
+void ImportDialog::finish() {
+  m_worker->deleteLater();
+  m_worker = nullptr;
+  m_progressTimer->stop();
+  m_progress->setRange(0, 1000);
+  m_startButton->setEnabled(true);
+  m_cancelButton->setText(tr("Close"));
+  const core::ImportOutcome &outcome = *m_outcome;
+  if (outcome.failure) {
+    m_progress->setValue(0);
+    m_status->setText(
+        outcome.failure->cancelled
+            ? tr("Cancelled; the scenario is unchanged.")
+            : tr("Not imported: %1").arg(QString::fromStdString(outcome.failure->message)));
+    emit importFinished();
+    return;
+  }
+  m_progress->setValue(1000);
+  std::string report;
+  switch (outcome.kind) {
+  case core::ImportKind::Cur:
+  case core::ImportKind::Focus: {
+    report = core::billImportText(outcome.bill);
+    const core::Evaluation evaluation = core::evaluate(m_document->prepared(), 0);
+    if (const auto result = core::reconcile(evaluation, outcome.bill, ""))
+      report += "\n" + core::reconciliationText(*result, m_document->scenario().name,
+                                                m_files->text().toStdString(), {});
+    break;
+  }
+  case core::ImportKind::PriceList:
+    report = core::priceListImportText(outcome.priceList);
+    break;
+  default:
+    report = core::usageImportText(outcome.usage, outcome.sizing);
+    break;
+  }
+  m_report->setPlainText(QString::fromStdString(report));
+  const bool bill =
+      outcome.kind == core::ImportKind::Cur || outcome.kind == core::ImportKind::Focus;
+  const bool acceptable = outcome.kind == core::ImportKind::PriceList ||
+                          (isTraffic(outcome.kind) && !outcome.usage.groups.empty()) ||
+                          (bill && !outcome.bill.groups.empty());
+  m_acceptButton->setEnabled(acceptable);
+  m_status->setText(acceptable ? tr("Read. Accept to change the scenario (one undo step).")
+                               : tr("Read."));
+  emit importFinished();
+}
+
+void ImportDialog::accept() {
+  if (!m_outcome || m_outcome->failure || m_worker)
+    return;
+  core::Scenario next = m_document->scenario();
+  QString undoText;
+  if (m_outcome->kind == core::ImportKind::PriceList) {
+    next.ratecard.kind = core::RateCardSource::Kind::Inline;
+    next.ratecard.inlineCard = m_outcome->priceList.card;
+    undoText = tr("Rate card from the price list");
+  } else {
+    std::vector<std::string> warnings;
+    const core::Scenario measured = core::scenarioFromUsage(
+        m_outcome->usage.groups, m_document->rateCard(), next.name, warnings);
+    next.workloads = measured.workloads;
+    // Commitments on models the measured estate no longer routes to would be invalid.
+    next.provisioned.clear();
+    next.reserved.clear();
+    undoText = tr("Workloads from the import");
+  }
+  if (const core::ValidationIssues issues = m_document->check(next); !issues.empty()) {
+    m_status->setText(
+        tr("Not used: %1")
+            .arg(QString::fromStdString(core::formatIssues("the result", issues)).trimmed()));
+    return;
+  }
+  m_document->replaceScenario(next, undoText);
+  QDialog::accept();
+}
+
+} // namespace bwi::ui

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "importrequest.h"
+
+#include <QDialog>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QThread;
+class QTimer;
+
+namespace bwi::ui {
+
+class ScenarioDocument;
+
+// File → Import Measured Data: reads CloudWatch metrics, invocation logs,
+// bills or the price list on a worker thread, with a progress bar and
+// Cancel, then shows what was read. Nothing changes until the user accepts:
+// traffic becomes the scenario's workloads, a price list its rate card
+// (after its diff is shown), a bill's month its workloads (first set beside
+// the scenario), each as one undo step. A cancelled import leaves the
+// scenario untouched.
+class ImportDialog : public QDialog {
+  Q_OBJECT
+
+public:
+  explicit ImportDialog(ScenarioDocument *document, QWidget *parent = nullptr);
+  ~ImportDialog() override;
+
+  // For tests and scripted use: fill the form and start.
+  void setRequest(core::ImportKind kind, const QStringList &paths, const QString &groupBy = {});
+  void start();
+  bool isRunning() const;
+
+signals:
+  void importFinished(); // after success, failure or cancel
+
+private:
+  void browse();
+  void cancelOrClose();
+  void finish();
+  void updateProgress();
+  void accept() override;
+  void updateForm();
+
+  ScenarioDocument *m_document;
+  QComboBox *m_kind;
+  QLineEdit *m_files;
+  QLineEdit *m_groupBy;
+  QProgressBar *m_progress;
+  QLabel *m_status;
+  QPlainTextEdit *m_report;
+  QPushButton *m_startButton;
+  QPushButton *m_cancelButton;
+  QPushButton *m_acceptButton;
+  QTimer *m_progressTimer;
+  QThread *m_worker = nullptr;
+  std::shared_ptr<core::ImportControl> m_control;
+  std::shared_ptr<core::ImportOutcome> m_outcome;
+};
+
+} // namespace bwi::ui
