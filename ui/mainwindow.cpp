@@ -8,6 +8,7 @@
 #include "keyfiguresstrip.h"
 #include "leverspanel.h"
 #include "meetingpack.h"
+#include "rangespanel.h"
 #include "ratecardview.h"
 #include "scenariodocument.h"
 #include "workloadstableview.h"
@@ -38,6 +39,7 @@ MainWindow::MainWindow(QWidget *parent)
   m_charts = new ChartsPanel(m_document, m_tabs);
   m_tabs->setObjectName(QStringLiteral("mainTabs"));
   m_tabs->addTab(m_charts, tr("&Charts"));
+  m_tabs->addTab(new RangesPanel(m_document, m_tabs), tr("Ra&nges"));
   m_tabs->addTab(new WorkloadsTableView(m_document, m_tabs), tr("&Workloads"));
   m_tabs->addTab(new RateCardView(m_document, m_tabs), tr("&Rate card"));
   m_compare = new ComparePanel(m_document, m_tabs);
