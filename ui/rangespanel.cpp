@@ -65,8 +65,8 @@ RangesPanel::RangesPanel(ScenarioDocument *document, QWidget *parent)
   grid->addWidget(titledRow(m_tornadoChart, {new QLabel(tr("Tornado range"), this), m_range}), 1,
                   1);
   grid->addWidget(titledRow(m_plannerChart, {m_planStatus}), 2, 0, 1, 2);
-  grid->setRowStretch(1, 5);
-  grid->setRowStretch(2, 4);
+  grid->setRowStretch(1, 1);
+  grid->setRowStretch(2, 1);
   grid->setColumnStretch(0, 1);
   grid->setColumnStretch(1, 1);
 
@@ -158,7 +158,8 @@ void RangesPanel::showFan() { showForecastWithFan(*m_fanChart, *m_fan, m_documen
 
 void RangesPanel::startPlan() {
   m_plan.reset();
-  m_planStatus->setText(tr("Commitment planner: weighing the choices…"));
+  m_plannerChart->setStale(true);
+  m_planStatus->setText(tr("Commitment planner: weighing the choices for this scenario…"));
   const int threads = std::max(1, QThread::idealThreadCount() - 1);
   m_planJob->start<core::CommitmentPlan>(
       [prepared = m_document->prepared(),
@@ -170,10 +171,9 @@ void RangesPanel::startPlan() {
       },
       [this](core::CommitmentPlan &&plan) {
         m_plan = std::move(plan);
-        m_planStatus->setText(
-            tr("Commitment planner: %1 trials over %2 months, the forecast's uncertainty")
-                .arg(QLocale().toString(m_plan->trials))
-                .arg(core::kPlanMonths));
+        m_planStatus->setText(tr("Commitment planner: each choice against the forecast's "
+                                 "uncertainty over %1 months")
+                                  .arg(core::kPlanMonths));
         m_plannerChart->showPlan(*m_plan);
       });
 }

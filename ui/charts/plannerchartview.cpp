@@ -7,6 +7,7 @@
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QCategoryAxis>
+#include <QGraphicsTextItem>
 #include <QHorizontalBarSeries>
 #include <QLineSeries>
 #include <QScatterSeries>
@@ -74,11 +75,21 @@ PlannerChartView::PlannerChartView(QWidget *parent) : QChartView(parent) {
   m_legend = new ChartLegend(chart);
   m_annotations = new ChartAnnotations(chart);
 
+  // The recommendation and its reason run across both charts: a sentence
+  // or two that a chart title would cut short.
+  m_header = new QGraphicsTextItem;
+  QFont headerFont = font();
+  headerFont.setPointSizeF(9);
+  m_header->setFont(headerFont);
+  m_header->setDefaultTextColor(QColor(0x20, 0x20, 0x20));
+  scene()->addItem(m_header);
+
   m_timeline = new QChart;
   chartstyle::styleChart(m_timeline);
   scene()->addItem(m_timeline);
   m_axisMonths = chartstyle::makeTickAxis(tr("Month of the plan"));
-  m_axisSaving = chartstyle::makeTickAxis(tr("Cumulative saving vs on demand (USD)"));
+  // The title says what the axis is: a short chart keeps no room for its title.
+  m_axisSaving = chartstyle::makeTickAxis(QString());
   m_timeline->addAxis(m_axisMonths, Qt::AlignBottom);
   m_timeline->addAxis(m_axisSaving, Qt::AlignLeft);
   m_timelineLegend = new ChartLegend(m_timeline);
@@ -93,15 +104,37 @@ void PlannerChartView::resizeEvent(QResizeEvent *event) {
 
 void PlannerChartView::layOutCharts() {
   const QSizeF size = this->size();
+  m_header->setTextWidth(std::max<qreal>(100, size.width() - 24));
+  m_header->setPos(12, 4);
+  const qreal top = m_header->toPlainText().isEmpty() ? 0 : m_header->boundingRect().height() + 4;
   const bool timeline = m_timeline->isVisible();
   const qreal split = timeline ? std::round(size.width() * 0.52) : size.width();
-  chart()->setGeometry(QRectF(0, 0, split, size.height()));
-  m_timeline->setGeometry(QRectF(split, 0, size.width() - split, size.height()));
+  const qreal height = std::max<qreal>(120, size.height() - top);
+  chart()->setGeometry(QRectF(0, top, split, height));
+  m_timeline->setGeometry(QRectF(split, top, size.width() - split, height));
   setSceneRect(QRectF(QPointF(0, 0), size));
+}
+
+void PlannerChartView::setStale(bool stale) {
+  const qreal opacity = stale ? 0.3 : 1.0;
+  chart()->setOpacity(opacity);
+  m_timeline->setOpacity(opacity);
+  m_header->setOpacity(opacity);
+}
+
+QString PlannerChartView::headerText() const { return m_header->toPlainText(); }
+
+void PlannerChartView::showHeader(const QString &title, const QStringList &lines) {
+  QString html = QStringLiteral("<div style=\"font-size:11pt; font-weight:bold\">%1</div>")
+                     .arg(title.toHtmlEscaped());
+  for (const QString &line : lines)
+    html += QStringLiteral("<div>%1</div>").arg(line.toHtmlEscaped());
+  m_header->setHtml(html);
 }
 
 void PlannerChartView::showMessage(const QString &message) {
   m_plan = {};
+  setStale(false);
   m_rows.clear();
   m_costs->clear();
   for (int id : m_costLabels)
@@ -109,7 +142,8 @@ void PlannerChartView::showMessage(const QString &message) {
   m_costs->setVisible(false);
   m_axisChoices->setVisible(false);
   m_axisUsd->setVisible(false);
-  m_annotations->setTitle(tr("Commitment planner"));
+  m_annotations->setTitle(tr("Each choice: expected and p90 a month"));
+  showHeader(tr("Commitment planner"), {});
   m_annotations->setMessage(message);
   m_legend->refresh();
   m_timeline->setVisible(false);
@@ -118,6 +152,7 @@ void PlannerChartView::showMessage(const QString &message) {
 
 void PlannerChartView::showPlan(const core::CommitmentPlan &plan) {
   m_plan = plan;
+  setStale(false);
   m_rows.clear();
   for (const core::ModelPlan &model : m_plan.models)
     for (std::size_t i = 0; i < model.choices.size(); ++i)
@@ -143,7 +178,7 @@ void PlannerChartView::showChoices() {
     m_costs->setVisible(false);
     m_axisChoices->setVisible(false);
     m_axisUsd->setVisible(false);
-    m_annotations->setTitle(tr("Commitment planner"));
+    showHeader(tr("Commitment planner"), {});
     m_annotations->setMessage(
         m_plan.models.empty()
             ? tr("No model that could take provisioned throughput carries real-time traffic.")
@@ -213,21 +248,23 @@ void PlannerChartView::showChoices() {
   }
 
   QString title = tr("Commitment planner");
-  QStringList details;
+  QStringList lines;
   for (const core::ModelPlan *model : priced) {
     const QString name = chartstyle::shortModelName(model->modelId);
+    const QString reason = QString::fromStdString(model->reason);
     if (!severalModels)
       title = tr("Commitment planner, %1: %2").arg(name, recommendationText(model->recommendation));
-    else
-      details.append(tr("%1: %2").arg(name, recommendationText(model->recommendation)));
-    details.append(QString::fromStdString(model->reason));
+    lines.append(severalModels
+                     ? tr("%1: %2. %3").arg(name, recommendationText(model->recommendation), reason)
+                     : reason);
   }
   if (!quoteLine.isEmpty())
-    details.append(quoteLine);
-  details.append(tr("%1 trials over %2 months")
-                     .arg(chartstyle::countExact(m_plan.trials))
-                     .arg(core::kPlanMonths));
-  m_annotations->setTitle(title, details);
+    lines.append(quoteLine);
+  showHeader(title, lines);
+  m_annotations->setTitle(tr("Each choice: expected and p90 a month"),
+                          {tr("%1 trials over %2 months")
+                               .arg(chartstyle::countExact(m_plan.trials))
+                               .arg(core::kPlanMonths)});
   m_legend->refresh();
 }
 
@@ -295,9 +332,9 @@ void PlannerChartView::showTimeline() {
   const double pad = std::max((high - low) * 0.08, 1.0);
   const chartstyle::TickRange ticks = chartstyle::linearTicks(low - pad, high + pad, 6);
   chartstyle::setTicks(m_axisSaving, ticks.min, ticks.max, chartstyle::moneyTicks(ticks.values));
-  m_timelineAnnotations->setTitle(
-      tr("When a commitment pays off"),
-      {tr("cumulative saving against staying on demand"), tr("dot: the first month it is ahead")});
+  m_timelineAnnotations->setTitle(tr("When a commitment pays off"),
+                                  {tr("cumulative saving (USD) against staying on demand"),
+                                   tr("dot: the first month it is ahead")});
   m_timelineLegend->refresh();
 }
 

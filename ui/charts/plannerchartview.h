@@ -9,6 +9,7 @@ QT_BEGIN_NAMESPACE
 class QBarCategoryAxis;
 class QCategoryAxis;
 class QChart;
+class QGraphicsTextItem;
 class QHorizontalBarSeries;
 QT_END_NAMESPACE
 
@@ -20,7 +21,7 @@ class ChartLegend;
 // The commitment planner in one picture of two charts side by side. Left:
 // for each model the card prices PT for, each choice (none, the floor or
 // the optimum on each term) with its expected and p90 monthly cost, the
-// recommended one marked, the recommendation and its reason in the title
+// recommended one marked, the recommendation and its reason above both
 // and the models without a PT quote named. Right: the 12-month cumulative
 // saving of each commitment against staying on demand, with the month it
 // starts to pay. Every figure comes from core::CommitmentPlan.
@@ -32,8 +33,11 @@ public:
 
   void showPlan(const core::CommitmentPlan &plan);
   void showMessage(const QString &message);
+  // Faded while the plan shown is for an earlier state of the scenario.
+  void setStale(bool stale);
 
   QChart *timelineChart() const { return m_timeline; }
+  QString headerText() const; // the recommendation, its reason, the models needing a quote
 
 protected:
   void resizeEvent(QResizeEvent *event) override;
@@ -48,6 +52,7 @@ private:
   void showTimeline();
   void showBarTooltip(bool state, int index);
   void layOutCharts();
+  void showHeader(const QString &title, const QStringList &lines);
 
   core::CommitmentPlan m_plan;
   QList<Row> m_rows; // top first
@@ -58,6 +63,7 @@ private:
   ChartAnnotations *m_annotations;
   ChartLegend *m_legend;
   QList<int> m_costLabels;
+  QGraphicsTextItem *m_header;
 
   QChart *m_timeline;
   QCategoryAxis *m_axisMonths;

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 
 namespace bwi::ui {
 namespace {
@@ -48,10 +49,38 @@ BarSegments barSegments(const core::TornadoBar &bar, double base) {
   return segments;
 }
 
-QString leverCategory(const core::TornadoBar &bar) {
-  return QStringLiteral("%1  %2 – %3")
-      .arg(leverLabel(bar.lever), leverValueText(bar.lever, bar.lowValue),
-           leverValueText(bar.lever, bar.highValue));
+QString signedPercent(double share) {
+  return (share > 0 ? QStringLiteral("+") : QString()) + chartstyle::percent(share, 0);
+}
+
+// "±25%", or "−10% / +40%" for an uneven range.
+QString rangeText(const core::LeverRange &range) {
+  if (range.low == -range.high)
+    return QStringLiteral("±") + chartstyle::percent(range.high, 0);
+  return signedPercent(range.low) + QStringLiteral(" / ") + signedPercent(range.high);
+}
+
+// The lever's name; whole PT units move by whole units, so they say where
+// they went; a lever whose range differs from the chart's says its own.
+QString leverCategory(const core::TornadoBar &bar, const core::LeverRange &common) {
+  if (core::leverIsWhole(bar.lever))
+    return QStringLiteral("%1 (%2–%3)")
+        .arg(leverLabel(bar.lever), QString::number(bar.lowValue),
+             leverValueText(bar.lever, bar.highValue));
+  if (bar.range.low != common.low || bar.range.high != common.high)
+    return QStringLiteral("%1 (%2)").arg(leverLabel(bar.lever), rangeText(bar.range));
+  return leverLabel(bar.lever);
+}
+
+// The range most levers moved by: the one named in the title.
+core::LeverRange commonRange(const core::Tornado &tornado) {
+  std::map<std::pair<double, double>, int> counts;
+  for (const core::TornadoBar &bar : tornado.bars)
+    ++counts[{bar.range.low, bar.range.high}];
+  const auto most =
+      std::max_element(counts.begin(), counts.end(),
+                       [](const auto &a, const auto &b) { return a.second < b.second; });
+  return {most->first.first, most->first.second};
 }
 
 } // namespace
@@ -106,11 +135,12 @@ void TornadoChartView::showTornado(const core::Tornado &tornado) {
   m_tornado = tornado;
   const double base = tornado.baseUsd;
   // Qt draws category 0 at the bottom: reversed, the largest swing is on top.
+  const core::LeverRange common = commonRange(tornado);
   QStringList categories;
   QList<qreal> hidden, lowFirst, highFirst, lowSecond, highSecond;
   double left = base, right = base;
   for (auto bar = tornado.bars.crbegin(); bar != tornado.bars.crend(); ++bar) {
-    categories.append(leverCategory(*bar));
+    categories.append(leverCategory(*bar, common));
     const BarSegments segments = barSegments(*bar, base);
     left = std::min(left, segments.start);
     right = std::max(right, segments.end());
@@ -123,7 +153,7 @@ void TornadoChartView::showTornado(const core::Tornado &tornado) {
   // Room for the USD labels at either end of the longest bars.
   const double span = std::max(right - left, std::max(base, 1.0) * 0.02);
   const chartstyle::TickRange ticks =
-      chartstyle::linearTicks(std::max(0.0, left - span * 0.28), right + span * 0.28, 6);
+      chartstyle::linearTicks(std::max(0.0, left - span * 0.3), right + span * 0.3, 6);
   // The bars stack from zero: the hidden part reaches the axis's left edge.
   m_series->clear();
   const QColor lowColour = chartstyle::colour(Colour::Blue);
@@ -170,25 +200,20 @@ void TornadoChartView::showTornado(const core::Tornado &tornado) {
     const core::TornadoBar &bar = tornado.bars[static_cast<std::size_t>(i)];
     const qreal category = static_cast<qreal>(count - 1 - i);
     const BarSegments segments = barSegments(bar, base);
+    const QString cheaper = chartstyle::usdShort(std::min(bar.lowUsd, bar.highUsd));
+    const QString dearer = chartstyle::usdShort(std::max(bar.lowUsd, bar.highUsd));
     const double below = std::min(bar.lowUsd, bar.highUsd);
     const double above = std::max(bar.lowUsd, bar.highUsd);
-    const bool straddles = below <= base && above >= base;
-    if (straddles) {
-      m_annotations->setLabel(m_lowLabels[i], chartstyle::usdShort(below),
-                              QPointF(segments.start, category));
-      m_annotations->setLabel(m_highLabels[i], chartstyle::usdShort(above),
-                              QPointF(segments.end(), category));
+    if (below <= base && above >= base) {
+      m_annotations->setLabel(m_lowLabels[i], cheaper, QPointF(segments.start, category));
+      m_annotations->setLabel(m_highLabels[i], dearer, QPointF(segments.end(), category));
     } else {
-      // Both ends on one side: both figures at the outer end, nearer first.
+      // Both ends on one side of the base: both figures at the outer end.
       const bool right = below > base;
       m_annotations->hideLabel(m_lowLabels[i]);
       m_annotations->setPlacement(m_highLabels[i], right ? ChartAnnotations::Placement::Right
                                                          : ChartAnnotations::Placement::Left);
-      const QString nearer = chartstyle::usdShort(right ? below : above);
-      const QString farther = chartstyle::usdShort(right ? above : below);
-      m_annotations->setLabel(m_highLabels[i],
-                              right ? tr("%1, %2").arg(nearer, farther)
-                                    : tr("%1, %2").arg(farther, nearer),
+      m_annotations->setLabel(m_highLabels[i], tr("%1 / %2").arg(cheaper, dearer),
                               QPointF(right ? segments.end() : segments.start, category));
       continue;
     }
@@ -196,7 +221,7 @@ void TornadoChartView::showTornado(const core::Tornado &tornado) {
   }
   m_annotations->setTitle(tr("Tornado: what moves the bill, month %1").arg(tornado.month + 1),
                           {tr("base %1 a month").arg(chartstyle::usdShort(base)),
-                           tr("each lever alone at its low and high value"),
+                           tr("each lever alone, %1 of its value").arg(rangeText(common)),
                            tr("largest swing on top")});
   m_legend->refresh();
 }

@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QVBoxLayout>
 
 namespace bwi::ui {
 
@@ -40,17 +41,22 @@ GoalSeekBox::GoalSeekBox(ScenarioDocument *document, QWidget *parent)
   m_answer->setTextInteractionFlags(Qt::TextSelectableByMouse);
   m_answer->setText(tr("Pick a target and a lever, then Find."));
 
-  auto *layout = new QHBoxLayout(this);
+  // The answer has a line of its own, so a long one never pushes the controls about.
+  auto *layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(new QLabel(tr("Goal seek:"), this));
-  layout->addWidget(m_metric);
-  layout->addWidget(new QLabel(tr("reaches"), this));
-  layout->addWidget(m_target);
-  layout->addWidget(new QLabel(tr("by moving"), this));
-  layout->addWidget(m_lever);
-  layout->addWidget(m_find);
-  layout->addWidget(m_answer, 1);
-  layout->addWidget(m_apply);
+  layout->setSpacing(2);
+  auto *controls = new QHBoxLayout;
+  controls->addWidget(new QLabel(tr("Goal seek:"), this));
+  controls->addWidget(m_metric);
+  controls->addWidget(new QLabel(tr("reaches"), this));
+  controls->addWidget(m_target);
+  controls->addWidget(new QLabel(tr("by moving"), this));
+  controls->addWidget(m_lever);
+  controls->addWidget(m_find);
+  controls->addWidget(m_apply);
+  controls->addStretch(1);
+  layout->addLayout(controls);
+  layout->addWidget(m_answer);
 
   showMetricUnit();
   connect(m_metric, &QComboBox::currentIndexChanged, this, [this] {
