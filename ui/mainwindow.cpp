@@ -5,6 +5,7 @@
 #include "autosave.h"
 #include "chartspanel.h"
 #include "comparepanel.h"
+#include "fanjob.h"
 #include "keyfiguresstrip.h"
 #include "leverspanel.h"
 #include "meetingpack.h"
@@ -212,8 +213,16 @@ void MainWindow::exportMeetingPack() {
       AppSettings::lastDirectory() + QStringLiteral("/meeting-pack.pdf"), tr("PDF (*.pdf)"));
   if (path.isEmpty())
     return;
+  // The pack's summary gives the forecast's p10-p90: with the fan, as the
+  // Ranges tab shows it (computed here if the run is still going).
+  core::Workbench workbench = m_document->workbench();
+  const FanJob *fan = FanJob::of(m_document);
+  if (fan->forecast())
+    workbench.forecast = *fan->forecast();
+  else
+    core::addMonteCarloFan(workbench.forecast, m_document->prepared(), 1.0, {});
   const ExportResult result = writeMeetingPack(m_document->scenario(), m_document->rateCard(),
-                                               m_document->workbench(), path, QDate::currentDate());
+                                               workbench, path, QDate::currentDate());
   if (result.ok)
     statusBar()->showMessage(tr("Meeting pack written to %1").arg(path), 8000);
   else

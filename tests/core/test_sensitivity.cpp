@@ -248,6 +248,7 @@ TEST_CASE("The commitment planner weighs the terms against the uncertainty", "[c
     core::Scenario fixed = scenario;
     fixed.forecast.volumeP10.reset();
     fixed.forecast.volumeP90.reset();
+    fixed.forecast.uncertainty = {};
     const core::PreparedScenario ready = core::prepareScenario(fixed, loaded.card);
     const auto certain = core::planCommitments(ready, options);
     REQUIRE(certain);
