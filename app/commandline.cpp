@@ -98,10 +98,10 @@ Usage:
   bedrock-whatif export SCENARIO --chart NAME --out FILE.png|.svg|.pdf
                         [--width PX --height PX] [--month N]
       Draw one chart (volume, units, breakdown, forecast, load, waterfall,
-      compare) to a PNG (2x pixel ratio), SVG or PDF, 1200x675 by default,
-      with a footer that traces it to the scenario and its dated rate card.
-      waterfall and compare take [--compare SCENARIO]... (default: the
-      optimizer's proposal). Needs no display.
+      compare, tornado, planner) to a PNG (2x pixel ratio), SVG or PDF,
+      1200x675 by default, with a footer that traces it to the scenario and
+      its dated rate card. waterfall and compare take [--compare SCENARIO]...
+      (default: the optimizer's proposal). Needs no display.
   bedrock-whatif export SCENARIO --out FILE.xlsx [--month N]
   bedrock-whatif export SCENARIO --out FILE.csv --table workloads|rates|monthly|forecast
       The Excel workbook (sheets Inputs, Rates, Monthly with live formulas,

@@ -2,11 +2,14 @@
 
 #include "chartexport.h"
 #include "commandline.h"
+#include "commitmentplanner.h"
 #include "comparecommand.h"
 #include "forecast.h"
 #include "meetingpack.h"
 #include "preparedscenario.h"
 #include "scenariofile.h"
+#include "sensitivity.h"
+#include "uncertainty.h"
 #include "workbench.h"
 #include "workbookexport.h"
 
@@ -165,6 +168,13 @@ void useOffscreenWithoutDisplay() {
     qputenv("QT_QPA_PLATFORM", "offscreen");
 }
 
+// The workbench leaves Monte Carlo to its caller; the charts and the
+// pack show the fan when levers beside the volume are uncertain.
+void addMonteCarloFan(core::Forecast &forecast, const core::PreparedScenario &prepared) {
+  if (!core::leverDistributions(prepared.forecast).onlyVolume())
+    core::addMonteCarloFan(forecast, prepared, 1.0, {});
+}
+
 // The workbook or one table as CSV: core only, no QApplication.
 int runDataExport(const ExportLine &line, const core::LoadedScenario &loaded) {
   const core::PreparedScenario prepared = core::prepareScenario(loaded.scenario, loaded.card);
@@ -215,7 +225,8 @@ int runReport(int argc, char **argv, const std::vector<std::string> &arguments) 
   QApplication application(argc, argv);
   const core::PreparedScenario prepared =
       core::prepareScenario(load.loaded->scenario, load.loaded->card);
-  const core::Workbench workbench = core::computeWorkbench(prepared, {}, std::nullopt);
+  core::Workbench workbench = core::computeWorkbench(prepared, {}, std::nullopt);
+  addMonteCarloFan(workbench.forecast, prepared);
   if (!core::allFinite(workbench.evaluation)) {
     std::fprintf(stderr, "%s: the figures overflow (not finite numbers)\n", scenarioPath.c_str());
     return kInvalidInput;
@@ -250,7 +261,7 @@ int runExport(int argc, char **argv, const std::vector<std::string> &arguments) 
       core::prepareScenario(load.loaded->scenario, load.loaded->card);
   core::WorkbenchSelection selection;
   selection.month = line->month;
-  const core::Workbench workbench = core::computeWorkbench(prepared, selection, std::nullopt);
+  core::Workbench workbench = core::computeWorkbench(prepared, selection, std::nullopt);
   if (!core::allFinite(workbench.evaluation)) {
     std::fprintf(stderr, "%s: month %d: the figures overflow (not finite numbers)\n",
                  line->scenarioPath.c_str(), line->month);
@@ -270,8 +281,21 @@ int runExport(int argc, char **argv, const std::vector<std::string> &arguments) 
     comparison = core::compareScenarios(*inputs, line->month);
     footer = ui::comparisonFooter(footer, *comparison);
   }
-  const ui::ChartSource source =
-      comparison ? ui::ChartSource(*comparison) : ui::ChartSource(workbench);
+  // The window computes these off its GUI thread; here there is time to wait.
+  std::optional<core::Tornado> tornado;
+  std::optional<core::CommitmentPlan> plan;
+  if (kind == ui::ChartKind::Forecast)
+    addMonteCarloFan(workbench.forecast, prepared);
+  if (kind == ui::ChartKind::Tornado) {
+    core::TornadoOptions options;
+    options.month = line->month;
+    tornado = core::tornado(load.loaded->scenario, load.loaded->card, options);
+  }
+  if (kind == ui::ChartKind::Planner)
+    plan = core::planCommitments(prepared);
+  ui::ChartSource source = comparison ? ui::ChartSource(*comparison) : ui::ChartSource(workbench);
+  source.tornado = tornado ? &*tornado : nullptr;
+  source.plan = plan ? &*plan : nullptr;
   const ui::ExportResult result = ui::exportChart(
       kind, source, footer, QString::fromStdString(line->out), QSize(line->width, line->height));
   if (!result.ok) {

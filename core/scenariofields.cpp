@@ -61,6 +61,10 @@ const RateOverride *findOverride(const Scenario &scenario, const FieldKey &key) 
   return nullptr;
 }
 
+FieldValue optionalNumber(const std::optional<double> &number) {
+  return number ? FieldValue(*number) : FieldValue(std::monostate{});
+}
+
 } // namespace
 
 FieldValue getField(const Scenario &scenario, const FieldKey &key) {
@@ -73,6 +77,10 @@ FieldValue getField(const Scenario &scenario, const FieldKey &key) {
     return scenario.agreement ? scenario.agreement->discount : 0.0;
   case Field::AnnualCommitUsd:
     return scenario.agreement ? scenario.agreement->annualCommitUsd : 0.0;
+  case Field::BudgetUsd:
+    return optionalNumber(scenario.forecast.budgetUsd);
+  case Field::SensitivityRange:
+    return optionalNumber(scenario.forecast.sensitivityRange);
   case Field::ProvisionedUnits: {
     const auto *commitment = findProvisioned(scenario, key.modelId);
     return commitment ? static_cast<double>(commitment->modelUnits) : 0.0;
@@ -157,6 +165,19 @@ bool setField(Scenario &scenario, const FieldKey &key, const FieldValue &value) 
     (key.field == Field::Discount ? scenario.agreement->discount
                                   : scenario.agreement->annualCommitUsd) = *number;
     return true;
+  case Field::BudgetUsd:
+  case Field::SensitivityRange: {
+    std::optional<double> &target = key.field == Field::BudgetUsd
+                                        ? scenario.forecast.budgetUsd
+                                        : scenario.forecast.sensitivityRange;
+    if (std::holds_alternative<std::monostate>(value))
+      target.reset();
+    else if (number)
+      target = *number;
+    else
+      return false;
+    return true;
+  }
   case Field::ProvisionedUnits: {
     if (!number)
       return false;

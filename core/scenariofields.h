@@ -17,6 +17,9 @@ enum class Field {
   GlobalVolumeMultiplier,
   Discount,
   AnnualCommitUsd,
+  // Forecast settings; monostate is "not set" (the default applies)
+  BudgetUsd,        // forecast.budget_usd, USD per month
+  SensitivityRange, // forecast.sensitivity_range, the tornado's ± share
   // Workload (needs `workload`)
   WorkloadName,
   WorkloadTeam,

@@ -46,6 +46,7 @@ Tornado tornado(const Scenario &scenario, const RateCard &card, const TornadoOpt
     const auto [low, high] = leverSpan(scenario, lever, range);
     TornadoBar bar;
     bar.lever = lever;
+    bar.range = range;
     bar.lowValue = low;
     bar.highValue = high;
     bar.lowUsd = netAt(withLever(scenario, card, lever, low), card, options.month);

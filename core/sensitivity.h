@@ -25,6 +25,7 @@ struct TornadoOptions {
 
 struct TornadoBar {
   Lever lever = Lever::Volume;
+  LeverRange range;    // the shares the lever moved by
   double lowValue = 0; // in the lever's unit (levers.h)
   double highValue = 0;
   double lowUsd = 0;

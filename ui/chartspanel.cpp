@@ -4,6 +4,7 @@
 #include "chartexport.h"
 #include "chartexportactions.h"
 #include "commitmentchartview.h"
+#include "fanjob.h"
 #include "forecastchartview.h"
 #include "loadchartview.h"
 #include "scenariodocument.h"
@@ -62,13 +63,23 @@ ChartsPanel::ChartsPanel(ScenarioDocument *document, QWidget *parent)
         static_cast<BreakdownChartView::Grouping>(m_grouping->currentData().toInt()));
     m_breakdown->showWorkbench(m_document->workbench());
   });
+  m_fan = FanJob::of(m_document); // before our own connection: see FanJob::of
+  connect(m_fan, &FanJob::fanChanged, this,
+          [this] { showForecastWithFan(*m_forecast, *m_fan, m_document->workbench()); });
   connect(m_document, &ScenarioDocument::scenarioChanged, this, &ChartsPanel::refresh);
   refresh();
 }
 
 void ChartsPanel::addExportActions(QWidget *chart, ChartKind kind) {
   addChartContextMenu(
-      chart, kind, [this] { return ChartSource(m_document->workbench()); },
+      chart, kind,
+      [this, kind] {
+        ChartSource source(m_document->workbench());
+        // The forecast exports with the fan shown, once it is computed.
+        if (kind == ChartKind::Forecast)
+          source.forecast = m_fan->forecast();
+        return source;
+      },
       [this] {
         return exportFooter(m_document->scenario(), m_document->rateCard(), QDate::currentDate());
       });
@@ -79,7 +90,7 @@ void ChartsPanel::refresh() {
   m_volume->showWorkbench(workbench);
   m_commitment->showWorkbench(workbench);
   m_breakdown->showWorkbench(workbench);
-  m_forecast->showWorkbench(workbench);
+  showForecastWithFan(*m_forecast, *m_fan, workbench);
   m_load->showWorkbench(workbench);
 }
 

@@ -11,6 +11,7 @@ namespace bwi::ui {
 
 class BreakdownChartView;
 class CommitmentChartView;
+class FanJob;
 class ForecastChartView;
 class LoadChartView;
 class ScenarioDocument;
@@ -37,6 +38,7 @@ private:
   ForecastChartView *m_forecast;
   LoadChartView *m_load;
   QComboBox *m_grouping;
+  FanJob *m_fan = nullptr;
 };
 
 } // namespace bwi::ui

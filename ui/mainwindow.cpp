@@ -6,9 +6,11 @@
 #include "chartspanel.h"
 #include "comparepanel.h"
 #include "importdialog.h"
+#include "fanjob.h"
 #include "keyfiguresstrip.h"
 #include "leverspanel.h"
 #include "meetingpack.h"
+#include "rangespanel.h"
 #include "ratecardview.h"
 #include "scenariodocument.h"
 #include "workloadstableview.h"
@@ -39,6 +41,7 @@ MainWindow::MainWindow(QWidget *parent)
   m_charts = new ChartsPanel(m_document, m_tabs);
   m_tabs->setObjectName(QStringLiteral("mainTabs"));
   m_tabs->addTab(m_charts, tr("&Charts"));
+  m_tabs->addTab(new RangesPanel(m_document, m_tabs), tr("Ra&nges"));
   m_tabs->addTab(new WorkloadsTableView(m_document, m_tabs), tr("&Workloads"));
   m_tabs->addTab(new RateCardView(m_document, m_tabs), tr("&Rate card"));
   m_compare = new ComparePanel(m_document, m_tabs);
@@ -213,8 +216,16 @@ void MainWindow::exportMeetingPack() {
       AppSettings::lastDirectory() + QStringLiteral("/meeting-pack.pdf"), tr("PDF (*.pdf)"));
   if (path.isEmpty())
     return;
+  // The pack's summary gives the forecast's p10-p90: with the fan, as the
+  // Ranges tab shows it (computed here if the run is still going).
+  core::Workbench workbench = m_document->workbench();
+  const FanJob *fan = FanJob::of(m_document);
+  if (fan->forecast())
+    workbench.forecast = *fan->forecast();
+  else
+    core::addMonteCarloFan(workbench.forecast, m_document->prepared(), 1.0, {});
   const ExportResult result = writeMeetingPack(m_document->scenario(), m_document->rateCard(),
-                                               m_document->workbench(), path, QDate::currentDate());
+                                               workbench, path, QDate::currentDate());
   if (result.ok)
     statusBar()->showMessage(tr("Meeting pack written to %1").arg(path), 8000);
   else

@@ -7,13 +7,17 @@
 
 #include "chartexport.h"
 #include "importdialog.h"
+#include "commitmentplanner.h"
+#include "fanjob.h"
 #include "largeestate.h"
+#include "latestjob.h"
 #include "leverslider.h"
 #include "mainwindow.h"
 #include "optimizedproposal.h"
 #include "scenariocomparison.h"
 #include "scenariodocument.h"
 #include "scenariofile.h"
+#include "sensitivity.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -26,6 +30,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QThread>
 
 #include <algorithm>
 #include <cstdio>
@@ -88,6 +93,47 @@ TEST_CASE("Slider to repainted window", "[bench][gui]") {
               large.medianMs, large.p95Ms, large.maxMs);
 }
 
+// The Monte Carlo fan (10,000 trials x 12 months of the built-in example,
+// off the GUI thread): a drag of the volume slider at about 60 moves a
+// second, then the time from its last move until the forecast chart is
+// redrawn with the fan of the final scenario. Budget: 0.5 s.
+TEST_CASE("Slider drag to the redrawn Monte Carlo fan", "[bench][gui][ranges]") {
+  ui::MainWindow window;
+  window.setInteractive(false);
+  window.resize(1600, 1000);
+  window.show();
+  REQUIRE(QTest::qWaitForWindowExposed(&window));
+  ui::FanJob *fan = ui::FanJob::of(window.document());
+  REQUIRE(fan->monteCarlo());
+  REQUIRE(QTest::qWaitFor([fan] { return !fan->computing(); }, 30000));
+  auto *lever = window.findChild<ui::LeverSlider *>(QStringLiteral("globalVolumeLever"));
+  REQUIRE(lever != nullptr);
+  QSlider *slider = lever->slider();
+  std::vector<double> samples;
+  const int cancelledBefore = fan->job().cancelledRuns();
+  for (int drag = 0; drag < 12; ++drag) {
+    slider->setSliderDown(true);
+    for (int step = 0; step < 20; ++step) {
+      slider->setValue(300 + ((drag * 20 + step) % 40) * 10);
+      QCoreApplication::processEvents();
+      QThread::msleep(16);
+    }
+    slider->setValue(slider->value() + 5); // the last move
+    QElapsedTimer timer;
+    timer.start();
+    slider->setSliderDown(false);
+    while (fan->computing())
+      QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    window.repaint();
+    samples.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+  }
+  std::sort(samples.begin(), samples.end());
+  std::printf("Monte Carlo fan, last slider move to redrawn chart: median %.0f ms, max %.0f ms "
+              "over %zu drags of 21 moves, %d runs cancelled (budget: 500 ms)\n",
+              samples[samples.size() / 2], samples.back(), samples.size(),
+              fan->job().cancelledRuns() - cancelledBefore);
+}
+
 TEST_CASE("One chart to PNG, SVG and PDF", "[bench][gui][export]") {
   ui::MainWindow window;
   const core::Workbench &workbench = window.document()->workbench();
@@ -97,12 +143,17 @@ TEST_CASE("One chart to PNG, SVG and PDF", "[bench][gui][export]") {
   const core::OptimizedProposal proposal = core::proposeOptimized(scenario, card, 0);
   const core::Comparison comparison = core::compareScenarios(
       {{"example", scenario, card}, {"optimized", proposal.scenario, card}}, 0);
+  const core::Tornado tornado = core::tornado(scenario, card);
+  const auto plan = core::planCommitments(window.document()->prepared());
+  REQUIRE(plan.has_value());
   QTemporaryDir folder;
-  for (const auto kind :
-       {ui::ChartKind::Forecast, ui::ChartKind::Waterfall, ui::ChartKind::Compare})
+  for (const auto kind : {ui::ChartKind::Forecast, ui::ChartKind::Waterfall, ui::ChartKind::Compare,
+                          ui::ChartKind::Tornado, ui::ChartKind::Planner})
     for (const char *format : {"png", "svg", "pdf"}) {
-      const ui::ChartSource source =
+      ui::ChartSource source =
           ui::isComparisonChart(kind) ? ui::ChartSource(comparison) : ui::ChartSource(workbench);
+      source.tornado = &tornado;
+      source.plan = &*plan;
       std::vector<double> samples;
       for (int i = 0; i < 10; ++i) {
         QElapsedTimer timer;

@@ -1,6 +1,7 @@
 #include "commitmentplanner.h"
 #include "goalseek.h"
 #include "monthtotals.h"
+#include "scenariofields.h"
 #include "sensitivity.h"
 #include "testsupport.h"
 
@@ -96,6 +97,33 @@ TEST_CASE("The tornado's ranges are editable per lever", "[core][ranges]") {
   CHECK(barOf(tornado, core::Lever::Volume).highValue == Approx(1.1));
   CHECK(barOf(tornado, core::Lever::OutputTokens).lowValue == 0.5);
   CHECK(barOf(tornado, core::Lever::OutputTokens).highValue == 2.0);
+  // Each bar says the range it moved by, for the chart's labels.
+  CHECK(barOf(tornado, core::Lever::OutputTokens).range.low == -0.5);
+  CHECK(barOf(tornado, core::Lever::OutputTokens).range.high == 1.0);
+  CHECK(barOf(tornado, core::Lever::Volume).range.low == -0.1);
+  CHECK(barOf(tornado, core::Lever::Volume).range.high == 0.1);
+}
+
+TEST_CASE("The budget and the tornado's range are fields an edit can set and clear",
+          "[core][ranges]") {
+  core::Scenario scenario = example().scenario;
+  scenario.forecast.budgetUsd.reset();
+  const core::FieldKey budget{core::Field::BudgetUsd};
+  const core::FieldKey range{core::Field::SensitivityRange};
+  CHECK(std::holds_alternative<std::monostate>(core::getField(scenario, budget)));
+  CHECK(std::holds_alternative<std::monostate>(core::getField(scenario, range)));
+  REQUIRE(core::setField(scenario, budget, 180000.0));
+  REQUIRE(core::setField(scenario, range, 0.1));
+  CHECK(scenario.forecast.budgetUsd == 180000.0);
+  CHECK(scenario.forecast.sensitivityRange == 0.1);
+  CHECK(core::getField(scenario, budget) == core::FieldValue(180000.0));
+  CHECK_FALSE(core::setField(scenario, budget, std::string("lots")));
+  CHECK(scenario.forecast.budgetUsd == 180000.0);
+  REQUIRE(core::setField(scenario, budget, std::monostate{}));
+  CHECK_FALSE(scenario.forecast.budgetUsd.has_value());
+  // The tornado follows the scenario's range.
+  const core::Tornado tornado = core::tornado(scenario, example().card);
+  CHECK(barOf(tornado, core::Lever::Volume).highValue == Approx(1.1));
 }
 
 TEST_CASE("Goal seek meets its target within 0.01% or says it cannot", "[core][ranges]") {
@@ -220,6 +248,7 @@ TEST_CASE("The commitment planner weighs the terms against the uncertainty", "[c
     core::Scenario fixed = scenario;
     fixed.forecast.volumeP10.reset();
     fixed.forecast.volumeP90.reset();
+    fixed.forecast.uncertainty = {};
     const core::PreparedScenario ready = core::prepareScenario(fixed, loaded.card);
     const auto certain = core::planCommitments(ready, options);
     REQUIRE(certain);

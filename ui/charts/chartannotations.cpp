@@ -56,6 +56,18 @@ void ChartAnnotations::updateTitle() {
       lines.last() += separator + detail;
     else
       lines.append(detail);
+    // A detail wider than the chart (a sentence) wraps at its spaces rather than being cut.
+    while (metrics.horizontalAdvance(lines.last()) > width) {
+      QString &line = lines.last();
+      qsizetype cut = line.lastIndexOf(QLatin1Char(' '));
+      while (cut > 0 && metrics.horizontalAdvance(line.left(cut)) > width)
+        cut = line.lastIndexOf(QLatin1Char(' '), cut - 1);
+      if (cut <= 0)
+        break;
+      const QString rest = line.mid(cut + 1);
+      line.truncate(cut);
+      lines.append(rest);
+    }
   }
   QString html = m_title.toHtmlEscaped();
   if (!lines.isEmpty()) {

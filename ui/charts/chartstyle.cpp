@@ -174,7 +174,10 @@ void setUpView(QChartView *view, const QString &objectName) {
   view->setRenderHint(QPainter::Antialiasing);
   view->setMinimumSize(320, 240);
   view->setBackgroundBrush(Qt::white);
-  QChart *chart = view->chart();
+  styleChart(view->chart());
+}
+
+void styleChart(QChart *chart) {
   chart->setTheme(QChart::ChartThemeLight); // before any series: the theme restyles series
   chart->setAnimationOptions(QChart::NoAnimation);
   chart->setBackgroundBrush(Qt::white);

@@ -44,6 +44,8 @@ QBrush fillBrush(const QColor &colour, int alpha);
 
 // White light theme, antialiasing, no animation. The legend is a ChartLegend.
 void setUpView(QChartView *view, const QString &objectName);
+// The same look for a chart of its own (a second chart in one view).
+void styleChart(QChart *chart);
 void styleAxis(QAbstractAxis *axis, const QString &title);
 
 QString usdShort(double usd); // "$12.3k"

@@ -65,14 +65,17 @@ ForecastChartView::ForecastChartView(QWidget *parent) : QChartView(parent) {
   m_net = new QLineSeries;
   m_net->setName(tr("Net"));
   m_net->setPen(chartstyle::linePen(chartstyle::colour(chartstyle::Colour::Black)));
+  m_budget = new QLineSeries;
+  m_budget->setPen(
+      chartstyle::linePen(chartstyle::colour(chartstyle::Colour::ReddishPurple), Qt::DotLine, 2));
   m_netPoints = new QScatterSeries;
   m_netPoints->setName(m_net->name());
   m_netPoints->setMarkerSize(7);
   m_netPoints->setColor(chartstyle::colour(chartstyle::Colour::Black));
   m_netPoints->setBorderColor(Qt::white);
 
-  for (QAbstractSeries *series :
-       std::initializer_list<QAbstractSeries *>{m_band, m_modes, m_p50, m_net, m_netPoints}) {
+  for (QAbstractSeries *series : std::initializer_list<QAbstractSeries *>{
+           m_band, m_modes, m_p50, m_net, m_netPoints, m_budget}) {
     chart->addSeries(series);
     series->attachAxis(m_axisX);
     series->attachAxis(m_axisY);
@@ -80,16 +83,24 @@ ForecastChartView::ForecastChartView(QWidget *parent) : QChartView(parent) {
   m_legend = new ChartLegend(chart);
   m_legend->exclude(m_netPoints); // the net line's points
   m_annotations = new ChartAnnotations(chart);
+  m_budgetLabel = m_annotations->addLabel(m_budget, ChartAnnotations::Placement::AboveLeft,
+                                          chartstyle::colour(chartstyle::Colour::ReddishPurple));
   m_annotations->setTitle(tr("Forecast: monthly cost"),
                           {tr("bars: gross cost by mode"), tr("lines: net, after discount")});
   connect(m_band, &QAreaSeries::hovered, this, &ForecastChartView::showNearestMonthTooltip);
   connect(m_p50, &QLineSeries::hovered, this, &ForecastChartView::showNearestMonthTooltip);
   connect(m_net, &QLineSeries::hovered, this, &ForecastChartView::showNearestMonthTooltip);
   connect(m_netPoints, &QScatterSeries::hovered, this, &ForecastChartView::showNearestMonthTooltip);
+  connect(m_budget, &QLineSeries::hovered, this, &ForecastChartView::showNearestMonthTooltip);
 }
 
 void ForecastChartView::showWorkbench(const core::Workbench &workbench) {
-  m_months = workbench.forecast.months;
+  showForecast(workbench.forecast);
+}
+
+void ForecastChartView::showForecast(const core::Forecast &forecast, const QString &fanNote) {
+  m_months = forecast.months;
+  m_budgetUsd = forecast.budgetUsd;
   const auto count = static_cast<qsizetype>(m_months.size());
 
   QStringList categories;
@@ -114,6 +125,8 @@ void ForecastChartView::showWorkbench(const core::Workbench &workbench) {
   }
   if (!quantiles)
     p10.clear(), p50.clear(), p90.clear();
+  if (m_budgetUsd)
+    high = std::max(high, *m_budgetUsd);
 
   if (m_axisX->categories() != categories)
     m_axisX->setCategories(categories);
@@ -145,8 +158,60 @@ void ForecastChartView::showWorkbench(const core::Workbench &workbench) {
   m_p50->setVisible(quantiles);
   m_axisX->setVisible(!empty);
   m_axisY->setVisible(!empty);
+  showBudget(forecast, empty);
+  m_annotations->setTitle(tr("Forecast: monthly cost"), titleDetails(forecast, quantiles, fanNote));
   m_legend->refresh();
   m_annotations->setMessage(empty ? tr("No forecast: the scenario models no months.") : QString());
+}
+
+QStringList ForecastChartView::titleDetails(const core::Forecast &forecast, bool band,
+                                            const QString &fanNote) const {
+  QStringList details = {tr("bars: gross cost by mode"), tr("lines: net, after discount")};
+  if (band && forecast.fanMethod == core::FanMethod::MonteCarlo)
+    details.append(tr("band: net p10–p90 over %1 Monte Carlo trials")
+                       .arg(chartstyle::countExact(forecast.trials)));
+  else if (band)
+    details.append(tr("band: net p10–p90 of the volume range"));
+  else if (!fanNote.isEmpty())
+    details.append(fanNote);
+  if (forecast.budgetUsd && band && !m_months.empty()) {
+    if (forecast.firstLikelyOverBudgetMonth)
+      details.append(tr("budget first likely exceeded in %1")
+                         .arg(monthLabel(*forecast.firstLikelyOverBudgetMonth)));
+    else
+      details.append(tr("budget not likely exceeded in %1 months").arg(m_months.size()));
+  }
+  return details;
+}
+
+void ForecastChartView::showBudget(const core::Forecast &forecast, bool empty) {
+  if (!m_budgetUsd || empty) {
+    m_budget->clear();
+    m_budget->setVisible(false);
+    m_annotations->hideLabel(m_budgetLabel);
+    return;
+  }
+  const double right = static_cast<double>(m_months.size()) - 0.5;
+  m_budget->replace(QList<QPointF>{{-0.5, *m_budgetUsd}, {right, *m_budgetUsd}});
+  m_budget->setName(tr("Budget %1").arg(chartstyle::usdShort(*m_budgetUsd)));
+  m_budget->setVisible(true);
+  // The probability where it first reaches one half, else in the last month.
+  const std::size_t shown = forecast.firstLikelyOverBudgetMonth
+                                ? static_cast<std::size_t>(*forecast.firstLikelyOverBudgetMonth)
+                                : m_months.size() - 1;
+  const auto &probability = m_months[std::min(shown, m_months.size() - 1)].overBudgetProbability;
+  if (!probability) {
+    m_annotations->hideLabel(m_budgetLabel);
+    return;
+  }
+  m_annotations->setPlacement(m_budgetLabel, shown * 2 < m_months.size()
+                                                 ? ChartAnnotations::Placement::AboveRight
+                                                 : ChartAnnotations::Placement::AboveLeft);
+  m_annotations->setLabel(
+      m_budgetLabel,
+      tr("P(over budget) in %1: %2")
+          .arg(monthLabel(m_months[shown].month), chartstyle::percent(*probability, 0)),
+      QPointF(static_cast<double>(shown), *m_budgetUsd));
 }
 
 void ForecastChartView::showNearestMonthTooltip(QPointF point, bool state) {
@@ -173,6 +238,10 @@ void ForecastChartView::showMonthTooltip(int month, bool state) {
                      .arg(chartstyle::usdExact(*data.netP10Usd),
                           chartstyle::usdExact(*data.netP50Usd),
                           chartstyle::usdExact(*data.netP90Usd)));
+  if (m_budgetUsd && data.overBudgetProbability)
+    lines.append(tr("P(net over the %1 budget): %2")
+                     .arg(chartstyle::usdExact(*m_budgetUsd),
+                          chartstyle::percent(*data.overBudgetProbability)));
   lines.append(tr("Commit retired: %1").arg(chartstyle::usdExact(data.commitRetiredUsd)));
   chartstyle::showTooltip(this, lines.join(QLatin1Char('\n')));
 }

@@ -5,6 +5,7 @@
 
 #include <QChartView>
 
+#include <optional>
 #include <vector>
 
 QT_BEGIN_NAMESPACE
@@ -23,7 +24,9 @@ class ChartLegend;
 
 // The monthly forecast (cost-model.md section 8): gross cost stacked by
 // mode, the net line after the discount and, when the scenario gives a
-// volume range, the net p10-p90 band and the p50 line.
+// volume range or other uncertain levers, the net p10-p90 band and the p50
+// line (exact, or core's Monte Carlo fan). With a budget, its line and the
+// probability of exceeding it.
 class ForecastChartView : public QChartView {
   Q_OBJECT
 
@@ -31,8 +34,12 @@ public:
   explicit ForecastChartView(QWidget *parent = nullptr);
 
   void showWorkbench(const core::Workbench &workbench);
+  // `fanNote` says why a band is missing (a Monte Carlo fan still being computed).
+  void showForecast(const core::Forecast &forecast, const QString &fanNote = {});
 
 private:
+  QStringList titleDetails(const core::Forecast &forecast, bool band, const QString &fanNote) const;
+  void showBudget(const core::Forecast &forecast, bool empty);
   void showMonthTooltip(int month, bool state);
   void showNearestMonthTooltip(QPointF point, bool state);
 
@@ -40,12 +47,15 @@ private:
   QAreaSeries *m_band;
   QLineSeries *m_p50;
   QLineSeries *m_net;
+  QLineSeries *m_budget;
+  int m_budgetLabel = -1;
   QScatterSeries *m_netPoints;
   QBarCategoryAxis *m_axisX;
   QCategoryAxis *m_axisY;
   ChartAnnotations *m_annotations;
   ChartLegend *m_legend;
   std::vector<core::ForecastMonth> m_months;
+  std::optional<double> m_budgetUsd;
 };
 
 } // namespace bwi::ui

@@ -6,6 +6,8 @@
 #include "forecastchartview.h"
 #include "loadchartview.h"
 #include "moneyformat.h"
+#include "plannerchartview.h"
+#include "tornadochartview.h"
 #include "volumechartview.h"
 #include "waterfallchartview.h"
 
@@ -34,7 +36,8 @@ constexpr ChartEntry kCharts[] = {
     {ChartKind::Volume, "volume"},       {ChartKind::Units, "units"},
     {ChartKind::Breakdown, "breakdown"}, {ChartKind::Forecast, "forecast"},
     {ChartKind::Load, "load"},           {ChartKind::Waterfall, "waterfall"},
-    {ChartKind::Compare, "compare"}};
+    {ChartKind::Compare, "compare"},     {ChartKind::Tornado, "tornado"},
+    {ChartKind::Planner, "planner"}};
 
 std::unique_ptr<QChartView> makeComparisonChart(ChartKind kind, const core::Comparison &comparison,
                                                 std::size_t attribution) {
@@ -76,9 +79,33 @@ std::unique_ptr<QChartView> makeChart(ChartKind kind, const ChartSource &source)
   case ChartKind::Breakdown:
     show(new BreakdownChartView);
     break;
-  case ChartKind::Forecast:
-    show(new ForecastChartView);
+  case ChartKind::Forecast: {
+    auto *chart = new ForecastChartView;
+    view.reset(chart);
+    if (source.forecast)
+      chart->showForecast(*source.forecast);
+    else
+      chart->showWorkbench(workbench);
     break;
+  }
+  case ChartKind::Tornado: {
+    auto *chart = new TornadoChartView;
+    view.reset(chart);
+    if (source.tornado)
+      chart->showTornado(*source.tornado);
+    else
+      chart->showMessage(QObject::tr("No tornado computed."));
+    break;
+  }
+  case ChartKind::Planner: {
+    auto *chart = new PlannerChartView;
+    view.reset(chart);
+    if (source.plan)
+      chart->showPlan(*source.plan);
+    else
+      chart->showMessage(QObject::tr("No commitment plan computed."));
+    break;
+  }
   case ChartKind::Load:
     show(new LoadChartView);
     break;

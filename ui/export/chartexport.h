@@ -1,8 +1,10 @@
 #pragma once
 
+#include "commitmentplanner.h"
 #include "ratecard.h"
 #include "scenario.h"
 #include "scenariocomparison.h"
+#include "sensitivity.h"
 #include "workbench.h"
 
 #include <QDate>
@@ -17,17 +19,35 @@ class QPainter;
 namespace bwi::ui {
 
 // The workbench's charts and the comparison's, by the names the command line uses.
-enum class ChartKind { Volume, Units, Breakdown, Forecast, Load, Waterfall, Compare };
+enum class ChartKind {
+  Volume,
+  Units,
+  Breakdown,
+  Forecast,
+  Load,
+  Waterfall,
+  Compare,
+  Tornado,
+  Planner
+};
 
-// What a chart draws from: the workbench, or for the waterfall and compare
-// charts a comparison (the waterfall shows attributions[attribution]).
+// What a chart draws from: the workbench; for the waterfall and compare
+// charts a comparison (the waterfall shows attributions[attribution]); for
+// the tornado and the planner core's results of those.
 struct ChartSource {
   ChartSource(const core::Workbench &workbench) : workbench(&workbench) {} // NOLINT: implicit
   ChartSource(const core::Comparison &comparison, std::size_t attribution = 0)
       : comparison(&comparison), attribution(attribution) {}
+  explicit ChartSource(const core::Tornado &tornado) : tornado(&tornado) {}
+  explicit ChartSource(const core::CommitmentPlan &plan) : plan(&plan) {}
   const core::Workbench *workbench = nullptr;
+  // The forecast chart draws this one (with its Monte Carlo fan) when set,
+  // rather than the workbench's.
+  const core::Forecast *forecast = nullptr;
   const core::Comparison *comparison = nullptr;
   std::size_t attribution = 0;
+  const core::Tornado *tornado = nullptr;
+  const core::CommitmentPlan *plan = nullptr;
 };
 
 // Whether the chart draws a comparison rather than one scenario's workbench.
