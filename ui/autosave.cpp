@@ -10,6 +10,8 @@
 #include <QJsonObject>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 namespace bwi::ui {
 namespace {
 
@@ -31,6 +33,12 @@ Autosave::Autosave(ScenarioDocument *document, int intervalMs, QObject *parent)
     }
   });
   m_timer.start();
+}
+
+int Autosave::configuredIntervalMs() {
+  bool ok = false;
+  const int fromEnvironment = qEnvironmentVariableIntValue("BWI_AUTOSAVE_INTERVAL_MS", &ok);
+  return ok ? std::clamp(fromEnvironment, 100, 3600000) : 60000;
 }
 
 QString Autosave::directory() {
