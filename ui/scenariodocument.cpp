@@ -22,6 +22,14 @@ ScenarioDocument::ScenarioDocument(QObject *parent) : QObject(parent) {
   loadExample();
 }
 
+ScenarioDocument::~ScenarioDocument() {
+  // Clearing the undo stack on destruction emits cleanChanged; by then the
+  // window that listens (this document's parent) is half destroyed, and
+  // UBSan caught its slot being called on it. Nobody may react any more.
+  m_undoStack.disconnect();
+  blockSignals(true);
+}
+
 QString ScenarioDocument::displayName() const {
   if (!m_filePath.isEmpty())
     return QFileInfo(m_filePath).fileName();

@@ -23,6 +23,7 @@ class ScenarioDocument : public QObject {
 
 public:
   explicit ScenarioDocument(QObject *parent = nullptr);
+  ~ScenarioDocument() override;
 
   // Loading replaces the scenario only when the file is valid; otherwise
   // the current one stays and `error` holds the validator's message.
