@@ -122,6 +122,8 @@ int runCommand(const CommandLine &line, std::ostream &out, std::ostream &err) {
     err << load.report();
     return kInvalidInput;
   }
+  // Fields this version does not read are named, not dropped silently.
+  err << load.unknownFieldsReport();
   const core::LoadedScenario &loaded = *load.loaded;
   if (line.command == "validate") {
     out << line.scenarioPath << ": valid (" << loaded.scenario.workloads.size()

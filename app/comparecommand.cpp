@@ -85,6 +85,7 @@ std::optional<core::LoadedScenario> load(const std::string &path, std::ostream &
     err << loaded.report();
     return std::nullopt;
   }
+  err << loaded.unknownFieldsReport();
   return std::move(loaded.loaded);
 }
 

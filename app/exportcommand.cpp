@@ -221,6 +221,7 @@ int runReport(int argc, char **argv, const std::vector<std::string> &arguments) 
     std::fputs(load.report().c_str(), stderr);
     return kInvalidInput;
   }
+  std::fputs(load.unknownFieldsReport().c_str(), stderr);
   useOffscreenWithoutDisplay();
   QApplication application(argc, argv);
   const core::PreparedScenario prepared =
@@ -253,6 +254,7 @@ int runExport(int argc, char **argv, const std::vector<std::string> &arguments) 
     std::fputs(load.report().c_str(), stderr);
     return kInvalidInput;
   }
+  std::fputs(load.unknownFieldsReport().c_str(), stderr);
   if (isDataExport(*line))
     return runDataExport(*line, *load.loaded);
   useOffscreenWithoutDisplay();

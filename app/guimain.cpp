@@ -1,14 +1,54 @@
 #include "guimain.h"
 
 #include "mainwindow.h"
+#include "scenariodocument.h"
+#include "scenariofields.h"
 
 #include <QApplication>
 #include <QIcon>
 #include <QTimer>
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace bwi::app {
+namespace {
+
+// BWI_TEST_SCRIPT: steps, separated by ';', run once the window is up, in
+// place of the recovery offer, so a test can drive the real program from
+// outside (tests/gui/crash_recovery.py; docs/crash-safety.md):
+//   recover      take the autosaved scenario back, as answering "Yes" would
+//   volume=X     set the global volume multiplier to X, one undo step as the slider makes
+//   print        print "global_volume_multiplier=X modified=0|1 file=PATH" on stdout
+//   quit         leave at once (no save, no autosave clean-up: as a crash would)
+void runTestScript(ui::MainWindow &window, const QString &script) {
+  window.setInteractive(false);
+  for (const QString &step : script.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+    const QString command = step.section(QLatin1Char('='), 0, 0).trimmed();
+    const QString argument = step.section(QLatin1Char('='), 1).trimmed();
+    ui::ScenarioDocument *document = window.document();
+    if (command == QLatin1String("recover")) {
+      window.offerRecovery();
+    } else if (command == QLatin1String("volume")) {
+      bool ok = false;
+      const double value = argument.toDouble(&ok);
+      if (!ok || !document->setValue({core::Field::GlobalVolumeMultiplier}, value,
+                                     QStringLiteral("Change global volume")))
+        std::fprintf(stderr, "BWI_TEST_SCRIPT: cannot set volume=%s\n", qPrintable(argument));
+    } else if (command == QLatin1String("print")) {
+      std::printf("global_volume_multiplier=%.17g modified=%d file=%s\n",
+                  document->scenario().globalVolumeMultiplier, document->isModified() ? 1 : 0,
+                  qPrintable(document->filePath()));
+      std::fflush(stdout);
+    } else if (command == QLatin1String("quit")) {
+      std::_Exit(0);
+    } else {
+      std::fprintf(stderr, "BWI_TEST_SCRIPT: unknown step \"%s\"\n", qPrintable(step));
+    }
+  }
+}
+
+} // namespace
 
 int runWorkbench(int argc, char **argv, const QString &scenarioPath) {
 #if defined(Q_OS_LINUX)
@@ -42,11 +82,14 @@ int runWorkbench(int argc, char **argv, const QString &scenarioPath) {
   }
   // After the first paint: a broken file or a recovery question is a dialog
   // over the window, not instead of it.
-  QTimer::singleShot(0, &window, [&window, scenarioPath] {
+  const QString testScript = qEnvironmentVariable("BWI_TEST_SCRIPT");
+  QTimer::singleShot(0, &window, [&window, scenarioPath, testScript] {
     if (!scenarioPath.isEmpty())
       window.openFile(scenarioPath);
-    else
+    else if (testScript.isEmpty())
       window.offerRecovery();
+    if (!testScript.isEmpty())
+      runTestScript(window, testScript);
   });
   return QApplication::exec();
 }

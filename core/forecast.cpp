@@ -133,4 +133,23 @@ Forecast forecast(const PreparedScenario &scenario, double volumeScale,
   return result;
 }
 
+bool allFinite(const ForecastMonth &month) {
+  const auto finite = [](double value) { return std::isfinite(value); };
+  const auto finiteIfAny = [](const std::optional<double> &value) {
+    return !value || std::isfinite(*value);
+  };
+  return finite(month.grossUsd) && finite(month.discountUsd) && finite(month.netUsd) &&
+         finite(month.commitRetiredUsd) && finite(month.grossModes.total()) &&
+         finite(month.byMode.total()) && finiteIfAny(month.netP10Usd) &&
+         finiteIfAny(month.netP50Usd) && finiteIfAny(month.netP90Usd) &&
+         finiteIfAny(month.overBudgetProbability);
+}
+
+bool allFinite(const Forecast &forecast) {
+  return std::all_of(forecast.months.begin(), forecast.months.end(),
+                     [](const ForecastMonth &month) { return allFinite(month); }) &&
+         std::isfinite(forecast.commitRetiredUsd) &&
+         (!forecast.commitRetiredShare || std::isfinite(*forecast.commitRetiredShare));
+}
+
 } // namespace bwi::core

@@ -61,4 +61,10 @@ Forecast forecast(const PreparedScenario &scenario, double volumeScale = 1.0,
 bool addMonteCarloFan(Forecast &forecast, const PreparedScenario &scenario, double volumeScale,
                       const ForecastOptions &options);
 
+// Whether every figure of a month is a finite number (growth compounding over
+// many months can overflow a double); a month that is not must not reach a
+// chart, a table or an export.
+bool allFinite(const ForecastMonth &month);
+bool allFinite(const Forecast &forecast);
+
 } // namespace bwi::core

@@ -188,6 +188,27 @@ std::optional<double> readNumber(const Json &value, const std::string &path, con
   return number;
 }
 
+namespace {
+thread_local ValidationIssues *activeUnknownFields = nullptr;
+} // namespace
+
+UnknownFieldCollector::UnknownFieldCollector(ValidationIssues &unknown)
+    : m_previous(activeUnknownFields) {
+  activeUnknownFields = &unknown;
+}
+
+UnknownFieldCollector::~UnknownFieldCollector() { activeUnknownFields = m_previous; }
+
+ObjectReader::~ObjectReader() {
+  if (!activeUnknownFields || !m_object)
+    return;
+  for (const auto &[key, value] : m_object->items())
+    if (std::find(m_lookedUp.begin(), m_lookedUp.end(), key) == m_lookedUp.end())
+      activeUnknownFields->push_back({childPath(m_path, key),
+                                      "is not a field this version of Bedrock What-If reads; it is "
+                                      "ignored, and saving from this version drops it"});
+}
+
 ObjectReader::ObjectReader(const Json &value, std::string path, ValidationIssues &issues)
     : m_path(std::move(path)), m_issues(issues) {
   if (value.is_object())
@@ -199,6 +220,8 @@ ObjectReader::ObjectReader(const Json &value, std::string path, ValidationIssues
 const Json *ObjectReader::find(std::string_view key) const {
   if (!m_object)
     return nullptr;
+  if (std::find(m_lookedUp.begin(), m_lookedUp.end(), key) == m_lookedUp.end())
+    m_lookedUp.emplace_back(key);
   const auto it = m_object->find(key);
   if (it == m_object->end() || it->is_null())
     return nullptr;

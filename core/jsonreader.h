@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 // Reading JSON values with their paths, collecting every problem instead of
 // stopping at the first (cost-model.md 9 and 10.12-10.13).
@@ -41,11 +42,29 @@ inline constexpr std::size_t kMaxObjectMembers = 10000;
 // returns nullopt.
 std::optional<Json> parseJsonText(std::string_view text, ValidationIssues &issues);
 
+// While one of these lives (on this thread), every ObjectReader reports the
+// members of its object that nothing looked up: fields this version does not
+// know, which a newer version may have written (docs/file-compatibility.md).
+class UnknownFieldCollector {
+public:
+  explicit UnknownFieldCollector(ValidationIssues &unknown);
+  ~UnknownFieldCollector();
+  UnknownFieldCollector(const UnknownFieldCollector &) = delete;
+  UnknownFieldCollector &operator=(const UnknownFieldCollector &) = delete;
+
+private:
+  ValidationIssues *m_previous;
+};
+
 // Reads the fields of one JSON object. A missing key and `null` both mean
 // "use the default" unless the field is required.
 class ObjectReader {
 public:
   ObjectReader(const Json &value, std::string path, ValidationIssues &issues);
+  // Reports the members never looked up to the active UnknownFieldCollector.
+  ~ObjectReader();
+  ObjectReader(const ObjectReader &) = delete;
+  ObjectReader &operator=(const ObjectReader &) = delete;
 
   bool isObject() const { return m_object != nullptr; }
   const std::string &path() const { return m_path; }
@@ -69,6 +88,7 @@ private:
   const Json *m_object = nullptr;
   std::string m_path;
   ValidationIssues &m_issues;
+  mutable std::vector<std::string> m_lookedUp; // keys asked for, known or not
 };
 
 // Checks a number against a rule; on failure adds an issue at `path`.

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 namespace bwi::core {
 namespace {
@@ -51,13 +52,23 @@ std::string percentText(double share) { return formatPercent(share); }
 
 std::string tpmText(double tpm) { return formatCount(tpm); }
 
+// USD per request of `workload` over its routing mix.
+double usdPerRequest(const Workload &workload, const RateCard &card) {
+  double usd = 0;
+  for (const RoutingShare &route : workload.routing)
+    if (const ModelRates *model = card.find(route.modelId); model && route.share > 0)
+      usd += route.share * usdPerRequest(workload, *model);
+  return usd;
+}
+
+// Routes on a model in `keep` stay where they are.
 void routeCheapest(Workload &workload, const RateCard &card, const OptimizeOptions &options,
-                   std::vector<std::string> &changes) {
+                   const std::set<std::string> &keep, std::vector<std::string> &changes) {
   std::vector<RoutingShare> routing;
   for (const RoutingShare &route : workload.routing) {
     const ModelRates *current = card.find(route.modelId);
     const ModelRates *best = current;
-    if (current && route.share > 0 && routable(current->tier)) {
+    if (current && route.share > 0 && routable(current->tier) && !keep.count(current->id)) {
       double bestUsd = usdPerRequest(workload, *current);
       for (const ModelRates &candidate : card.models) {
         if (candidate.tier != current->tier || candidate.id == current->id ||
@@ -148,26 +159,65 @@ void sizeCommitments(Scenario &scenario, const RateCard &card, int month,
   }
 }
 
+double netUsdAt(const Scenario &scenario, const RateCard &card, int month) {
+  return evaluate(prepareScenario(scenario, card), month, {1.0, false}).netUsd;
+}
+
+// The three steps, with routes on the models in `keep` left where they are.
+OptimizedProposal propose(const Scenario &baseline, const RateCard &card, int month,
+                          const OptimizeOptions &options, const std::set<std::string> &keep) {
+  OptimizedProposal proposal;
+  proposal.scenario = baseline;
+  Scenario &scenario = proposal.scenario;
+  for (Workload &workload : scenario.workloads) {
+    if (workload.latencyTolerant && workload.batchShare < 1) {
+      // Only where batch is cheaper: a card may price batch above on demand.
+      Workload batched = workload;
+      batched.batchShare = 1;
+      if (usdPerRequest(batched, card) < usdPerRequest(workload, card)) {
+        proposal.changes.push_back(workload.name + ": batch share " +
+                                   percentText(workload.batchShare) +
+                                   " → 100% (marked latency-tolerant)");
+        workload.batchShare = 1;
+      }
+    }
+    routeCheapest(workload, card, options, keep, proposal.changes);
+  }
+  sizeCommitments(scenario, card, month, proposal.changes);
+  return proposal;
+}
+
 } // namespace
 
 OptimizedProposal proposeOptimized(const Scenario &baseline, const RateCard &card, int month,
                                    const OptimizeOptions &options) {
-  OptimizedProposal proposal;
-  proposal.scenario = baseline;
-  Scenario &scenario = proposal.scenario;
-  scenario.name =
-      (baseline.name.empty() ? std::string("Untitled scenario") : baseline.name) + " (optimized)";
-  for (Workload &workload : scenario.workloads) {
-    if (workload.latencyTolerant && workload.batchShare < 1) {
-      proposal.changes.push_back(workload.name + ": batch share " +
-                                 percentText(workload.batchShare) +
-                                 " → 100% (marked latency-tolerant)");
-      workload.batchShare = 1;
+  // Routing compares list prices per request; traffic on a model with a PT
+  // commitment or a reservation may cost less where it is. So the proposal
+  // is also built with those routes kept, and the cheaper of the two wins;
+  // and a proposal never costs more than the baseline (fuzz_pipeline found
+  // one that did: docs/fuzzing.md).
+  std::set<std::string> committed;
+  for (const ProvisionedCommitment &commitment : baseline.provisioned)
+    committed.insert(commitment.modelId);
+  for (const Reservation &reservation : baseline.reserved)
+    committed.insert(reservation.modelId);
+  OptimizedProposal best = propose(baseline, card, month, options, {});
+  double bestUsd = netUsdAt(best.scenario, card, month);
+  if (!committed.empty()) {
+    OptimizedProposal keeping = propose(baseline, card, month, options, committed);
+    const double keepingUsd = netUsdAt(keeping.scenario, card, month);
+    if (keepingUsd < bestUsd) {
+      best = std::move(keeping);
+      bestUsd = keepingUsd;
     }
-    routeCheapest(workload, card, options, proposal.changes);
   }
-  sizeCommitments(scenario, card, month, proposal.changes);
-  return proposal;
+  if (bestUsd > netUsdAt(baseline, card, month)) {
+    best.scenario = baseline;
+    best.changes.clear();
+  }
+  best.scenario.name =
+      (baseline.name.empty() ? std::string("Untitled scenario") : baseline.name) + " (optimized)";
+  return best;
 }
 
 } // namespace bwi::core

@@ -9,7 +9,8 @@
 // The "optimize" action: a compared scenario proposed from a baseline by
 // pulling the levers a FinOps analyst pulls first, and nothing else
 // (volumes, token shapes, caching and the agreement stay as they are):
-//  1. batch for every workload marked latency-tolerant (batch share 100%);
+//  1. batch for every workload marked latency-tolerant (batch share 100%),
+//     where batch is cheaper;
 //  2. the cheapest adequate routing by tier: each routed share moves to the
 //     cheapest model of the same tier (small, mid, premium) that can serve
 //     the workload as configured (its service tier, a 1-hour cache), priced
@@ -19,6 +20,10 @@
 //  3. provisioned throughput at the optimum for the month: existing
 //     commitments resized (or dropped at 0), new ones where a quoted price
 //     makes them pay; reservations resized to their optimum.
+// Traffic on a model with a commitment may cost less where it is than its
+// list price says: the proposal is also built with those routes kept, and
+// the cheaper one is proposed. The proposal never costs more than the
+// baseline in `month`; where no change lowers the cost it changes nothing.
 namespace bwi::core {
 
 struct OptimizeOptions {

@@ -152,6 +152,9 @@ ModelRates readModelRates(const Json &json, const std::string &path, ValidationI
   model.source = reader.string("source", "");
   model.sourceDate = reader.string("source_date", "");
   model.note = reader.string("note", "");
+  // Known, and only for the people reading the card (docs/ratecard.md): a
+  // model kept at an old published price. Checked, not kept.
+  reader.boolean("legacy", false);
   return model;
 }
 
@@ -175,6 +178,9 @@ RateCard readRateCard(const Json &json, const std::string &path, ValidationIssue
   if (!card.asOf.empty() && !std::regex_match(card.asOf, isoDate))
     reader.addIssue("as_of", "must be a date YYYY-MM-DD, got \"" + card.asOf + "\"");
   card.region = reader.string("region", "");
+  // Known, and only for the people reading the card: the sources its
+  // figures came from, which each model's `source` names (docs/ratecard.md).
+  reader.find("sources");
   card.currency = reader.string("currency", "USD");
   if (card.currency != "USD")
     reader.addIssue("currency", "only USD rate cards are supported, got \"" + card.currency + "\"");
@@ -197,6 +203,12 @@ RateCard readRateCard(const Json &json, const std::string &path, ValidationIssue
   }
   if (!models->is_array()) {
     reader.addIssue("models", "must be an array, got " + describeType(*models));
+    return card;
+  }
+  if (models->size() > kMaxRateCardModels) {
+    reader.addIssue("models", "lists " + std::to_string(models->size()) +
+                                  " models; a rate card may have at most " +
+                                  std::to_string(kMaxRateCardModels));
     return card;
   }
   std::set<std::string> seen;

@@ -8,6 +8,9 @@ namespace bwi::core {
 
 inline constexpr const char *kRateCardFormat = "bedrock-whatif-ratecard";
 inline constexpr int kRateCardVersion = 1;
+// More models than any card lists (the built-in one has under 100); beyond
+// it a hostile file would only make a long list of errors.
+inline constexpr std::size_t kMaxRateCardModels = 10000;
 
 // Reads a rate card object found at `path` ("" for a file of its own,
 // "ratecard" when inline in a scenario); problems go to `issues`.

@@ -8,24 +8,39 @@
 #include "scenariojson.h"
 #include "scenariovalidation.h"
 
+#include <atomic>
 #include <cstdio>
 #include <fstream>
 #include <random>
 #include <system_error>
 
+#if defined(__unix__) || defined(__APPLE__)
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
 namespace bwi::core {
 namespace {
 
 std::optional<RateCard> parseRateCardText(std::string_view text, const std::string &file,
-                                          ValidationIssues &issues) {
+                                          ValidationIssues &issues,
+                                          ValidationIssues *unknownFields = nullptr) {
   ValidationIssues own;
+  ValidationIssues unknown;
   std::optional<RateCard> card;
-  if (const auto json = parseJsonText(text, own))
+  if (const auto json = parseJsonText(text, own)) {
+    const UnknownFieldCollector collector(unknown);
     card = readRateCard(*json, "", own);
+  }
   for (ValidationIssue &issue : own) {
     issue.file = file;
     issues.push_back(std::move(issue));
   }
+  if (unknownFields)
+    for (ValidationIssue &field : unknown) {
+      field.file = file;
+      unknownFields->push_back(std::move(field));
+    }
   if (!own.empty())
     return std::nullopt;
   return card;
@@ -33,7 +48,7 @@ std::optional<RateCard> parseRateCardText(std::string_view text, const std::stri
 
 std::optional<RateCard> resolveRateCard(const Scenario &scenario,
                                         const std::filesystem::path &baseDirectory,
-                                        ValidationIssues &issues) {
+                                        ValidationIssues &issues, ValidationIssues &unknownFields) {
   switch (scenario.ratecard.kind) {
   case RateCardSource::Kind::Builtin:
     return builtinRateCard();
@@ -42,7 +57,7 @@ std::optional<RateCard> resolveRateCard(const Scenario &scenario,
   case RateCardSource::Kind::Path: {
     const std::filesystem::path path = baseDirectory / scenario.ratecard.path;
     ValidationIssues fileIssues;
-    auto card = loadRateCardFile(path, fileIssues);
+    auto card = loadRateCardFile(path, fileIssues, &unknownFields);
     if (!card) {
       issues.push_back({"ratecard", "cannot use the rate card \"" + scenario.ratecard.path + "\""});
       issues.insert(issues.end(), fileIssues.begin(), fileIssues.end());
@@ -90,11 +105,12 @@ std::optional<std::string> readTextFile(const std::filesystem::path &path,
 }
 
 std::optional<RateCard> loadRateCardFile(const std::filesystem::path &path,
-                                         ValidationIssues &issues) {
+                                         ValidationIssues &issues,
+                                         ValidationIssues *unknownFields) {
   const auto text = readTextFile(path, issues);
   if (!text)
     return std::nullopt;
-  return parseRateCardText(*text, path.string(), issues);
+  return parseRateCardText(*text, path.string(), issues, unknownFields);
 }
 
 ScenarioLoad loadScenarioText(std::string_view text, const std::filesystem::path &baseDirectory,
@@ -105,8 +121,12 @@ ScenarioLoad loadScenarioText(std::string_view text, const std::filesystem::path
   if (!json)
     return load;
   LoadedScenario loaded;
-  loaded.scenario = readScenario(*json, load.issues);
-  const auto card = resolveRateCard(loaded.scenario, baseDirectory, load.issues);
+  {
+    const UnknownFieldCollector collector(load.unknownFields);
+    loaded.scenario = readScenario(*json, load.issues);
+  }
+  const auto card =
+      resolveRateCard(loaded.scenario, baseDirectory, load.issues, load.unknownFields);
   if (card) {
     loaded.baseCard = *card;
     loaded.card = applyOverrides(*card, loaded.scenario.ratecardOverrides, load.issues);
@@ -136,29 +156,69 @@ ScenarioLoad loadExampleScenario() {
                           "(built-in example scenario)");
 }
 
-WriteResult writeFileAtomically(const std::filesystem::path &path, std::string_view contents) {
+std::filesystem::path temporaryPathBeside(const std::filesystem::path &path) {
+  static std::atomic<unsigned> counter{0};
   std::random_device random;
-  const std::filesystem::path temporary =
-      path.string() + ".tmp-" + std::to_string(random() % 1000000);
+  return path.string() + ".tmp-" + std::to_string(random() % 1000000) + "-" +
+         std::to_string(counter++);
+}
+
+namespace {
+
+// Pushes a file's (or a folder's) contents to the disk, so that a rename
+// that follows cannot reach the disk before the data does. Best effort where
+// the platform has no such call.
+bool flushToDisk(const std::filesystem::path &path) {
+#if defined(__unix__) || defined(__APPLE__)
+  const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (descriptor < 0)
+    return false;
+  const bool ok = ::fsync(descriptor) == 0;
+  ::close(descriptor);
+  return ok;
+#else
+  (void)path;
+  return true;
+#endif
+}
+
+} // namespace
+
+WriteResult replaceWithFile(const std::filesystem::path &temporary,
+                            const std::filesystem::path &path) {
+  std::error_code ignored;
+  if (!flushToDisk(temporary)) {
+    std::filesystem::remove(temporary, ignored);
+    return {false, "writing " + path.string() + " failed: cannot flush it to disk"};
+  }
+  // rename() replaces the target in one step; removing it first would leave
+  // nothing at `path` if the program stopped in between.
+  std::error_code error;
+  std::filesystem::rename(temporary, path, error);
+  if (error) {
+    std::filesystem::remove(temporary, ignored);
+    return {false, "cannot replace " + path.string() + ": " + error.message()};
+  }
+  const std::filesystem::path folder = path.parent_path();
+  flushToDisk(folder.empty() ? std::filesystem::path(".") : folder);
+  return {true, {}};
+}
+
+WriteResult writeFileAtomically(const std::filesystem::path &path, std::string_view contents) {
+  const std::filesystem::path temporary = temporaryPathBeside(path);
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out)
       return {false, "cannot write " + temporary.string()};
     out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
-    out.flush();
+    out.close();
     if (!out) {
-      out.close();
-      std::filesystem::remove(temporary);
+      std::error_code ignored;
+      std::filesystem::remove(temporary, ignored);
       return {false, "writing " + temporary.string() + " failed (disk full?)"};
     }
   }
-  std::error_code error;
-  std::filesystem::rename(temporary, path, error);
-  if (error) {
-    std::filesystem::remove(temporary);
-    return {false, "cannot replace " + path.string() + ": " + error.message()};
-  }
-  return {true, {}};
+  return replaceWithFile(temporary, path);
 }
 
 WriteResult saveScenarioFile(const Scenario &scenario, const std::filesystem::path &path) {

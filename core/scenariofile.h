@@ -23,8 +23,12 @@ struct LoadedScenario {
 struct ScenarioLoad {
   std::optional<LoadedScenario> loaded; // set only when there are no issues
   ValidationIssues issues;
+  // Fields this version does not read (in the scenario or the rate card it
+  // names): the scenario loads without them, and the user is told which.
+  ValidationIssues unknownFields;
   std::string displayName; // the file name messages start with
   std::string report() const { return formatIssues(displayName, issues); }
+  std::string unknownFieldsReport() const { return formatIssues(displayName, unknownFields); }
 };
 
 // The rate card shipped inside the program.
@@ -41,17 +45,29 @@ ScenarioLoad loadExampleScenario();
 std::optional<std::string> readTextFile(const std::filesystem::path &path,
                                         ValidationIssues &issues);
 
+// `unknownFields`, when given, receives the fields the card has that this
+// version does not read.
 std::optional<RateCard> loadRateCardFile(const std::filesystem::path &path,
-                                         ValidationIssues &issues);
+                                         ValidationIssues &issues,
+                                         ValidationIssues *unknownFields = nullptr);
 
 struct WriteResult {
   bool ok = false;
   std::string message; // why not, when !ok
 };
 
-// Writes to a temporary file beside `path`, then renames it over `path`, so
-// a crash never leaves a half-written file.
+// Writes to a temporary file beside `path`, flushes it to disk, then renames
+// it over `path`, so a crash (of the program or the machine) leaves either the
+// old file or the new one, never a half-written one.
 WriteResult writeFileAtomically(const std::filesystem::path &path, std::string_view contents);
+
+// For writers that produce the file themselves (the workbook, PDF and image
+// exports): a fresh name beside `path` to write to, then `replaceWithFile`
+// to flush it and rename it over `path` in one step. On failure the
+// temporary is removed and `path` is left as it was.
+std::filesystem::path temporaryPathBeside(const std::filesystem::path &path);
+WriteResult replaceWithFile(const std::filesystem::path &temporary,
+                            const std::filesystem::path &path);
 WriteResult saveScenarioFile(const Scenario &scenario, const std::filesystem::path &path);
 
 // A scenario written to another folder keeps naming the same rate-card file:

@@ -473,6 +473,13 @@ Scenario readScenario(const Json &json, ValidationIssues &issues) {
     reader.missing("workloads");
   scenario.workloads =
       readArray<Workload>(reader, "workloads", kMaxWorkloads, issues, readWorkload);
+  std::size_t routes = 0;
+  for (const Workload &workload : scenario.workloads)
+    routes += workload.routing.size();
+  if (routes > kMaxRoutes)
+    reader.addIssue("workloads", "route " + std::to_string(routes) +
+                                     " workload-model pairs; a scenario may have at most " +
+                                     std::to_string(kMaxRoutes));
   std::set<std::string> ids;
   for (std::size_t i = 0; i < scenario.workloads.size(); ++i) {
     const std::string &id = scenario.workloads[i].id;

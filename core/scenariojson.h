@@ -12,6 +12,8 @@ inline constexpr int kScenarioVersion = 1;
 
 // Limits that keep hostile files from hanging the program.
 inline constexpr std::size_t kMaxWorkloads = 10000;
+// Workload-model pairs over all routing objects: what evaluation loops over.
+inline constexpr std::size_t kMaxRoutes = 100000;
 inline constexpr int kMaxModelUnits = 1000000;
 inline constexpr int kMaxForecastMonths = 120;
 inline constexpr int kMinTrials = 100; // fewer gives no meaningful p10/p90

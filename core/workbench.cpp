@@ -93,4 +93,41 @@ Workbench computeWorkbench(const PreparedScenario &scenario, const WorkbenchSele
   return view;
 }
 
+bool allFinite(const Workbench &workbench) {
+  const auto finite = [](double value) { return std::isfinite(value); };
+  const auto finiteIfAny = [](const std::optional<double> &value) {
+    return !value || std::isfinite(*value);
+  };
+  const KeyFigures &figures = workbench.figures;
+  bool ok = allFinite(workbench.evaluation) && allFinite(workbench.forecast) &&
+            finite(figures.netUsd) && finiteIfAny(figures.changeUsd) &&
+            finiteIfAny(figures.changeShare) && finiteIfAny(figures.netPer1kRequestsUsd) &&
+            finiteIfAny(figures.blendedPer1mTokensUsd) && finiteIfAny(figures.ptUtilization) &&
+            finiteIfAny(figures.commitRetiredShare) && finite(workbench.currentMultiplier);
+  for (const VolumeCurvePoint &point : workbench.volumeCurve)
+    ok = ok && finite(point.multiplier) && finite(point.onDemandOnlyUsd) &&
+         finite(point.withCommitmentsUsd) && finite(point.withOptimalUsd);
+  for (const BreakEvenMarker &marker : workbench.breakEvens)
+    ok = ok && finite(marker.multiplier) && finite(marker.netUsd);
+  if (const auto &curve = workbench.unitsCurve) {
+    ok = ok && finite(curve->ratePerMuHour) && finiteIfAny(curve->breakEvenUtilization);
+    for (const UnitsCurvePoint &point : curve->points)
+      ok = ok && finite(point.costUsd);
+  }
+  if (const auto &curve = workbench.reservedCurve) {
+    ok = ok && finite(curve->outputTpm) && finite(curve->floorInputTpm) &&
+         finite(curve->optimalInputTpm) && finiteIfAny(curve->currentInputTpm) &&
+         finite(curve->floorCostUsd) && finite(curve->optimalCostUsd) &&
+         finiteIfAny(curve->currentCostUsd) && finiteIfAny(curve->utilizationInput);
+    for (const ReservedCurvePoint &point : curve->points)
+      ok = ok && finite(point.inputTpm) && finite(point.costUsd);
+  }
+  if (const auto &load = workbench.load) {
+    ok = ok && finiteIfAny(load->committed) && finite(load->floor) && finite(load->optimal);
+    for (double demand : load->demand)
+      ok = ok && finite(demand);
+  }
+  return ok;
+}
+
 } // namespace bwi::core

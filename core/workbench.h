@@ -58,4 +58,8 @@ KeyFigures keyFiguresOf(const Evaluation &evaluation, const Forecast &forecast,
 Workbench computeWorkbench(const PreparedScenario &scenario, const WorkbenchSelection &selection,
                            std::optional<double> baselineNetUsd);
 
+// Whether every figure the window would show is a finite number: the
+// month's evaluation, the key figures, each curve and the forecast.
+bool allFinite(const Workbench &workbench);
+
 } // namespace bwi::core

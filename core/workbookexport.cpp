@@ -9,7 +9,6 @@
 #include <cmath>
 #include <fstream>
 #include <map>
-#include <random>
 #include <system_error>
 
 namespace bwi::core {
@@ -526,9 +525,7 @@ WriteResult writeTableCsv(const WorkbookTables &tables, std::string_view table,
 }
 
 WriteResult writeWorkbook(const WorkbookTables &tables, const std::filesystem::path &out) {
-  std::random_device random;
-  const std::filesystem::path temporary =
-      out.string() + ".tmp-" + std::to_string(random() % 1000000);
+  const std::filesystem::path temporary = temporaryPathBeside(out);
   {
     // Fail here, quietly, where the folder cannot take the file (libxlsxwriter
     // would print its own error on closing).
@@ -550,13 +547,7 @@ WriteResult writeWorkbook(const WorkbookTables &tables, const std::filesystem::p
     std::filesystem::remove(temporary, ignored);
     return {false, "cannot write " + out.string() + ": " + lxw_strerror(status)};
   }
-  std::error_code error;
-  std::filesystem::rename(temporary, out, error);
-  if (error) {
-    std::filesystem::remove(temporary, ignored);
-    return {false, "cannot write " + out.string() + ": " + error.message()};
-  }
-  return {true, {}};
+  return replaceWithFile(temporary, out);
 }
 
 WriteResult writeWorkbook(const Scenario &scenario, const RateCard &card,

@@ -10,6 +10,8 @@
 #include <QJsonObject>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 namespace bwi::ui {
 namespace {
 
@@ -33,6 +35,12 @@ Autosave::Autosave(ScenarioDocument *document, int intervalMs, QObject *parent)
   m_timer.start();
 }
 
+int Autosave::configuredIntervalMs() {
+  bool ok = false;
+  const int fromEnvironment = qEnvironmentVariableIntValue("BWI_AUTOSAVE_INTERVAL_MS", &ok);
+  return ok ? std::clamp(fromEnvironment, 100, 3600000) : 60000;
+}
+
 QString Autosave::directory() {
   return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
          QStringLiteral("/autosave");
@@ -42,16 +50,20 @@ bool Autosave::saveNow() {
   if (!m_document->isModified())
     return false;
   QDir().mkpath(directory());
-  if (!core::saveScenarioFile(m_document->scenario(), scenarioPath().toStdString()).ok)
-    return false;
+  // The note of which file this is an edit of goes first: the scenario's
+  // arrival is what makes a recovery, so a crash between the two writes
+  // never pairs it with no note or an older one (the SIGKILL test found
+  // recoveries that had lost their file name that way).
   QJsonObject meta;
   meta[QStringLiteral("original")] = m_document->filePath();
   meta[QStringLiteral("saved_at")] = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
   const QByteArray metaText = QJsonDocument(meta).toJson();
-  m_wrote = core::writeFileAtomically(
-                metaPath().toStdString(),
-                std::string_view(metaText.constData(), static_cast<std::size_t>(metaText.size())))
-                .ok;
+  if (!core::writeFileAtomically(
+           metaPath().toStdString(),
+           std::string_view(metaText.constData(), static_cast<std::size_t>(metaText.size())))
+           .ok)
+    return false;
+  m_wrote = core::saveScenarioFile(m_document->scenario(), scenarioPath().toStdString()).ok;
   return m_wrote;
 }
 

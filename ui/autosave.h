@@ -28,6 +28,9 @@ public:
 
   // The folder autosaves go to (QStandardPaths::AppDataLocation/autosave).
   static QString directory();
+  // 60 s, or BWI_AUTOSAVE_INTERVAL_MS (100 ms to 1 hour) when set: tests of
+  // crash recovery need not wait a minute.
+  static int configuredIntervalMs();
   static std::optional<Recovery> pendingRecovery();
   static void discard();
 

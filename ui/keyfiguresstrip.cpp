@@ -69,7 +69,9 @@ QLabel *KeyFiguresStrip::addFigure(const QString &objectName, const QString &cap
 
 void KeyFiguresStrip::refresh() {
   const core::KeyFigures &figures = m_document->workbench().figures;
-  m_net->setText(text(core::formatUsdExact(figures.netUsd)));
+  m_net->setText(m_document->figuresProblem().isEmpty() ? text(core::formatUsdExact(figures.netUsd))
+                                                        : tr("overflow"));
+  m_net->setToolTip(m_document->figuresProblem());
   if (figures.changeUsd) {
     const double change = *figures.changeUsd;
     const QString sign = change > 0.005 ? QStringLiteral("+") : QString();

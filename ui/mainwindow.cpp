@@ -31,8 +31,8 @@ namespace bwi::ui {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_document(new ScenarioDocument(this)),
-      m_autosave(new Autosave(m_document, 60000, this)), m_charts(nullptr),
-      m_tabs(new QTabWidget(this)) {
+      m_autosave(new Autosave(m_document, Autosave::configuredIntervalMs(), this)),
+      m_charts(nullptr), m_tabs(new QTabWidget(this)) {
   setObjectName(QStringLiteral("mainWindow"));
   auto *central = new QWidget(this);
   auto *layout = new QVBoxLayout(central);
@@ -108,6 +108,8 @@ void MainWindow::createMenus() {
 void MainWindow::updateTitle() {
   setWindowTitle(tr("%1[*] — Bedrock What-If").arg(m_document->displayName()));
   setWindowModified(m_document->isModified());
+  if (!m_document->figuresProblem().isEmpty())
+    statusBar()->showMessage(m_document->figuresProblem());
 }
 
 void MainWindow::updateRecentMenu() {
@@ -144,6 +146,12 @@ bool MainWindow::openFile(const QString &path) {
   AppSettings::setLastDirectory(QFileInfo(path).absolutePath());
   updateRecentMenu();
   statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
+  if (!m_document->unknownFields().isEmpty())
+    report(tr("Fields this version does not read"),
+           tr("%1 has fields this version of Bedrock What-If does not read (a newer version may "
+              "have written them). They are ignored here, and saving the scenario from this "
+              "version leaves them out.\n\n%2")
+               .arg(QFileInfo(path).fileName(), m_document->unknownFields()));
   return true;
 }
 
@@ -211,6 +219,10 @@ bool MainWindow::saveAsDialog() {
 }
 
 void MainWindow::exportMeetingPack() {
+  if (!m_document->figuresProblem().isEmpty()) {
+    report(tr("Cannot export the meeting pack"), m_document->figuresProblem());
+    return;
+  }
   const QString path = QFileDialog::getSaveFileName(
       this, tr("Export meeting pack"),
       AppSettings::lastDirectory() + QStringLiteral("/meeting-pack.pdf"), tr("PDF (*.pdf)"));

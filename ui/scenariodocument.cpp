@@ -22,6 +22,14 @@ ScenarioDocument::ScenarioDocument(QObject *parent) : QObject(parent) {
   loadExample();
 }
 
+ScenarioDocument::~ScenarioDocument() {
+  // Clearing the undo stack on destruction emits cleanChanged; by then the
+  // window that listens (this document's parent) is half destroyed, and
+  // UBSan caught its slot being called on it. Nobody may react any more.
+  m_undoStack.disconnect();
+  blockSignals(true);
+}
+
 QString ScenarioDocument::displayName() const {
   if (!m_filePath.isEmpty())
     return QFileInfo(m_filePath).fileName();
@@ -37,6 +45,7 @@ bool ScenarioDocument::loadFile(const QString &path, QString *error) {
   }
   adopt(load.loaded->scenario, load.loaded->baseCard, load.loaded->card,
         QFileInfo(path).absoluteFilePath());
+  m_unknownFields = toQString(load.unknownFieldsReport()).trimmed();
   return true;
 }
 
@@ -51,21 +60,24 @@ bool ScenarioDocument::loadText(const QByteArray &text, const QString &baseDirec
     return false;
   }
   adopt(load.loaded->scenario, load.loaded->baseCard, load.loaded->card, QString());
+  m_unknownFields = toQString(load.unknownFieldsReport()).trimmed();
   return true;
 }
 
 bool ScenarioDocument::recoverFrom(const QString &autosavePath, const QString &originalPath,
                                    QString *error) {
-  QFile file(autosavePath);
-  if (!file.open(QIODevice::ReadOnly)) {
+  // Read with the same size limit as any scenario file (docs/limits.md).
+  core::ValidationIssues issues;
+  const auto text = core::readTextFile(autosavePath.toStdString(), issues);
+  if (!text) {
     if (error)
-      *error = tr("Cannot read %1").arg(autosavePath);
+      *error = toQString(core::formatIssues(autosavePath.toStdString(), issues)).trimmed();
     return false;
   }
   // A relative rate-card path resolves against the original file's folder.
   const QString base = originalPath.isEmpty() ? QFileInfo(autosavePath).absolutePath()
                                               : QFileInfo(originalPath).absolutePath();
-  if (!loadText(file.readAll(), base, autosavePath, error))
+  if (!loadText(QByteArray::fromStdString(*text), base, autosavePath, error))
     return false;
   m_filePath = originalPath;
   m_undoStack.resetClean(); // recovered edits are unsaved
@@ -106,6 +118,7 @@ void ScenarioDocument::adopt(core::Scenario scenario, core::RateCard baseCard, c
   m_baseCard = std::move(baseCard);
   m_card = std::move(card);
   m_filePath = path;
+  m_unknownFields.clear();
   m_undoStack.clear();
   m_selectedWorkload = m_scenario.workloads.empty() ? -1 : 0;
   m_selectedModel.clear();
@@ -125,6 +138,18 @@ void ScenarioDocument::recompute() {
   selection.month = m_month;
   selection.modelId = m_selectedModel.toStdString();
   m_workbench = core::computeWorkbench(m_prepared, selection, m_baselineNetUsd);
+  // Compounding growth can overflow a double in a late month: no chart,
+  // table or export may show inf or NaN, so the window shows nothing and says
+  // why (the command line refuses the same month with the same reason).
+  m_figuresProblem.clear();
+  if (!core::allFinite(m_workbench)) {
+    m_figuresProblem = tr("Month %1 cannot be costed: the figures overflow (growth_per_month "
+                          "compounds, or volumes and token counts multiply, beyond what a number "
+                          "can hold). Choose an earlier month or smaller values.")
+                           .arg(m_month + 1);
+    m_workbench = core::Workbench{};
+    m_workbench.evaluation.month = m_month;
+  }
 }
 
 core::RateCard ScenarioDocument::baseCardOf(const core::Scenario &scenario) const {

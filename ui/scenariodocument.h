@@ -23,6 +23,7 @@ class ScenarioDocument : public QObject {
 
 public:
   explicit ScenarioDocument(QObject *parent = nullptr);
+  ~ScenarioDocument() override;
 
   // Loading replaces the scenario only when the file is valid; otherwise
   // the current one stays and `error` holds the validator's message.
@@ -39,12 +40,18 @@ public:
   const core::RateCard &rateCard() const { return m_card; }         // overrides applied
   const core::RateCard &baseRateCard() const { return m_baseCard; } // as published
   const core::PreparedScenario &prepared() const { return m_prepared; }
+  // Every figure finite: when the month overflows, an empty workbench and
+  // figuresProblem() says why.
   const core::Workbench &workbench() const { return m_workbench; }
+  QString figuresProblem() const { return m_figuresProblem; }
   // Net cost of month 0 as the scenario was opened (or last saved): the
   // baseline of the "change" key figure.
   std::optional<double> baselineNetUsd() const { return m_baselineNetUsd; }
 
   QString filePath() const { return m_filePath; }
+  // The fields the last file opened had that this version does not read, one
+  // "FILE: PATH: message" a line; empty when there were none.
+  QString unknownFields() const { return m_unknownFields; }
   QString displayName() const;
   QUndoStack *undoStack() { return &m_undoStack; }
   bool isModified() const { return !m_undoStack.isClean(); }
@@ -91,6 +98,8 @@ private:
   core::Workbench m_workbench;
   std::optional<double> m_baselineNetUsd;
   QString m_filePath;
+  QString m_unknownFields;
+  QString m_figuresProblem;
   QUndoStack m_undoStack;
   int m_selectedWorkload = 0;
   QString m_selectedModel;

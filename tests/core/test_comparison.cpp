@@ -336,3 +336,36 @@ TEST_CASE("Optimize the built-in example: cheaper, valid, and explained",
         CHECK(workload.batchShare == 1.0);
   }
 }
+
+TEST_CASE("Optimize never proposes what costs more than the baseline",
+          "[core][comparison][optimize][fuzz-regression]") {
+  const auto netAt = [](const core::Scenario &scenario, const core::RateCard &card) {
+    return core::evaluate(core::prepareScenario(scenario, card), 0).netUsd;
+  };
+  SECTION("traffic on a reserved model stays where the reservation makes it cheap") {
+    // Found by fuzz_pipeline: both workloads were moved to a model 10% cheaper
+    // at list price, the reservation dropped, and the month cost 3.9% more.
+    const auto load = core::loadScenarioFile(
+        BWI_SOURCE_DIR "/tests/data/fuzz-regressions/optimizer-moves-reserved-traffic.json");
+    INFO(load.report());
+    REQUIRE(load.loaded);
+    const auto proposal = core::proposeOptimized(load.loaded->scenario, load.loaded->card, 0);
+    const double baseline = netAt(load.loaded->scenario, load.loaded->card);
+    const double proposed = netAt(proposal.scenario, load.loaded->card);
+    CHECK(proposed <= baseline);
+    CHECK(proposed < baseline - 100); // the reservation resized to its optimum still saves
+    for (const auto &workload : proposal.scenario.workloads)
+      CHECK(workload.routing.front().modelId == "test.mid-v1");
+  }
+  SECTION("generated scenarios") {
+    std::mt19937_64 random(99);
+    const core::RateCard card = test::propertyCard();
+    for (int index = 0; index < 500; ++index) {
+      const core::Scenario scenario = test::randomScenario(random);
+      const auto proposal = core::proposeOptimized(scenario, card, 0);
+      INFO("scenario " << index << ": " << core::scenarioToJson(scenario).dump());
+      const double baseline = netAt(scenario, card);
+      CHECK(netAt(proposal.scenario, card) <= baseline + 1e-9 * std::max(1.0, baseline));
+    }
+  }
+}

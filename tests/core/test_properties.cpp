@@ -22,12 +22,22 @@ double sum(const std::vector<core::NamedCost> &costs) {
       [](double total, const core::NamedCost &cost) { return total + cost.usd; });
 }
 
+double sum(const std::vector<core::ModeBreakdown> &modes) {
+  return std::accumulate(
+      modes.begin(), modes.end(), 0.0,
+      [](double total, const core::ModeBreakdown &mode) { return total + mode.total(); });
+}
+
+// A few thousand scenarios, fixed seeds: the whole pass stays within a few
+// seconds of the dev build (docs/fuzzing.md has the measured time).
+constexpr int kGeneratedScenarios = 3000;
+
 } // namespace
 
 TEST_CASE("Invariants hold over generated scenarios", "[core][properties]") {
   std::mt19937_64 random(20261126);
   const core::RateCard card = test::propertyCard();
-  for (int index = 0; index < 300; ++index) {
+  for (int index = 0; index < kGeneratedScenarios; ++index) {
     const core::Scenario scenario = test::randomScenario(random);
     core::ValidationIssues issues;
     core::validateAgainstRateCard(scenario, card, issues);
@@ -42,7 +52,14 @@ TEST_CASE("Invariants hold over generated scenarios", "[core][properties]") {
     CHECK_THAT(sum(result.byModel), closeTo(result.grossUsd));
     CHECK_THAT(sum(result.byWorkload), closeTo(result.grossUsd));
     CHECK_THAT(sum(result.byTeam), closeTo(result.grossUsd));
+    CHECK_THAT(result.grossModes.total(), closeTo(result.grossUsd));
+    CHECK_THAT(result.netModes.total(), closeTo(result.netUsd));
+    CHECK_THAT(result.grossUsd - result.discountUsd, closeTo(result.netUsd));
+    // Show-back per flow never exceeds gross (unallocated charges are left out).
+    CHECK(sum(result.flowModes) <= result.grossUsd + 1e-9 * std::max(1.0, result.grossUsd));
     CHECK(result.netUsd <= result.grossUsd + 1e-9);
+    CHECK(result.netUsd >= 0);
+    CHECK(core::allFinite(result));
 
     // Cost never falls when volume rises.
     double previousGross = 0, previousNet = 0;
@@ -69,19 +86,42 @@ TEST_CASE("Invariants hold over generated scenarios", "[core][properties]") {
     const auto curve = core::volumeCurve(prepared, month, {3, 0.5, 2.0});
     CHECK_THAT(curve[1].withCommitmentsUsd, closeTo(result.netUsd));
     CHECK(curve[1].withOptimalUsd <= curve[1].withCommitmentsUsd + 1e-6);
+    // Optimal PT never costs more than none (reservations, which the
+    // optimal line keeps as given, aside).
+    if (scenario.reserved.empty())
+      for (const auto &point : curve)
+        CHECK(point.withOptimalUsd <= point.onDemandOnlyUsd + 1e-6);
+
+    // Each forecast month is its own parts: net = gross − discount, and the
+    // modes sum to gross.
+    if (index % 10 == 0) {
+      core::ForecastOptions options;
+      options.monteCarlo = false;
+      const core::Forecast forecast = core::forecast(prepared, 1.0, options);
+      CHECK(core::allFinite(forecast));
+      for (const core::ForecastMonth &forecastMonth : forecast.months) {
+        CHECK_THAT(forecastMonth.grossUsd - forecastMonth.discountUsd,
+                   closeTo(forecastMonth.netUsd));
+        CHECK_THAT(forecastMonth.byMode.total(), closeTo(forecastMonth.grossUsd));
+        CHECK_THAT(forecastMonth.grossModes.total(), closeTo(forecastMonth.grossUsd));
+      }
+    }
   }
 }
 
 TEST_CASE("Generated scenarios round-trip through their file form", "[core][properties][files]") {
   std::mt19937_64 random(7);
-  for (int index = 0; index < 200; ++index) {
+  for (int index = 0; index < kGeneratedScenarios; ++index) {
     const core::Scenario scenario = test::randomScenario(random);
     core::ValidationIssues issues;
-    const auto json = core::parseJsonText(core::scenarioToJson(scenario).dump(), issues);
+    const std::string text = core::scenarioToJson(scenario).dump();
+    const auto json = core::parseJsonText(text, issues);
     REQUIRE(json);
     const core::Scenario again = core::readScenario(*json, issues);
     INFO(core::formatIssues("generated", issues));
     CHECK(issues.empty());
     CHECK(again == scenario);
+    // Exactly: every double prints and parses back to the same bits.
+    CHECK(core::scenarioToJson(again).dump() == text);
   }
 }

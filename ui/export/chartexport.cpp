@@ -8,6 +8,7 @@
 #include "moneyformat.h"
 #include "plannerchartview.h"
 #include "tornadochartview.h"
+#include "scenariofile.h"
 #include "volumechartview.h"
 #include "waterfallchartview.h"
 
@@ -222,6 +223,9 @@ ExportResult exportChart(ChartKind kind, const ChartSource &source, const QStrin
                          const QString &path, const QSize &size, double devicePixelRatio) {
   if (size.width() < 200 || size.height() < 150 || size.width() > 10000 || size.height() > 10000)
     return {false, QObject::tr("a chart is 200×150 to 10000×10000 pixels")};
+  if (source.workbench && !core::allFinite(*source.workbench))
+    return {false, QObject::tr("the figures overflow (not finite numbers), so there is no chart "
+                               "to export")};
   const QString suffix = QFileInfo(path).suffix().toLower();
   if (suffix != QLatin1String("png") && suffix != QLatin1String("svg") &&
       suffix != QLatin1String("pdf"))
@@ -269,11 +273,12 @@ ExportResult finishExport(bool written, const QString &temporary, const QString 
     QFile::remove(temporary);
     return {false, QObject::tr("cannot write %1").arg(path)};
   }
-  QFile::remove(path);
-  if (!QFile::rename(temporary, path)) {
-    QFile::remove(temporary);
-    return {false, QObject::tr("cannot replace %1").arg(path)};
-  }
+  // Renamed over the old file in one step: removing it first would lose it
+  // if the program stopped in between.
+  const core::WriteResult replaced =
+      core::replaceWithFile(temporary.toStdString(), path.toStdString());
+  if (!replaced.ok)
+    return {false, QString::fromStdString(replaced.message)};
   return {true, {}};
 }
 

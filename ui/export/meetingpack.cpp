@@ -385,6 +385,9 @@ private:
 ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCard &card,
                               const core::Workbench &workbench, const QString &path,
                               const QDate &today) {
+  if (!core::allFinite(workbench))
+    return {false, QObject::tr("the figures overflow (not finite numbers), so there is nothing "
+                               "to put in a meeting pack")};
   const QString temporary = path + QStringLiteral(".part");
   const QString footer = exportFooter(scenario, card, today);
   const QString todayIso = today.toString(Qt::ISODate);
