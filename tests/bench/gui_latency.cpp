@@ -6,9 +6,9 @@
 #include <catch2/catch.hpp>
 
 #include "chartexport.h"
-#include "importdialog.h"
 #include "commitmentplanner.h"
 #include "fanjob.h"
+#include "importdialog.h"
 #include "largeestate.h"
 #include "latestjob.h"
 #include "leverslider.h"
@@ -29,8 +29,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 #include <QThread>
+#include <QTimer>
 
 #include <algorithm>
 #include <cstdio>

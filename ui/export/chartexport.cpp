@@ -7,8 +7,8 @@
 #include "loadchartview.h"
 #include "moneyformat.h"
 #include "plannerchartview.h"
-#include "tornadochartview.h"
 #include "scenariofile.h"
+#include "tornadochartview.h"
 #include "volumechartview.h"
 #include "waterfallchartview.h"
 
