@@ -3,7 +3,9 @@
 #include "moneyformat.h"
 
 #include <QAbstractAxis>
+#include <QAbstractBarSeries>
 #include <QBarCategoryAxis>
+#include <QBarSet>
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
@@ -340,6 +342,16 @@ HorizontalBars addHorizontalBars(QChart *chart, const QString &usdAxisTitle, qre
   bars.series->attachAxis(bars.categories);
   bars.series->attachAxis(bars.usd);
   return bars;
+}
+
+QBarSet *appendBarSet(QAbstractBarSeries *series, const QString &name, const QList<qreal> &values,
+                      const QColor &colour) {
+  auto *set = new QBarSet(name);
+  set->setColor(colour);
+  set->setBorderColor(colour.alpha() == 0 ? QColor(Qt::transparent) : QColor(Qt::white));
+  set->append(values);
+  series->append(set);
+  return set;
 }
 
 void setTicks(QCategoryAxis *axis, double min, double max, const QList<AxisTick> &ticks) {

@@ -12,6 +12,8 @@
 
 QT_BEGIN_NAMESPACE
 class QAbstractAxis;
+class QAbstractBarSeries;
+class QBarSet;
 class QBarCategoryAxis;
 class QCategoryAxis;
 class QChart;
@@ -83,6 +85,11 @@ struct HorizontalBars {
   QCategoryAxis *usd = nullptr;
 };
 HorizontalBars addHorizontalBars(QChart *chart, const QString &usdAxisTitle, qreal barWidth);
+
+// A bar set of `values` in `colour` appended to `series`; a transparent
+// colour draws no border (the invisible base of a floating bar).
+QBarSet *appendBarSet(QAbstractBarSeries *series, const QString &name, const QList<qreal> &values,
+                      const QColor &colour);
 
 // Replaces the axis's labels and range; does nothing when they are unchanged.
 void setTicks(QCategoryAxis *axis, double min, double max, const QList<AxisTick> &ticks);

@@ -159,13 +159,9 @@ void TornadoChartView::showTornado(const core::Tornado &tornado) {
   const QColor lowColour = chartstyle::colour(Colour::Blue);
   const QColor highColour = chartstyle::colour(Colour::Vermillion);
   const auto addSet = [&](const QString &name, const QList<qreal> &values, const QColor &colour) {
-    auto *set = new QBarSet(name);
-    set->setColor(colour);
-    set->setBorderColor(colour.alpha() == 0 ? Qt::transparent : QColor(Qt::white));
-    set->append(values);
+    QBarSet *set = chartstyle::appendBarSet(m_series, name, values, colour);
     connect(set, &QBarSet::hovered, this,
             [this](bool state, int index) { showBarTooltip(state, index); });
-    m_series->append(set);
   };
   addSet(QString(), hidden, Qt::transparent);
   // One legend entry per colour: the second set of each colour has no name.

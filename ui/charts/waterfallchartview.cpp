@@ -81,13 +81,9 @@ void WaterfallChartView::showAttribution(const core::LeverAttribution &attributi
   }
   m_series->clear();
   const auto addSet = [&](const QString &name, const QList<qreal> &values, const QColor &colour) {
-    auto *set = new QBarSet(name);
-    set->setColor(colour);
-    set->setBorderColor(colour.alpha() == 0 ? Qt::transparent : QColor(Qt::white));
-    set->append(values);
+    QBarSet *set = chartstyle::appendBarSet(m_series, name, values, colour);
     connect(set, &QBarSet::hovered, this,
             [this](bool state, int index) { showBarTooltip(state, index); });
-    m_series->append(set);
     return set;
   };
   // The invisible bar each lever's bar stands on; not in the legend.
