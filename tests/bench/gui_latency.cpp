@@ -2,8 +2,9 @@
 // value change to the repainted window (every visible chart updated), on
 // the built-in example and on the 200-workload estate. Run under Xvfb:
 //   xvfb-run -a -s "-screen 0 1600x1000x24" build/release/tests/bench/bwi_gui_bench
-#define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
+
+#include "catchrun.h"
 
 #include "chartexport.h"
 #include "commitmentplanner.h"
@@ -239,5 +240,5 @@ TEST_CASE("Import dialog: responsiveness, progress and cancel", "[bench][gui][im
 int main(int argc, char **argv) {
   QStandardPaths::setTestModeEnabled(true);
   QApplication application(argc, argv);
-  return Catch::Session().run(argc, argv);
+  return bwi::test::runCatch(argc, argv);
 }

@@ -1,7 +1,6 @@
 // Catch2 benchmarks, plus `--write-estate PATH` to write the large estate as
 // a scenario file for timing the whole `bedrock-whatif evaluate` process.
-#define CATCH_CONFIG_RUNNER
-#include <catch2/catch.hpp>
+#include "catchrun.h"
 
 #include "largeestate.h"
 #include "scenariofile.h"
@@ -17,5 +16,5 @@ int main(int argc, char **argv) {
       std::cerr << result.message << "\n";
     return result.ok ? 0 : 1;
   }
-  return Catch::Session().run(argc, argv);
+  return bwi::test::runCatch(argc, argv);
 }

@@ -1,6 +1,5 @@
 // GUI tests: Catch2 with a QApplication, run offscreen.
-#define CATCH_CONFIG_RUNNER
-#include <catch2/catch.hpp>
+#include "catchrun.h"
 
 #include <QApplication>
 #include <QStandardPaths>
@@ -13,5 +12,5 @@ int main(int argc, char **argv) {
   QApplication application(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("BedrockWhatIfTests"));
   QApplication::setApplicationName(QStringLiteral("bedrock-whatif-tests"));
-  return Catch::Session().run(argc, argv);
+  return bwi::test::runCatch(argc, argv);
 }
