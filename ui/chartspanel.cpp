@@ -75,6 +75,7 @@ void ChartsPanel::addExportActions(QWidget *chart, ChartKind kind) {
       chart, kind,
       [this, kind] {
         ChartSource source(m_document->workbench());
+        source.refusal = m_document->figuresProblem();
         // The forecast exports with the fan shown, once it is computed.
         if (kind == ChartKind::Forecast)
           source.forecast = m_fan->forecast();

@@ -116,6 +116,7 @@ void RangesPanel::addExportActions(QWidget *chart, ChartKind kind) {
       chart, kind,
       [this, kind] {
         ChartSource source(m_document->workbench());
+        source.refusal = m_document->figuresProblem();
         if (kind == ChartKind::Forecast)
           source.forecast = m_fan->forecast();
         if (kind == ChartKind::Tornado && m_tornado)

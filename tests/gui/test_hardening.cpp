@@ -8,10 +8,16 @@
 #include "scenariofile.h"
 #include "workbench.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QDate>
 #include <QFile>
 #include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
 #include <QTemporaryDir>
+#include <QTimer>
+#include <QToolButton>
 
 using namespace bwi;
 using test::findChildOrFail;
@@ -76,6 +82,39 @@ TEST_CASE("Exports refuse a workbench that is not finite", "[gui][finite]") {
                                                            overflowing, pack, QDate(2026, 11, 26));
   CHECK_FALSE(packResult.ok);
   CHECK_FALSE(QFile::exists(pack));
+}
+
+TEST_CASE("The window's charts refuse to export or copy a month that overflows", "[gui][finite]") {
+  Window w;
+  REQUIRE(w.window.openFile(kGrowthOverflow));
+  w.document().setMonth(1199);
+  REQUIRE_FALSE(w.document().figuresProblem().isEmpty());
+  const QList<QToolButton *> buttons =
+      w.window.findChildren<QToolButton *>(QStringLiteral("chartExportButton"));
+  // The Compare tab's charts compare month 0 and are not the workbench's.
+  const auto *compare = findChildOrFail<QWidget>(&w.window, QStringLiteral("comparePanel"));
+  int refused = 0;
+  for (QToolButton *button : buttons) {
+    if (compare->isAncestorOf(button))
+      continue;
+    ++refused;
+    QGuiApplication::clipboard()->setText(QStringLiteral("before"));
+    // The refusal is a message box: read it and close it from inside its loop.
+    QString shown;
+    QTimer::singleShot(0, [&shown] {
+      if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+        shown = box->text();
+        box->close();
+      }
+    });
+    button->menu()->actions()[1]->trigger(); // Copy chart
+    INFO(button->parentWidget()->objectName().toStdString());
+    CHECK(shown == w.document().figuresProblem());
+    CHECK(QGuiApplication::clipboard()->text() == QStringLiteral("before"));
+    CHECK(QGuiApplication::clipboard()->image().isNull());
+  }
+  // Volume, commitment, breakdown, forecast, load; the fan, tornado, planner.
+  CHECK(refused >= 8);
 }
 
 TEST_CASE("A file with fields from a newer version opens and names them", "[gui][compatibility]") {

@@ -223,6 +223,8 @@ ExportResult exportChart(ChartKind kind, const ChartSource &source, const QStrin
                          const QString &path, const QSize &size, double devicePixelRatio) {
   if (size.width() < 200 || size.height() < 150 || size.width() > 10000 || size.height() > 10000)
     return {false, QObject::tr("a chart is 200×150 to 10000×10000 pixels")};
+  if (!source.refusal.isEmpty())
+    return {false, source.refusal};
   if (source.workbench && !core::allFinite(*source.workbench))
     return {false, QObject::tr("the figures overflow (not finite numbers), so there is no chart "
                                "to export")};

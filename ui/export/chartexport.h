@@ -48,6 +48,10 @@ struct ChartSource {
   std::size_t attribution = 0;
   const core::Tornado *tornado = nullptr;
   const core::CommitmentPlan *plan = nullptr;
+  // Why there is no chart to export (the window's month overflows and it
+  // shows an empty workbench, ScenarioDocument::figuresProblem); empty when
+  // the figures are there.
+  QString refusal;
 };
 
 // Whether the chart draws a comparison rather than one scenario's workbench.

@@ -63,8 +63,12 @@ void exportChartWithDialog(QWidget *parent, ChartKind kind, const ChartSource &s
     QMessageBox::warning(parent, QObject::tr("Cannot export chart"), result.message);
 }
 
-void copyChartToClipboard(ChartKind kind, const ChartSource &source, const QString &footer) {
+ExportResult copyChartToClipboard(ChartKind kind, const ChartSource &source,
+                                  const QString &footer) {
+  if (!source.refusal.isEmpty())
+    return {false, source.refusal};
   QGuiApplication::clipboard()->setImage(renderChartImage(kind, source, footer, kExportSize));
+  return {true, {}};
 }
 
 void addChartContextMenu(QWidget *chart, ChartKind kind, std::function<ChartSource()> source,
@@ -77,8 +81,11 @@ void addChartContextMenu(QWidget *chart, ChartKind kind, std::function<ChartSour
     exportChartWithDialog(chart, kind, source(), footer());
   });
   auto *copyAction = new QAction(QObject::tr("Copy chart"), chart);
-  QObject::connect(copyAction, &QAction::triggered, chart,
-                   [kind, source, footer] { copyChartToClipboard(kind, source(), footer()); });
+  QObject::connect(copyAction, &QAction::triggered, chart, [chart, kind, source, footer] {
+    const ExportResult result = copyChartToClipboard(kind, source(), footer());
+    if (!result.ok)
+      QMessageBox::warning(chart, QObject::tr("Cannot copy chart"), result.message);
+  });
   chart->addAction(exportAction);
   chart->addAction(copyAction);
   chart->setToolTip(QObject::tr("Right-click to export or copy this chart."));

@@ -16,7 +16,8 @@ namespace bwi::ui {
 // Asks for a file and exports; says why when it cannot.
 void exportChartWithDialog(QWidget *parent, ChartKind kind, const ChartSource &source,
                            const QString &footer);
-void copyChartToClipboard(ChartKind kind, const ChartSource &source, const QString &footer);
+// Refused, with the reason, when the source carries one.
+ExportResult copyChartToClipboard(ChartKind kind, const ChartSource &source, const QString &footer);
 
 // `source` and `footer` are asked for at the click, so the export shows the
 // figures of that moment.
