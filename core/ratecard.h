@@ -10,6 +10,11 @@
 // month.
 namespace bwi::core {
 
+// The largest price a card may hold (USD per 1M tokens, per MU-hour or per
+// 1K TPM-month) and the largest service-tier multiplier (docs/limits.md).
+inline constexpr double kMaxPriceUsd = 1e6;
+inline constexpr double kMaxTierMultiplier = 100;
+
 enum class PtTerm { NoCommit, OneMonth, SixMonth };
 enum class ReservedTerm { OneMonth, ThreeMonth };
 enum class ServiceTier { Standard, Priority, Flex };

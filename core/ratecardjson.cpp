@@ -6,9 +6,9 @@
 namespace bwi::core {
 namespace {
 
-const NumberRule kPrice = NumberRule::between(0, 1e6);    // USD per 1M tokens or per MU-hour
-const NumberRule kTpm = NumberRule::between(0, 1e12);     // tokens per minute
-const NumberRule kMultiplier = NumberRule::above(0, 100); // service-tier multiplier
+const NumberRule kPrice = NumberRule::between(0, kMaxPriceUsd); // USD per 1M tokens or per MU-hour
+const NumberRule kTpm = NumberRule::between(0, 1e12);           // tokens per minute
+const NumberRule kMultiplier = NumberRule::above(0, kMaxTierMultiplier);
 
 std::string noteOf(ObjectReader &reader) {
   if (auto note = reader.optionalString("note"))

@@ -421,9 +421,13 @@ private:
         reason = "ListCost \"" + std::string(fields[c.listCost]) + "\" is not a number";
         return;
       }
-      // FOCUS bills the negotiated rate; the gap to the list price is the discount.
-      listed = *list;
-      m_result.discountUsd += *list - *cost;
+      // FOCUS bills the negotiated rate; the gap to the list price is the
+      // discount. A row billed above its ListCost (FOCUS writes 0 where it
+      // has no list price) counts what it billed as its list cost: a
+      // discount is never negative, and list cost less discount stays what
+      // was billed.
+      listed = std::max(*list, *cost);
+      m_result.discountUsd += listed - *cost;
     }
     std::string_view start = field(fields, c.start);
     if (start.size() < 7)

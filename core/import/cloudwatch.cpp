@@ -186,6 +186,15 @@ public:
     return period == 0 ? kSecondsPerHour : period;
   }
 
+  // A period's sum is spread over its hours; beyond a month of hours the
+  // points are not a metric query's but far-apart or corrupt timestamps.
+  static constexpr std::int64_t kMaxPeriodSeconds = 31 * 24 * kSecondsPerHour;
+  static std::string periodTooLong(std::int64_t period) {
+    return "data points " + std::to_string(period / (24 * kSecondsPerHour)) +
+           " days apart; a period of at most 31 days is spread over its hours (query a shorter "
+           "period)";
+  }
+
   void readJson(const InputFile &file, const std::string &text) {
     dom::parser parser;
     dom::element root;
@@ -249,7 +258,7 @@ public:
         if (!stamp.get_string().get(text))
           parsed = parseIsoSeconds(text);
         if (!parsed) {
-          skip(file, line, where + ": a timestamp is not ISO 8601");
+          skip(file, line, where + ": a timestamp is not ISO 8601 from 2000 to 2099");
           good = false;
           break;
         }
@@ -258,6 +267,10 @@ public:
       if (!good)
         continue;
       const std::int64_t period = periodOf(seconds);
+      if (period > kMaxPeriodSeconds) {
+        skip(file, line, where + ": " + periodTooLong(period));
+        continue;
+      }
       std::size_t point = 0;
       for (dom::element value : values) {
         ++m_result.tally.lines;
@@ -317,7 +330,8 @@ public:
       }
       const auto seconds = parseIsoSeconds(fields[0]);
       if (!seconds) {
-        skip(file, reader.line(), "timestamp \"" + std::string(fields[0]) + "\" is not ISO 8601");
+        skip(file, reader.line(),
+             "timestamp \"" + std::string(fields[0]) + "\" is not ISO 8601 from 2000 to 2099");
         continue;
       }
       for (std::size_t i = 0; i < columns.size(); ++i) {
@@ -344,6 +358,10 @@ public:
       for (const Point &point : points[i])
         stamps.push_back(point.seconds);
       const std::int64_t period = periodOf(stamps);
+      if (period > kMaxPeriodSeconds) {
+        skip(file, 1, header[i + 1] + ": " + periodTooLong(period));
+        continue;
+      }
       for (const Point &point : points[i])
         add(*columns[i], point.seconds, period, point.value);
     }
@@ -415,6 +433,8 @@ UsageImport importCloudWatch(const std::vector<InputFile> &files, const RateCard
     }
   }
   result.groups = std::move(reader.usage()).finish();
+  if (auto warning = saturationWarning(result.groups))
+    result.tally.warnings.push_back(std::move(*warning));
   const double days = coveredDays(result.groups);
   if (!result.groups.empty() && days < 90)
     result.tally.warnings.push_back("the metrics cover " +

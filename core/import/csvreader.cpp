@@ -6,15 +6,18 @@
 namespace bwi::core {
 namespace {
 
+// Reads start at 64 KiB and double up to 4 MiB: a header sniff or a small
+// bill does not allocate and clear 4 MiB, a large one soon reads in big chunks.
+constexpr std::size_t kFirstChunkBytes = 64u << 10;
 constexpr std::size_t kChunkBytes = 4u << 20;
 constexpr std::size_t kMaxRowBytes = 64u << 20;
 
 } // namespace
 
-CsvReader::CsvReader(const InputFile &file) : m_reader(file), m_buffer(kChunkBytes) {}
+CsvReader::CsvReader(const InputFile &file) : m_reader(file), m_chunkBytes(kFirstChunkBytes) {}
 
 CsvReader::CsvReader(const InputFile &file, std::uint64_t offset, std::uint64_t length)
-    : m_reader(file, offset, length), m_buffer(kChunkBytes) {}
+    : m_reader(file, offset, length), m_chunkBytes(kFirstChunkBytes) {}
 
 bool CsvReader::refill(std::size_t &rowStart) {
   if (m_atEnd)
@@ -30,10 +33,12 @@ bool CsvReader::refill(std::size_t &rowStart) {
     std::memmove(m_buffer.data(), m_buffer.data() + rowStart, keep);
   m_size = keep;
   rowStart = 0;
-  if (m_buffer.size() < m_size + kChunkBytes)
-    m_buffer.resize(std::max(m_buffer.size() * 2, m_size + kChunkBytes));
-  const std::size_t got = m_reader.read(m_buffer.data() + m_size, kChunkBytes);
+  if (m_buffer.size() < m_size + m_chunkBytes)
+    m_buffer.resize(std::max(m_buffer.size() * 2, m_size + m_chunkBytes));
+  const std::size_t got = m_reader.read(m_buffer.data() + m_size, m_chunkBytes);
   m_size += got;
+  if (got == m_chunkBytes)
+    m_chunkBytes = std::min(m_chunkBytes * 2, kChunkBytes);
   if (got == 0)
     m_atEnd = true;
   return got > 0;

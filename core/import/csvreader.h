@@ -38,6 +38,7 @@ private:
 
   ChunkReader m_reader;
   std::vector<char> m_buffer;
+  std::size_t m_chunkBytes; // the next read's size
   std::size_t m_size = 0;
   std::size_t m_pos = 0;
   bool m_atEnd = false;

@@ -100,7 +100,7 @@ UsageImport importHourlyCsv(const std::vector<InputFile> &files, const RateCard 
       }
       const auto seconds = parseIsoSeconds(fields[at[0]]);
       if (!seconds) {
-        skip("hour \"" + std::string(fields[at[0]]) + "\" is not ISO 8601");
+        skip("hour \"" + std::string(fields[at[0]]) + "\" is not ISO 8601 from 2000 to 2099");
         continue;
       }
       if (fields[at[2]].empty()) {
@@ -143,6 +143,8 @@ UsageImport importHourlyCsv(const std::vector<InputFile> &files, const RateCard 
       result.tally.skipped.add({file.display, reader.line() + 1, reader.error()});
   }
   result.groups = std::move(usage).finish();
+  if (auto warning = saturationWarning(result.groups))
+    result.tally.warnings.push_back(std::move(*warning));
   return result;
 }
 

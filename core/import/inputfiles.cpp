@@ -163,9 +163,11 @@ std::optional<std::string> readWholeInput(const InputFile &file, std::uintmax_t 
               " MB; split it or pre-aggregate it (docs/importing.md)";
       return std::nullopt;
     }
+    // Steps from 64 KiB up to 1 MiB, so a small file clears no megabyte.
     const std::size_t before = text.size();
-    text.resize(before + (1u << 20));
-    const std::size_t got = reader.read(text.data() + before, 1u << 20);
+    const std::size_t step = std::clamp<std::size_t>(before, 64u << 10, 1u << 20);
+    text.resize(before + step);
+    const std::size_t got = reader.read(text.data() + before, step);
     text.resize(before + got);
     if (got == 0)
       break;

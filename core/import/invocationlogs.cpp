@@ -169,7 +169,8 @@ public:
     }
     const auto seconds = parseIsoSeconds(timestamp);
     if (!seconds) {
-      reason = "timestamp \"" + std::string(timestamp.substr(0, 40)) + "\" is not ISO 8601";
+      reason = "timestamp \"" + std::string(timestamp.substr(0, 40)) +
+               "\" is not ISO 8601 from 2000 to 2099";
       return false;
     }
     if (m_groupPath.empty() && !arn.empty())
@@ -332,6 +333,8 @@ UsageImport importInvocationLogs(const std::vector<InputFile> &files, const Rate
   for (auto &sink : sinks)
     total.merge(std::move(static_cast<InvocationLogSink &>(*sink).usage()));
   result.groups = std::move(total).finish();
+  if (auto warning = saturationWarning(result.groups))
+    result.tally.warnings.push_back(std::move(*warning));
   return result;
 }
 

@@ -92,7 +92,8 @@ std::optional<std::int64_t> parseIsoSeconds(std::string_view text) {
       return std::nullopt;
     }
   }
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60 ||
+      year < kFirstImportYear || year > kLastImportYear)
     return std::nullopt;
   return daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
          hour * 3600 + minute * 60 + second - offsetSeconds;

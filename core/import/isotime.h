@@ -11,8 +11,15 @@ namespace bwi::core {
 
 inline constexpr std::int64_t kSecondsPerHour = 3600;
 
+// Years a log, metric or bill of Bedrock (launched 2023) can be dated in;
+// beyond, the text is corrupt, and a span of centuries would make hourly
+// series of millions of hours (docs/limits.md).
+inline constexpr int kFirstImportYear = 2000;
+inline constexpr int kLastImportYear = 2099;
+
 // "2026-11-25T14:30:00Z", with optional fractional seconds, a "+00:00" style
-// offset or none (UTC), and a space instead of the T. nullopt otherwise.
+// offset or none (UTC), and a space instead of the T, in the years above.
+// nullopt otherwise.
 std::optional<std::int64_t> parseIsoSeconds(std::string_view text);
 
 // "2026-11-25T14:30:00Z".

@@ -181,6 +181,12 @@ void runPlainBlock(const InputFile &file, const Task &task, std::size_t blockByt
   }
   std::uint64_t next = readFrom + buffer.size();
   const auto more = [&](PaddedBuffer &target, std::size_t count) -> std::size_t {
+    // No more than the file has left: the line that runs past a block's end
+    // is usually short, and room for a whole chunk would be cleared for it.
+    count = static_cast<std::size_t>(
+        std::min<std::uint64_t>(count, file.bytes > next ? file.bytes - next : 0));
+    if (count == 0)
+      return 0;
     const std::size_t got = preadFully(fd, target.grow(count), count, next);
     target.commit(got);
     next += got;

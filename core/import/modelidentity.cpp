@@ -82,6 +82,26 @@ bool ignorable(const std::string &token) {
 
 bool isGlobalEntry(const ModelRates &model) { return model.id.starts_with(kGlobalPrefix); }
 
+// AWS model ids begin with a lower-case provider or geo prefix and a dot
+// ("amazon.", "us.", "ai21.") or carry a version after a colon ("…-v1:0");
+// names as bills write them do neither ("NovaPro", "Nova2.0Lite",
+// "Claude Sonnet 4.5").
+bool looksLikeModelId(std::string_view name) {
+  if (name.empty() || name.find(' ') != std::string_view::npos ||
+      !std::islower(static_cast<unsigned char>(name.front())))
+    return false;
+  // "nova-pro-v1:0": every id ends in a version after a colon.
+  if (name.find(':') != std::string_view::npos)
+    return true;
+  const std::size_t dot = name.find('.');
+  if (dot == std::string_view::npos)
+    return false;
+  return std::all_of(name.begin(), name.begin() + static_cast<std::ptrdiff_t>(dot), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return std::islower(u) || std::isdigit(u) || c == '-';
+  });
+}
+
 } // namespace
 
 std::string_view stripMarketplaceEdition(std::string_view name) {
@@ -95,14 +115,27 @@ std::string_view stripMarketplaceEdition(std::string_view name) {
 NormalizedModel normalizeModelId(std::string_view raw, const RateCard &card) {
   NormalizedModel result;
   result.tier = "standard";
+  // Suffixes and ARNs are peeled until none is left, prefixes until the card
+  // knows the id or none is left, so that normalizing a normalized id gives
+  // it back (an hourly CSV written from an import reads as the same models).
+  // Nothing is peeled down to an empty id.
   std::string_view id = raw;
-  for (const TierSuffix &suffix : kTierSuffixes)
-    if (id.ends_with(suffix.suffix)) {
-      id.remove_suffix(suffix.suffix.size());
-      result.tier = suffix.tier;
-      break;
+  bool tierFound = false;
+  for (bool peeled = true; peeled;) {
+    peeled = false;
+    for (const TierSuffix &suffix : kTierSuffixes)
+      if (id.size() > suffix.suffix.size() && id.ends_with(suffix.suffix)) {
+        id.remove_suffix(suffix.suffix.size());
+        if (!tierFound)
+          result.tier = suffix.tier;
+        tierFound = peeled = true;
+      }
+    if (const std::string_view resource = resourceOfArn(id);
+        resource.size() != id.size() && !resource.empty()) {
+      id = resource;
+      peeled = true;
     }
-  id = resourceOfArn(id);
+  }
   const auto known = [&](std::string_view candidate) { return card.find(candidate) != nullptr; };
   if (known(id)) {
     result.model = std::string(id);
@@ -110,36 +143,52 @@ NormalizedModel normalizeModelId(std::string_view raw, const RateCard &card) {
     return result;
   }
   std::string_view base = id;
-  if (base.starts_with(kGlobalPrefix)) {
-    base.remove_prefix(kGlobalPrefix.size());
-  } else {
-    for (std::string_view prefix : kGeoPrefixes)
-      if (base.starts_with(prefix)) {
-        base.remove_prefix(prefix.size());
-        break;
+  for (;;) {
+    // The card lists some models only under their US geo profile id.
+    for (const std::string &candidate : {std::string(base), "us." + std::string(base)})
+      if (known(candidate)) {
+        result.model = candidate;
+        result.known = true;
+        return result;
       }
+    std::string_view prefix;
+    if (base.starts_with(kGlobalPrefix))
+      prefix = kGlobalPrefix;
+    for (std::string_view geo : kGeoPrefixes)
+      if (base.starts_with(geo))
+        prefix = geo;
+    if (prefix.empty() || base.size() == prefix.size())
+      break;
+    base.remove_prefix(prefix.size());
   }
-  // The card lists some models only under their US geo profile id.
-  for (const std::string &candidate : {std::string(base), "us." + std::string(base)})
-    if (known(candidate)) {
-      result.model = candidate;
-      result.known = true;
-      return result;
-    }
   result.model = std::string(base);
   return result;
 }
 
 std::string matchModelName(std::string_view name, bool global, const RateCard &card) {
   name = stripMarketplaceEdition(name);
-  // An id-like name ("openai.gpt-oss-120b") first, by prefix of the card's ids.
-  if (name.find('.') != std::string_view::npos && name.find(' ') == std::string_view::npos) {
+  // An id ("openai.gpt-oss-120b") is the card's id, or one the card's id
+  // begins with, or no model of the card: word matching would take
+  // "anthropic.claude-haiku-5-5-…" for Claude Haiku 4.5 (its numbers are
+  // among 4.5's) and price one model's traffic at another's rates.
+  if (looksLikeModelId(name)) {
     const NormalizedModel normalized = normalizeModelId(name, card);
     if (normalized.known)
       return normalized.model;
-    for (const ModelRates &model : card.models)
-      if (model.id.starts_with(name) && isGlobalEntry(model) == global)
-        return model.id;
+    // "openai.gpt-oss-120b" for "openai.gpt-oss-120b-1:0": a whole part of
+    // exactly one id, never a stem several ids share ("amazon.nova").
+    const ModelRates *only = nullptr;
+    for (const ModelRates &model : card.models) {
+      const std::string &id = model.id;
+      const std::string &stem = normalized.model;
+      if (stem.empty() || id.size() <= stem.size() || !id.starts_with(stem) ||
+          (id[stem.size()] != '-' && id[stem.size()] != ':') || isGlobalEntry(model) != global)
+        continue;
+      if (only)
+        return {};
+      only = &model;
+    }
+    return only ? only->id : std::string();
   }
   std::vector<std::string> wanted = nameTokens(name);
   std::erase_if(wanted, [](const std::string &token) { return token == "amazon"; });

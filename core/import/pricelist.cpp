@@ -9,6 +9,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -160,6 +161,22 @@ void setValue(ModelRates &model, const std::string &field, double value) {
   }
 }
 
+// "2026-11-20T00:00:00Z" begins with a date the card's as_of can take.
+bool isIsoDate(std::string_view text) {
+  if (text.size() < 10 || text[4] != '-' || text[7] != '-')
+    return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!std::isdigit(static_cast<unsigned char>(text[i])))
+      return false;
+  return true;
+}
+
+std::string formatPriceValue(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.6g", value);
+  return text;
+}
+
 bool sameMoney(double a, double b) {
   return std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(a));
 }
@@ -205,7 +222,7 @@ PriceListImport importPriceList(const std::vector<InputFile> &files, const RateC
       return result;
     }
     ++result.tally.files;
-    if (!root["publicationDate"].get_string().get(publication) && publication.size() >= 10 &&
+    if (!root["publicationDate"].get_string().get(publication) && isIsoDate(publication) &&
         std::string(publication.substr(0, 10)) > result.publicationDate)
       result.publicationDate = std::string(publication.substr(0, 10));
     const bool marketplaceOffer = offerCode != "AmazonBedrock";
@@ -272,6 +289,16 @@ PriceListImport importPriceList(const std::vector<InputFile> &files, const RateC
       values.erase(std::string(tier) + ".output_per_1m");
     }
     for (const auto &[field, value] : values) {
+      // A card beyond the reader's limits would be refused when saved and
+      // opened again; such a price is reported and not taken.
+      const bool multiplier = field.starts_with("tiers.");
+      if (multiplier ? !(value > 0 && value <= kMaxTierMultiplier) : value > kMaxPriceUsd) {
+        result.tally.warnings.push_back(
+            model.id + ": " + field + " " + formatPriceValue(value) + " from the price list is " +
+            (multiplier ? "not a multiplier above 0 up to 100" : "above 1e6 USD") +
+            "; kept as it was");
+        continue;
+      }
       const auto before = currentValue(model, field);
       if (before && sameMoney(*before, value))
         continue;

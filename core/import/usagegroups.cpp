@@ -20,15 +20,37 @@ void composeKey(std::string &out, const std::optional<std::string_view> &key,
   out += tier;
 }
 
+// Each record is capped (10^12 tokens, 10^15 per CSV row), but millions of
+// capped records would wrap a uint64 round to a small, plausible count;
+// a sum stops at the largest count instead, which the scenario's limits
+// then refuse by name (docs/limits.md).
+void addSaturating(std::uint64_t &sum, std::uint64_t value) {
+  sum = value > UINT64_MAX - sum ? UINT64_MAX : sum + value;
+}
+
 } // namespace
 
 TokenCounts &TokenCounts::operator+=(const TokenCounts &other) {
-  requests += other.requests;
-  input += other.input;
-  output += other.output;
-  cacheRead += other.cacheRead;
-  cacheWrite += other.cacheWrite;
+  addSaturating(requests, other.requests);
+  addSaturating(input, other.input);
+  addSaturating(output, other.output);
+  addSaturating(cacheRead, other.cacheRead);
+  addSaturating(cacheWrite, other.cacheWrite);
   return *this;
+}
+
+bool TokenCounts::saturated() const {
+  return requests == UINT64_MAX || input == UINT64_MAX || output == UINT64_MAX ||
+         cacheRead == UINT64_MAX || cacheWrite == UINT64_MAX;
+}
+
+std::optional<std::string> saturationWarning(const std::vector<UsageGroup> &groups) {
+  for (const UsageGroup &group : groups)
+    if (group.totals.saturated())
+      return "the counts of " + group.model +
+             " add up beyond 1.8e19 and were capped there: the files are not a real "
+             "log of traffic";
+  return std::nullopt;
 }
 
 std::size_t UsageAccumulator::group(const std::optional<std::string_view> &key,

@@ -20,7 +20,8 @@ struct TokenCounts {
   std::uint64_t output = 0;
   std::uint64_t cacheRead = 0;
   std::uint64_t cacheWrite = 0;
-  TokenCounts &operator+=(const TokenCounts &other);
+  TokenCounts &operator+=(const TokenCounts &other); // saturates at UINT64_MAX
+  bool saturated() const;                            // a sum that hit UINT64_MAX
   bool empty() const { return !requests && !input && !output && !cacheRead && !cacheWrite; }
   bool operator==(const TokenCounts &) const = default;
 };
@@ -36,6 +37,9 @@ struct UsageGroup {
   // Per request; empty where the source has only sums (CloudWatch, hourly CSV).
   TokenHistogram inputPerRequest, outputPerRequest, cacheReadPerRequest, cacheWritePerRequest;
 };
+
+// A warning for the import when a group's sums hit the cap; nullopt otherwise.
+std::optional<std::string> saturationWarning(const std::vector<UsageGroup> &groups);
 
 // Collects traffic from one thread; accumulators of several threads merge.
 class UsageAccumulator {

@@ -1,10 +1,14 @@
 #include "billimport.h"
 #include "cloudwatch.h"
 #include "hourlycsv.h"
+#include "importscenario.h"
 #include "importtestsupport.h"
+#include "invocationlogs.h"
 #include "modelidentity.h"
 #include "pricelist.h"
+#include "ratecardjson.h"
 #include "scenariofile.h"
+#include "scenariovalidation.h"
 #include "testsupport.h"
 #include "usagetype.h"
 #include "utf8text.h"
@@ -390,6 +394,171 @@ TEST_CASE("The hourly CSV reads, and writes back what was read", "[core][import]
   const auto wrong = core::importHourlyCsv(inputs({importDataPath("cur.csv")}), card);
   REQUIRE(wrong.failure);
   CHECK_THAT(wrong.failure->message, Catch::Matchers::Contains(core::kHourlyCsvHeader));
+}
+
+TEST_CASE("A model id the card lacks stays itself, never priced as a model with similar words",
+          "[core][import][hourly]") {
+  const core::RateCard card = core::builtinRateCard();
+  // Found by fuzz_import_hourly and fuzz_import_logs: word matching took
+  // "claude-haiku-5-5" for Claude Haiku 4.5 (4 and 5 are among its numbers)
+  // and "nova-lite-v0:0" for Nova Lite v1 (a 0 counts as no number), so the
+  // traffic of an unknown model was priced at another model's rates, and
+  // an hourly CSV written from an import read back as different models.
+  CHECK(core::matchModelName("anthropic.claude-haiku-5-5-20251001-v1:0", false, card).empty());
+  CHECK(core::matchModelName("amazon.nova-lite-v0:0", false, card).empty());
+  CHECK(core::matchModelName("us.amazon.nova-lite-v1:0", false, card) == "amazon.nova-lite-v1:0");
+  CHECK(core::matchModelName("openai.gpt-oss-120b", false, card) == "openai.gpt-oss-120b-1:0");
+  CHECK(core::matchModelName("amazon.nova", false, card).empty()); // a stem of several ids
+  // Names as bills and Athena write them still match by their words.
+  CHECK(core::matchModelName("NovaPro", false, card) == "amazon.nova-pro-v1:0");
+  CHECK(core::matchModelName("Claude Sonnet 4.5 (Amazon Bedrock Edition)", false, card) ==
+        "anthropic.claude-sonnet-4-5-20250929-v1:0");
+
+  for (const char *name :
+       {"hourly-unknown-model-renamed.csv", "logs-unknown-model-renamed.jsonl"}) {
+    INFO(name);
+    const std::string path = std::string(BWI_SOURCE_DIR "/tests/data/fuzz-regressions/") + name;
+    const bool logs = std::string(name).starts_with("logs");
+    const auto imported =
+        logs ? core::importInvocationLogs(inputs({path}), card, core::InvocationLogOptions{})
+             : core::importHourlyCsv(inputs({path}), card);
+    REQUIRE_FALSE(imported.failure);
+    const test::TempFolder folder;
+    const auto again = core::importHourlyCsv(
+        inputs({folder.write("again.csv", core::hourlyCsv(imported.groups))}), card);
+    REQUIRE(again.groups.size() == imported.groups.size());
+    for (std::size_t i = 0; i < again.groups.size(); ++i) {
+      CHECK(again.groups[i].model == imported.groups[i].model);
+      CHECK(again.groups[i].tier == imported.groups[i].tier);
+      CHECK(again.groups[i].totals == imported.groups[i].totals);
+    }
+  }
+  const bool haikuFiveKept = [&] {
+    const auto imported = core::importInvocationLogs(
+        inputs({BWI_SOURCE_DIR "/tests/data/fuzz-regressions/logs-unknown-model-renamed.jsonl"}),
+        card, core::InvocationLogOptions{});
+    return std::any_of(imported.groups.begin(), imported.groups.end(), [](const auto &group) {
+      return group.model == "anthropic.claude-haiku-5-5-20251001-v1:0";
+    });
+  }();
+  CHECK(haikuFiveKept);
+}
+
+TEST_CASE("Normalizing a normalized model id gives it back", "[core][import]") {
+  const core::RateCard card = core::builtinRateCard();
+  // Found by the importers' fuzz targets: one geo or global prefix was
+  // peeled per pass, so "au.global.x" became "global.x" and, written to an
+  // hourly CSV and read again, "x".
+  for (const char *raw :
+       {"au.global.nova-lite-v0:0+flex", "global.apac.anthropic.claude-haiku-4-5-20251001-v1:0",
+        "us.amazon.nova-pro-v1:0+flex+priority",
+        "arn:aws:bedrock:us-east-1:1:inference-profile/"
+        "arn:aws:bedrock:us-east-1:1:foundation-model/"
+        "eu.amazon.nova-lite-v1:0",
+        "us.", "+flex", "global.anthropic.claude-sonnet-4-5-20250929-v1:0",
+        "newvendor.model-v2:0"}) {
+    INFO(raw);
+    const core::NormalizedModel once = core::normalizeModelId(raw, card);
+    const core::NormalizedModel twice = core::normalizeModelId(once.model, card);
+    CHECK_FALSE(once.model.empty());
+    CHECK(twice.model == once.model);
+    CHECK(twice.known == once.known);
+  }
+  CHECK(
+      core::normalizeModelId("global.apac.anthropic.claude-haiku-4-5-20251001-v1:0", card).model ==
+      "anthropic.claude-haiku-4-5-20251001-v1:0");
+  CHECK(core::normalizeModelId("us.amazon.nova-pro-v1:0+flex+priority", card).tier == "priority");
+  CHECK(core::normalizeModelId("global.anthropic.claude-sonnet-4-5-20250929-v1:0", card).model ==
+        "global.anthropic.claude-sonnet-4-5-20250929-v1:0");
+}
+
+TEST_CASE("A FOCUS row billed above its ListCost is no negative discount",
+          "[core][import][focus]") {
+  // Found by fuzz_import_bill: ListCost 1.00 against BilledCost 1.80 gave a
+  // discount of -$0.80.
+  const auto bill = core::importBill(
+      core::ImportKind::Focus,
+      inputs({BWI_SOURCE_DIR "/tests/data/fuzz-regressions/focus-billed-above-list.csv"}),
+      core::builtinRateCard());
+  REQUIRE_FALSE(bill.failure);
+  CHECK(bill.discountUsd >= 0);
+  // Rows: list 1.00 billed 1.80 (no discount, list taken as 1.80); list
+  // 2.00 billed 1.80 (0.20 off); the credit row is skipped (12 columns).
+  CHECK_THAT(bill.discountUsd, near(0.20));
+  CHECK_THAT(bill.bedrockCostUsd, near(3.80));
+  CHECK_THAT(bill.bedrockCostUsd - bill.discountUsd, near(3.60)); // what was billed
+}
+
+TEST_CASE("CloudWatch points centuries apart are refused, not spread over millions of hours",
+          "[core][import][cloudwatch]") {
+  // Found by fuzz_import_cloudwatch (a 10 s hang and 1.2 GB): a year 0226
+  // beside 2026 made a "period" of 1,800 years, spread over its 15.8
+  // million hours.
+  const auto imported = core::importCloudWatch(
+      inputs({BWI_SOURCE_DIR "/tests/data/fuzz-regressions/cloudwatch-points-centuries-apart.csv"}),
+      core::builtinRateCard(), {});
+  REQUIRE_FALSE(imported.failure);
+  bool yearRefused = false;
+  for (const auto &skipped : imported.tally.skipped.first)
+    yearRefused = yearRefused || skipped.reason.find("from 2000 to 2099") != std::string::npos;
+  CHECK(yearRefused);
+  for (const auto &group : imported.groups)
+    CHECK(group.hourly.size() < 1000);
+
+  // Two points 40 days apart in a series: no query period is that long.
+  const test::TempFolder folder;
+  const std::string sparse =
+      folder.write("sparse.csv", "Timestamp,amazon.nova-lite-v1:0 InputTokenCount\n"
+                                 "2026-01-01T00:00:00Z,100\n2026-02-10T00:00:00Z,100\n");
+  const auto far = core::importCloudWatch(inputs({sparse}), core::builtinRateCard(), {});
+  REQUIRE_FALSE(far.failure);
+  REQUIRE(far.tally.skipped.count == 1);
+  CHECK_THAT(far.tally.skipped.first[0].reason, Catch::Matchers::Contains("40 days apart"));
+  CHECK(far.groups.empty());
+}
+
+TEST_CASE("A price-list price beyond the card's limits is reported and not taken",
+          "[core][import][pricelist]") {
+  // Found by fuzz_import_pricelist: a cache-read price of $1,000,400 per 1M
+  // went into the card, which its own reader then refused.
+  const core::RateCard current = core::builtinRateCard();
+  const auto imported = core::importPriceList(
+      inputs({BWI_SOURCE_DIR "/tests/data/fuzz-regressions/pricelist-price-beyond-limit.json"}),
+      current);
+  REQUIRE_FALSE(imported.failure);
+  bool warned = false;
+  for (const std::string &warning : imported.tally.warnings)
+    warned = warned || warning.find("above 1e6 USD; kept as it was") != std::string::npos;
+  CHECK(warned);
+  core::ValidationIssues issues;
+  core::readRateCard(core::rateCardToJson(imported.card), "", issues);
+  CHECK(issues.empty());
+}
+
+TEST_CASE("Sums beyond a uint64 are capped and refused by name, never wrapped to a small count",
+          "[core][import][hourly]") {
+  // 20,000 rows of 10^15 requests (each row within the CSV's cap) sum to
+  // 2e19, past 2^64: wrapped, they would read as 1.55e18 requests.
+  std::string text = std::string(core::kHourlyCsvHeader) + "\n";
+  for (int hour = 0; hour < 20'000; ++hour)
+    text += "2026-01-01T00:00:00Z,,amazon.nova-pro-v1:0,,1000000000000000,1,1,0,0\n";
+  const test::TempFolder folder;
+  const core::RateCard card = core::builtinRateCard();
+  const auto imported = core::importHourlyCsv(inputs({folder.write("huge.csv", text)}), card);
+  REQUIRE_FALSE(imported.failure);
+  REQUIRE(imported.groups.size() == 1);
+  CHECK(imported.groups[0].totals.requests == UINT64_MAX);
+  CHECK(imported.groups[0].totals.input == 20'000);
+  REQUIRE(imported.tally.warnings.size() == 1);
+  CHECK_THAT(imported.tally.warnings[0], Catch::Matchers::Contains("capped"));
+
+  std::vector<std::string> warnings;
+  const core::Scenario scenario = core::scenarioFromUsage(imported.groups, card, "huge", warnings);
+  core::ValidationIssues issues;
+  core::validateScenario(scenario, card, issues);
+  REQUIRE_FALSE(issues.empty());
+  CHECK_THAT(core::formatIssues("huge.bwi.json", issues),
+             Catch::Matchers::Contains("requests_per_month"));
 }
 
 TEST_CASE("Bytes that are not UTF-8 become U+FFFD, valid text stays", "[core][import]") {
