@@ -87,14 +87,13 @@ bool isGlobalEntry(const ModelRates &model) { return model.id.starts_with(kGloba
 // names as bills write them do neither ("NovaPro", "Nova2.0Lite",
 // "Claude Sonnet 4.5").
 bool looksLikeModelId(std::string_view name) {
-  if (name.empty() || name.find(' ') != std::string_view::npos ||
-      !std::islower(static_cast<unsigned char>(name.front())))
+  if (name.empty() || name.find(' ') != std::string_view::npos)
     return false;
   // "nova-pro-v1:0": every id ends in a version after a colon.
   if (name.find(':') != std::string_view::npos)
     return true;
   const std::size_t dot = name.find('.');
-  if (dot == std::string_view::npos)
+  if (dot == std::string_view::npos || !std::islower(static_cast<unsigned char>(name.front())))
     return false;
   return std::all_of(name.begin(), name.begin() + static_cast<std::ptrdiff_t>(dot), [](char c) {
     const auto u = static_cast<unsigned char>(c);

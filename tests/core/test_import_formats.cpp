@@ -409,13 +409,16 @@ TEST_CASE("A model id the card lacks stays itself, never priced as a model with 
   CHECK(core::matchModelName("us.amazon.nova-lite-v1:0", false, card) == "amazon.nova-lite-v1:0");
   CHECK(core::matchModelName("openai.gpt-oss-120b", false, card) == "openai.gpt-oss-120b-1:0");
   CHECK(core::matchModelName("amazon.nova", false, card).empty()); // a stem of several ids
+  // An id with stray quotes is still an id (it has a version after a colon).
+  CHECK(core::matchModelName("\"\"amazon.nova-pro-v1:0", false, card).empty());
   // Names as bills and Athena write them still match by their words.
   CHECK(core::matchModelName("NovaPro", false, card) == "amazon.nova-pro-v1:0");
   CHECK(core::matchModelName("Claude Sonnet 4.5 (Amazon Bedrock Edition)", false, card) ==
         "anthropic.claude-sonnet-4-5-20250929-v1:0");
 
-  for (const char *name :
-       {"hourly-unknown-model-renamed.csv", "logs-unknown-model-renamed.jsonl"}) {
+  for (const char *name : {"hourly-unknown-model-renamed.csv", "logs-unknown-model-renamed.jsonl",
+                           "hourly-nested-prefix-renamed.csv", "logs-nested-prefix-renamed.jsonl",
+                           "hourly-quoted-id-renamed.csv"}) {
     INFO(name);
     const std::string path = std::string(BWI_SOURCE_DIR "/tests/data/fuzz-regressions/") + name;
     const bool logs = std::string(name).starts_with("logs");
