@@ -467,8 +467,10 @@ private:
                       std::string_view code) {
     const std::string_view edition = stripMarketplaceEdition(productName);
     const bool isEdition = edition.size() != productName.size();
-    std::string cacheKey = std::string(parts.modelName) + '\x1f' + std::string(edition) +
-                           (parts.global ? "\x1fg" : "");
+    // The code is part of the key: with neither a model name nor an edition
+    // the code names the model, and rows of two products must not share one.
+    std::string cacheKey = std::string(parts.modelName) + '\x1f' + std::string(edition) + '\x1f' +
+                           std::string(code) + (parts.global ? "\x1fg" : "");
     if (const auto found = m_models.find(cacheKey); found != m_models.end())
       return found->second;
     std::string model;

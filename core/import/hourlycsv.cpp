@@ -125,7 +125,9 @@ UsageImport importHourlyCsv(const std::vector<InputFile> &files, const RateCard 
       if (!good)
         continue;
       NormalizedModel model = normalizeModelId(fields[at[2]], card);
-      if (!model.known) {
+      // An id the card lacks stays itself, as in the logs: only a name is
+      // matched by its words.
+      if (!model.known && !looksLikeModelId(fields[at[2]])) {
         // A model as bills name it ("NovaPro", "Claude Sonnet 4.5 (Amazon Bedrock Edition)").
         const bool global = fields[at[2]].find("global") != std::string_view::npos ||
                             fields[at[2]].find("Global") != std::string_view::npos;

@@ -82,10 +82,16 @@ bool ignorable(const std::string &token) {
 
 bool isGlobalEntry(const ModelRates &model) { return model.id.starts_with(kGlobalPrefix); }
 
-// AWS model ids begin with a lower-case provider or geo prefix and a dot
-// ("amazon.", "us.", "ai21.") or carry a version after a colon ("…-v1:0");
-// names as bills write them do neither ("NovaPro", "Nova2.0Lite",
-// "Claude Sonnet 4.5").
+} // namespace
+
+std::string_view stripMarketplaceEdition(std::string_view name) {
+  for (std::string_view edition : {std::string_view(" (Amazon Bedrock Edition)"),
+                                   std::string_view("(Amazon Bedrock Edition)")})
+    if (name.ends_with(edition))
+      return name.substr(0, name.size() - edition.size());
+  return name;
+}
+
 bool looksLikeModelId(std::string_view name) {
   if (name.empty() || name.find(' ') != std::string_view::npos)
     return false;
@@ -99,16 +105,6 @@ bool looksLikeModelId(std::string_view name) {
     const auto u = static_cast<unsigned char>(c);
     return std::islower(u) || std::isdigit(u) || c == '-';
   });
-}
-
-} // namespace
-
-std::string_view stripMarketplaceEdition(std::string_view name) {
-  for (std::string_view edition : {std::string_view(" (Amazon Bedrock Edition)"),
-                                   std::string_view("(Amazon Bedrock Edition)")})
-    if (name.ends_with(edition))
-      return name.substr(0, name.size() - edition.size());
-  return name;
 }
 
 NormalizedModel normalizeModelId(std::string_view raw, const RateCard &card) {

@@ -25,6 +25,12 @@ struct NormalizedModel {
 // global entry (priced apart) and falls back to the base id otherwise.
 NormalizedModel normalizeModelId(std::string_view raw, const RateCard &card);
 
+// Whether a model is named by an AWS id rather than as bills name it: AWS
+// ids begin with a lower-case provider or geo prefix and a dot ("amazon.",
+// "us.", "ai21.") or carry a version after a colon ("…-v1:0"); bill names do
+// neither ("NovaPro", "Nova2.0Lite", "Claude Sonnet 4.5").
+bool looksLikeModelId(std::string_view name);
+
 // A model named the way the price list and bills name it ("NovaPro",
 // "Claude4.5Sonnet", "Claude Sonnet 4.5 (Amazon Bedrock Edition)",
 // "openai.gpt-oss-120b"), matched to the card by its words and numbers;

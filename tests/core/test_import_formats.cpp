@@ -418,7 +418,7 @@ TEST_CASE("A model id the card lacks stays itself, never priced as a model with 
 
   for (const char *name : {"hourly-unknown-model-renamed.csv", "logs-unknown-model-renamed.jsonl",
                            "hourly-nested-prefix-renamed.csv", "logs-nested-prefix-renamed.jsonl",
-                           "hourly-quoted-id-renamed.csv"}) {
+                           "hourly-quoted-id-renamed.csv", "logs-versionless-id-renamed.jsonl"}) {
     INFO(name);
     const std::string path = std::string(BWI_SOURCE_DIR "/tests/data/fuzz-regressions/") + name;
     const bool logs = std::string(name).starts_with("logs");
@@ -490,6 +490,25 @@ TEST_CASE("A FOCUS row billed above its ListCost is no negative discount",
   CHECK_THAT(bill.discountUsd, near(0.20));
   CHECK_THAT(bill.bedrockCostUsd, near(3.80));
   CHECK_THAT(bill.bedrockCostUsd - bill.discountUsd, near(3.60)); // what was billed
+}
+
+TEST_CASE("Two Marketplace products named only by their codes stay apart, in one pass or in blocks",
+          "[core][import][cur]") {
+  // Found by fuzz_import_bill: with no product name, a row's model is its
+  // product code, but the resolved model was cached without the code, so
+  // the second product's rows went to the first one's (in one pass, not in
+  // parallel blocks, where each block resolves afresh).
+  const std::string path =
+      BWI_SOURCE_DIR "/tests/data/fuzz-regressions/cur-nameless-products-merged.csv";
+  for (const unsigned threads : {1u, 2u}) {
+    INFO(threads << " threads");
+    const auto bill = core::importBill(core::ImportKind::Cur, inputs({path}),
+                                       core::builtinRateCard(), nullptr, {threads, 1});
+    REQUIRE_FALSE(bill.failure);
+    REQUIRE(bill.groups.size() == 3);
+    CHECK_THAT(billGroup(bill, "2026-10", "c5yr4dqexample", "output").costUsd, near(1.65));
+    CHECK_THAT(billGroup(bill, "2026-10", "c5yr4dqexam[le", "output").costUsd, near(1.65));
+  }
 }
 
 TEST_CASE("CloudWatch points centuries apart are refused, not spread over millions of hours",
