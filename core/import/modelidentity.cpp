@@ -113,7 +113,7 @@ NormalizedModel normalizeModelId(std::string_view raw, const RateCard &card) {
   // Suffixes and ARNs are peeled until none is left, prefixes until the card
   // knows the id or none is left, so that normalizing a normalized id gives
   // it back (an hourly CSV written from an import reads as the same models).
-  // Nothing is peeled down to an empty id.
+  // Nothing is peeled down to an empty id, nor a prefix down to a non-id.
   std::string_view id = raw;
   bool tierFound = false;
   for (bool peeled = true; peeled;) {
@@ -152,7 +152,9 @@ NormalizedModel normalizeModelId(std::string_view raw, const RateCard &card) {
     for (std::string_view geo : kGeoPrefixes)
       if (base.starts_with(geo))
         prefix = geo;
-    if (prefix.empty() || base.size() == prefix.size())
+    // Only down to what is still an id: "us.amazon?nova-pro" keeps its
+    // prefix, or read again it would be taken for a name and word-matched.
+    if (prefix.empty() || !looksLikeModelId(base.substr(prefix.size())))
       break;
     base.remove_prefix(prefix.size());
   }

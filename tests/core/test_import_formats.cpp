@@ -418,7 +418,8 @@ TEST_CASE("A model id the card lacks stays itself, never priced as a model with 
 
   for (const char *name : {"hourly-unknown-model-renamed.csv", "logs-unknown-model-renamed.jsonl",
                            "hourly-nested-prefix-renamed.csv", "logs-nested-prefix-renamed.jsonl",
-                           "hourly-quoted-id-renamed.csv", "logs-versionless-id-renamed.jsonl"}) {
+                           "hourly-quoted-id-renamed.csv", "logs-versionless-id-renamed.jsonl",
+                           "hourly-prefix-peeled-to-name.csv"}) {
     INFO(name);
     const std::string path = std::string(BWI_SOURCE_DIR "/tests/data/fuzz-regressions/") + name;
     const bool logs = std::string(name).starts_with("logs");
@@ -458,14 +459,16 @@ TEST_CASE("Normalizing a normalized model id gives it back", "[core][import]") {
         "arn:aws:bedrock:us-east-1:1:inference-profile/"
         "arn:aws:bedrock:us-east-1:1:foundation-model/"
         "eu.amazon.nova-lite-v1:0",
-        "us.", "+flex", "global.anthropic.claude-sonnet-4-5-20250929-v1:0",
-        "newvendor.model-v2:0"}) {
+        "us.", "+flex", "global.anthropic.claude-sonnet-4-5-20250929-v1:0", "newvendor.model-v2:0",
+        "us.amazon\x82nova-pro-"}) {
     INFO(raw);
     const core::NormalizedModel once = core::normalizeModelId(raw, card);
     const core::NormalizedModel twice = core::normalizeModelId(once.model, card);
     CHECK_FALSE(once.model.empty());
     CHECK(twice.model == once.model);
     CHECK(twice.known == once.known);
+    // What is left is still an id, so reading it again never word-matches it.
+    CHECK(core::looksLikeModelId(once.model) == core::looksLikeModelId(raw));
   }
   CHECK(
       core::normalizeModelId("global.apac.anthropic.claude-haiku-4-5-20251001-v1:0", card).model ==
