@@ -115,7 +115,7 @@ public:
            std::uint64_t value) {
     if (series.metric == Metric::Other || value == 0)
       return;
-    const NormalizedModel model = normalizeModelId(series.modelId, m_card);
+    const NormalizedModel model = resolveModelId(series.modelId, m_card);
     const std::size_t group = m_usage.group(std::nullopt, model.model, model.tier);
     const std::int64_t hours = std::max<std::int64_t>(1, periodSeconds / kSecondsPerHour);
     const auto share = value / static_cast<std::uint64_t>(hours);

@@ -124,16 +124,7 @@ UsageImport importHourlyCsv(const std::vector<InputFile> &files, const RateCard 
       }
       if (!good)
         continue;
-      NormalizedModel model = normalizeModelId(fields[at[2]], card);
-      // An id the card lacks stays itself, as in the logs: only a name is
-      // matched by its words.
-      if (!model.known && !looksLikeModelId(fields[at[2]])) {
-        // A model as bills name it ("NovaPro", "Claude Sonnet 4.5 (Amazon Bedrock Edition)").
-        const bool global = fields[at[2]].find("global") != std::string_view::npos ||
-                            fields[at[2]].find("Global") != std::string_view::npos;
-        if (std::string id = matchModelName(fields[at[2]], global, card); !id.empty())
-          model.model = std::move(id);
-      }
+      const NormalizedModel model = resolveModelId(fields[at[2]], card);
       const std::string_view tier =
           fields[at[3]].empty() ? std::string_view(model.tier) : fields[at[3]];
       const std::string_view key = fields[at[1]];

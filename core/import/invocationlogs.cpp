@@ -187,7 +187,7 @@ private:
   const NormalizedModel &normalized(std::string_view raw) {
     if (const auto found = m_models.find(raw); found != m_models.end())
       return found->second;
-    return m_models.emplace(std::string(raw), normalizeModelId(raw, m_card)).first->second;
+    return m_models.emplace(std::string(raw), resolveModelId(raw, m_card)).first->second;
   }
 
   static bool readInput(dom::element value, TokenCounts &counts, bool &haveInput,

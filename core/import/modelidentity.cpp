@@ -162,6 +162,21 @@ NormalizedModel normalizeModelId(std::string_view raw, const RateCard &card) {
   return result;
 }
 
+NormalizedModel resolveModelId(std::string_view raw, const RateCard &card) {
+  NormalizedModel result = normalizeModelId(raw, card);
+  // Judged on the normalized text, not the raw: that is what an hourly CSV
+  // written from this import holds, and it must resolve the same way.
+  if (result.known || looksLikeModelId(result.model))
+    return result;
+  const bool global = result.model.find("global") != std::string::npos ||
+                      result.model.find("Global") != std::string::npos;
+  if (std::string id = matchModelName(result.model, global, card); !id.empty()) {
+    result.model = std::move(id);
+    result.known = true;
+  }
+  return result;
+}
+
 std::string matchModelName(std::string_view name, bool global, const RateCard &card) {
   name = stripMarketplaceEdition(name);
   // An id ("openai.gpt-oss-120b") is the card's id, or one the card's id

@@ -31,6 +31,14 @@ NormalizedModel normalizeModelId(std::string_view raw, const RateCard &card);
 // neither ("NovaPro", "Nova2.0Lite", "Claude Sonnet 4.5").
 bool looksLikeModelId(std::string_view name);
 
+// A model as the usage importers meet it (a log's modelId, a metric's
+// dimension, an hourly CSV's model column): normalized as above, and a name
+// that is not an id ("NovaPro", "Claude Sonnet 4.5 (Amazon Bedrock
+// Edition)", as the Athena SQL over a bill writes them) matched by its words.
+// Resolving a resolved model gives it back, so an hourly CSV written from
+// any import reads as the same models.
+NormalizedModel resolveModelId(std::string_view raw, const RateCard &card);
+
 // A model named the way the price list and bills name it ("NovaPro",
 // "Claude4.5Sonnet", "Claude Sonnet 4.5 (Amazon Bedrock Edition)",
 // "openai.gpt-oss-120b"), matched to the card by its words and numbers;

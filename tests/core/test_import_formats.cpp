@@ -416,10 +416,11 @@ TEST_CASE("A model id the card lacks stays itself, never priced as a model with 
   CHECK(core::matchModelName("Claude Sonnet 4.5 (Amazon Bedrock Edition)", false, card) ==
         "anthropic.claude-sonnet-4-5-20250929-v1:0");
 
-  for (const char *name : {"hourly-unknown-model-renamed.csv", "logs-unknown-model-renamed.jsonl",
-                           "hourly-nested-prefix-renamed.csv", "logs-nested-prefix-renamed.jsonl",
-                           "hourly-quoted-id-renamed.csv", "logs-versionless-id-renamed.jsonl",
-                           "hourly-prefix-peeled-to-name.csv"}) {
+  for (const char *name :
+       {"hourly-unknown-model-renamed.csv", "logs-unknown-model-renamed.jsonl",
+        "hourly-nested-prefix-renamed.csv", "logs-nested-prefix-renamed.jsonl",
+        "hourly-quoted-id-renamed.csv", "logs-versionless-id-renamed.jsonl",
+        "hourly-prefix-peeled-to-name.csv", "logs-id-with-space-renamed.jsonl"}) {
     INFO(name);
     const std::string path = std::string(BWI_SOURCE_DIR "/tests/data/fuzz-regressions/") + name;
     const bool logs = std::string(name).starts_with("logs");
@@ -470,6 +471,21 @@ TEST_CASE("Normalizing a normalized model id gives it back", "[core][import]") {
     // What is left is still an id, so reading it again never word-matches it.
     CHECK(core::looksLikeModelId(once.model) == core::looksLikeModelId(raw));
   }
+  // Resolving (normalizing, then matching a name by its words) a resolved
+  // model gives it back: what every usage importer does, and what an hourly
+  // CSV written from one must read back as.
+  for (const char *raw :
+       {"amazon.nova-lite- {:0", "NovaPro+flex", "Claude Sonnet 4.5 (Amazon Bedrock Edition)",
+        "arn:aws:bedrock:us-east-1:1:foundation-model/Nova Pro", "global.Foo Bar", "us.Nova Lite",
+        "anthropic.claude-haiku", "us.amazon.nova-pro-v1:0+flex", "Unknown Model 7"}) {
+    INFO(raw);
+    const core::NormalizedModel once = core::resolveModelId(raw, card);
+    const core::NormalizedModel twice = core::resolveModelId(once.model, card);
+    CHECK(twice.model == once.model);
+    CHECK(twice.known == once.known);
+  }
+  CHECK(core::resolveModelId("NovaPro", card).model == "amazon.nova-pro-v1:0");
+  CHECK(core::resolveModelId("anthropic.claude-haiku", card).model == "anthropic.claude-haiku");
   CHECK(
       core::normalizeModelId("global.apac.anthropic.claude-haiku-4-5-20251001-v1:0", card).model ==
       "anthropic.claude-haiku-4-5-20251001-v1:0");
