@@ -108,14 +108,14 @@ std::optional<QueryMap> readQueries(const InputFile &file, std::string &error) {
 class CloudWatchReader {
 public:
   CloudWatchReader(const RateCard &card, const QueryMap &queries, UsageImport &result)
-      : m_card(card), m_queries(queries), m_result(result) {}
+      : m_queries(queries), m_result(result), m_models(card) {}
 
   // One data point (or a period's sum); spread over the hours of its period.
   void add(const Series &series, std::int64_t seconds, std::int64_t periodSeconds,
            std::uint64_t value) {
     if (series.metric == Metric::Other || value == 0)
       return;
-    const NormalizedModel model = resolveModelId(series.modelId, m_card);
+    const NormalizedModel &model = m_models(series.modelId);
     const std::size_t group = m_usage.group(std::nullopt, model.model, model.tier);
     const std::int64_t hours = std::max<std::int64_t>(1, periodSeconds / kSecondsPerHour);
     const auto share = value / static_cast<std::uint64_t>(hours);
@@ -376,9 +376,9 @@ private:
     m_result.tally.skipped.add({file.display, line, std::move(reason)});
   }
 
-  const RateCard &m_card;
   const QueryMap &m_queries;
   UsageImport &m_result;
+  ModelResolver m_models;
   UsageAccumulator m_usage;
   std::string m_failure;
 };

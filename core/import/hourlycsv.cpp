@@ -51,6 +51,7 @@ UsageImport importHourlyCsv(const std::vector<InputFile> &files, const RateCard 
                             ImportControl *control) {
   UsageImport result;
   UsageAccumulator usage;
+  ModelResolver resolve(card);
   for (const InputFile &file : files) {
     CsvReader reader(file);
     if (!reader.next()) {
@@ -124,7 +125,7 @@ UsageImport importHourlyCsv(const std::vector<InputFile> &files, const RateCard 
       }
       if (!good)
         continue;
-      const NormalizedModel model = resolveModelId(fields[at[2]], card);
+      const NormalizedModel &model = resolve(fields[at[2]]);
       const std::string_view tier =
           fields[at[3]].empty() ? std::string_view(model.tier) : fields[at[3]];
       const std::string_view key = fields[at[1]];

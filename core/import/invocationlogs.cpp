@@ -15,13 +15,6 @@ namespace dom = simdjson::dom;
 
 static_assert(simdjson::SIMDJSON_PADDING <= kLinePadding, "lines must carry simdjson's padding");
 
-struct TransparentHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view text) const {
-    return std::hash<std::string_view>{}(text);
-  }
-};
-
 std::vector<std::string> splitPath(const std::string &path) {
   std::vector<std::string> parts;
   std::size_t start = 0;
@@ -96,7 +89,7 @@ std::string_view recordOf(std::string_view line) {
 class InvocationLogSink final : public LineSink {
 public:
   InvocationLogSink(const RateCard &card, const std::optional<std::string> &groupBy)
-      : m_card(card) {
+      : m_models(card) {
     if (groupBy)
       m_groupPath = splitPath(*groupBy);
   }
@@ -184,11 +177,7 @@ public:
   UsageAccumulator &usage() { return m_usage; }
 
 private:
-  const NormalizedModel &normalized(std::string_view raw) {
-    if (const auto found = m_models.find(raw); found != m_models.end())
-      return found->second;
-    return m_models.emplace(std::string(raw), resolveModelId(raw, m_card)).first->second;
-  }
+  const NormalizedModel &normalized(std::string_view raw) { return m_models(raw); }
 
   static bool readInput(dom::element value, TokenCounts &counts, bool &haveInput,
                         std::string &reason) {
@@ -256,12 +245,11 @@ private:
     return std::nullopt;
   }
 
-  const RateCard &m_card;
   std::vector<std::string> m_groupPath;
   dom::parser m_parser;
   UsageAccumulator m_usage;
   std::string m_keyText;
-  std::unordered_map<std::string, NormalizedModel, TransparentHash, std::equal_to<>> m_models;
+  ModelResolver m_models;
 };
 
 // A file whose first record does not look like an invocation log.

@@ -177,6 +177,12 @@ NormalizedModel resolveModelId(std::string_view raw, const RateCard &card) {
   return result;
 }
 
+const NormalizedModel &ModelResolver::operator()(std::string_view raw) {
+  if (const auto found = m_resolved.find(raw); found != m_resolved.end())
+    return found->second;
+  return m_resolved.emplace(std::string(raw), resolveModelId(raw, m_card)).first->second;
+}
+
 std::string matchModelName(std::string_view name, bool global, const RateCard &card) {
   name = stripMarketplaceEdition(name);
   // An id ("openai.gpt-oss-120b") is the card's id, or one the card's id

@@ -2,8 +2,10 @@
 
 #include "ratecard.h"
 
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 // Model ids as AWS writes them in metrics, logs, bills and price lists,
 // mapped to the rate card's ids.
@@ -38,6 +40,25 @@ bool looksLikeModelId(std::string_view name);
 // Resolving a resolved model gives it back, so an hourly CSV written from
 // any import reads as the same models.
 NormalizedModel resolveModelId(std::string_view raw, const RateCard &card);
+
+// resolveModelId once per distinct text: a file repeats a few models over
+// millions of records, and matching a name by its words reads every model
+// of the card. One per thread.
+class ModelResolver {
+public:
+  explicit ModelResolver(const RateCard &card) : m_card(card) {}
+  const NormalizedModel &operator()(std::string_view raw);
+
+private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+  const RateCard &m_card;
+  std::unordered_map<std::string, NormalizedModel, Hash, std::equal_to<>> m_resolved;
+};
 
 // A model named the way the price list and bills name it ("NovaPro",
 // "Claude4.5Sonnet", "Claude Sonnet 4.5 (Amazon Bedrock Edition)",
