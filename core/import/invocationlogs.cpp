@@ -168,6 +168,10 @@ public:
     }
     if (m_groupPath.empty() && !arn.empty())
       key = roleOfArn(arn);
+    // An empty key is no key: reports and the hourly CSV cannot tell them
+    // apart, and "(no team)" is what both mean.
+    if (key && key->empty())
+      key.reset();
     const NormalizedModel &model = normalized(modelId);
     const std::size_t group = m_usage.group(key, model.model, model.tier);
     m_usage.add(group, *seconds, counts, true);
