@@ -11,7 +11,6 @@
 #include "volumechartview.h"
 
 #include <QComboBox>
-#include <QDate>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -71,19 +70,11 @@ ChartsPanel::ChartsPanel(ScenarioDocument *document, QWidget *parent)
 }
 
 void ChartsPanel::addExportActions(QWidget *chart, ChartKind kind) {
-  addChartContextMenu(
-      chart, kind,
-      [this, kind] {
-        ChartSource source(m_document->workbench());
-        source.refusal = m_document->figuresProblem();
-        // The forecast exports with the fan shown, once it is computed.
-        if (kind == ChartKind::Forecast)
-          source.forecast = m_fan->forecast();
-        return source;
-      },
-      [this] {
-        return exportFooter(m_document->scenario(), m_document->rateCard(), QDate::currentDate());
-      });
+  // The forecast exports with the fan shown, once it is computed.
+  addWorkbenchChartMenu(chart, kind, m_document, [this, kind](ChartSource &source) {
+    if (kind == ChartKind::Forecast)
+      source.forecast = m_fan->forecast();
+  });
 }
 
 void ChartsPanel::refresh() {

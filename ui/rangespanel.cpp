@@ -9,7 +9,6 @@
 #include "scenariodocument.h"
 #include "tornadochartview.h"
 
-#include <QDate>
 #include <QDoubleSpinBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -112,22 +111,14 @@ QWidget *RangesPanel::titledRow(QWidget *chart, const QList<QWidget *> &controls
 }
 
 void RangesPanel::addExportActions(QWidget *chart, ChartKind kind) {
-  addChartContextMenu(
-      chart, kind,
-      [this, kind] {
-        ChartSource source(m_document->workbench());
-        source.refusal = m_document->figuresProblem();
-        if (kind == ChartKind::Forecast)
-          source.forecast = m_fan->forecast();
-        if (kind == ChartKind::Tornado && m_tornado)
-          source.tornado = &*m_tornado;
-        if (kind == ChartKind::Planner && m_plan)
-          source.plan = &*m_plan;
-        return source;
-      },
-      [this] {
-        return exportFooter(m_document->scenario(), m_document->rateCard(), QDate::currentDate());
-      });
+  addWorkbenchChartMenu(chart, kind, m_document, [this, kind](ChartSource &source) {
+    if (kind == ChartKind::Forecast)
+      source.forecast = m_fan->forecast();
+    if (kind == ChartKind::Tornado && m_tornado)
+      source.tornado = &*m_tornado;
+    if (kind == ChartKind::Planner && m_plan)
+      source.plan = &*m_plan;
+  });
 }
 
 void RangesPanel::showEvent(QShowEvent *event) {

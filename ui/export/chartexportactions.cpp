@@ -1,9 +1,11 @@
 #include "chartexportactions.h"
 
 #include "appsettings.h"
+#include "scenariodocument.h"
 
 #include <QAction>
 #include <QClipboard>
+#include <QDate>
 #include <QEvent>
 #include <QFileDialog>
 #include <QGuiApplication>
@@ -94,6 +96,22 @@ void addChartContextMenu(QWidget *chart, ChartKind kind, std::function<ChartSour
   menu->addAction(exportAction);
   menu->addAction(copyAction);
   button->setMenu(menu);
+}
+
+void addWorkbenchChartMenu(QWidget *chart, ChartKind kind, const ScenarioDocument *document,
+                           std::function<void(ChartSource &)> more) {
+  addChartContextMenu(
+      chart, kind,
+      [document, more] {
+        ChartSource source(document->workbench());
+        source.refusal = document->figuresProblem();
+        if (more)
+          more(source);
+        return source;
+      },
+      [document] {
+        return exportFooter(document->scenario(), document->rateCard(), QDate::currentDate());
+      });
 }
 
 } // namespace bwi::ui
