@@ -74,7 +74,7 @@ GoalSeekBox::GoalSeekBox(ScenarioDocument *document, QWidget *parent)
   });
 }
 
-core::GoalMetric GoalSeekBox::metric() const {
+core::GoalMetric GoalSeekBox::chosenMetric() const {
   return static_cast<core::GoalMetric>(m_metric->currentData().toInt());
 }
 
@@ -86,7 +86,7 @@ core::Lever GoalSeekBox::lever() const {
 // scenario's own figure (utilization as a percentage).
 void GoalSeekBox::showMetricUnit() {
   const QSignalBlocker blocker(m_target);
-  const core::GoalMetric chosen = metric();
+  const core::GoalMetric chosen = chosenMetric();
   const bool share = chosen == core::GoalMetric::PtUtilization;
   m_target->setPrefix(share ? QString() : QStringLiteral("$"));
   m_target->setSuffix(share ? QStringLiteral(" %") : QString());
@@ -106,7 +106,7 @@ void GoalSeekBox::forgetResult() {
 
 void GoalSeekBox::find() {
   core::GoalSeekRequest request;
-  request.metric = metric();
+  request.metric = chosenMetric();
   request.lever = lever();
   request.month = m_document->month();
   request.target =

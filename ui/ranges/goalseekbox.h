@@ -30,7 +30,7 @@ public:
   const std::optional<core::GoalSeekResult> &result() const { return m_result; }
 
 private:
-  core::GoalMetric metric() const;
+  core::GoalMetric chosenMetric() const; // not metric(): QWidget::metric is virtual
   core::Lever lever() const;
   void showMetricUnit();
   void forgetResult();
