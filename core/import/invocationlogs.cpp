@@ -126,7 +126,9 @@ public:
           reason = "modelId is not a string";
           return false;
         }
-        haveModel = true;
+        // An empty id is no model: like a missing one, and like the hourly
+        // CSV, which refuses a row without a model.
+        haveModel = !modelId.empty();
       } else if (name == "input") {
         if (!readInput(member.value, counts, haveInput, reason))
           return false;

@@ -420,7 +420,7 @@ TEST_CASE("A model id the card lacks stays itself, never priced as a model with 
                            "hourly-nested-prefix-renamed.csv", "logs-nested-prefix-renamed.jsonl",
                            "hourly-quoted-id-renamed.csv", "logs-versionless-id-renamed.jsonl",
                            "hourly-prefix-peeled-to-name.csv", "logs-id-with-space-renamed.jsonl",
-                           "logs-empty-role-key.jsonl"}) {
+                           "logs-empty-role-key.jsonl", "logs-empty-model-id.jsonl"}) {
     INFO(name);
     const std::string path = std::string(BWI_SOURCE_DIR "/tests/data/fuzz-regressions/") + name;
     const bool logs = std::string(name).starts_with("logs");
@@ -431,6 +431,7 @@ TEST_CASE("A model id the card lacks stays itself, never priced as a model with 
     const test::TempFolder folder;
     const auto again = core::importHourlyCsv(
         inputs({folder.write("again.csv", core::hourlyCsv(imported.groups))}), card);
+    CHECK(again.tally.skipped.count == 0);
     REQUIRE(again.groups.size() == imported.groups.size());
     for (std::size_t i = 0; i < again.groups.size(); ++i) {
       CHECK(again.groups[i].key == imported.groups[i].key);
