@@ -123,7 +123,9 @@ UsageImport importHourlyCsv(const std::vector<InputFile> &files, const RateCard 
           *targets[i] = *value;
         }
       }
-      if (!good)
+      // A row of zeros is read and adds nothing: no group of no traffic,
+      // which the CSV written from the import would have no row for.
+      if (!good || counts.empty())
         continue;
       const NormalizedModel &model = resolve(fields[at[2]]);
       const std::string_view tier =

@@ -416,11 +416,12 @@ TEST_CASE("A model id the card lacks stays itself, never priced as a model with 
   CHECK(core::matchModelName("Claude Sonnet 4.5 (Amazon Bedrock Edition)", false, card) ==
         "anthropic.claude-sonnet-4-5-20250929-v1:0");
 
-  for (const char *name : {"hourly-unknown-model-renamed.csv", "logs-unknown-model-renamed.jsonl",
-                           "hourly-nested-prefix-renamed.csv", "logs-nested-prefix-renamed.jsonl",
-                           "hourly-quoted-id-renamed.csv", "logs-versionless-id-renamed.jsonl",
-                           "hourly-prefix-peeled-to-name.csv", "logs-id-with-space-renamed.jsonl",
-                           "logs-empty-role-key.jsonl", "logs-empty-model-id.jsonl"}) {
+  for (const char *name :
+       {"hourly-unknown-model-renamed.csv", "logs-unknown-model-renamed.jsonl",
+        "hourly-nested-prefix-renamed.csv", "logs-nested-prefix-renamed.jsonl",
+        "hourly-quoted-id-renamed.csv", "logs-versionless-id-renamed.jsonl",
+        "hourly-prefix-peeled-to-name.csv", "logs-id-with-space-renamed.jsonl",
+        "logs-empty-role-key.jsonl", "logs-empty-model-id.jsonl", "hourly-row-of-zeros.csv"}) {
     INFO(name);
     const std::string path = std::string(BWI_SOURCE_DIR "/tests/data/fuzz-regressions/") + name;
     const bool logs = std::string(name).starts_with("logs");
