@@ -1,7 +1,7 @@
-#include "commandline.h"
+#include "app/commandline.h"
 
-#include "commands.h"
-#include "comparecommand.h"
+#include "app/commands.h"
+#include "app/comparecommand.h"
 
 #include <charconv>
 #include <cmath>

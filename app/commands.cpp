@@ -1,13 +1,13 @@
-#include "commands.h"
+#include "app/commands.h"
 
-#include "curves.h"
-#include "evaluation.h"
-#include "forecast.h"
-#include "rangecommands.h"
-#include "ratecardage.h"
-#include "resultjson.h"
-#include "scenariofile.h"
-#include "texttables.h"
+#include "app/rangecommands.h"
+#include "app/texttables.h"
+#include "core/cost/curves.h"
+#include "core/cost/evaluation.h"
+#include "core/files/scenariofile.h"
+#include "core/forecast/forecast.h"
+#include "core/model/ratecardage.h"
+#include "core/report/resultjson.h"
 
 #include <chrono>
 #include <cmath>

@@ -1,12 +1,12 @@
-#include "comparecommand.h"
+#include "app/comparecommand.h"
 
-#include "commandline.h"
-#include "comparisonjson.h"
-#include "jsonwriter.h"
-#include "moneyformat.h"
-#include "optimizedproposal.h"
-#include "scenariocomparison.h"
-#include "scenariofile.h"
+#include "app/commandline.h"
+#include "core/analysis/optimizedproposal.h"
+#include "core/analysis/scenariocomparison.h"
+#include "core/common/jsonwriter.h"
+#include "core/common/moneyformat.h"
+#include "core/files/scenariofile.h"
+#include "core/report/comparisonjson.h"
 
 #include <algorithm>
 #include <cmath>

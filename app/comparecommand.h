@@ -1,7 +1,7 @@
 #pragma once
 
-#include "optimizedproposal.h"
-#include "scenariocomparison.h"
+#include "core/analysis/optimizedproposal.h"
+#include "core/analysis/scenariocomparison.h"
 
 #include <iosfwd>
 #include <optional>

@@ -1,8 +1,8 @@
-#include "guimain.h"
+#include "app/guimain.h"
 
-#include "mainwindow.h"
-#include "scenariodocument.h"
-#include "scenariofields.h"
+#include "core/model/scenariofields.h"
+#include "ui/document/scenariodocument.h"
+#include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QIcon>

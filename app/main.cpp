@@ -1,9 +1,9 @@
-#include "commandline.h"
-#include "importcommand.h"
+#include "app/commandline.h"
+#include "app/importcommand.h"
 
 #ifdef BWI_WITH_GUI
-#include "exportcommand.h"
-#include "guimain.h"
+#include "app/exportcommand.h"
+#include "app/guimain.h"
 #endif
 
 #include <iostream>

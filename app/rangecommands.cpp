@@ -1,10 +1,10 @@
-#include "rangecommands.h"
+#include "app/rangecommands.h"
 
-#include "commitmentplanner.h"
-#include "goalseek.h"
-#include "moneyformat.h"
-#include "rangesjson.h"
-#include "sensitivity.h"
+#include "core/analysis/commitmentplanner.h"
+#include "core/analysis/goalseek.h"
+#include "core/analysis/tornado.h"
+#include "core/common/moneyformat.h"
+#include "core/report/rangesjson.h"
 
 #include <cmath>
 #include <cstdio>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "commandline.h"
-#include "scenariofile.h"
+#include "app/commandline.h"
+#include "core/files/scenariofile.h"
 
 #include <iosfwd>
 

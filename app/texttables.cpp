@@ -1,7 +1,7 @@
-#include "texttables.h"
+#include "app/texttables.h"
 
-#include "moneyformat.h"
-#include "ratecardage.h"
+#include "core/common/moneyformat.h"
+#include "core/model/ratecardage.h"
 
 #include <algorithm>
 #include <cstdio>

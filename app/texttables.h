@@ -1,8 +1,8 @@
 #pragma once
 
-#include "evaluation.h"
-#include "forecast.h"
-#include "scenariofile.h"
+#include "core/cost/evaluation.h"
+#include "core/files/scenariofile.h"
+#include "core/forecast/forecast.h"
 
 #include <string>
 

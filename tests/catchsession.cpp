@@ -4,6 +4,6 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
-#include "catchrun.h"
+#include "tests/catchrun.h"
 
 int bwi::test::runCatch(int argc, char **argv) { return Catch::Session().run(argc, argv); }

@@ -1,7 +1,7 @@
-#include "keyfiguresstrip.h"
+#include "ui/keyfiguresstrip.h"
 
-#include "moneyformat.h"
-#include "scenariodocument.h"
+#include "core/common/moneyformat.h"
+#include "ui/document/scenariodocument.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

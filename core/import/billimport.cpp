@@ -1,8 +1,8 @@
-#include "billimport.h"
+#include "core/import/billimport.h"
 
-#include "csvreader.h"
-#include "modelidentity.h"
-#include "usagetype.h"
+#include "core/import/csvreader.h"
+#include "core/import/modelidentity.h"
+#include "core/import/usagetype.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,10 +1,10 @@
-#include "cloudwatch.h"
+#include "core/import/cloudwatch.h"
 
-#include "csvreader.h"
-#include "isotime.h"
-#include "linescan.h"
-#include "measuredsizing.h"
-#include "modelidentity.h"
+#include "core/import/csvreader.h"
+#include "core/import/isotime.h"
+#include "core/import/linescan.h"
+#include "core/import/measuredsizing.h"
+#include "core/import/modelidentity.h"
 
 #include <simdjson.h>
 

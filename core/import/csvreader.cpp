@@ -1,4 +1,4 @@
-#include "csvreader.h"
+#include "core/import/csvreader.h"
 
 #include <algorithm>
 #include <cstring>

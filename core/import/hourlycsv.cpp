@@ -1,8 +1,8 @@
-#include "hourlycsv.h"
+#include "core/import/hourlycsv.h"
 
-#include "csvreader.h"
-#include "isotime.h"
-#include "modelidentity.h"
+#include "core/import/csvreader.h"
+#include "core/import/isotime.h"
+#include "core/import/modelidentity.h"
 
 #include <algorithm>
 #include <array>

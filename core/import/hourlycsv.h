@@ -1,8 +1,8 @@
 #pragma once
 
-#include "inputfiles.h"
-#include "ratecard.h"
-#include "usageimport.h"
+#include "core/import/inputfiles.h"
+#include "core/import/usageimport.h"
+#include "core/model/ratecard.h"
 
 #include <string>
 #include <vector>

@@ -1,6 +1,6 @@
-#include "importjson.h"
+#include "core/import/importjson.h"
 
-#include "isotime.h"
+#include "core/import/isotime.h"
 
 namespace bwi::core {
 

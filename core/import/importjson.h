@@ -1,11 +1,11 @@
 #pragma once
 
-#include "billimport.h"
-#include "importreport.h"
-#include "jsonreader.h"
-#include "measuredsizing.h"
-#include "pricelist.h"
-#include "usagegroups.h"
+#include "core/common/jsonreader.h"
+#include "core/import/billimport.h"
+#include "core/import/importtally.h"
+#include "core/import/measuredsizing.h"
+#include "core/import/pricelist.h"
+#include "core/import/usagegroups.h"
 
 #include <vector>
 

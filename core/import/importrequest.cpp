@@ -1,9 +1,9 @@
-#include "importrequest.h"
+#include "core/import/importrequest.h"
 
-#include "cloudwatch.h"
-#include "hourlycsv.h"
-#include "inputfiles.h"
-#include "invocationlogs.h"
+#include "core/import/cloudwatch.h"
+#include "core/import/hourlycsv.h"
+#include "core/import/inputfiles.h"
+#include "core/import/invocationlogs.h"
 
 namespace bwi::core {
 

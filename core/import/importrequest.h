@@ -1,11 +1,11 @@
 #pragma once
 
-#include "billimport.h"
-#include "importreport.h"
-#include "measuredsizing.h"
-#include "pricelist.h"
-#include "ratecard.h"
-#include "usageimport.h"
+#include "core/import/billimport.h"
+#include "core/import/importtally.h"
+#include "core/import/measuredsizing.h"
+#include "core/import/pricelist.h"
+#include "core/import/usageimport.h"
+#include "core/model/ratecard.h"
 
 #include <optional>
 #include <string>

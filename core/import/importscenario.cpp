@@ -1,9 +1,9 @@
-#include "importscenario.h"
+#include "core/import/importscenario.h"
 
-#include "isotime.h"
-#include "usagetype.h"
-#include "utf8text.h"
-#include "weeklyprofile.h"
+#include "core/import/isotime.h"
+#include "core/import/usagetype.h"
+#include "core/import/utf8text.h"
+#include "core/model/weeklyprofile.h"
 
 #include <algorithm>
 #include <cctype>

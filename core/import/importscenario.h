@@ -1,9 +1,9 @@
 #pragma once
 
-#include "billimport.h"
-#include "ratecard.h"
-#include "scenario.h"
-#include "usagegroups.h"
+#include "core/import/billimport.h"
+#include "core/import/usagegroups.h"
+#include "core/model/ratecard.h"
+#include "core/model/scenario.h"
 
 #include <string>
 #include <vector>

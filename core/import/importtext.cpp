@@ -1,7 +1,7 @@
-#include "importtext.h"
+#include "core/import/importtext.h"
 
-#include "isotime.h"
-#include "moneyformat.h"
+#include "core/common/moneyformat.h"
+#include "core/import/isotime.h"
 
 #include <cstdio>
 #include <sstream>

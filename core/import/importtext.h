@@ -1,10 +1,10 @@
 #pragma once
 
-#include "billimport.h"
-#include "measuredsizing.h"
-#include "pricelist.h"
-#include "reconcile.h"
-#include "usageimport.h"
+#include "core/import/billimport.h"
+#include "core/import/measuredsizing.h"
+#include "core/import/pricelist.h"
+#include "core/import/reconcile.h"
+#include "core/import/usageimport.h"
 
 #include <string>
 #include <vector>

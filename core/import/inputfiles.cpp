@@ -1,4 +1,4 @@
-#include "inputfiles.h"
+#include "core/import/inputfiles.h"
 
 #include <zlib.h>
 

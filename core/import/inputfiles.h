@@ -1,6 +1,6 @@
 #pragma once
 
-#include "importreport.h"
+#include "core/import/importtally.h"
 
 #include <cstdint>
 #include <filesystem>

@@ -1,8 +1,8 @@
-#include "invocationlogs.h"
+#include "core/import/invocationlogs.h"
 
-#include "isotime.h"
-#include "linescan.h"
-#include "modelidentity.h"
+#include "core/import/isotime.h"
+#include "core/import/linescan.h"
+#include "core/import/modelidentity.h"
 
 #include <simdjson.h>
 

@@ -1,4 +1,4 @@
-#include "isotime.h"
+#include "core/import/isotime.h"
 
 #include <cstdio>
 

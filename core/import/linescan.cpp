@@ -1,4 +1,4 @@
-#include "linescan.h"
+#include "core/import/linescan.h"
 
 #include <algorithm>
 #include <atomic>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "importreport.h"
-#include "inputfiles.h"
+#include "core/import/importtally.h"
+#include "core/import/inputfiles.h"
 
 #include <functional>
 #include <memory>

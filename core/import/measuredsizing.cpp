@@ -1,7 +1,7 @@
-#include "measuredsizing.h"
+#include "core/import/measuredsizing.h"
 
-#include "convexsearch.h"
-#include "isotime.h"
+#include "core/common/convexsearch.h"
+#include "core/import/isotime.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ratecard.h"
-#include "usagegroups.h"
+#include "core/import/usagegroups.h"
+#include "core/model/ratecard.h"
 
 #include <map>
 #include <optional>

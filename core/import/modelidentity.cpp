@@ -1,4 +1,4 @@
-#include "modelidentity.h"
+#include "core/import/modelidentity.h"
 
 #include <algorithm>
 #include <array>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ratecard.h"
+#include "core/model/ratecard.h"
 
 #include <functional>
 #include <string>

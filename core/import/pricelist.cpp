@@ -1,7 +1,7 @@
-#include "pricelist.h"
+#include "core/import/pricelist.h"
 
-#include "modelidentity.h"
-#include "usagetype.h"
+#include "core/import/modelidentity.h"
+#include "core/import/usagetype.h"
 
 #include <simdjson.h>
 

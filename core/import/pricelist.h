@@ -1,8 +1,8 @@
 #pragma once
 
-#include "importreport.h"
-#include "inputfiles.h"
-#include "ratecard.h"
+#include "core/import/importtally.h"
+#include "core/import/inputfiles.h"
+#include "core/model/ratecard.h"
 
 #include <optional>
 #include <string>

@@ -1,4 +1,4 @@
-#include "reconcile.h"
+#include "core/import/reconcile.h"
 
 #include <map>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "billimport.h"
-#include "evaluation.h"
-#include "jsonreader.h"
+#include "core/common/jsonreader.h"
+#include "core/cost/evaluation.h"
+#include "core/import/billimport.h"
 
 #include <optional>
 #include <string>

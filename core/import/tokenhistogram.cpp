@@ -1,4 +1,4 @@
-#include "tokenhistogram.h"
+#include "core/import/tokenhistogram.h"
 
 #include <algorithm>
 #include <bit>

@@ -1,6 +1,6 @@
-#include "usagegroups.h"
+#include "core/import/usagegroups.h"
 
-#include "isotime.h"
+#include "core/import/isotime.h"
 
 #include <algorithm>
 #include <tuple>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "tokenhistogram.h"
+#include "core/import/tokenhistogram.h"
 
 #include <cstdint>
 #include <map>

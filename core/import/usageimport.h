@@ -1,7 +1,7 @@
 #pragma once
 
-#include "importreport.h"
-#include "usagegroups.h"
+#include "core/import/importtally.h"
+#include "core/import/usagegroups.h"
 
 #include <optional>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "usagetype.h"
+#include "core/import/usagetype.h"
 
 #include <array>
 #include <cctype>

@@ -1,4 +1,4 @@
-#include "utf8text.h"
+#include "core/import/utf8text.h"
 
 namespace bwi::core {
 

@@ -1,13 +1,13 @@
-#include "curves.h"
-#include "evaluation.h"
-#include "forecast.h"
-#include "jsonwriter.h"
-#include "largeestate.h"
-#include "optimizedproposal.h"
-#include "preparedscenario.h"
-#include "scenariocomparison.h"
-#include "scenariofile.h"
-#include "scenariojson.h"
+#include "core/analysis/optimizedproposal.h"
+#include "core/analysis/scenariocomparison.h"
+#include "core/common/jsonwriter.h"
+#include "core/cost/curves.h"
+#include "core/cost/evaluation.h"
+#include "core/cost/preparedscenario.h"
+#include "core/files/scenariofile.h"
+#include "core/files/scenariojson.h"
+#include "core/forecast/forecast.h"
+#include "tests/bench/largeestate.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,8 +1,8 @@
-#include "commitmentplanner.h"
-#include "forecast.h"
-#include "goalseek.h"
-#include "scenariofile.h"
-#include "sensitivity.h"
+#include "core/analysis/commitmentplanner.h"
+#include "core/analysis/goalseek.h"
+#include "core/analysis/tornado.h"
+#include "core/files/scenariofile.h"
+#include "core/forecast/forecast.h"
 
 #include <catch2/catch.hpp>
 

@@ -4,21 +4,21 @@
 //   xvfb-run -a -s "-screen 0 1600x1000x24" build/release/tests/bench/bwi_gui_bench
 #include <catch2/catch.hpp>
 
-#include "catchrun.h"
+#include "tests/catchrun.h"
 
-#include "chartexport.h"
-#include "commitmentplanner.h"
-#include "fanjob.h"
-#include "importdialog.h"
-#include "largeestate.h"
-#include "latestjob.h"
-#include "leverslider.h"
-#include "mainwindow.h"
-#include "optimizedproposal.h"
-#include "scenariocomparison.h"
-#include "scenariodocument.h"
-#include "scenariofile.h"
-#include "sensitivity.h"
+#include "core/analysis/commitmentplanner.h"
+#include "core/analysis/optimizedproposal.h"
+#include "core/analysis/scenariocomparison.h"
+#include "core/analysis/tornado.h"
+#include "core/files/scenariofile.h"
+#include "tests/bench/largeestate.h"
+#include "ui/document/fanjob.h"
+#include "ui/document/latestjob.h"
+#include "ui/document/scenariodocument.h"
+#include "ui/export/chartexport.h"
+#include "ui/import/importdialog.h"
+#include "ui/levers/leverslider.h"
+#include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -9,10 +9,10 @@
 //
 // Prints MB/s (wall clock), CPU seconds, peak RSS and the totals, and checks
 // them against FILE.totals.json when the generator wrote one. Not run by ctest.
-#include "billimport.h"
-#include "importrequest.h"
-#include "invocationlogs.h"
-#include "scenariofile.h"
+#include "core/files/scenariofile.h"
+#include "core/import/billimport.h"
+#include "core/import/importrequest.h"
+#include "core/import/invocationlogs.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "largeestate.h"
+#include "tests/bench/largeestate.h"
 
 #include <cmath>
 #include <random>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ratecard.h"
-#include "scenario.h"
+#include "core/model/ratecard.h"
+#include "core/model/scenario.h"
 
 // The large estate of issue 2's budgets: 200 workloads over 40 models, 20 PT
 // commitments, each workload with its own weekly profile. Deterministic.

@@ -1,9 +1,9 @@
 // Catch2 benchmarks, plus `--write-estate PATH` to write the large estate as
 // a scenario file for timing the whole `bedrock-whatif evaluate` process.
-#include "catchrun.h"
+#include "tests/catchrun.h"
 
-#include "largeestate.h"
-#include "scenariofile.h"
+#include "core/files/scenariofile.h"
+#include "tests/bench/largeestate.h"
 
 #include <cstring>
 #include <iostream>

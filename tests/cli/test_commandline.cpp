@@ -1,5 +1,5 @@
-#include "clirun.h"
-#include "commandline.h"
+#include "app/commandline.h"
+#include "tests/cli/clirun.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

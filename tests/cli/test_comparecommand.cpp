@@ -1,6 +1,6 @@
-#include "clirun.h"
-#include "commandline.h"
-#include "scenariofile.h"
+#include "app/commandline.h"
+#include "core/files/scenariofile.h"
+#include "tests/cli/clirun.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

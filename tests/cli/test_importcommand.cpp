@@ -1,4 +1,4 @@
-#include "importcommand.h"
+#include "app/importcommand.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

@@ -1,4 +1,4 @@
-#include "importtestsupport.h"
+#include "tests/core/importtestsupport.h"
 
 #include <catch2/catch.hpp>
 #include <zlib.h>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "inputfiles.h"
+#include "core/import/inputfiles.h"
 
 #include <filesystem>
 #include <string>

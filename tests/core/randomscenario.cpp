@@ -1,7 +1,7 @@
-#include "randomscenario.h"
+#include "tests/core/randomscenario.h"
 
-#include "ratecardjson.h"
-#include "testsupport.h"
+#include "core/files/ratecardjson.h"
+#include "tests/core/testsupport.h"
 
 #include <algorithm>
 #include <cmath>

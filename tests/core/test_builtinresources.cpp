@@ -1,8 +1,8 @@
-#include "embeddedresources.h"
-#include "jsonreader.h"
-#include "ratecardjson.h"
-#include "scenariofile.h"
-#include "testsupport.h"
+#include "core/common/jsonreader.h"
+#include "core/files/ratecardjson.h"
+#include "core/files/scenariofile.h"
+#include "resources/embeddedresources.h"
+#include "tests/core/testsupport.h"
 
 #include <fstream>
 #include <sstream>

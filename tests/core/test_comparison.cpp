@@ -1,13 +1,13 @@
-#include "evaluation.h"
-#include "leverattribution.h"
-#include "optimizedproposal.h"
-#include "preparedscenario.h"
-#include "randomscenario.h"
-#include "ratecardoverrides.h"
-#include "scenariocomparison.h"
-#include "scenariojson.h"
-#include "scenariovalidation.h"
-#include "testsupport.h"
+#include "core/analysis/leverattribution.h"
+#include "core/analysis/optimizedproposal.h"
+#include "core/analysis/scenariocomparison.h"
+#include "core/cost/evaluation.h"
+#include "core/cost/preparedscenario.h"
+#include "core/files/ratecardoverrides.h"
+#include "core/files/scenariojson.h"
+#include "core/files/scenariovalidation.h"
+#include "tests/core/randomscenario.h"
+#include "tests/core/testsupport.h"
 
 #include <numeric>
 

@@ -1,7 +1,7 @@
-#include "curves.h"
-#include "forecast.h"
-#include "preparedscenario.h"
-#include "testsupport.h"
+#include "core/cost/curves.h"
+#include "core/cost/preparedscenario.h"
+#include "core/forecast/forecast.h"
+#include "tests/core/testsupport.h"
 
 #include <cmath>
 

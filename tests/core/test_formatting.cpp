@@ -1,6 +1,6 @@
-#include "moneyformat.h"
-#include "ratecardage.h"
-#include "testsupport.h"
+#include "core/common/moneyformat.h"
+#include "core/model/ratecardage.h"
+#include "tests/core/testsupport.h"
 
 using namespace bwi;
 

@@ -1,13 +1,13 @@
 // Hostile and future files, atomic writes and the finiteness checks
 // (issue 7; docs/limits.md, docs/file-compatibility.md, docs/crash-safety.md).
-#include "embeddedresources.h"
-#include "forecast.h"
-#include "jsonreader.h"
-#include "preparedscenario.h"
-#include "scenariofile.h"
-#include "scenariojson.h"
-#include "testsupport.h"
-#include "workbench.h"
+#include "core/common/jsonreader.h"
+#include "core/cost/preparedscenario.h"
+#include "core/files/scenariofile.h"
+#include "core/files/scenariojson.h"
+#include "core/forecast/forecast.h"
+#include "core/report/workbench.h"
+#include "resources/embeddedresources.h"
+#include "tests/core/testsupport.h"
 
 #include <filesystem>
 #include <fstream>

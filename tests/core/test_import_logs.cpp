@@ -1,8 +1,8 @@
-#include "importtestsupport.h"
-#include "invocationlogs.h"
-#include "isotime.h"
-#include "scenariofile.h"
-#include "testsupport.h"
+#include "core/files/scenariofile.h"
+#include "core/import/invocationlogs.h"
+#include "core/import/isotime.h"
+#include "tests/core/importtestsupport.h"
+#include "tests/core/testsupport.h"
 
 #include <catch2/catch.hpp>
 

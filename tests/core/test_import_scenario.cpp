@@ -1,12 +1,12 @@
-#include "billimport.h"
-#include "importscenario.h"
-#include "importtestsupport.h"
-#include "invocationlogs.h"
-#include "isotime.h"
-#include "measuredsizing.h"
-#include "reconcile.h"
-#include "scenariofile.h"
-#include "testsupport.h"
+#include "core/files/scenariofile.h"
+#include "core/import/billimport.h"
+#include "core/import/importscenario.h"
+#include "core/import/invocationlogs.h"
+#include "core/import/isotime.h"
+#include "core/import/measuredsizing.h"
+#include "core/import/reconcile.h"
+#include "tests/core/importtestsupport.h"
+#include "tests/core/testsupport.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,8 +1,8 @@
-#include "forecast.h"
-#include "montecarlo.h"
-#include "monthtotals.h"
-#include "testsupport.h"
-#include "uncertainty.h"
+#include "core/cost/monthtotals.h"
+#include "core/forecast/forecast.h"
+#include "core/forecast/montecarlo.h"
+#include "core/forecast/uncertainty.h"
+#include "tests/core/testsupport.h"
 
 #include <algorithm>
 #include <cmath>

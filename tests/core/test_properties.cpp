@@ -1,12 +1,12 @@
-#include "curves.h"
-#include "forecast.h"
-#include "preparedscenario.h"
-#include "randomscenario.h"
-#include "ratecardjson.h"
-#include "ratecardoverrides.h"
-#include "scenariojson.h"
-#include "scenariovalidation.h"
-#include "testsupport.h"
+#include "core/cost/curves.h"
+#include "core/cost/preparedscenario.h"
+#include "core/files/ratecardjson.h"
+#include "core/files/ratecardoverrides.h"
+#include "core/files/scenariojson.h"
+#include "core/files/scenariovalidation.h"
+#include "core/forecast/forecast.h"
+#include "tests/core/randomscenario.h"
+#include "tests/core/testsupport.h"
 
 #include <numeric>
 #include <random>

@@ -1,6 +1,6 @@
-#include "curves.h"
-#include "preparedscenario.h"
-#include "testsupport.h"
+#include "core/cost/curves.h"
+#include "core/cost/preparedscenario.h"
+#include "tests/core/testsupport.h"
 
 #include <cmath>
 

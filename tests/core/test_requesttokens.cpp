@@ -1,5 +1,5 @@
-#include "requesttokens.h"
-#include "testsupport.h"
+#include "core/cost/requesttokens.h"
+#include "tests/core/testsupport.h"
 
 using namespace bwi;
 using test::near;

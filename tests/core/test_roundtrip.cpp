@@ -1,7 +1,7 @@
-#include "ratecardjson.h"
-#include "scenariofile.h"
-#include "scenariojson.h"
-#include "testsupport.h"
+#include "core/files/ratecardjson.h"
+#include "core/files/scenariofile.h"
+#include "core/files/scenariojson.h"
+#include "tests/core/testsupport.h"
 
 #include <filesystem>
 

@@ -1,9 +1,9 @@
-#include "commitmentplanner.h"
-#include "goalseek.h"
-#include "monthtotals.h"
-#include "scenariofields.h"
-#include "sensitivity.h"
-#include "testsupport.h"
+#include "core/analysis/commitmentplanner.h"
+#include "core/analysis/goalseek.h"
+#include "core/analysis/tornado.h"
+#include "core/cost/monthtotals.h"
+#include "core/model/scenariofields.h"
+#include "tests/core/testsupport.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,5 +1,5 @@
-#include "scenariofile.h"
-#include "testsupport.h"
+#include "core/files/scenariofile.h"
+#include "tests/core/testsupport.h"
 
 using namespace bwi;
 using test::hasIssueAt;

@@ -1,5 +1,5 @@
-#include "testsupport.h"
-#include "weeklyprofile.h"
+#include "core/model/weeklyprofile.h"
+#include "tests/core/testsupport.h"
 
 #include <cmath>
 #include <numbers>

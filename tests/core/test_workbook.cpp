@@ -1,8 +1,8 @@
-#include "testsupport.h"
+#include "tests/core/testsupport.h"
 
-#include "forecast.h"
-#include "preparedscenario.h"
-#include "workbookexport.h"
+#include "core/cost/preparedscenario.h"
+#include "core/forecast/forecast.h"
+#include "core/report/workbookexport.h"
 
 #include <filesystem>
 #include <fstream>

@@ -1,6 +1,6 @@
-#include "testsupport.h"
+#include "tests/core/testsupport.h"
 
-#include "preparedscenario.h"
+#include "core/cost/preparedscenario.h"
 
 #include <cmath>
 #include <sstream>

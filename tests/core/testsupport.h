@@ -1,7 +1,7 @@
 #pragma once
 
-#include "evaluation.h"
-#include "scenariofile.h"
+#include "core/cost/evaluation.h"
+#include "core/files/scenariofile.h"
 
 #include <catch2/catch.hpp>
 

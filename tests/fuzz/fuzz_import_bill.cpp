@@ -3,11 +3,11 @@
 // figures are finite, no usage's list cost is below what it billed, reading the file in parallel
 // blocks gives what one pass gives, and a month of it makes a scenario that is refused with reasons
 // or prices to finite figures.
-#include "fuzzimport.h"
+#include "tests/fuzz/fuzzimport.h"
 
-#include "billimport.h"
-#include "importscenario.h"
-#include "scenariofile.h"
+#include "core/files/scenariofile.h"
+#include "core/import/billimport.h"
+#include "core/import/importscenario.h"
 
 #include <algorithm>
 #include <cmath>

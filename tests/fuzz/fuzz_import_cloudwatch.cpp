@@ -3,12 +3,12 @@
 // "--metric-data-queries--", if any, is the queries file. What it reads is
 // sized for PT (finite figures, units only where the card prices PT) and
 // makes a scenario that is refused with reasons or prices to finite figures.
-#include "fuzzimport.h"
+#include "tests/fuzz/fuzzimport.h"
 
-#include "cloudwatch.h"
-#include "importscenario.h"
-#include "measuredsizing.h"
-#include "scenariofile.h"
+#include "core/files/scenariofile.h"
+#include "core/import/cloudwatch.h"
+#include "core/import/importscenario.h"
+#include "core/import/measuredsizing.h"
 
 #include <cmath>
 

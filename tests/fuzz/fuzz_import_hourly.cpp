@@ -1,11 +1,11 @@
 // The hourly-CSV importer (core/import/hourlycsv.h) on any bytes: rows it
 // keeps write back to a CSV that reads to the same traffic, and make a
 // scenario that is refused with reasons or prices to finite figures.
-#include "fuzzimport.h"
+#include "tests/fuzz/fuzzimport.h"
 
-#include "hourlycsv.h"
-#include "importscenario.h"
-#include "scenariofile.h"
+#include "core/files/scenariofile.h"
+#include "core/import/hourlycsv.h"
+#include "core/import/importscenario.h"
 
 using namespace bwi::core;
 

@@ -4,12 +4,12 @@
 // skipped a line, and what it keeps makes an hourly CSV that reads back to
 // the same traffic and a scenario that is refused with reasons or prices to
 // finite figures.
-#include "fuzzimport.h"
+#include "tests/fuzz/fuzzimport.h"
 
-#include "hourlycsv.h"
-#include "importscenario.h"
-#include "invocationlogs.h"
-#include "scenariofile.h"
+#include "core/files/scenariofile.h"
+#include "core/import/hourlycsv.h"
+#include "core/import/importscenario.h"
+#include "core/import/invocationlogs.h"
 
 using namespace bwi::core;
 

@@ -3,14 +3,14 @@
 // one the rate-card reader accepts (within docs/limits.md) and that prices
 // the built-in example to finite figures, since accepting it in the window
 // makes it the card of every figure.
-#include "fuzzimport.h"
+#include "tests/fuzz/fuzzimport.h"
 
-#include "jsonreader.h"
-#include "jsonwriter.h"
-#include "pricelist.h"
-#include "ratecardjson.h"
-#include "ratecardoverrides.h"
-#include "scenariofile.h"
+#include "core/common/jsonreader.h"
+#include "core/common/jsonwriter.h"
+#include "core/files/ratecardjson.h"
+#include "core/files/ratecardoverrides.h"
+#include "core/files/scenariofile.h"
+#include "core/import/pricelist.h"
 
 #include <cmath>
 

@@ -1,15 +1,15 @@
-// Rate-card overrides (core/ratecardoverrides.h): the input is the value of
+// Rate-card overrides (core/files/ratecardoverrides.h): the input is the value of
 // `ratecard_overrides`, put into the built-in example scenario. Any value is
 // read or refused at its path; overrides that apply give a card the
 // scenario can be costed on with finite figures.
-#include "fuzzcheck.h"
+#include "tests/fuzz/fuzzcheck.h"
 
-#include "embeddedresources.h"
-#include "evaluation.h"
-#include "jsonreader.h"
-#include "jsonwriter.h"
-#include "preparedscenario.h"
-#include "scenariofile.h"
+#include "core/common/jsonreader.h"
+#include "core/common/jsonwriter.h"
+#include "core/cost/evaluation.h"
+#include "core/cost/preparedscenario.h"
+#include "core/files/scenariofile.h"
+#include "resources/embeddedresources.h"
 
 using namespace bwi::core;
 

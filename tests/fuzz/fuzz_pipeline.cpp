@@ -5,15 +5,15 @@
 // finite number without saying so: month 0 of a valid scenario is always
 // finite (the limits of docs/limits.md see to it); a later month may
 // overflow, which core reports through allFinite and the callers refuse.
-#include "fuzzcheck.h"
+#include "tests/fuzz/fuzzcheck.h"
 
-#include "evaluation.h"
-#include "forecast.h"
-#include "optimizedproposal.h"
-#include "preparedscenario.h"
-#include "scenariocomparison.h"
-#include "scenariofile.h"
-#include "workbench.h"
+#include "core/analysis/optimizedproposal.h"
+#include "core/analysis/scenariocomparison.h"
+#include "core/cost/evaluation.h"
+#include "core/cost/preparedscenario.h"
+#include "core/files/scenariofile.h"
+#include "core/forecast/forecast.h"
+#include "core/report/workbench.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,10 +1,10 @@
-// The rate-card reader (core/ratecardjson.h): any bytes give a card or issues
+// The rate-card reader (core/files/ratecardjson.h): any bytes give a card or issues
 // naming the place, and a card that reads cleanly round-trips exactly.
-#include "fuzzcheck.h"
+#include "tests/fuzz/fuzzcheck.h"
 
-#include "jsonreader.h"
-#include "jsonwriter.h"
-#include "ratecardjson.h"
+#include "core/common/jsonreader.h"
+#include "core/common/jsonwriter.h"
+#include "core/files/ratecardjson.h"
 
 using namespace bwi::core;
 

@@ -1,11 +1,11 @@
-// The scenario reader (core/scenariofile.h loadScenarioText): any bytes give
+// The scenario reader (core/files/scenariofile.h loadScenarioText): any bytes give
 // either a loaded scenario or issues that each say where and what, and a
 // loaded scenario written back and read again is the same scenario.
-#include "fuzzcheck.h"
+#include "tests/fuzz/fuzzcheck.h"
 
-#include "jsonwriter.h"
-#include "scenariofile.h"
-#include "scenariojson.h"
+#include "core/common/jsonwriter.h"
+#include "core/files/scenariofile.h"
+#include "core/files/scenariojson.h"
 
 #include <filesystem>
 

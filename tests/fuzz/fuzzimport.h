@@ -1,12 +1,12 @@
 #pragma once
 
-#include "fuzzcheck.h"
+#include "tests/fuzz/fuzzcheck.h"
 
-#include "evaluation.h"
-#include "inputfiles.h"
-#include "preparedscenario.h"
-#include "scenariovalidation.h"
-#include "usagegroups.h"
+#include "core/cost/evaluation.h"
+#include "core/cost/preparedscenario.h"
+#include "core/files/scenariovalidation.h"
+#include "core/import/inputfiles.h"
+#include "core/import/usagegroups.h"
 
 #include <cstdlib>
 #include <filesystem>

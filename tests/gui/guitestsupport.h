@@ -2,8 +2,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "mainwindow.h"
-#include "scenariodocument.h"
+#include "ui/document/scenariodocument.h"
+#include "ui/mainwindow.h"
 
 #include <QObject>
 #include <QString>

@@ -1,5 +1,5 @@
 // GUI tests: Catch2 with a QApplication, run offscreen.
-#include "catchrun.h"
+#include "tests/catchrun.h"
 
 #include <QApplication>
 #include <QStandardPaths>

@@ -1,7 +1,7 @@
-#include "guitestsupport.h"
+#include "tests/gui/guitestsupport.h"
 
-#include "aboutdialog.h"
-#include "scenariofile.h"
+#include "core/files/scenariofile.h"
+#include "ui/aboutdialog.h"
 
 #include <QAction>
 #include <QApplication>

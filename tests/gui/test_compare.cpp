@@ -1,9 +1,9 @@
-#include "guitestsupport.h"
+#include "tests/gui/guitestsupport.h"
 
-#include "comparepanel.h"
-#include "comparisonset.h"
-#include "leverattribution.h"
-#include "waterfallchartview.h"
+#include "core/analysis/leverattribution.h"
+#include "ui/charts/waterfallchartview.h"
+#include "ui/compare/comparepanel.h"
+#include "ui/compare/comparisonset.h"
 
 #include <QAbstractItemModel>
 #include <QCheckBox>

@@ -1,12 +1,12 @@
 // The window with hostile and future files, and months whose figures
 // overflow (docs/limits.md, docs/file-compatibility.md).
-#include "guitestsupport.h"
+#include "tests/gui/guitestsupport.h"
 
-#include "chartexport.h"
-#include "meetingpack.h"
-#include "preparedscenario.h"
-#include "scenariofile.h"
-#include "workbench.h"
+#include "core/cost/preparedscenario.h"
+#include "core/files/scenariofile.h"
+#include "core/report/workbench.h"
+#include "ui/export/chartexport.h"
+#include "ui/export/meetingpack.h"
 
 #include <QApplication>
 #include <QClipboard>

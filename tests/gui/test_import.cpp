@@ -1,8 +1,8 @@
-#include "guitestsupport.h"
+#include "tests/gui/guitestsupport.h"
 
-#include "importdialog.h"
-#include "scenariodocument.h"
-#include "scenariofile.h"
+#include "core/files/scenariofile.h"
+#include "ui/document/scenariodocument.h"
+#include "ui/import/importdialog.h"
 
 #include <QLabel>
 #include <QPlainTextEdit>

@@ -1,16 +1,16 @@
-#include "guitestsupport.h"
+#include "tests/gui/guitestsupport.h"
 
-#include "evaluation.h"
-#include "fanjob.h"
-#include "forecast.h"
-#include "goalseekbox.h"
-#include "latestjob.h"
-#include "leverlabels.h"
-#include "plannerchartview.h"
-#include "preparedscenario.h"
-#include "rangespanel.h"
-#include "sensitivity.h"
-#include "tornadochartview.h"
+#include "core/analysis/tornado.h"
+#include "core/cost/evaluation.h"
+#include "core/cost/preparedscenario.h"
+#include "core/forecast/forecast.h"
+#include "ui/charts/plannerchartview.h"
+#include "ui/charts/tornadochartview.h"
+#include "ui/document/fanjob.h"
+#include "ui/document/latestjob.h"
+#include "ui/ranges/goalseekbox.h"
+#include "ui/ranges/leverlabels.h"
+#include "ui/ranges/rangespanel.h"
 
 #include <QAreaSeries>
 #include <QBarCategoryAxis>

@@ -1,10 +1,10 @@
-#include "guitestsupport.h"
+#include "tests/gui/guitestsupport.h"
 
-#include "mainwindow.h"
-#include "ratecardmodel.h"
-#include "ratecardoverrides.h"
-#include "scenariodocument.h"
-#include "workloadstablemodel.h"
+#include "core/files/ratecardoverrides.h"
+#include "ui/document/scenariodocument.h"
+#include "ui/mainwindow.h"
+#include "ui/ratecard/ratecardmodel.h"
+#include "ui/workloads/workloadstablemodel.h"
 
 #include <QAbstractItemModel>
 #include <QCheckBox>

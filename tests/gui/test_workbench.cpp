@@ -1,13 +1,13 @@
-#include "guitestsupport.h"
+#include "tests/gui/guitestsupport.h"
 
-#include "autosave.h"
-#include "evaluation.h"
-#include "leverslider.h"
-#include "mainwindow.h"
-#include "moneyformat.h"
-#include "preparedscenario.h"
-#include "scenariodocument.h"
-#include "scenariofile.h"
+#include "core/common/moneyformat.h"
+#include "core/cost/evaluation.h"
+#include "core/cost/preparedscenario.h"
+#include "core/files/scenariofile.h"
+#include "ui/document/autosave.h"
+#include "ui/document/scenariodocument.h"
+#include "ui/levers/leverslider.h"
+#include "ui/mainwindow.h"
 
 #include <QAction>
 #include <QClipboard>

@@ -1,8 +1,8 @@
-#include "breakdownchartview.h"
+#include "ui/charts/breakdownchartview.h"
 
-#include "chartannotations.h"
-#include "chartlegend.h"
-#include "chartstyle.h"
+#include "ui/charts/chartannotations.h"
+#include "ui/charts/chartlegend.h"
+#include "ui/charts/chartstyle.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "workbench.h"
+#include "core/report/workbench.h"
 
 #include <QChartView>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "chartannotations.h"
+#include "ui/charts/chartannotations.h"
 
 #include <QAbstractSeries>
 #include <QBrush>

@@ -1,4 +1,4 @@
-#include "chartlegend.h"
+#include "ui/charts/chartlegend.h"
 
 #include <QAbstractBarSeries>
 #include <QAreaSeries>

@@ -1,6 +1,6 @@
-#include "chartstyle.h"
+#include "ui/charts/chartstyle.h"
 
-#include "moneyformat.h"
+#include "core/common/moneyformat.h"
 
 #include <QAbstractAxis>
 #include <QAbstractBarSeries>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "evaluation.h"
+#include "core/cost/evaluation.h"
 #include <QBrush>
 
 #include <QColor>

@@ -1,8 +1,8 @@
-#include "commitmentchartview.h"
+#include "ui/charts/commitmentchartview.h"
 
-#include "chartannotations.h"
-#include "chartlegend.h"
-#include "chartstyle.h"
+#include "ui/charts/chartannotations.h"
+#include "ui/charts/chartlegend.h"
+#include "ui/charts/chartstyle.h"
 
 #include <QCategoryAxis>
 #include <QLineSeries>

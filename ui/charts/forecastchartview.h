@@ -1,7 +1,7 @@
 #pragma once
 
-#include "forecast.h"
-#include "workbench.h"
+#include "core/forecast/forecast.h"
+#include "core/report/workbench.h"
 
 #include <QChartView>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "curves.h"
-#include "workbench.h"
+#include "core/cost/curves.h"
+#include "core/report/workbench.h"
 
 #include <QChartView>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "commitmentplanner.h"
+#include "core/analysis/commitmentplanner.h"
 
 #include <QChartView>
 #include <QList>

@@ -1,9 +1,9 @@
-#include "tornadochartview.h"
+#include "ui/charts/tornadochartview.h"
 
-#include "chartannotations.h"
-#include "chartlegend.h"
-#include "chartstyle.h"
-#include "leverlabels.h"
+#include "ui/charts/chartannotations.h"
+#include "ui/charts/chartlegend.h"
+#include "ui/charts/chartstyle.h"
+#include "ui/ranges/leverlabels.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sensitivity.h"
+#include "core/analysis/tornado.h"
 
 #include <QChartView>
 #include <QList>

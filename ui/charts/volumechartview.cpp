@@ -1,8 +1,8 @@
-#include "volumechartview.h"
+#include "ui/charts/volumechartview.h"
 
-#include "chartannotations.h"
-#include "chartlegend.h"
-#include "chartstyle.h"
+#include "ui/charts/chartannotations.h"
+#include "ui/charts/chartlegend.h"
+#include "ui/charts/chartstyle.h"
 
 #include <QAreaSeries>
 #include <QCategoryAxis>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "leverattribution.h"
+#include "core/analysis/leverattribution.h"
 
 #include <QChartView>
 #include <QList>

@@ -1,12 +1,12 @@
-#include "comparepanel.h"
+#include "ui/compare/comparepanel.h"
 
-#include "appsettings.h"
-#include "chartexportactions.h"
-#include "comparechartview.h"
-#include "comparisonset.h"
-#include "comparisontablemodel.h"
-#include "scenariodocument.h"
-#include "waterfallchartview.h"
+#include "ui/charts/comparechartview.h"
+#include "ui/charts/waterfallchartview.h"
+#include "ui/compare/comparisonset.h"
+#include "ui/compare/comparisontablemodel.h"
+#include "ui/document/appsettings.h"
+#include "ui/document/scenariodocument.h"
+#include "ui/export/chartexportactions.h"
 
 #include <QCheckBox>
 #include <QComboBox>

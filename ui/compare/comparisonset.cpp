@@ -1,7 +1,7 @@
-#include "comparisonset.h"
+#include "ui/compare/comparisonset.h"
 
-#include "scenariodocument.h"
-#include "scenariofile.h"
+#include "core/files/scenariofile.h"
+#include "ui/document/scenariodocument.h"
 
 #include <QFileInfo>
 #include <QTime>

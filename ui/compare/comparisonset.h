@@ -1,9 +1,9 @@
 #pragma once
 
-#include "optimizedproposal.h"
-#include "ratecard.h"
-#include "scenario.h"
-#include "scenariocomparison.h"
+#include "core/analysis/optimizedproposal.h"
+#include "core/analysis/scenariocomparison.h"
+#include "core/model/ratecard.h"
+#include "core/model/scenario.h"
 
 #include <QList>
 #include <QObject>

@@ -1,6 +1,6 @@
-#include "comparisontablemodel.h"
+#include "ui/compare/comparisontablemodel.h"
 
-#include "chartstyle.h"
+#include "ui/charts/chartstyle.h"
 
 #include <QBrush>
 #include <QColor>

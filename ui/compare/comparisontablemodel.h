@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scenariocomparison.h"
+#include "core/analysis/scenariocomparison.h"
 
 #include <QAbstractTableModel>
 

@@ -1,16 +1,16 @@
-#include "chartexport.h"
+#include "ui/export/chartexport.h"
 
-#include "breakdownchartview.h"
-#include "commitmentchartview.h"
-#include "comparechartview.h"
-#include "forecastchartview.h"
-#include "loadchartview.h"
-#include "moneyformat.h"
-#include "plannerchartview.h"
-#include "scenariofile.h"
-#include "tornadochartview.h"
-#include "volumechartview.h"
-#include "waterfallchartview.h"
+#include "core/common/moneyformat.h"
+#include "core/files/scenariofile.h"
+#include "ui/charts/breakdownchartview.h"
+#include "ui/charts/commitmentchartview.h"
+#include "ui/charts/comparechartview.h"
+#include "ui/charts/forecastchartview.h"
+#include "ui/charts/loadchartview.h"
+#include "ui/charts/plannerchartview.h"
+#include "ui/charts/tornadochartview.h"
+#include "ui/charts/volumechartview.h"
+#include "ui/charts/waterfallchartview.h"
 
 #include <QApplication>
 #include <QDir>

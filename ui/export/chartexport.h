@@ -1,11 +1,11 @@
 #pragma once
 
-#include "commitmentplanner.h"
-#include "ratecard.h"
-#include "scenario.h"
-#include "scenariocomparison.h"
-#include "sensitivity.h"
-#include "workbench.h"
+#include "core/analysis/commitmentplanner.h"
+#include "core/analysis/scenariocomparison.h"
+#include "core/analysis/tornado.h"
+#include "core/model/ratecard.h"
+#include "core/model/scenario.h"
+#include "core/report/workbench.h"
 
 #include <QDate>
 #include <QImage>

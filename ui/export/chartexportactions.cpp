@@ -1,7 +1,7 @@
-#include "chartexportactions.h"
+#include "ui/export/chartexportactions.h"
 
-#include "appsettings.h"
-#include "scenariodocument.h"
+#include "ui/document/appsettings.h"
+#include "ui/document/scenariodocument.h"
 
 #include <QAction>
 #include <QClipboard>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "chartexport.h"
+#include "ui/export/chartexport.h"
 
 #include <QString>
 

@@ -1,13 +1,13 @@
-#include "meetingpack.h"
+#include "ui/export/meetingpack.h"
 
-#include "meetingsummary.h"
-#include "moneyformat.h"
-#include "optimizedproposal.h"
-#include "ratecardage.h"
-#include "ratecardoverrides.h"
-#include "requesttokens.h"
-#include "scenariocomparison.h"
-#include "weeklyprofile.h"
+#include "core/analysis/optimizedproposal.h"
+#include "core/analysis/scenariocomparison.h"
+#include "core/common/moneyformat.h"
+#include "core/cost/requesttokens.h"
+#include "core/files/ratecardoverrides.h"
+#include "core/model/ratecardage.h"
+#include "core/model/weeklyprofile.h"
+#include "core/report/meetingsummary.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "chartexport.h"
-#include "ratecard.h"
-#include "scenario.h"
-#include "workbench.h"
+#include "core/model/ratecard.h"
+#include "core/model/scenario.h"
+#include "core/report/workbench.h"
+#include "ui/export/chartexport.h"
 
 #include <QDate>
 #include <QString>

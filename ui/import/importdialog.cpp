@@ -1,10 +1,10 @@
-#include "importdialog.h"
+#include "ui/import/importdialog.h"
 
-#include "evaluation.h"
-#include "importscenario.h"
-#include "importtext.h"
-#include "reconcile.h"
-#include "scenariodocument.h"
+#include "core/cost/evaluation.h"
+#include "core/import/importscenario.h"
+#include "core/import/importtext.h"
+#include "core/import/reconcile.h"
+#include "ui/document/scenariodocument.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

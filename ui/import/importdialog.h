@@ -1,6 +1,6 @@
 #pragma once
 
-#include "importrequest.h"
+#include "core/import/importrequest.h"
 
 #include <QDialog>
 

@@ -1,7 +1,7 @@
-#include "commitmentlevers.h"
+#include "ui/levers/commitmentlevers.h"
 
-#include "leverslider.h"
-#include "scenariodocument.h"
+#include "ui/document/scenariodocument.h"
+#include "ui/levers/leverslider.h"
 
 #include <QComboBox>
 #include <QDate>

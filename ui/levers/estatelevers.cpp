@@ -1,7 +1,7 @@
-#include "estatelevers.h"
+#include "ui/levers/estatelevers.h"
 
-#include "leverslider.h"
-#include "scenariodocument.h"
+#include "ui/document/scenariodocument.h"
+#include "ui/levers/leverslider.h"
 
 #include <QFormLayout>
 #include <QSignalBlocker>

@@ -1,4 +1,4 @@
-#include "leverslider.h"
+#include "ui/levers/leverslider.h"
 
 #include <QDoubleSpinBox>
 #include <QGridLayout>

@@ -1,9 +1,9 @@
-#include "leverspanel.h"
+#include "ui/levers/leverspanel.h"
 
-#include "commitmentlevers.h"
-#include "estatelevers.h"
-#include "routingeditor.h"
-#include "workloadlevers.h"
+#include "ui/levers/commitmentlevers.h"
+#include "ui/levers/estatelevers.h"
+#include "ui/levers/routingeditor.h"
+#include "ui/levers/workloadlevers.h"
 
 #include <QVBoxLayout>
 

@@ -1,8 +1,8 @@
-#include "routingeditor.h"
+#include "ui/levers/routingeditor.h"
 
-#include "leverslider.h"
-#include "routingpolicy.h"
-#include "scenariodocument.h"
+#include "core/model/routingpolicy.h"
+#include "ui/document/scenariodocument.h"
+#include "ui/levers/leverslider.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>

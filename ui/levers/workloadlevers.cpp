@@ -1,8 +1,8 @@
-#include "workloadlevers.h"
+#include "ui/levers/workloadlevers.h"
 
-#include "leverslider.h"
-#include "requesttokens.h"
-#include "scenariodocument.h"
+#include "core/cost/requesttokens.h"
+#include "ui/document/scenariodocument.h"
+#include "ui/levers/leverslider.h"
 
 #include <QCheckBox>
 #include <QComboBox>

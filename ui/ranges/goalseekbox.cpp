@@ -1,7 +1,7 @@
-#include "goalseekbox.h"
+#include "ui/ranges/goalseekbox.h"
 
-#include "leverlabels.h"
-#include "scenariodocument.h"
+#include "ui/document/scenariodocument.h"
+#include "ui/ranges/leverlabels.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>

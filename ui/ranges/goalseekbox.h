@@ -1,6 +1,6 @@
 #pragma once
 
-#include "goalseek.h"
+#include "core/analysis/goalseek.h"
 
 #include <QWidget>
 

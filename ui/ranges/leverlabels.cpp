@@ -1,6 +1,6 @@
-#include "leverlabels.h"
+#include "ui/ranges/leverlabels.h"
 
-#include "moneyformat.h"
+#include "core/common/moneyformat.h"
 
 #include <QObject>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "goalseek.h"
-#include "levers.h"
+#include "core/analysis/goalseek.h"
+#include "core/analysis/levers.h"
 
 #include <QString>
 

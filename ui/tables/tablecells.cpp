@@ -1,6 +1,6 @@
-#include "tablecells.h"
+#include "ui/tables/tablecells.h"
 
-#include "scenariodocument.h"
+#include "ui/document/scenariodocument.h"
 
 #include <QComboBox>
 #include <QCoreApplication>

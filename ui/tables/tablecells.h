@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scenariofields.h"
+#include "core/model/scenariofields.h"
 
 #include <QColor>
 #include <QFont>

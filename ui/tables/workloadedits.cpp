@@ -1,4 +1,4 @@
-#include "workloadedits.h"
+#include "ui/tables/workloadedits.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ratecard.h"
-#include "scenario.h"
+#include "core/model/ratecard.h"
+#include "core/model/scenario.h"
 
 #include <string>
 #include <string_view>

@@ -1,0 +1,13 @@
+#pragma once
+
+#include "core/common/jsonreader.h"
+
+#include <string>
+
+namespace bwi::core {
+
+// Indented JSON for files people read and diff: objects one member a line,
+// arrays of plain values (a 168-hour profile) on one line.
+std::string prettyJson(const Json &json, int indent = 2);
+
+} // namespace bwi::core

@@ -1,0 +1,342 @@
+#include "core/cost/evaluation.h"
+
+#include "core/cost/monthtotals.h"
+#include "core/cost/monthtraffic.h"
+#include "core/cost/privatepricing.h"
+#include "core/cost/provisionedsizing.h"
+#include "core/cost/reservedsizing.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace bwi::core {
+namespace {
+
+// The range of the global volume multiplier searched for break-evens.
+constexpr double kBreakEvenLowMultiplier = 0.01;
+constexpr double kBreakEvenHighMultiplier = 100.0;
+
+struct ModelCost {
+  ModeBreakdown modes;
+  ModeBreakdown unallocated; // commitment charges that served no workload
+};
+
+using ModeMember = double ModeBreakdown::*;
+
+// Σ_h (1 − f(h)) · weight(h) for a capacity over a demand profile: the
+// weight of a workload's hours that overflowed.
+double overflowWeight(const HourlyDemand &hourly, double capacity, const HourlyWeights &weights) {
+  double sum = 0;
+  for (int hour = 0; hour < kHoursPerWeek; ++hour)
+    sum += (1.0 - servedShare(capacity, hourly.demand[hour])) * weights[hour];
+  return sum;
+}
+
+class MonthCoster {
+public:
+  MonthCoster(const PreparedScenario &scenario, const MonthTraffic &traffic,
+              const EvaluationOptions &options, Evaluation &result)
+      : m_scenario(scenario), m_traffic(traffic), m_options(options), m_result(result),
+        m_flowModes(scenario.flows.size()) {}
+
+  ModelCost costModel(int m) {
+    const PreparedModel &model = m_scenario.models[m];
+    const ModelMonth &month = m_traffic.models[m];
+    ModelCost cost;
+    cost.modes.batch = month.batchUsd;
+    cost.modes.onDemand = month.fallbackOnDemandUsd;
+    for (int f : model.flows) {
+      const PreparedFlow &flow = m_scenario.flows[f];
+      const FlowMonth &volume = m_traffic.flows[f];
+      if (flow.batchOnDemand)
+        m_flowModes[f].onDemand += volume.batchRequests * flow.onDemandUsd();
+      else
+        m_flowModes[f].batch += volume.batchRequests * flow.batchUsd;
+    }
+
+    if (provisionedActive(model, m_result.month))
+      costProvisioned(m, cost);
+    else if (reservedActive(model, m_result.month))
+      costReserved(m, cost);
+    else
+      costOnDemand(m, cost);
+
+    if (m_options.includeSizing && model.ptCapable && month.realtimeRequests > 0)
+      addSizing(m);
+    return cost;
+  }
+
+  const ModeBreakdown &flowModes(int f) const { return m_flowModes[f]; }
+
+private:
+  void costOnDemand(int m, ModelCost &cost) {
+    cost.modes.onDemand += m_traffic.models[m].realtimeOnDemandUsd();
+    for (int f : m_scenario.models[m].flows)
+      m_flowModes[f].onDemand +=
+          m_traffic.flows[f].realtimeRequests * m_scenario.flows[f].onDemandUsd();
+  }
+
+  void costProvisioned(int m, ModelCost &cost) {
+    const PreparedModel &model = m_scenario.models[m];
+    const HourlyDemand &load = *m_traffic.models[m].ptLoad;
+    const ProvisionedCommitment &commitment = *model.provisioned;
+    const double units = commitment.modelUnits;
+    const double rate = model.rates.provisioned->ratePerMuHour(commitment.term).value_or(0);
+    const double hours = m_scenario.hoursPerMonth;
+
+    ProvisionedResult result;
+    result.modelId = model.rates.id;
+    result.modelUnits = commitment.modelUnits;
+    result.term = commitment.term;
+    result.costUsd = units * rate * hours;
+    result.overflowUsd = overflowUsd(load, units);
+    result.utilization = utilization(load, units);
+    const double onDemandUsd = m_traffic.models[m].realtimeOnDemandUsd();
+    result.breakEvenUtilization = breakEvenUtilization(rate, hours, load.meanDemand(), onDemandUsd);
+    if (m_options.includeSizing) {
+      const OverflowCurve curve(load);
+      result.floorModelUnits = floorModelUnits(load);
+      result.optimalModelUnits = optimalModelUnits(curve, rate, hours);
+      const double scale = m_result.volumeScale; // break-evens are absolute multipliers
+      if (scale > 0) {
+        if (const auto relative =
+                breakEvenVolumeScale(curve, units, result.costUsd, kBreakEvenLowMultiplier / scale,
+                                     kBreakEvenHighMultiplier / scale))
+          result.breakEvenVolumeMultiplier = *relative * scale;
+      }
+    }
+    cost.modes.provisioned += result.costUsd;
+    cost.modes.overflow += result.overflowUsd;
+
+    // Show-back (cost-model.md 10.1): each workload keeps its own overflow;
+    // the fixed charge follows the MU-hours PT served for it.
+    std::vector<double> served(model.flows.size(), 0.0);
+    double servedTotal = 0;
+    for (std::size_t i = 0; i < model.flows.size(); ++i) {
+      const int f = model.flows[i];
+      const PreparedFlow &flow = m_scenario.flows[f];
+      const double rt = m_traffic.flows[f].realtimeRequests;
+      const HourlyWeights &weights = m_scenario.workloads[flow.workload].weights;
+      const double overflowed = overflowWeight(load, units, weights);
+      m_flowModes[f].overflow += overflowed * rt * flow.onDemandUsd() / kHoursPerWeek;
+      served[i] = (kHoursPerWeek - overflowed) * rt * flow.muMinutesPerRequest;
+      servedTotal += served[i];
+    }
+    allocate(model.flows, served, servedTotal, result.costUsd, &ModeBreakdown::provisioned, cost);
+    m_result.provisioned.push_back(std::move(result));
+  }
+
+  void costReserved(int m, ModelCost &cost) {
+    const PreparedModel &model = m_scenario.models[m];
+    const ModelMonth &month = m_traffic.models[m];
+    const HourlyDemand &input = *month.reservedInput;
+    const HourlyDemand &output = *month.reservedOutput;
+    const Reservation &reservation = *model.reserved;
+    const ReservedRates &card = *model.rates.reserved;
+    const ReservedTermRates rates = card.rates(reservation.term).value_or(ReservedTermRates{});
+
+    ReservedResult result;
+    result.modelId = model.rates.id;
+    result.inputTpm = reservation.inputTpm;
+    result.outputTpm = reservation.outputTpm;
+    result.term = reservation.term;
+    const double inputCharge = reservation.inputTpm / 1000.0 * rates.inputPer1kTpmMonth;
+    const double outputCharge = reservation.outputTpm / 1000.0 * rates.outputPer1kTpmMonth;
+    result.costUsd = inputCharge + outputCharge;
+    result.overflowUsd =
+        overflowUsd(input, reservation.inputTpm) + overflowUsd(output, reservation.outputTpm);
+    if (reservation.inputTpm > 0)
+      result.utilizationInput = utilization(input, reservation.inputTpm);
+    if (reservation.outputTpm > 0)
+      result.utilizationOutput = utilization(output, reservation.outputTpm);
+    result.floorInputTpm = floorReservationTpm(input.minDemand(), card.minInputTpm);
+    result.floorOutputTpm = floorReservationTpm(output.minDemand(), card.minOutputTpm);
+    if (m_options.includeSizing) {
+      const ReservationSize best = optimalReservation(OverflowCurve(input), OverflowCurve(output),
+                                                      rates, card.minInputTpm, card.minOutputTpm);
+      result.optimalInputTpm = best.inputTpm;
+      result.optimalOutputTpm = best.outputTpm;
+    }
+    cost.modes.reserved += result.costUsd;
+    cost.modes.overflow += result.overflowUsd;
+    cost.modes.onDemand += month.realtimeReadUsd;
+
+    std::vector<double> servedInput(model.flows.size(), 0.0);
+    std::vector<double> servedOutput(model.flows.size(), 0.0);
+    double servedInputTotal = 0, servedOutputTotal = 0;
+    for (std::size_t i = 0; i < model.flows.size(); ++i) {
+      const int f = model.flows[i];
+      const PreparedFlow &flow = m_scenario.flows[f];
+      const double rt = m_traffic.flows[f].realtimeRequests;
+      const HourlyWeights &weights = m_scenario.workloads[flow.workload].weights;
+      const double inputOverflowed = overflowWeight(input, reservation.inputTpm, weights);
+      const double outputOverflowed = overflowWeight(output, reservation.outputTpm, weights);
+      m_flowModes[f].onDemand += rt * flow.onDemandReadUsd;
+      m_flowModes[f].overflow += (inputOverflowed * rt * flow.onDemandInputUsd +
+                                  outputOverflowed * rt * flow.onDemandOutputUsd) /
+                                 kHoursPerWeek;
+      servedInput[i] = (kHoursPerWeek - inputOverflowed) * rt *
+                       (flow.tokens.uncachedInput + flow.tokens.cacheWrite);
+      servedOutput[i] = (kHoursPerWeek - outputOverflowed) * rt * flow.tokens.output;
+      servedInputTotal += servedInput[i];
+      servedOutputTotal += servedOutput[i];
+    }
+    allocate(model.flows, servedInput, servedInputTotal, inputCharge, &ModeBreakdown::reserved,
+             cost);
+    allocate(model.flows, servedOutput, servedOutputTotal, outputCharge, &ModeBreakdown::reserved,
+             cost);
+    m_result.reserved.push_back(std::move(result));
+  }
+
+  void allocate(const std::vector<int> &flows, const std::vector<double> &served,
+                double servedTotal, double chargeUsd, ModeMember mode, ModelCost &cost) {
+    if (!(servedTotal > 0)) {
+      cost.unallocated.*mode += chargeUsd;
+      return;
+    }
+    for (std::size_t i = 0; i < flows.size(); ++i)
+      m_flowModes[flows[i]].*mode += chargeUsd * served[i] / servedTotal;
+  }
+
+  void addSizing(int m) {
+    const PreparedModel &model = m_scenario.models[m];
+    if (!model.sizingRatePerMuHour)
+      return;
+    const HourlyDemand &load = *m_traffic.models[m].ptLoad;
+    SizingResult sizing;
+    sizing.modelId = model.rates.id;
+    sizing.term = model.sizingTerm;
+    sizing.floorModelUnits = floorModelUnits(load);
+    sizing.optimalModelUnits = optimalModelUnits(OverflowCurve(load), *model.sizingRatePerMuHour,
+                                                 m_scenario.hoursPerMonth);
+    sizing.meanLoadMu = load.meanDemand();
+    sizing.peakLoadMu = load.maxDemand();
+    m_result.sizing.push_back(std::move(sizing));
+  }
+
+  const PreparedScenario &m_scenario;
+  const MonthTraffic &m_traffic;
+  const EvaluationOptions &m_options;
+  Evaluation &m_result;
+  std::vector<ModeBreakdown> m_flowModes;
+};
+
+void addTo(std::vector<NamedCost> &costs, const std::string &key, const ModeBreakdown &modes) {
+  for (NamedCost &cost : costs)
+    if (cost.key == key) {
+      cost.modes += modes;
+      cost.usd = cost.modes.total();
+      return;
+    }
+  costs.push_back({key, modes.total(), modes});
+}
+
+double netFactor(const std::optional<Agreement> &agreement, bool marketplace) {
+  if (!agreement || (marketplace && !agreement->discountAppliesToMarketplace))
+    return 1.0;
+  return 1.0 - agreement->discount;
+}
+
+void addTokens(const PreparedScenario &scenario, const MonthTraffic &traffic, TokenTotals &tokens) {
+  for (std::size_t f = 0; f < scenario.flows.size(); ++f) {
+    const PreparedFlow &flow = scenario.flows[f];
+    const FlowMonth &volume = traffic.flows[f];
+    const double all = volume.realtimeRequests + volume.batchRequests;
+    // Batch requests pay no caching, unless billed on demand (10.6).
+    const double cached = volume.realtimeRequests + (flow.batchOnDemand ? volume.batchRequests : 0);
+    tokens.input += all * flow.tokens.input;
+    tokens.output += all * flow.tokens.output;
+    tokens.cacheRead += cached * flow.tokens.cacheRead;
+    tokens.cacheWrite += cached * flow.tokens.cacheWrite;
+  }
+}
+
+} // namespace
+
+Evaluation evaluate(const PreparedScenario &scenario, int month, const EvaluationOptions &options) {
+  Evaluation result;
+  result.month = month;
+  result.volumeScale = options.volumeScale * scenario.globalVolumeMultiplier;
+  result.warnings = scenario.warnings;
+  const MonthTraffic traffic = monthTraffic(scenario, month, result.volumeScale);
+  for (double requests : traffic.workloadRequests)
+    result.requests += requests;
+  addTokens(scenario, traffic, result.tokens);
+
+  MonthCoster coster(scenario, traffic, options, result);
+  std::vector<ModelGross> grossByModel;
+  ModeBreakdown unallocated;
+  for (std::size_t m = 0; m < scenario.models.size(); ++m) {
+    const ModelCost cost = coster.costModel(static_cast<int>(m));
+    const PreparedModel &model = scenario.models[m];
+    result.grossModes += cost.modes;
+    result.netModes += cost.modes.scaled(netFactor(scenario.agreement, model.rates.marketplace));
+    unallocated += cost.unallocated;
+    result.byModel.push_back({model.rates.id, cost.modes.total(), cost.modes});
+    grossByModel.push_back({cost.modes.total(), model.rates.marketplace});
+  }
+  result.byMode = {result.grossModes.onDemand + result.grossModes.overflow, result.grossModes.batch,
+                   result.grossModes.provisioned, result.grossModes.reserved};
+
+  for (const PreparedWorkload &workload : scenario.workloads) {
+    addTo(result.byWorkload, workload.id, {});
+    addTo(result.byTeam, workload.team, {});
+  }
+  for (std::size_t f = 0; f < scenario.flows.size(); ++f) {
+    const PreparedWorkload &workload = scenario.workloads[scenario.flows[f].workload];
+    const ModeBreakdown &modes = coster.flowModes(static_cast<int>(f));
+    result.flowModes.push_back(modes);
+    addTo(result.byWorkload, workload.id, modes);
+    addTo(result.byTeam, workload.team, modes);
+  }
+  if (unallocated.total() > 0) {
+    addTo(result.byWorkload, kUnallocatedKey, unallocated);
+    addTo(result.byTeam, kUnallocatedKey, unallocated);
+  }
+
+  result.grossUsd = result.byMode.total();
+  const PrivatePricing pricing = applyAgreement(scenario.agreement, grossByModel);
+  result.discountUsd = pricing.discountUsd;
+  result.netUsd = result.grossUsd - result.discountUsd;
+  result.commitRetiredUsd = pricing.commitRetiredUsd;
+  return result;
+}
+
+bool allFinite(const Evaluation &evaluation) {
+  const auto finite = [](double value) { return std::isfinite(value); };
+  bool ok = finite(evaluation.grossUsd) && finite(evaluation.discountUsd) &&
+            finite(evaluation.netUsd) && finite(evaluation.commitRetiredUsd) &&
+            finite(evaluation.requests) && finite(evaluation.tokens.input) &&
+            finite(evaluation.tokens.output) && finite(evaluation.tokens.cacheRead) &&
+            finite(evaluation.tokens.cacheWrite);
+  for (const auto *costs : {&evaluation.byModel, &evaluation.byWorkload, &evaluation.byTeam})
+    for (const NamedCost &cost : *costs)
+      ok = ok && finite(cost.usd);
+  for (const ProvisionedResult &pt : evaluation.provisioned)
+    ok = ok && finite(pt.costUsd) && finite(pt.overflowUsd) && finite(pt.utilization);
+  for (const ReservedResult &reserved : evaluation.reserved)
+    ok = ok && finite(reserved.costUsd) && finite(reserved.overflowUsd);
+  for (const SizingResult &sizing : evaluation.sizing)
+    ok = ok && finite(sizing.meanLoadMu) && finite(sizing.peakLoadMu);
+  return ok;
+}
+
+ModeBreakdown &ModeBreakdown::operator+=(const ModeBreakdown &other) {
+  onDemand += other.onDemand;
+  overflow += other.overflow;
+  batch += other.batch;
+  provisioned += other.provisioned;
+  reserved += other.reserved;
+  return *this;
+}
+
+ModeBreakdown ModeBreakdown::scaled(double factor) const {
+  return {onDemand * factor, overflow * factor, batch * factor, provisioned * factor,
+          reserved * factor};
+}
+
+double netCostUsd(const PreparedScenario &scenario, int month, double volumeScale) {
+  return monthTotals(scenario, month, volumeScale).netUsd;
+}
+
+} // namespace bwi::core

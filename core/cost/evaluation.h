@@ -1,0 +1,128 @@
+#pragma once
+
+#include "core/cost/preparedscenario.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+// One month of a scenario, costed (cost-model.md sections 2-6 and 10).
+// Money in USD per month; token and request counts per month.
+namespace bwi::core {
+
+struct ModeCosts {
+  double onDemand = 0; // includes PT/reserved overflow and cache reads under a reservation
+  double batch = 0;
+  double provisioned = 0;
+  double reserved = 0;
+  double total() const { return onDemand + batch + provisioned + reserved; }
+};
+
+// The modes a chart stacks: overflow apart from the rest of on-demand.
+struct ModeBreakdown {
+  double onDemand = 0; // on-demand traffic that no commitment covers, cache reads included
+  double overflow = 0; // traffic above a PT commitment or reservation, billed on demand
+  double batch = 0;
+  double provisioned = 0;
+  double reserved = 0;
+  double total() const { return onDemand + overflow + batch + provisioned + reserved; }
+  ModeBreakdown &operator+=(const ModeBreakdown &other);
+  ModeBreakdown scaled(double factor) const;
+};
+
+struct TokenTotals {
+  double input = 0; // I of every request, cached tokens included
+  double output = 0;
+  double cacheRead = 0;
+  double cacheWrite = 0;
+};
+
+struct NamedCost {
+  std::string key;
+  double usd = 0;
+  ModeBreakdown modes = {}; // usd split by mode (gross)
+};
+
+struct ProvisionedResult {
+  std::string modelId;
+  int modelUnits = 0;
+  PtTerm term = PtTerm::OneMonth;
+  double costUsd = 0;     // N · rate · H
+  double overflowUsd = 0; // on-demand cost of the traffic above N
+  double utilization = 0;
+  std::optional<double> breakEvenUtilization;
+  std::optional<double> breakEvenVolumeMultiplier;
+  long long floorModelUnits = 0;
+  long long optimalModelUnits = 0;
+};
+
+struct ReservedResult {
+  std::string modelId;
+  double inputTpm = 0;
+  double outputTpm = 0;
+  ReservedTerm term = ReservedTerm::OneMonth;
+  double costUsd = 0;     // reserved charge
+  double overflowUsd = 0; // spill-over to on-demand, cache reads excluded
+  std::optional<double> utilizationInput;
+  std::optional<double> utilizationOutput;
+  double optimalInputTpm = 0;
+  double optimalOutputTpm = 0;
+  double floorInputTpm = 0;
+  double floorOutputTpm = 0;
+};
+
+struct SizingResult {
+  std::string modelId;
+  long long floorModelUnits = 0;
+  long long optimalModelUnits = 0;
+  double meanLoadMu = 0;
+  double peakLoadMu = 0;
+  PtTerm term = PtTerm::OneMonth; // the term the sizing priced
+};
+
+struct Evaluation {
+  int month = 0;
+  double volumeScale = 1; // the total global volume multiplier the month was costed at
+  double grossUsd = 0;
+  double discountUsd = 0;
+  double netUsd = 0;
+  ModeCosts byMode;
+  ModeBreakdown grossModes;       // byMode with overflow apart
+  ModeBreakdown netModes;         // the same after the private-pricing discount
+  std::vector<NamedCost> byModel; // gross, in order of first use
+  std::vector<NamedCost> byWorkload;
+  std::vector<NamedCost> byTeam;
+  // Per prepared flow (one workload on one model), gross, commitment charges
+  // shown back as in byWorkload; unallocated charges are not in it.
+  std::vector<ModeBreakdown> flowModes;
+  TokenTotals tokens;
+  double requests = 0;
+  std::vector<ProvisionedResult> provisioned;
+  std::vector<ReservedResult> reserved;
+  std::vector<SizingResult> sizing;
+  double commitRetiredUsd = 0;
+  std::vector<std::string> warnings;
+};
+
+inline constexpr const char *kUnallocatedKey = "(unallocated)";
+
+struct EvaluationOptions {
+  // Multiplies every workload's volume on top of the scenario's own global
+  // volume multiplier (the forecast's quantiles use it).
+  double volumeScale = 1;
+  bool includeSizing = true; // sizing scans and break-even searches
+};
+
+// Costs month `month` (0 = first modeled month) of a prepared scenario.
+Evaluation evaluate(const PreparedScenario &scenario, int month,
+                    const EvaluationOptions &options = {});
+
+// Whether every figure is a finite number: compounding growth over many
+// months can overflow a double, and such a result must not reach a report.
+bool allFinite(const Evaluation &evaluation);
+
+// Net USD of one month at a volume scale, without sizing: the fast path the
+// forecast quantiles and curves use.
+double netCostUsd(const PreparedScenario &scenario, int month, double volumeScale);
+
+} // namespace bwi::core

@@ -1,0 +1,59 @@
+#include "core/cost/monthtotals.h"
+
+#include "core/cost/evaluation.h"
+#include "core/cost/monthtraffic.h"
+#include "core/cost/privatepricing.h"
+
+namespace bwi::core {
+
+MonthTotals monthTotals(const PreparedScenario &scenario, int month, double volumeScale) {
+  MonthTotals totals;
+  const MonthTraffic traffic =
+      monthTraffic(scenario, month, volumeScale * scenario.globalVolumeMultiplier);
+  for (double requests : traffic.workloadRequests)
+    totals.requests += requests;
+
+  // Mirrors MonthCoster::costModel and evaluate() term for term.
+  ModeBreakdown gross;
+  std::vector<ModelGross> grossByModel;
+  grossByModel.reserve(scenario.models.size());
+  for (std::size_t m = 0; m < scenario.models.size(); ++m) {
+    const PreparedModel &model = scenario.models[m];
+    const ModelMonth &traffic_ = traffic.models[m];
+    ModeBreakdown modes;
+    modes.batch = traffic_.batchUsd;
+    modes.onDemand = traffic_.fallbackOnDemandUsd;
+    if (provisionedActive(model, month)) {
+      const ProvisionedCommitment &commitment = *model.provisioned;
+      const double units = commitment.modelUnits;
+      const double rate = model.rates.provisioned->ratePerMuHour(commitment.term).value_or(0);
+      modes.provisioned += units * rate * scenario.hoursPerMonth;
+      modes.overflow += overflowUsd(*traffic_.ptLoad, units);
+      totals.ptUnits += units;
+      totals.ptUsedUnits += utilization(*traffic_.ptLoad, units) * units;
+    } else if (reservedActive(model, month)) {
+      const Reservation &reservation = *model.reserved;
+      const ReservedTermRates rates =
+          model.rates.reserved->rates(reservation.term).value_or(ReservedTermRates{});
+      const double inputCharge = reservation.inputTpm / 1000.0 * rates.inputPer1kTpmMonth;
+      const double outputCharge = reservation.outputTpm / 1000.0 * rates.outputPer1kTpmMonth;
+      modes.reserved += inputCharge + outputCharge;
+      modes.overflow += overflowUsd(*traffic_.reservedInput, reservation.inputTpm) +
+                        overflowUsd(*traffic_.reservedOutput, reservation.outputTpm);
+      modes.onDemand += traffic_.realtimeReadUsd;
+    } else {
+      modes.onDemand += traffic_.realtimeOnDemandUsd();
+    }
+    gross += modes;
+    grossByModel.push_back({modes.total(), model.rates.marketplace});
+  }
+  const ModeCosts byMode{gross.onDemand + gross.overflow, gross.batch, gross.provisioned,
+                         gross.reserved};
+  totals.grossUsd = byMode.total();
+  const PrivatePricing pricing = applyAgreement(scenario.agreement, grossByModel);
+  totals.discountUsd = pricing.discountUsd;
+  totals.netUsd = totals.grossUsd - totals.discountUsd;
+  return totals;
+}
+
+} // namespace bwi::core

@@ -1,0 +1,25 @@
+#include "core/cost/privatepricing.h"
+
+#include <algorithm>
+
+namespace bwi::core {
+
+PrivatePricing applyAgreement(const std::optional<Agreement> &agreement,
+                              const std::vector<ModelGross> &models) {
+  PrivatePricing result;
+  if (!agreement)
+    return result;
+  double firstPartyNet = 0, marketplaceNet = 0;
+  for (const ModelGross &model : models) {
+    const bool discounted = !model.marketplace || agreement->discountAppliesToMarketplace;
+    const double discount = discounted ? model.grossUsd * agreement->discount : 0.0;
+    result.discountUsd += discount;
+    (model.marketplace ? marketplaceNet : firstPartyNet) += model.grossUsd - discount;
+  }
+  // Marketplace spend retires the commit only up to its monthly cap.
+  const double marketplaceCap = agreement->marketplaceCapShare * agreement->annualCommitUsd / 12.0;
+  result.commitRetiredUsd = firstPartyNet + std::min(marketplaceNet, marketplaceCap);
+  return result;
+}
+
+} // namespace bwi::core

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "core/model/scenario.h"
+
+#include <optional>
+#include <vector>
+
+// Private pricing (EDP/PPA): the discount and the commit it retires
+// (cost-model.md 6, 10.2, 10.17). USD per month.
+namespace bwi::core {
+
+struct ModelGross {
+  double grossUsd = 0;
+  bool marketplace = false;
+};
+
+struct PrivatePricing {
+  double discountUsd = 0;
+  double commitRetiredUsd = 0;
+};
+
+PrivatePricing applyAgreement(const std::optional<Agreement> &agreement,
+                              const std::vector<ModelGross> &models);
+
+} // namespace bwi::core

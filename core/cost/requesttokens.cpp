@@ -1,0 +1,27 @@
+#include "core/cost/requesttokens.h"
+
+namespace bwi::core {
+
+double baseInputPerCall(const TokenShape &tokens) {
+  return tokens.system + tokens.user + tokens.retrievalChunks * tokens.tokensPerChunk +
+         tokens.history;
+}
+
+RequestTokens requestTokens(const TokenShape &tokens, const std::optional<Caching> &caching,
+                            bool modelCaches) {
+  const double calls = tokens.callsPerRequest;
+  const double base = baseInputPerCall(tokens);
+  RequestTokens result;
+  result.input = calls * base + tokens.contextGrowthPerCall * calls * (calls - 1) / 2;
+  result.output = calls * tokens.output;
+  result.uncachedInput = result.input;
+  if (modelCaches && caching) {
+    const double prefix = caching->cacheablePrefix;
+    result.cacheRead = calls * caching->hitRate * prefix;
+    result.cacheWrite = calls * (1 - caching->hitRate) * prefix;
+    result.uncachedInput = result.input - calls * prefix;
+  }
+  return result;
+}
+
+} // namespace bwi::core

@@ -1,0 +1,307 @@
+#include "core/files/ratecardjson.h"
+
+#include <regex>
+#include <set>
+
+namespace bwi::core {
+namespace {
+
+const NumberRule kPrice = NumberRule::between(0, kMaxPriceUsd); // USD per 1M tokens or per MU-hour
+const NumberRule kTpm = NumberRule::between(0, 1e12);           // tokens per minute
+const NumberRule kMultiplier = NumberRule::above(0, kMaxTierMultiplier);
+
+std::string noteOf(ObjectReader &reader) {
+  if (auto note = reader.optionalString("note"))
+    return *note;
+  return reader.string("estimate_reason", "");
+}
+
+TokenPrices readTokenPrices(const Json &json, const std::string &path, ValidationIssues &issues) {
+  ObjectReader reader(json, path, issues);
+  TokenPrices prices;
+  prices.inputPer1m = reader.requiredNumber("input_per_1m", kPrice);
+  prices.outputPer1m = reader.requiredNumber("output_per_1m", kPrice);
+  prices.estimate = reader.boolean("estimate", false);
+  prices.note = noteOf(reader);
+  return prices;
+}
+
+CachePrices readCache(const Json &json, const std::string &path, ValidationIssues &issues) {
+  ObjectReader reader(json, path, issues);
+  CachePrices cache;
+  cache.writePer1m = reader.optionalNumber("write_per_1m", kPrice);
+  cache.readPer1m = reader.number("read_per_1m", 0, kPrice);
+  cache.write1hPer1m = reader.optionalNumber("write_1h_per_1m", kPrice);
+  cache.note = reader.string("note", reader.string("write_note", ""));
+  return cache;
+}
+
+TierMultipliers readTiers(const Json &json, const std::string &path, ValidationIssues &issues) {
+  ObjectReader reader(json, path, issues);
+  TierMultipliers tiers;
+  tiers.priority = reader.optionalNumber("priority", kMultiplier);
+  tiers.flex = reader.optionalNumber("flex", kMultiplier);
+  tiers.note = reader.string("note", "");
+  return tiers;
+}
+
+ProvisionedRates readProvisioned(const Json &json, const std::string &path,
+                                 ValidationIssues &issues) {
+  ObjectReader reader(json, path, issues);
+  ProvisionedRates pt;
+  if (const Json *rates = reader.find("per_mu_hour")) {
+    ObjectReader rateReader(*rates, reader.pathOf("per_mu_hour"), issues);
+    pt.noCommitPerMuHour = rateReader.optionalNumber("no_commit", kPrice);
+    pt.oneMonthPerMuHour = rateReader.optionalNumber("one_month", kPrice);
+    pt.sixMonthPerMuHour = rateReader.optionalNumber("six_month", kPrice);
+  }
+  // A model unit serves at least a token a minute, or the load in model
+  // units overflows; 0 (with null) still means "not quoted".
+  for (const char *key : {"input_tpm_per_mu", "output_tpm_per_mu"}) {
+    const auto capacity = reader.optionalNumber(key, kTpm);
+    if (capacity && *capacity > 0 && *capacity < 1)
+      reader.addIssue(key, "must be 0 (not quoted) or at least 1 token per minute");
+    (std::string_view(key) == "input_tpm_per_mu" ? pt.inputTpmPerMu : pt.outputTpmPerMu) = capacity;
+  }
+  pt.estimate = reader.boolean("estimate", false);
+  pt.note = reader.string("note", reader.string("capacity_note", ""));
+  return pt;
+}
+
+std::optional<ReservedTermRates> readReservedTerm(ObjectReader &parent, std::string_view key,
+                                                  ValidationIssues &issues) {
+  const Json *json = parent.find(key);
+  if (!json)
+    return std::nullopt;
+  ObjectReader reader(*json, parent.pathOf(key), issues);
+  const auto input = reader.optionalNumber("input_per_1k_tpm_month", kPrice);
+  const auto output = reader.optionalNumber("output_per_1k_tpm_month", kPrice);
+  if (!input && !output)
+    return std::nullopt; // a term whose price is not known yet ("quote needed")
+  if (!input)
+    reader.missing("input_per_1k_tpm_month");
+  if (!output)
+    reader.missing("output_per_1k_tpm_month");
+  return ReservedTermRates{input.value_or(0), output.value_or(0)};
+}
+
+ReservedRates readReserved(const Json &json, const std::string &path, ValidationIssues &issues) {
+  ObjectReader reader(json, path, issues);
+  ReservedRates reserved;
+  reserved.oneMonth = readReservedTerm(reader, "one_month", issues);
+  reserved.threeMonth = readReservedTerm(reader, "three_month", issues);
+  reserved.minInputTpm = reader.number("min_input_tpm", 0, kTpm);
+  reserved.minOutputTpm = reader.number("min_output_tpm", 0, kTpm);
+  reserved.estimate = reader.boolean("estimate", false);
+  reserved.note = reader.string("note", "");
+  return reserved;
+}
+
+template <typename T, typename Reader>
+std::optional<T> readOptionalObject(ObjectReader &reader, std::string_view key,
+                                    ValidationIssues &issues, Reader read) {
+  if (const Json *json = reader.find(key))
+    return read(*json, reader.pathOf(key), issues);
+  return std::nullopt;
+}
+
+Json optionalNumberJson(const std::optional<double> &value) {
+  return value ? Json(*value) : Json(nullptr);
+}
+
+Json tokenPricesToJson(const TokenPrices &prices) {
+  Json json = {{"input_per_1m", prices.inputPer1m}, {"output_per_1m", prices.outputPer1m}};
+  if (prices.estimate)
+    json["estimate"] = true;
+  if (!prices.note.empty())
+    json["note"] = prices.note;
+  return json;
+}
+
+Json reservedTermToJson(const std::optional<ReservedTermRates> &rates) {
+  if (!rates)
+    return nullptr;
+  return {{"input_per_1k_tpm_month", rates->inputPer1kTpmMonth},
+          {"output_per_1k_tpm_month", rates->outputPer1kTpmMonth}};
+}
+
+} // namespace
+
+ModelRates readModelRates(const Json &json, const std::string &path, ValidationIssues &issues) {
+  ObjectReader reader(json, path, issues);
+  ModelRates model;
+  model.id = reader.requiredString("id");
+  if (reader.has("id") && model.id.empty())
+    reader.addIssue("id", "must not be empty");
+  model.name = reader.string("name", model.id);
+  model.provider = reader.string("provider", "");
+  model.tier = reader.string("tier", "");
+  model.marketplace = reader.boolean("marketplace", false);
+  if (const Json *onDemand = reader.find("on_demand"))
+    model.onDemand = readTokenPrices(*onDemand, reader.pathOf("on_demand"), issues);
+  else
+    reader.missing("on_demand");
+  model.batch = readOptionalObject<TokenPrices>(reader, "batch", issues, readTokenPrices);
+  model.cache = readOptionalObject<CachePrices>(reader, "cache", issues, readCache);
+  model.tiers = readOptionalObject<TierMultipliers>(reader, "tiers", issues, readTiers);
+  if (model.tiers && model.tiers->note.empty())
+    model.tiers->note = reader.string("tiers_note", "");
+  model.provisioned =
+      readOptionalObject<ProvisionedRates>(reader, "provisioned", issues, readProvisioned);
+  model.reserved = readOptionalObject<ReservedRates>(reader, "reserved", issues, readReserved);
+  model.source = reader.string("source", "");
+  model.sourceDate = reader.string("source_date", "");
+  model.note = reader.string("note", "");
+  // Known, and only for the people reading the card (docs/ratecard.md): a
+  // model kept at an old published price. Checked, not kept.
+  reader.boolean("legacy", false);
+  return model;
+}
+
+RateCard readRateCard(const Json &json, const std::string &path, ValidationIssues &issues) {
+  ObjectReader reader(json, path, issues);
+  RateCard card;
+  if (!reader.isObject())
+    return card;
+  if (auto format = reader.optionalString("format"); format && *format != kRateCardFormat)
+    reader.addIssue("format",
+                    "must be \"" + std::string(kRateCardFormat) + "\", got \"" + *format + "\"");
+  if (const auto version = reader.optionalNumber("version", NumberRule::wholeBetween(1, 1e9));
+      version && *version > kRateCardVersion)
+    reader.addIssue("version", "this rate card is version " +
+                                   std::to_string(static_cast<long long>(*version)) +
+                                   ", written by a newer Bedrock What-If; this program reads "
+                                   "version " +
+                                   std::to_string(kRateCardVersion));
+  card.asOf = reader.requiredString("as_of");
+  static const std::regex isoDate(R"(\d{4}-\d{2}-\d{2})");
+  if (!card.asOf.empty() && !std::regex_match(card.asOf, isoDate))
+    reader.addIssue("as_of", "must be a date YYYY-MM-DD, got \"" + card.asOf + "\"");
+  card.region = reader.string("region", "");
+  // Known, and only for the people reading the card: the sources its
+  // figures came from, which each model's `source` names (docs/ratecard.md).
+  reader.find("sources");
+  card.currency = reader.string("currency", "USD");
+  if (card.currency != "USD")
+    reader.addIssue("currency", "only USD rate cards are supported, got \"" + card.currency + "\"");
+  if (const Json *notes = reader.find("notes")) {
+    if (notes->is_array()) {
+      for (std::size_t i = 0; i < notes->size(); ++i) {
+        if ((*notes)[i].is_string())
+          card.notes.push_back((*notes)[i].get<std::string>());
+        else
+          issues.push_back({indexPath(reader.pathOf("notes"), i), "must be a string"});
+      }
+    } else {
+      reader.addIssue("notes", "must be an array of strings");
+    }
+  }
+  const Json *models = reader.find("models");
+  if (!models) {
+    reader.missing("models");
+    return card;
+  }
+  if (!models->is_array()) {
+    reader.addIssue("models", "must be an array, got " + describeType(*models));
+    return card;
+  }
+  if (models->size() > kMaxRateCardModels) {
+    reader.addIssue("models", "lists " + std::to_string(models->size()) +
+                                  " models; a rate card may have at most " +
+                                  std::to_string(kMaxRateCardModels));
+    return card;
+  }
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < models->size(); ++i) {
+    const std::string modelPath = indexPath(reader.pathOf("models"), i);
+    ModelRates model = readModelRates((*models)[i], modelPath, issues);
+    if (!model.id.empty() && !seen.insert(model.id).second)
+      issues.push_back({childPath(modelPath, "id"), "duplicate model id \"" + model.id + "\""});
+    card.models.push_back(std::move(model));
+  }
+  return card;
+}
+
+Json modelRatesToJson(const ModelRates &model) {
+  Json json;
+  json["id"] = model.id;
+  json["name"] = model.name;
+  json["provider"] = model.provider;
+  json["tier"] = model.tier;
+  json["marketplace"] = model.marketplace;
+  json["on_demand"] = tokenPricesToJson(model.onDemand);
+  json["batch"] = model.batch ? tokenPricesToJson(*model.batch) : Json(nullptr);
+  if (model.cache) {
+    Json cache = {{"write_per_1m", optionalNumberJson(model.cache->writePer1m)},
+                  {"read_per_1m", model.cache->readPer1m}};
+    if (model.cache->write1hPer1m)
+      cache["write_1h_per_1m"] = *model.cache->write1hPer1m;
+    if (!model.cache->note.empty())
+      cache["note"] = model.cache->note;
+    json["cache"] = cache;
+  } else {
+    json["cache"] = nullptr;
+  }
+  if (model.tiers) {
+    Json tiers = Json::object();
+    if (model.tiers->priority)
+      tiers["priority"] = *model.tiers->priority;
+    if (model.tiers->flex)
+      tiers["flex"] = *model.tiers->flex;
+    if (!model.tiers->note.empty())
+      tiers["note"] = model.tiers->note;
+    json["tiers"] = tiers;
+  }
+  if (model.provisioned) {
+    const ProvisionedRates &pt = *model.provisioned;
+    Json provisioned = {{"per_mu_hour",
+                         {{"no_commit", optionalNumberJson(pt.noCommitPerMuHour)},
+                          {"one_month", optionalNumberJson(pt.oneMonthPerMuHour)},
+                          {"six_month", optionalNumberJson(pt.sixMonthPerMuHour)}}},
+                        {"input_tpm_per_mu", optionalNumberJson(pt.inputTpmPerMu)},
+                        {"output_tpm_per_mu", optionalNumberJson(pt.outputTpmPerMu)}};
+    if (pt.estimate)
+      provisioned["estimate"] = true;
+    if (!pt.note.empty())
+      provisioned["note"] = pt.note;
+    json["provisioned"] = provisioned;
+  } else {
+    json["provisioned"] = nullptr;
+  }
+  if (model.reserved) {
+    const ReservedRates &reserved = *model.reserved;
+    Json object = {{"one_month", reservedTermToJson(reserved.oneMonth)},
+                   {"three_month", reservedTermToJson(reserved.threeMonth)},
+                   {"min_input_tpm", reserved.minInputTpm},
+                   {"min_output_tpm", reserved.minOutputTpm}};
+    if (reserved.estimate)
+      object["estimate"] = true;
+    if (!reserved.note.empty())
+      object["note"] = reserved.note;
+    json["reserved"] = object;
+  } else {
+    json["reserved"] = nullptr;
+  }
+  json["source"] = model.source;
+  json["source_date"] = model.sourceDate;
+  if (!model.note.empty())
+    json["note"] = model.note;
+  return json;
+}
+
+Json rateCardToJson(const RateCard &card) {
+  Json json;
+  json["format"] = kRateCardFormat;
+  json["version"] = kRateCardVersion;
+  json["as_of"] = card.asOf;
+  json["region"] = card.region;
+  json["currency"] = card.currency;
+  if (!card.notes.empty())
+    json["notes"] = card.notes;
+  json["models"] = Json::array();
+  for (const ModelRates &model : card.models)
+    json["models"].push_back(modelRatesToJson(model));
+  return json;
+}
+
+} // namespace bwi::core

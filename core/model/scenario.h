@@ -1,0 +1,170 @@
+#pragma once
+
+#include "core/model/ratecard.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+// A scenario: the estate's workloads, their routing, the commitments and the
+// private-pricing agreement. Plain values; see docs/scenario-format.md.
+namespace bwi::core {
+
+struct TokenShape {
+  // Tokens per call unless stated otherwise.
+  double system = 0;
+  double user = 0;
+  double retrievalChunks = 0; // chunks per call
+  double tokensPerChunk = 0;
+  double history = 0;
+  double callsPerRequest = 1;      // agent chain length, >= 1
+  double contextGrowthPerCall = 0; // extra input tokens each later call carries
+  double output = 0;
+  bool operator==(const TokenShape &) const = default;
+};
+
+enum class CacheTtl { FiveMinutes, OneHour };
+
+struct Caching {
+  double cacheablePrefix = 0; // tokens per call, <= base input per call
+  double hitRate = 0;         // [0, 1]
+  CacheTtl ttl = CacheTtl::FiveMinutes;
+  bool operator==(const Caching &) const = default;
+};
+
+struct WeeklyProfile {
+  enum class Kind { Flat, BusinessHours, Diurnal, Weekly };
+  Kind kind = Kind::Flat;
+  std::vector<double> weeklyWeights; // 168 raw weights when kind == Weekly
+  bool operator==(const WeeklyProfile &) const = default;
+};
+
+struct RoutingShare {
+  std::string modelId;
+  double share = 0; // of the workload's requests, [0, 1]
+  bool operator==(const RoutingShare &) const = default;
+};
+
+struct Workload {
+  std::string id;
+  std::string name;
+  std::optional<std::string> team; // nullopt: shown as "(no team)"
+  double requestsPerMonth = 0;
+  double volumeMultiplier = 1; // pilot-to-production factor
+  double growthPerMonth = 0;   // compound, per month
+  TokenShape tokens;
+  std::optional<Caching> caching;
+  double batchShare = 0; // latency-tolerant share of requests, [0, 1]
+  // The whole workload may wait for batch (hours, not seconds): what the
+  // optimizer moves to batch. Saved as "latency_tolerant" (a Bedrock What-If
+  // addition) when true.
+  bool latencyTolerant = false;
+  ServiceTier serviceTier = ServiceTier::Standard;
+  std::vector<RoutingShare> routing;
+  WeeklyProfile profile;
+  bool operator==(const Workload &) const = default;
+};
+
+struct ProvisionedCommitment {
+  std::string modelId;
+  int modelUnits = 1;
+  PtTerm term = PtTerm::OneMonth;
+  int startMonth = 0;
+  bool operator==(const ProvisionedCommitment &) const = default;
+};
+
+struct Reservation {
+  std::string modelId;
+  double inputTpm = 0;  // input tokens per minute reserved
+  double outputTpm = 0; // output tokens per minute reserved
+  ReservedTerm term = ReservedTerm::OneMonth;
+  int startMonth = 0;
+  bool operator==(const Reservation &) const = default;
+};
+
+struct Agreement {
+  double discount = 0;        // [0, 0.5]
+  double annualCommitUsd = 0; // USD per year
+  bool discountAppliesToMarketplace = false;
+  double marketplaceCapShare = 0.25; // of the annual commit
+  bool operator==(const Agreement &) const = default;
+};
+
+// A lever's p10 and p90 (the 10th and 90th percentiles of its distribution).
+struct LeverQuantiles {
+  double p10 = 0;
+  double p90 = 0;
+  bool operator==(const LeverQuantiles &) const = default;
+};
+
+// Uncertain levers beside the volume, each relative to the scenario's own
+// values so that one distribution applies to every workload (a Bedrock
+// What-If addition, `forecast.uncertainty`).
+struct ForecastUncertainty {
+  // Added to every workload's growth_per_month (normal; -0.01 = one point less).
+  std::optional<LeverQuantiles> growthPerMonthShift;
+  // Multiplies every workload's output tokens per call (log-normal).
+  std::optional<LeverQuantiles> outputTokensFactor;
+  // Added to every caching workload's hit rate, the result held in [0, 1] (normal).
+  std::optional<LeverQuantiles> cacheHitRateShift;
+  bool any() const { return growthPerMonthShift || outputTokensFactor || cacheHitRateShift; }
+  bool operator==(const ForecastUncertainty &) const = default;
+};
+
+inline constexpr int kDefaultTrials = 10000;
+inline constexpr std::uint64_t kDefaultSeed = 20261126;
+inline constexpr double kDefaultSensitivityRange = 0.25;
+
+struct ForecastSettings {
+  int months = 12;
+  std::optional<double> volumeP10; // global volume multiplier quantiles
+  std::optional<double> volumeP90;
+  ForecastUncertainty uncertainty;
+  std::optional<int> trials;              // Monte Carlo trials; default kDefaultTrials
+  std::optional<std::uint64_t> seed;      // Monte Carlo seed; default kDefaultSeed
+  std::optional<double> budgetUsd;        // a monthly net budget, USD per month
+  std::optional<int> historyDays;         // days of measured usage behind the scenario
+  std::optional<double> sensitivityRange; // tornado's ± share; default kDefaultSensitivityRange
+  int trialCount() const { return trials.value_or(kDefaultTrials); }
+  std::uint64_t seedValue() const { return seed.value_or(kDefaultSeed); }
+  bool operator==(const ForecastSettings &) const = default;
+};
+
+// One leaf of `ratecard_overrides`: `field` is a dotted path inside the model
+// object ("provisioned.per_mu_hour.one_month").
+using OverrideValue = std::variant<std::monostate, bool, double, std::string>;
+struct RateOverride {
+  std::string modelId;
+  std::string field;
+  OverrideValue value;
+  bool operator==(const RateOverride &) const = default;
+};
+
+struct RateCardSource {
+  enum class Kind { Builtin, Path, Inline };
+  Kind kind = Kind::Builtin;
+  std::string path; // as written in the file, relative to the scenario
+  std::optional<RateCard> inlineCard;
+  bool operator==(const RateCardSource &) const = default;
+};
+
+struct Scenario {
+  int version = 1;
+  std::string name;
+  double hoursPerMonth = 730;
+  // The global volume slider: multiplies every workload's volume_multiplier.
+  // Saved as "global_volume_multiplier" (a Bedrock What-If addition) when not 1.
+  double globalVolumeMultiplier = 1;
+  RateCardSource ratecard;
+  std::vector<RateOverride> ratecardOverrides;
+  std::vector<Workload> workloads;
+  std::vector<ProvisionedCommitment> provisioned;
+  std::vector<Reservation> reserved;
+  std::optional<Agreement> agreement;
+  ForecastSettings forecast;
+  bool operator==(const Scenario &) const = default;
+};
+
+} // namespace bwi::core

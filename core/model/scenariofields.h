@@ -1,0 +1,70 @@
+#pragma once
+
+#include "core/model/scenario.h"
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+// One editable value of a scenario, named: what a lever, a table cell or an
+// undo command changes. Central so that every edit goes one way.
+namespace bwi::core {
+
+enum class Field {
+  // Scenario
+  Name,
+  GlobalVolumeMultiplier,
+  Discount,
+  AnnualCommitUsd,
+  // Forecast settings; monostate is "not set" (the default applies)
+  BudgetUsd,        // forecast.budget_usd, USD per month
+  SensitivityRange, // forecast.sensitivity_range, the tornado's ± share
+  // Workload (needs `workload`)
+  WorkloadName,
+  WorkloadTeam,
+  RequestsPerMonth,
+  VolumeMultiplier,
+  GrowthPerMonth,
+  SystemTokens,
+  UserTokens,
+  RetrievalChunks,
+  TokensPerChunk,
+  HistoryTokens,
+  CallsPerRequest,
+  ContextGrowthPerCall,
+  OutputTokens,
+  CacheablePrefix,
+  CacheHitRate,
+  BatchShare,
+  LatencyTolerant, // 1 or 0
+  ServiceTier,
+  Routing,
+  // Commitment on a model (needs `modelId`)
+  ProvisionedUnits, // 0 removes the commitment
+  ProvisionedTerm,
+  ReservedInputTpm,
+  ReservedOutputTpm,
+  ReservedTerm,
+  // Rate-card override on a model (needs `modelId` and `overrideField`)
+  RateOverride,
+};
+
+struct FieldKey {
+  Field field = Field::Name;
+  int workload = -1;              // index into workloads
+  std::string modelId = {};       // for commitments and overrides
+  std::string overrideField = {}; // dotted rate-card field for RateOverride
+  bool operator==(const FieldKey &) const = default;
+};
+
+// The value of a field. Numbers are doubles; terms and tiers travel as
+// their file names ("one_month", "priority"); an absent override is monostate.
+using FieldValue = std::variant<std::monostate, double, std::string, std::vector<RoutingShare>>;
+
+FieldValue getField(const Scenario &scenario, const FieldKey &key);
+// Sets the value; returns false (and changes nothing) when the key does not
+// address anything in this scenario or the value has the wrong type.
+bool setField(Scenario &scenario, const FieldKey &key, const FieldValue &value);
+
+} // namespace bwi::core

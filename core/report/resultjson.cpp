@@ -1,0 +1,143 @@
+#include "core/report/resultjson.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace bwi::core {
+namespace {
+
+Json optional(const std::optional<double> &value) { return value ? Json(*value) : Json(nullptr); }
+
+Json namedCosts(const std::vector<NamedCost> &costs) {
+  Json json = Json::object();
+  for (const NamedCost &cost : costs)
+    json[cost.key] = cost.usd;
+  return json;
+}
+
+// A whole number when the value is one (token counts, TPM), else as is.
+Json count(double value) {
+  if (std::fabs(value) < 9e15 && value == std::floor(value))
+    return static_cast<long long>(value);
+  return value;
+}
+
+std::string csvNumber(double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.10g", value);
+  return buffer;
+}
+
+} // namespace
+
+Json evaluationToJson(const Evaluation &evaluation, const std::string &scenarioName,
+                      const std::string &rateCardAsOf) {
+  Json json;
+  json["scenario"] = scenarioName;
+  json["month"] = evaluation.month;
+  json["ratecard_as_of"] = rateCardAsOf;
+  json["gross_usd"] = evaluation.grossUsd;
+  json["discount_usd"] = evaluation.discountUsd;
+  json["net_usd"] = evaluation.netUsd;
+  json["by_mode"] = {{"on_demand", evaluation.byMode.onDemand},
+                     {"batch", evaluation.byMode.batch},
+                     {"provisioned", evaluation.byMode.provisioned},
+                     {"reserved", evaluation.byMode.reserved}};
+  json["by_model"] = namedCosts(evaluation.byModel);
+  json["by_workload"] = namedCosts(evaluation.byWorkload);
+  json["by_team"] = namedCosts(evaluation.byTeam);
+  json["tokens"] = {{"input", count(evaluation.tokens.input)},
+                    {"output", count(evaluation.tokens.output)},
+                    {"cache_read", count(evaluation.tokens.cacheRead)},
+                    {"cache_write", count(evaluation.tokens.cacheWrite)}};
+  json["requests"] = count(evaluation.requests);
+  json["provisioned"] = Json::array();
+  for (const ProvisionedResult &pt : evaluation.provisioned)
+    json["provisioned"].push_back(
+        {{"model", pt.modelId},
+         {"model_units", pt.modelUnits},
+         {"term", toString(pt.term)},
+         {"cost_usd", pt.costUsd},
+         {"overflow_usd", pt.overflowUsd},
+         {"utilization", pt.utilization},
+         {"break_even_utilization", optional(pt.breakEvenUtilization)},
+         {"break_even_volume_multiplier", optional(pt.breakEvenVolumeMultiplier)},
+         {"floor_model_units", pt.floorModelUnits},
+         {"optimal_model_units", pt.optimalModelUnits}});
+  json["reserved"] = Json::array();
+  for (const ReservedResult &reserved : evaluation.reserved)
+    json["reserved"].push_back({{"model", reserved.modelId},
+                                {"input_tpm", count(reserved.inputTpm)},
+                                {"output_tpm", count(reserved.outputTpm)},
+                                {"term", toString(reserved.term)},
+                                {"cost_usd", reserved.costUsd},
+                                {"overflow_usd", reserved.overflowUsd},
+                                {"utilization_input", optional(reserved.utilizationInput)},
+                                {"utilization_output", optional(reserved.utilizationOutput)},
+                                {"optimal_input_tpm", count(reserved.optimalInputTpm)},
+                                {"optimal_output_tpm", count(reserved.optimalOutputTpm)},
+                                {"floor_input_tpm", count(reserved.floorInputTpm)},
+                                {"floor_output_tpm", count(reserved.floorOutputTpm)}});
+  json["sizing"] = Json::array();
+  for (const SizingResult &sizing : evaluation.sizing)
+    json["sizing"].push_back({{"model", sizing.modelId},
+                              {"floor_model_units", sizing.floorModelUnits},
+                              {"optimal_model_units", sizing.optimalModelUnits},
+                              {"mean_load_mu", sizing.meanLoadMu},
+                              {"peak_load_mu", sizing.peakLoadMu},
+                              {"term", toString(sizing.term)}});
+  json["commit_retired_usd"] = evaluation.commitRetiredUsd;
+  json["warnings"] = evaluation.warnings;
+  return json;
+}
+
+Json forecastToJson(const Forecast &forecast) {
+  Json months = Json::array();
+  for (const ForecastMonth &month : forecast.months) {
+    Json row = {{"month", month.month},
+                {"gross_usd", month.grossUsd},
+                {"discount_usd", month.discountUsd},
+                {"net_usd", month.netUsd},
+                {"commit_retired_usd", month.commitRetiredUsd}};
+    if (month.netP10Usd) {
+      row["net_p10_usd"] = *month.netP10Usd;
+      row["net_p50_usd"] = *month.netP50Usd;
+      row["net_p90_usd"] = *month.netP90Usd;
+    }
+    if (month.overBudgetProbability)
+      row["over_budget_probability"] = *month.overBudgetProbability;
+    months.push_back(row);
+  }
+  Json json = {{"months", months}, {"commit_retired_usd", forecast.commitRetiredUsd}};
+  if (forecast.commitRetiredShare)
+    json["commit_retired_share"] = *forecast.commitRetiredShare;
+  if (forecast.fanMethod == FanMethod::MonteCarlo)
+    json["fan"] = {{"method", "monte_carlo"}, {"trials", forecast.trials}, {"seed", forecast.seed}};
+  if (forecast.budgetUsd) {
+    json["budget_usd"] = *forecast.budgetUsd;
+    json["first_likely_over_budget_month"] =
+        forecast.firstLikelyOverBudgetMonth ? Json(*forecast.firstLikelyOverBudgetMonth) : Json();
+  }
+  return json;
+}
+
+std::string volumeCurveCsv(const std::vector<VolumeCurvePoint> &points) {
+  std::string csv = "volume_multiplier,on_demand_only_usd,with_commitments_usd,with_optimal_usd\n";
+  for (const VolumeCurvePoint &point : points)
+    csv += csvNumber(point.multiplier) + "," + csvNumber(point.onDemandOnlyUsd) + "," +
+           csvNumber(point.withCommitmentsUsd) + "," + csvNumber(point.withOptimalUsd) + "\n";
+  return csv;
+}
+
+std::string unitsCurveCsv(const UnitsCurve &curve) {
+  std::string csv = "model_units,cost_usd,is_floor,is_optimal,is_current\n";
+  for (const UnitsCurvePoint &point : curve.points)
+    csv += std::to_string(point.modelUnits) + "," + csvNumber(point.costUsd) + "," +
+           (point.modelUnits == curve.floorModelUnits ? "1" : "0") + "," +
+           (point.modelUnits == curve.optimalModelUnits ? "1" : "0") + "," +
+           (curve.currentModelUnits && point.modelUnits == *curve.currentModelUnits ? "1" : "0") +
+           "\n";
+  return csv;
+}
+
+} // namespace bwi::core

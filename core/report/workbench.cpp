@@ -1,0 +1,133 @@
+#include "core/report/workbench.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace bwi::core {
+namespace {
+
+std::vector<std::string> committableModels(const PreparedScenario &scenario,
+                                           const Evaluation &evaluation) {
+  std::vector<std::string> ids;
+  for (const ProvisionedResult &pt : evaluation.provisioned)
+    ids.push_back(pt.modelId);
+  for (const ReservedResult &reserved : evaluation.reserved)
+    ids.push_back(reserved.modelId);
+  for (const SizingResult &sizing : evaluation.sizing)
+    if (std::find(ids.begin(), ids.end(), sizing.modelId) == ids.end())
+      ids.push_back(sizing.modelId);
+  (void)scenario;
+  return ids;
+}
+
+} // namespace
+
+KeyFigures keyFiguresOf(const Evaluation &evaluation, const Forecast &forecast,
+                        const PreparedScenario &scenario, std::optional<double> baselineNetUsd) {
+  KeyFigures figures;
+  figures.netUsd = evaluation.netUsd;
+  if (baselineNetUsd) {
+    figures.changeUsd = evaluation.netUsd - *baselineNetUsd;
+    if (*baselineNetUsd > 0)
+      figures.changeShare = *figures.changeUsd / *baselineNetUsd;
+  }
+  if (evaluation.requests > 0)
+    figures.netPer1kRequestsUsd = evaluation.netUsd / evaluation.requests * 1000;
+  const double tokens = evaluation.tokens.input + evaluation.tokens.output;
+  if (tokens > 0)
+    figures.blendedPer1mTokensUsd = evaluation.netUsd / tokens * 1e6;
+  double usedUnitHours = 0, unitHours = 0;
+  for (const ProvisionedResult &pt : evaluation.provisioned) {
+    usedUnitHours += pt.utilization * pt.modelUnits;
+    unitHours += pt.modelUnits;
+  }
+  if (unitHours > 0)
+    figures.ptUtilization = usedUnitHours / unitHours;
+  if (scenario.agreement && scenario.agreement->annualCommitUsd >= 1) {
+    double retired = 0;
+    const std::size_t months = std::min<std::size_t>(12, forecast.months.size());
+    for (std::size_t month = 0; month < months; ++month)
+      retired += forecast.months[month].commitRetiredUsd;
+    figures.commitRetiredShare = retired / scenario.agreement->annualCommitUsd;
+  }
+  return figures;
+}
+
+Workbench computeWorkbench(const PreparedScenario &scenario, const WorkbenchSelection &selection,
+                           std::optional<double> baselineNetUsd) {
+  Workbench view;
+  view.evaluation = evaluate(scenario, selection.month);
+  // Monte Carlo (when levers beside volume are uncertain) takes a few hundred
+  // milliseconds: the caller runs it off the GUI thread (addMonteCarloFan).
+  ForecastOptions options;
+  options.monteCarlo = false;
+  view.forecast = forecast(scenario, 1.0, options);
+  view.figures = keyFiguresOf(view.evaluation, view.forecast, scenario, baselineNetUsd);
+  view.currentMultiplier = scenario.globalVolumeMultiplier;
+  const VolumeCurveOptions range;
+  view.volumeCurve = volumeCurve(scenario, selection.month, range);
+
+  std::vector<double> crossings;
+  for (const ProvisionedResult &pt : view.evaluation.provisioned)
+    if (pt.breakEvenVolumeMultiplier && *pt.breakEvenVolumeMultiplier >= range.minMultiplier &&
+        *pt.breakEvenVolumeMultiplier <= range.maxMultiplier) {
+      view.breakEvens.push_back({pt.modelId, *pt.breakEvenVolumeMultiplier, 0});
+      crossings.push_back(*pt.breakEvenVolumeMultiplier);
+    }
+  if (!crossings.empty()) {
+    const auto points = volumeCurveAt(scenario, selection.month, crossings);
+    for (std::size_t i = 0; i < points.size(); ++i)
+      view.breakEvens[i].netUsd = points[i].withCommitmentsUsd;
+  }
+
+  view.committableModels = committableModels(scenario, view.evaluation);
+  view.selectedModelId = selection.modelId;
+  if (std::find(view.committableModels.begin(), view.committableModels.end(),
+                view.selectedModelId) == view.committableModels.end())
+    view.selectedModelId = view.committableModels.empty() ? "" : view.committableModels.front();
+  if (!view.selectedModelId.empty()) {
+    view.unitsCurve = unitsCurve(scenario, selection.month, view.selectedModelId);
+    view.reservedCurve = reservedCurve(scenario, selection.month, view.selectedModelId);
+    view.load = loadProfile(scenario, selection.month, view.selectedModelId);
+  }
+  return view;
+}
+
+bool allFinite(const Workbench &workbench) {
+  const auto finite = [](double value) { return std::isfinite(value); };
+  const auto finiteIfAny = [](const std::optional<double> &value) {
+    return !value || std::isfinite(*value);
+  };
+  const KeyFigures &figures = workbench.figures;
+  bool ok = allFinite(workbench.evaluation) && allFinite(workbench.forecast) &&
+            finite(figures.netUsd) && finiteIfAny(figures.changeUsd) &&
+            finiteIfAny(figures.changeShare) && finiteIfAny(figures.netPer1kRequestsUsd) &&
+            finiteIfAny(figures.blendedPer1mTokensUsd) && finiteIfAny(figures.ptUtilization) &&
+            finiteIfAny(figures.commitRetiredShare) && finite(workbench.currentMultiplier);
+  for (const VolumeCurvePoint &point : workbench.volumeCurve)
+    ok = ok && finite(point.multiplier) && finite(point.onDemandOnlyUsd) &&
+         finite(point.withCommitmentsUsd) && finite(point.withOptimalUsd);
+  for (const BreakEvenMarker &marker : workbench.breakEvens)
+    ok = ok && finite(marker.multiplier) && finite(marker.netUsd);
+  if (const auto &curve = workbench.unitsCurve) {
+    ok = ok && finite(curve->ratePerMuHour) && finiteIfAny(curve->breakEvenUtilization);
+    for (const UnitsCurvePoint &point : curve->points)
+      ok = ok && finite(point.costUsd);
+  }
+  if (const auto &curve = workbench.reservedCurve) {
+    ok = ok && finite(curve->outputTpm) && finite(curve->floorInputTpm) &&
+         finite(curve->optimalInputTpm) && finiteIfAny(curve->currentInputTpm) &&
+         finite(curve->floorCostUsd) && finite(curve->optimalCostUsd) &&
+         finiteIfAny(curve->currentCostUsd) && finiteIfAny(curve->utilizationInput);
+    for (const ReservedCurvePoint &point : curve->points)
+      ok = ok && finite(point.inputTpm) && finite(point.costUsd);
+  }
+  if (const auto &load = workbench.load) {
+    ok = ok && finiteIfAny(load->committed) && finite(load->floor) && finite(load->optimal);
+    for (double demand : load->demand)
+      ok = ok && finite(demand);
+  }
+  return ok;
+}
+
+} // namespace bwi::core

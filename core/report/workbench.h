@@ -1,0 +1,65 @@
+#pragma once
+
+#include "core/cost/curves.h"
+#include "core/cost/evaluation.h"
+#include "core/cost/preparedscenario.h"
+#include "core/forecast/forecast.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+// Everything the workbench window shows for one state of the scenario,
+// computed in one call so the GUI does no arithmetic of its own.
+namespace bwi::core {
+
+struct WorkbenchSelection {
+  int month = 0;
+  // The model the commitment explorer and load chart show; empty: the first
+  // committed model, else the first that could be committed.
+  std::string modelId;
+};
+
+struct KeyFigures {
+  double netUsd = 0;                 // this month, after the private-pricing discount
+  std::optional<double> changeUsd;   // against the baseline (the scenario as opened)
+  std::optional<double> changeShare; // the same as a share of the baseline
+  std::optional<double> netPer1kRequestsUsd;
+  std::optional<double> blendedPer1mTokensUsd; // net per million input + output tokens
+  std::optional<double> ptUtilization;         // over active PT commitments, MU-hour weighted
+  // Commit retired over the forecast's first 12 months, as a share of the annual commit.
+  std::optional<double> commitRetiredShare;
+};
+
+struct BreakEvenMarker {
+  std::string modelId;
+  double multiplier = 0; // absolute global volume multiplier
+  double netUsd = 0;     // the with-commitments line there
+};
+
+struct Workbench {
+  Evaluation evaluation;
+  KeyFigures figures;
+  std::vector<VolumeCurvePoint> volumeCurve;
+  std::vector<BreakEvenMarker> breakEvens; // inside the curve's range
+  double currentMultiplier = 1;
+  std::string selectedModelId; // resolved selection ("" when no model can be committed)
+  std::vector<std::string> committableModels; // PT-capable with traffic, or reserved
+  std::optional<UnitsCurve> unitsCurve;       // PT explorer
+  std::optional<ReservedCurve> reservedCurve; // Reserved-tier explorer
+  std::optional<LoadProfile> load;
+  Forecast forecast; // without the Monte Carlo fan; see computeWorkbench
+};
+
+// The key figures of one evaluated month; `forecast` gives the commit retired.
+KeyFigures keyFiguresOf(const Evaluation &evaluation, const Forecast &forecast,
+                        const PreparedScenario &scenario, std::optional<double> baselineNetUsd);
+
+Workbench computeWorkbench(const PreparedScenario &scenario, const WorkbenchSelection &selection,
+                           std::optional<double> baselineNetUsd);
+
+// Whether every figure the window would show is a finite number: the
+// month's evaluation, the key figures, each curve and the forecast.
+bool allFinite(const Workbench &workbench);
+
+} // namespace bwi::core

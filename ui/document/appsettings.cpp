@@ -1,0 +1,51 @@
+#include "ui/document/appsettings.h"
+
+#include <QDir>
+#include <QSettings>
+
+namespace bwi::ui {
+namespace {
+
+const QString kRecentFiles = QStringLiteral("files/recent");
+const QString kLastDirectory = QStringLiteral("files/lastDirectory");
+const QString kGeometry = QStringLiteral("window/geometry");
+const QString kState = QStringLiteral("window/state");
+
+} // namespace
+
+QStringList AppSettings::recentFiles() { return QSettings().value(kRecentFiles).toStringList(); }
+
+void AppSettings::addRecentFile(const QString &path) {
+  QStringList files = recentFiles();
+  files.removeAll(path);
+  files.prepend(path);
+  while (files.size() > kMaxRecentFiles)
+    files.removeLast();
+  QSettings().setValue(kRecentFiles, files);
+}
+
+void AppSettings::removeRecentFile(const QString &path) {
+  QStringList files = recentFiles();
+  files.removeAll(path);
+  QSettings().setValue(kRecentFiles, files);
+}
+
+QByteArray AppSettings::windowGeometry() { return QSettings().value(kGeometry).toByteArray(); }
+
+void AppSettings::setWindowGeometry(const QByteArray &geometry) {
+  QSettings().setValue(kGeometry, geometry);
+}
+
+QByteArray AppSettings::windowState() { return QSettings().value(kState).toByteArray(); }
+
+void AppSettings::setWindowState(const QByteArray &state) { QSettings().setValue(kState, state); }
+
+QString AppSettings::lastDirectory() {
+  return QSettings().value(kLastDirectory, QDir::homePath()).toString();
+}
+
+void AppSettings::setLastDirectory(const QString &directory) {
+  QSettings().setValue(kLastDirectory, directory);
+}
+
+} // namespace bwi::ui

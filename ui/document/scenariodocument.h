@@ -1,0 +1,109 @@
+#pragma once
+
+#include "core/common/validationissue.h"
+#include "core/model/ratecard.h"
+#include "core/model/scenario.h"
+#include "core/model/scenariofields.h"
+#include "core/report/workbench.h"
+
+#include <QObject>
+#include <QString>
+#include <QUndoStack>
+
+#include <optional>
+
+namespace bwi::ui {
+
+// The open scenario: the one object widgets observe. It owns the scenario,
+// its rate card and the undo stack; every edit is a command on that stack;
+// after each change it recomputes the core workbench (every number and
+// chart the window shows) and emits scenarioChanged().
+class ScenarioDocument : public QObject {
+  Q_OBJECT
+
+public:
+  explicit ScenarioDocument(QObject *parent = nullptr);
+  ~ScenarioDocument() override;
+
+  // Loading replaces the scenario only when the file is valid; otherwise
+  // the current one stays and `error` holds the validator's message.
+  bool loadFile(const QString &path, QString *error);
+  bool loadText(const QByteArray &text, const QString &baseDirectory, const QString &displayName,
+                QString *error);
+  void loadExample();
+  // Opens an autosaved copy as unsaved edits of `originalPath` (may be empty).
+  bool recoverFrom(const QString &autosavePath, const QString &originalPath, QString *error);
+  void newScenario();
+  bool saveFile(const QString &path, QString *error);
+
+  const core::Scenario &scenario() const { return m_scenario; }
+  const core::RateCard &rateCard() const { return m_card; }         // overrides applied
+  const core::RateCard &baseRateCard() const { return m_baseCard; } // as published
+  const core::PreparedScenario &prepared() const { return m_prepared; }
+  // Every figure finite: when the month overflows, an empty workbench and
+  // figuresProblem() says why.
+  const core::Workbench &workbench() const { return m_workbench; }
+  QString figuresProblem() const { return m_figuresProblem; }
+  // Net cost of month 0 as the scenario was opened (or last saved): the
+  // baseline of the "change" key figure.
+  std::optional<double> baselineNetUsd() const { return m_baselineNetUsd; }
+
+  QString filePath() const { return m_filePath; }
+  // The fields the last file opened had that this version does not read, one
+  // "FILE: PATH: message" a line; empty when there were none.
+  QString unknownFields() const { return m_unknownFields; }
+  QString displayName() const;
+  QUndoStack *undoStack() { return &m_undoStack; }
+  bool isModified() const { return !m_undoStack.isClean(); }
+
+  // View selection shared by the panels (not saved with the scenario).
+  int selectedWorkload() const { return m_selectedWorkload; }
+  void setSelectedWorkload(int index);
+  QString selectedModel() const { return m_selectedModel; }
+  void setSelectedModel(const QString &modelId);
+  int month() const { return m_month; }
+  void setMonth(int month);
+
+  // One value, as an undo command. Consecutive edits of the same key with
+  // the same non-zero `mergeGroup` (one slider drag) become one undo step.
+  // Refused (returns false) when the result would not be a valid scenario,
+  // e.g. a commitment on a model whose price has not been quoted.
+  bool setValue(const core::FieldKey &key, const core::FieldValue &value, const QString &text,
+                int mergeGroup = 0);
+  // A structural edit (add or delete a workload, a new routing policy) as one command.
+  bool replaceScenario(const core::Scenario &next, const QString &text);
+  // What would be wrong with `candidate`; empty when it is valid.
+  core::ValidationIssues check(const core::Scenario &candidate) const;
+
+  // Used by the undo commands only.
+  void applyScenario(const core::Scenario &scenario);
+
+signals:
+  void scenarioChanged(); // after every edit, undo, redo and load; workbench() is fresh
+  void selectionChanged();
+  void fileStateChanged(); // path or unsaved mark
+
+private:
+  void adopt(core::Scenario scenario, core::RateCard baseCard, core::RateCard card,
+             const QString &path);
+  void recompute();
+  // The card a scenario's "ratecard" names (an edit may replace it, as an
+  // accepted price list does); the current one when it cannot be read.
+  core::RateCard baseCardOf(const core::Scenario &scenario) const;
+
+  core::Scenario m_scenario;
+  core::RateCard m_baseCard;
+  core::RateCard m_card;
+  core::PreparedScenario m_prepared;
+  core::Workbench m_workbench;
+  std::optional<double> m_baselineNetUsd;
+  QString m_filePath;
+  QString m_unknownFields;
+  QString m_figuresProblem;
+  QUndoStack m_undoStack;
+  int m_selectedWorkload = 0;
+  QString m_selectedModel;
+  int m_month = 0;
+};
+
+} // namespace bwi::ui
