@@ -117,7 +117,7 @@ int curveCommand(const CommandLine &line, const core::LoadedScenario &loaded, st
 } // namespace
 
 int runCommand(const CommandLine &line, std::ostream &out, std::ostream &err) {
-  const core::ScenarioLoad load = core::loadScenarioFile(line.scenarioPath);
+  const core::ScenarioLoadResult load = core::loadScenarioFile(line.scenarioPath);
   if (!load.loaded) {
     err << load.report();
     return kInvalidInput;

@@ -80,7 +80,7 @@ std::optional<CompareLine> parse(const std::vector<std::string> &arguments, std:
 }
 
 std::optional<core::LoadedScenario> load(const std::string &path, std::ostream &err) {
-  core::ScenarioLoad loaded = core::loadScenarioFile(path);
+  core::ScenarioLoadResult loaded = core::loadScenarioFile(path);
   if (!loaded.loaded) {
     err << loaded.report();
     return std::nullopt;

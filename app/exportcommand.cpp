@@ -8,7 +8,7 @@
 #include "core/files/scenariofile.h"
 #include "core/forecast/forecast.h"
 #include "core/forecast/uncertainty.h"
-#include "core/report/workbench.h"
+#include "core/report/workbenchfigures.h"
 #include "core/report/workbookexport.h"
 #include "ui/export/chartexport.h"
 #include "ui/export/meetingpack.h"
@@ -216,7 +216,7 @@ int runReport(int argc, char **argv, const std::vector<std::string> &arguments) 
     std::fprintf(stderr, "bedrock-whatif: %s\n\n%s", error.c_str(), usageText().c_str());
     return kUsageError;
   }
-  const core::ScenarioLoad load = core::loadScenarioFile(scenarioPath);
+  const core::ScenarioLoadResult load = core::loadScenarioFile(scenarioPath);
   if (!load.loaded) {
     std::fputs(load.report().c_str(), stderr);
     return kInvalidInput;
@@ -226,7 +226,7 @@ int runReport(int argc, char **argv, const std::vector<std::string> &arguments) 
   QApplication application(argc, argv);
   const core::PreparedScenario prepared =
       core::prepareScenario(load.loaded->scenario, load.loaded->card);
-  core::Workbench workbench = core::computeWorkbench(prepared, {}, std::nullopt);
+  core::WorkbenchFigures workbench = core::computeWorkbenchFigures(prepared, {}, std::nullopt);
   addMonteCarloFan(workbench.forecast, prepared);
   if (!core::allFinite(workbench.evaluation)) {
     std::fprintf(stderr, "%s: the figures overflow (not finite numbers)\n", scenarioPath.c_str());
@@ -249,7 +249,7 @@ int runExport(int argc, char **argv, const std::vector<std::string> &arguments) 
     std::fprintf(stderr, "bedrock-whatif: %s\n\n%s", error.c_str(), usageText().c_str());
     return kUsageError;
   }
-  const core::ScenarioLoad load = core::loadScenarioFile(line->scenarioPath);
+  const core::ScenarioLoadResult load = core::loadScenarioFile(line->scenarioPath);
   if (!load.loaded) {
     std::fputs(load.report().c_str(), stderr);
     return kInvalidInput;
@@ -263,7 +263,8 @@ int runExport(int argc, char **argv, const std::vector<std::string> &arguments) 
       core::prepareScenario(load.loaded->scenario, load.loaded->card);
   core::WorkbenchSelection selection;
   selection.month = line->month;
-  core::Workbench workbench = core::computeWorkbench(prepared, selection, std::nullopt);
+  core::WorkbenchFigures workbench =
+      core::computeWorkbenchFigures(prepared, selection, std::nullopt);
   if (!core::allFinite(workbench.evaluation)) {
     std::fprintf(stderr, "%s: month %d: the figures overflow (not finite numbers)\n",
                  line->scenarioPath.c_str(), line->month);

@@ -324,7 +324,7 @@ int runImport(const ImportLine &line, std::ostream &out, std::ostream &err) {
 }
 
 int runReconcile(const ReconcileLine &line, std::ostream &out, std::ostream &err) {
-  const core::ScenarioLoad load = core::loadScenarioFile(line.scenarioPath);
+  const core::ScenarioLoadResult load = core::loadScenarioFile(line.scenarioPath);
   if (!load.loaded) {
     err << load.report();
     return kInvalidInput;

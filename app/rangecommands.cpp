@@ -38,7 +38,7 @@ int notFinite(const CommandLine &line, std::ostream &err) {
 }
 
 // "output_tokens=-10:40" → the lever and its range as shares.
-bool parseLeverRange(const std::string &text, core::Lever &lever, core::LeverRange &range) {
+bool parseLeverRange(const std::string &text, core::ScaledLever &lever, core::LeverRange &range) {
   const auto equals = text.find('=');
   const auto colon = text.find(':', equals == std::string::npos ? 0 : equals);
   if (equals == std::string::npos || colon == std::string::npos)
@@ -55,7 +55,7 @@ bool parseLeverRange(const std::string &text, core::Lever &lever, core::LeverRan
 
 std::string leverNames() {
   std::string names;
-  for (core::Lever lever : core::kAllLevers)
+  for (core::ScaledLever lever : core::kAllLevers)
     names += (names.empty() ? "" : ", ") + std::string(core::leverName(lever));
   return names;
 }
@@ -69,7 +69,7 @@ int sensitivityCommand(const CommandLine &line, const core::LoadedScenario &load
   if (line.rangePercent)
     options.range = *line.rangePercent / 100;
   for (const std::string &text : line.leverRanges) {
-    core::Lever lever;
+    core::ScaledLever lever;
     core::LeverRange range;
     if (!parseLeverRange(text, lever, range))
       return usage(err, "--lever must be NAME=LOW:HIGH in percent (e.g. output_tokens=-10:40) "

@@ -230,7 +230,7 @@ void MainWindow::exportMeetingPack() {
     return;
   // The pack's summary gives the forecast's p10-p90: with the fan, as the
   // Ranges tab shows it (computed here if the run is still going).
-  core::Workbench workbench = m_document->workbench();
+  core::WorkbenchFigures workbench = m_document->workbench();
   const FanJob *fan = FanJob::of(m_document);
   if (fan->forecast())
     workbench.forecast = *fan->forecast();

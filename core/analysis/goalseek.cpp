@@ -15,14 +15,14 @@ namespace {
 constexpr double kTolerance = 1e-4; // 0.01% of the target
 constexpr int kGridPoints = 41;
 
-std::pair<double, double> defaultRange(const Scenario &scenario, Lever lever) {
+std::pair<double, double> defaultRange(const Scenario &scenario, ScaledLever lever) {
   const double value = leverValue(scenario, lever);
   switch (lever) {
-  case Lever::Volume:
+  case ScaledLever::Volume:
     return {0.0, std::max(100.0, 10 * value)};
-  case Lever::Discount:
+  case ScaledLever::Discount:
     return {0.0, 0.5};
-  case Lever::PtUnits:
+  case ScaledLever::PtUnits:
     return {0.0, std::max(4 * value, value + 20)};
   default:
     return {0.0, 4.0};
@@ -41,13 +41,13 @@ std::string formatMetric(GoalMetric metric, double value) {
   return {};
 }
 
-std::string formatLever(Lever lever, double value) {
+std::string formatLever(ScaledLever lever, double value) {
   char buffer[64];
-  if (lever == Lever::PtUnits)
+  if (lever == ScaledLever::PtUnits)
     std::snprintf(buffer, sizeof buffer, "%.0f MU", value);
-  else if (lever == Lever::Discount)
+  else if (lever == ScaledLever::Discount)
     return formatPercent(value, 3);
-  else if (lever == Lever::Volume)
+  else if (lever == ScaledLever::Volume)
     std::snprintf(buffer, sizeof buffer, "%.6g×", value);
   else
     std::snprintf(buffer, sizeof buffer, "%.6g× the scenario's", value);

@@ -24,7 +24,7 @@ std::optional<GoalMetric> goalMetricFromName(std::string_view name);
 struct GoalSeekRequest {
   GoalMetric metric = GoalMetric::NetUsd;
   double target = 0;
-  Lever lever = Lever::Volume;
+  ScaledLever lever = ScaledLever::Volume;
   int month = 0;
   // The range searched, in the lever's unit; defaults per lever (goalseek.cpp).
   std::optional<double> minValue;

@@ -11,23 +11,23 @@ namespace bwi::core {
 namespace {
 
 struct LeverText {
-  AttributionLever lever;
+  AttributionStep lever;
   std::string_view name;
   std::string_view key;
 };
 constexpr std::array kLeverTexts = {
-    LeverText{AttributionLever::Volume, "Volume", "volume"},
-    LeverText{AttributionLever::Routing, "Routing", "routing"},
-    LeverText{AttributionLever::Batch, "Batch", "batch"},
-    LeverText{AttributionLever::Caching, "Caching", "caching"},
-    LeverText{AttributionLever::TokenShape, "Context trimming", "token_shape"},
-    LeverText{AttributionLever::ServiceTier, "Service tier", "service_tier"},
-    LeverText{AttributionLever::Provisioned, "Provisioned throughput", "provisioned"},
-    LeverText{AttributionLever::RateCard, "Rate card", "rate_card"},
-    LeverText{AttributionLever::PrivatePricing, "Private pricing", "private_pricing"},
+    LeverText{AttributionStep::Volume, "Volume", "volume"},
+    LeverText{AttributionStep::Routing, "Routing", "routing"},
+    LeverText{AttributionStep::Batch, "Batch", "batch"},
+    LeverText{AttributionStep::Caching, "Caching", "caching"},
+    LeverText{AttributionStep::TokenShape, "Context trimming", "token_shape"},
+    LeverText{AttributionStep::ServiceTier, "Service tier", "service_tier"},
+    LeverText{AttributionStep::Provisioned, "Provisioned throughput", "provisioned"},
+    LeverText{AttributionStep::RateCard, "Rate card", "rate_card"},
+    LeverText{AttributionStep::PrivatePricing, "Private pricing", "private_pricing"},
 };
 
-const LeverText &textOf(AttributionLever lever) {
+const LeverText &textOf(AttributionStep lever) {
   return *std::find_if(kLeverTexts.begin(), kLeverTexts.end(),
                        [&](const LeverText &text) { return text.lever == lever; });
 }
@@ -72,48 +72,48 @@ RateCard unionCard(const RateCard &primary, const RateCard &secondary) {
   return card;
 }
 
-void moveLever(AttributionLever lever, Workload &target, const Workload &to) {
+void moveLever(AttributionStep lever, Workload &target, const Workload &to) {
   switch (lever) {
-  case AttributionLever::Volume:
+  case AttributionStep::Volume:
     target.requestsPerMonth = to.requestsPerMonth;
     target.volumeMultiplier = to.volumeMultiplier;
     target.growthPerMonth = to.growthPerMonth;
     target.profile = to.profile;
     break;
-  case AttributionLever::Routing:
+  case AttributionStep::Routing:
     target.routing = to.routing;
     break;
-  case AttributionLever::Batch:
+  case AttributionStep::Batch:
     target.batchShare = to.batchShare;
     target.latencyTolerant = to.latencyTolerant;
     break;
-  case AttributionLever::Caching:
+  case AttributionStep::Caching:
     target.caching = to.caching;
     break;
-  case AttributionLever::TokenShape:
+  case AttributionStep::TokenShape:
     target.tokens = to.tokens;
     break;
-  case AttributionLever::ServiceTier:
+  case AttributionStep::ServiceTier:
     target.serviceTier = to.serviceTier;
     break;
-  case AttributionLever::Provisioned:
-  case AttributionLever::RateCard:
-  case AttributionLever::PrivatePricing:
+  case AttributionStep::Provisioned:
+  case AttributionStep::RateCard:
+  case AttributionStep::PrivatePricing:
     break;
   }
 }
 
-void moveLever(AttributionLever lever, Scenario &target, const Scenario &to) {
+void moveLever(AttributionStep lever, Scenario &target, const Scenario &to) {
   switch (lever) {
-  case AttributionLever::Volume:
+  case AttributionStep::Volume:
     target.globalVolumeMultiplier = to.globalVolumeMultiplier;
     break;
-  case AttributionLever::Provisioned:
+  case AttributionStep::Provisioned:
     target.provisioned = to.provisioned;
     target.reserved = to.reserved;
     target.hoursPerMonth = to.hoursPerMonth;
     break;
-  case AttributionLever::PrivatePricing:
+  case AttributionStep::PrivatePricing:
     target.agreement = to.agreement;
     break;
   default:
@@ -127,9 +127,9 @@ double netUsd(const Scenario &scenario, const RateCard &card, int month) {
   return evaluate(prepareScenario(scenario, card), month, options).netUsd;
 }
 
-std::string barLabel(const std::vector<AttributionLever> &levers) {
+std::string barLabel(const std::vector<AttributionStep> &levers) {
   std::string label;
-  for (AttributionLever lever : levers) {
+  for (AttributionStep lever : levers) {
     if (!label.empty())
       label += " + ";
     label += textOf(lever).name;
@@ -139,12 +139,12 @@ std::string barLabel(const std::vector<AttributionLever> &levers) {
 
 } // namespace
 
-std::string_view attributionLeverName(AttributionLever lever) { return textOf(lever).name; }
-std::string_view attributionLeverKey(AttributionLever lever) { return textOf(lever).key; }
+std::string_view attributionLeverName(AttributionStep lever) { return textOf(lever).name; }
+std::string_view attributionLeverKey(AttributionStep lever) { return textOf(lever).key; }
 
 std::string attributionOrderText() {
   std::string text;
-  for (AttributionLever lever : kAttributionOrder) {
+  for (AttributionStep lever : kAttributionOrder) {
     if (!text.empty())
       text += " → ";
     text += textOf(lever).name;
@@ -171,17 +171,17 @@ LeverAttribution attributeLevers(const Scenario &baseline, const RateCard &basel
     current.workloads.push_back(pair.from);
   const RateCard *card = &cardBefore;
 
-  std::vector<AttributionLever> pending;
+  std::vector<AttributionStep> pending;
   double running = result.baselineNetUsd;
-  const AttributionLever last = kAttributionOrder[std::size(kAttributionOrder) - 1];
-  for (AttributionLever lever : kAttributionOrder) {
-    if (lever == AttributionLever::RateCard && !cardsDiffer)
+  const AttributionStep last = kAttributionOrder[std::size(kAttributionOrder) - 1];
+  for (AttributionStep lever : kAttributionOrder) {
+    if (lever == AttributionStep::RateCard && !cardsDiffer)
       continue;
     pending.push_back(lever);
     for (std::size_t w = 0; w < pairs.size(); ++w)
       moveLever(lever, current.workloads[w], pairs[w].to);
     moveLever(lever, current, compared);
-    if (lever == AttributionLever::RateCard)
+    if (lever == AttributionStep::RateCard)
       card = &cardAfter;
     double next = 0;
     if (lever == last) {

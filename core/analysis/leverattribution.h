@@ -17,7 +17,7 @@
 // Money in USD per month, net of the private-pricing discount.
 namespace bwi::core {
 
-enum class AttributionLever {
+enum class AttributionStep {
   Volume,      // requests, volume multipliers, growth, weekly profile, added or removed workloads
   Routing,     // model shares
   Batch,       // batch share
@@ -30,14 +30,14 @@ enum class AttributionLever {
 };
 
 // The order the levers move in.
-inline constexpr AttributionLever kAttributionOrder[] = {
-    AttributionLever::Volume,      AttributionLever::Routing,    AttributionLever::Batch,
-    AttributionLever::Caching,     AttributionLever::TokenShape, AttributionLever::ServiceTier,
-    AttributionLever::Provisioned, AttributionLever::RateCard,   AttributionLever::PrivatePricing};
+inline constexpr AttributionStep kAttributionOrder[] = {
+    AttributionStep::Volume,      AttributionStep::Routing,    AttributionStep::Batch,
+    AttributionStep::Caching,     AttributionStep::TokenShape, AttributionStep::ServiceTier,
+    AttributionStep::Provisioned, AttributionStep::RateCard,   AttributionStep::PrivatePricing};
 
-std::string_view attributionLeverName(AttributionLever lever); // "Context trimming"
+std::string_view attributionLeverName(AttributionStep lever); // "Context trimming"
 std::string_view
-attributionLeverKey(AttributionLever lever); // "token_shape", as the JSON output names it
+attributionLeverKey(AttributionStep lever); // "token_shape", as the JSON output names it
 // "volume → routing → … → private pricing": the order, for a chart or a report.
 std::string attributionOrderText();
 
@@ -45,7 +45,7 @@ struct LeverBar {
   // Usually one lever. Two or more when moving the first alone would give a
   // scenario that cannot be costed (a cached prefix longer than the trimmed
   // context, a 1-hour cache on a model without that price): they move together.
-  std::vector<AttributionLever> levers;
+  std::vector<AttributionStep> levers;
   std::string label;     // "Routing", or "Caching + Context trimming"
   double deltaUsd = 0;   // change of net monthly cost this bar makes
   double runningUsd = 0; // net monthly cost once it has moved

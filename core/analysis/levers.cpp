@@ -59,49 +59,50 @@ void scaleReservations(Scenario &scenario, const RateCard &card, double factor) 
 
 } // namespace
 
-std::string_view leverName(Lever lever) { return kNames[static_cast<std::size_t>(lever)]; }
+std::string_view leverName(ScaledLever lever) { return kNames[static_cast<std::size_t>(lever)]; }
 
-std::optional<Lever> leverFromName(std::string_view name) {
-  for (Lever lever : kAllLevers)
+std::optional<ScaledLever> leverFromName(std::string_view name) {
+  for (ScaledLever lever : kAllLevers)
     if (leverName(lever) == name)
       return lever;
   return std::nullopt;
 }
 
-bool leverIsWhole(Lever lever) { return lever == Lever::PtUnits; }
+bool leverIsWhole(ScaledLever lever) { return lever == ScaledLever::PtUnits; }
 
-double leverValue(const Scenario &scenario, Lever lever) {
+double leverValue(const Scenario &scenario, ScaledLever lever) {
   switch (lever) {
-  case Lever::Volume:
+  case ScaledLever::Volume:
     return scenario.globalVolumeMultiplier;
-  case Lever::PtUnits: {
+  case ScaledLever::PtUnits: {
     double total = 0;
     for (const ProvisionedCommitment &commitment : scenario.provisioned)
       total += commitment.modelUnits;
     return total;
   }
-  case Lever::Discount:
+  case ScaledLever::Discount:
     return scenario.agreement ? scenario.agreement->discount : 0.0;
   default:
     return 1.0;
   }
 }
 
-Scenario withLever(const Scenario &scenario, const RateCard &card, Lever lever, double value) {
+Scenario withLever(const Scenario &scenario, const RateCard &card, ScaledLever lever,
+                   double value) {
   Scenario result = scenario;
   const double factor = std::max(0.0, value);
   switch (lever) {
-  case Lever::Volume:
+  case ScaledLever::Volume:
     result.globalVolumeMultiplier = factor;
     return result;
-  case Lever::PtUnits:
+  case ScaledLever::PtUnits:
     setPtUnits(result, value);
     return result;
-  case Lever::Discount:
+  case ScaledLever::Discount:
     if (result.agreement)
       result.agreement->discount = std::clamp(value, 0.0, 0.5);
     return result;
-  case Lever::ReservedTpm:
+  case ScaledLever::ReservedTpm:
     scaleReservations(result, card, factor);
     return result;
   default:
@@ -110,10 +111,10 @@ Scenario withLever(const Scenario &scenario, const RateCard &card, Lever lever, 
   for (Workload &workload : result.workloads) {
     TokenShape &tokens = workload.tokens;
     switch (lever) {
-    case Lever::OutputTokens:
+    case ScaledLever::OutputTokens:
       tokens.output *= factor;
       break;
-    case Lever::ContextSize:
+    case ScaledLever::ContextSize:
       tokens.tokensPerChunk *= factor;
       tokens.history *= factor;
       tokens.contextGrowthPerCall *= factor;
@@ -122,17 +123,17 @@ Scenario withLever(const Scenario &scenario, const RateCard &card, Lever lever, 
         workload.caching->cacheablePrefix =
             std::min(workload.caching->cacheablePrefix, baseInputPerCall(tokens));
       break;
-    case Lever::CallsPerRequest:
+    case ScaledLever::CallsPerRequest:
       tokens.callsPerRequest = std::max(1.0, tokens.callsPerRequest * factor);
       break;
-    case Lever::CacheHitRate:
+    case ScaledLever::CacheHitRate:
       if (workload.caching)
         workload.caching->hitRate = std::clamp(workload.caching->hitRate * factor, 0.0, 1.0);
       break;
-    case Lever::BatchShare:
+    case ScaledLever::BatchShare:
       workload.batchShare = std::clamp(workload.batchShare * factor, 0.0, 1.0);
       break;
-    case Lever::PremiumRoutingShare:
+    case ScaledLever::PremiumRoutingShare:
       scalePremiumShare(workload, card, factor);
       break;
     default:

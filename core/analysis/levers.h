@@ -21,7 +21,7 @@
 // reservation, at least the card's minimum).
 namespace bwi::core {
 
-enum class Lever {
+enum class ScaledLever {
   Volume,
   OutputTokens,
   ContextSize,
@@ -34,20 +34,26 @@ enum class Lever {
   ReservedTpm,
 };
 
-inline constexpr std::array<Lever, 10> kAllLevers = {
-    Lever::Volume,       Lever::OutputTokens, Lever::ContextSize,         Lever::CallsPerRequest,
-    Lever::CacheHitRate, Lever::BatchShare,   Lever::PremiumRoutingShare, Lever::PtUnits,
-    Lever::Discount,     Lever::ReservedTpm};
+inline constexpr std::array<ScaledLever, 10> kAllLevers = {ScaledLever::Volume,
+                                                           ScaledLever::OutputTokens,
+                                                           ScaledLever::ContextSize,
+                                                           ScaledLever::CallsPerRequest,
+                                                           ScaledLever::CacheHitRate,
+                                                           ScaledLever::BatchShare,
+                                                           ScaledLever::PremiumRoutingShare,
+                                                           ScaledLever::PtUnits,
+                                                           ScaledLever::Discount,
+                                                           ScaledLever::ReservedTpm};
 
-std::string_view leverName(Lever lever);
-std::optional<Lever> leverFromName(std::string_view name);
-bool leverIsWhole(Lever lever); // pt_units
+std::string_view leverName(ScaledLever lever);
+std::optional<ScaledLever> leverFromName(std::string_view name);
+bool leverIsWhole(ScaledLever lever); // pt_units
 
 // The lever's value in the scenario as written.
-double leverValue(const Scenario &scenario, Lever lever);
+double leverValue(const Scenario &scenario, ScaledLever lever);
 
 // The scenario with the lever set to `value` (clamped where the lever's
 // unit requires); `card` is the effective rate card (tiers, reservation minimums).
-Scenario withLever(const Scenario &scenario, const RateCard &card, Lever lever, double value);
+Scenario withLever(const Scenario &scenario, const RateCard &card, ScaledLever lever, double value);
 
 } // namespace bwi::core

@@ -2,7 +2,7 @@
 
 #include "core/cost/preparedscenario.h"
 #include "core/forecast/forecast.h"
-#include "core/report/workbench.h"
+#include "core/report/workbenchfigures.h"
 
 #include <numeric>
 

@@ -15,10 +15,10 @@ double netAt(const Scenario &scenario, const RateCard &card, int month) {
 
 } // namespace
 
-std::pair<double, double> leverSpan(const Scenario &scenario, Lever lever,
+std::pair<double, double> leverSpan(const Scenario &scenario, ScaledLever lever,
                                     const LeverRange &range) {
   const double value = leverValue(scenario, lever);
-  if (lever == Lever::PtUnits) {
+  if (lever == ScaledLever::PtUnits) {
     if (value <= 0)
       return {0, 0};
     const double low = std::max(0.0, std::min(std::round(value * (1 + range.low)), value - 1));
@@ -26,7 +26,7 @@ std::pair<double, double> leverSpan(const Scenario &scenario, Lever lever,
     return {low, high};
   }
   double low = value * (1 + range.low), high = value * (1 + range.high);
-  if (lever == Lever::Discount) {
+  if (lever == ScaledLever::Discount) {
     low = std::clamp(low, 0.0, 0.5);
     high = std::clamp(high, 0.0, 0.5);
   }
@@ -39,7 +39,7 @@ Tornado tornado(const Scenario &scenario, const RateCard &card, const TornadoOpt
   result.baseUsd = netAt(scenario, card, options.month);
   const double share =
       options.range.value_or(scenario.forecast.sensitivityRange.value_or(kDefaultSensitivityRange));
-  for (Lever lever : kAllLevers) {
+  for (ScaledLever lever : kAllLevers) {
     LeverRange range{-share, share};
     if (const auto found = options.overrides.find(lever); found != options.overrides.end())
       range = found->second;

@@ -19,12 +19,12 @@ struct LeverRange {
 
 struct TornadoOptions {
   int month = 0;
-  std::optional<double> range;           // ± share for every lever; default the scenario's or 25%
-  std::map<Lever, LeverRange> overrides; // per lever
+  std::optional<double> range; // ± share for every lever; default the scenario's or 25%
+  std::map<ScaledLever, LeverRange> overrides; // per lever
 };
 
 struct TornadoBar {
-  Lever lever = Lever::Volume;
+  ScaledLever lever = ScaledLever::Volume;
   LeverRange range;    // the shares the lever moved by
   double lowValue = 0; // in the lever's unit (levers.h)
   double highValue = 0;
@@ -41,7 +41,8 @@ struct Tornado {
 
 // The lever's value at the low and high end of a range. PT units move by at
 // least one whole unit each way (a 25% step of one unit is no step at all).
-std::pair<double, double> leverSpan(const Scenario &scenario, Lever lever, const LeverRange &range);
+std::pair<double, double> leverSpan(const Scenario &scenario, ScaledLever lever,
+                                    const LeverRange &range);
 
 Tornado tornado(const Scenario &scenario, const RateCard &card, const TornadoOptions &options = {});
 

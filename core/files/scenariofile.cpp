@@ -113,9 +113,10 @@ std::optional<RateCard> loadRateCardFile(const std::filesystem::path &path,
   return parseRateCardText(*text, path.string(), issues, unknownFields);
 }
 
-ScenarioLoad loadScenarioText(std::string_view text, const std::filesystem::path &baseDirectory,
-                              const std::string &displayName) {
-  ScenarioLoad load;
+ScenarioLoadResult loadScenarioText(std::string_view text,
+                                    const std::filesystem::path &baseDirectory,
+                                    const std::string &displayName) {
+  ScenarioLoadResult load;
   load.displayName = displayName;
   const auto json = parseJsonText(text, load.issues);
   if (!json)
@@ -137,11 +138,11 @@ ScenarioLoad loadScenarioText(std::string_view text, const std::filesystem::path
   return load;
 }
 
-ScenarioLoad loadScenarioFile(const std::filesystem::path &path) {
+ScenarioLoadResult loadScenarioFile(const std::filesystem::path &path) {
   ValidationIssues issues;
   const auto text = readTextFile(path, issues);
   if (!text) {
-    ScenarioLoad load;
+    ScenarioLoadResult load;
     load.displayName = path.string();
     for (ValidationIssue &issue : issues)
       issue.file.clear();
@@ -151,7 +152,7 @@ ScenarioLoad loadScenarioFile(const std::filesystem::path &path) {
   return loadScenarioText(*text, path.parent_path(), path.string());
 }
 
-ScenarioLoad loadExampleScenario() {
+ScenarioLoadResult loadExampleScenario() {
   return loadScenarioText(resources::example_scenario(), std::filesystem::current_path(),
                           "(built-in example scenario)");
 }

@@ -20,7 +20,7 @@ struct LoadedScenario {
   RateCard card;     // with ratecard_overrides applied: what evaluation uses
 };
 
-struct ScenarioLoad {
+struct ScenarioLoadResult {
   std::optional<LoadedScenario> loaded; // set only when there are no issues
   ValidationIssues issues;
   // Fields this version does not read (in the scenario or the rate card it
@@ -34,12 +34,13 @@ struct ScenarioLoad {
 // The rate card shipped inside the program.
 RateCard builtinRateCard();
 
-ScenarioLoad loadScenarioFile(const std::filesystem::path &path);
+ScenarioLoadResult loadScenarioFile(const std::filesystem::path &path);
 // `baseDirectory` resolves a rate card given as a relative path.
-ScenarioLoad loadScenarioText(std::string_view text, const std::filesystem::path &baseDirectory,
-                              const std::string &displayName);
+ScenarioLoadResult loadScenarioText(std::string_view text,
+                                    const std::filesystem::path &baseDirectory,
+                                    const std::string &displayName);
 // The example scenario shipped inside the program.
-ScenarioLoad loadExampleScenario();
+ScenarioLoadResult loadExampleScenario();
 
 // Reads a whole file; nullopt with an issue when missing, unreadable or too large.
 std::optional<std::string> readTextFile(const std::filesystem::path &path,

@@ -28,12 +28,12 @@ std::string_view unitName(FigureUnit unit) {
 Json leverAttributionToJson(const LeverAttribution &attribution, const std::string &fromLabel,
                             const std::string &toLabel) {
   Json order = Json::array();
-  for (AttributionLever lever : kAttributionOrder)
+  for (AttributionStep lever : kAttributionOrder)
     order.push_back(attributionLeverKey(lever));
   Json bars = Json::array();
   for (const LeverBar &bar : attribution.bars) {
     Json levers = Json::array();
-    for (AttributionLever lever : bar.levers)
+    for (AttributionStep lever : bar.levers)
       levers.push_back(attributionLeverKey(lever));
     bars.push_back({{"levers", levers},
                     {"label", bar.label},

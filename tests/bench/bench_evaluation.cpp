@@ -57,7 +57,7 @@ TEST_CASE("Large estate: reading the scenario file", "[bench][files]") {
 }
 
 TEST_CASE("Comparison: the optimizer and the lever attribution", "[bench][compare]") {
-  const core::ScenarioLoad example = core::loadExampleScenario();
+  const core::ScenarioLoadResult example = core::loadExampleScenario();
   REQUIRE(example.loaded);
   const auto &loaded = *example.loaded;
   const bench::LargeEstate estate = bench::makeLargeEstate();

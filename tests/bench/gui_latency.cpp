@@ -137,7 +137,7 @@ TEST_CASE("Slider drag to the redrawn Monte Carlo fan", "[bench][gui][ranges]") 
 
 TEST_CASE("One chart to PNG, SVG and PDF", "[bench][gui][export]") {
   ui::MainWindow window;
-  const core::Workbench &workbench = window.document()->workbench();
+  const core::WorkbenchFigures &workbench = window.document()->workbench();
   // The waterfall and compare charts: the example against the optimizer's proposal.
   const core::Scenario &scenario = window.document()->scenario();
   const core::RateCard &card = window.document()->rateCard();

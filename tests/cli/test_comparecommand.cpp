@@ -86,7 +86,7 @@ TEST_CASE("optimize writes a proposal that loads and costs less", "[cli][compare
   const auto json = nlohmann::json::parse(result.out);
   CHECK_FALSE(json["changes"].empty());
   CHECK(json["waterfall"]["difference_usd"].get<double>() < 0);
-  const core::ScenarioLoad proposal = core::loadScenarioFile(out);
+  const core::ScenarioLoadResult proposal = core::loadScenarioFile(out);
   INFO(proposal.report());
   REQUIRE(proposal.loaded);
   CHECK(proposal.loaded->scenario.name == "Example estate (illustrative) (optimized)");

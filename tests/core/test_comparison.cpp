@@ -46,11 +46,11 @@ double sumOfBars(const core::LeverAttribution &attribution) {
 }
 
 // Every bar but `lever`'s is zero, and `lever`'s is the whole difference.
-void checkOnlyLever(const core::LeverAttribution &attribution, core::AttributionLever lever,
+void checkOnlyLever(const core::LeverAttribution &attribution, core::AttributionStep lever,
                     double expectedDelta) {
   for (const core::LeverBar &bar : attribution.bars) {
     INFO(bar.label);
-    if (bar.levers == std::vector<core::AttributionLever>{lever})
+    if (bar.levers == std::vector<core::AttributionStep>{lever})
       CHECK_THAT(bar.deltaUsd, near(expectedDelta));
     else
       CHECK_THAT(bar.deltaUsd, near(0));
@@ -65,35 +65,35 @@ TEST_CASE("Each lever's change shows in its own bar", "[core][comparison]") {
   const auto base = attribute(baseline, baseline);
   CHECK_THAT(base.baselineNetUsd, near(1350));
   CHECK(base.bars.size() == 8); // the rate-card bar only when the cards differ
-  CHECK(base.bars.back().levers == std::vector{core::AttributionLever::PrivatePricing});
+  CHECK(base.bars.back().levers == std::vector{core::AttributionStep::PrivatePricing});
 
   SECTION("volume: twice the requests") {
     checkOnlyLever(attribute(baseline, withWorkloads(replaced(kWorkload, "1000000", "2000000"))),
-                   core::AttributionLever::Volume, 1350);
+                   core::AttributionStep::Volume, 1350);
   }
   SECTION("batch: half the requests at half price saves a quarter, net of the discount") {
     // 500,000 × $0.0015 + 500,000 × (1,000 × $0.5 + 100 × $2.5) / 1M = $1,125 gross.
     const auto compared =
         withWorkloads(replaced(kWorkload, R"("routing")", R"("batch_share": 0.5, "routing")"));
-    checkOnlyLever(attribute(baseline, compared), core::AttributionLever::Batch,
+    checkOnlyLever(attribute(baseline, compared), core::AttributionStep::Batch,
                    (1125 - 1500) * 0.9);
   }
   SECTION("routing: to the marketplace model, which the discount does not reach") {
     // market: $2 / $10 per 1M: $3,000 gross and net; the baseline nets $1,350.
     const auto compared = withWorkloads(replaced(kWorkload, R"("plain": 1)", R"("market": 1)"));
-    checkOnlyLever(attribute(baseline, compared), core::AttributionLever::Routing, 3000 - 1350);
+    checkOnlyLever(attribute(baseline, compared), core::AttributionStep::Routing, 3000 - 1350);
   }
   SECTION("context trimming: half the input tokens") {
     // 500 input: (500 × $1 + 100 × $5) / 1M = $0.001 a request, $1,000 gross.
     const auto compared =
         withWorkloads(replaced(kWorkload, R"("system": 1000)", R"("system": 500)"));
-    checkOnlyLever(attribute(baseline, compared), core::AttributionLever::TokenShape,
+    checkOnlyLever(attribute(baseline, compared), core::AttributionStep::TokenShape,
                    (1000 - 1500) * 0.9);
   }
   SECTION("service tier: priority at 1.75×") {
     const auto compared = withWorkloads(
         replaced(kWorkload, R"("routing")", R"("service_tier": "priority", "routing")"));
-    checkOnlyLever(attribute(baseline, compared), core::AttributionLever::ServiceTier,
+    checkOnlyLever(attribute(baseline, compared), core::AttributionStep::ServiceTier,
                    1500 * 0.75 * 0.9);
   }
   SECTION("caching: 800 of the 1,000 tokens cached, read 90% of the time") {
@@ -101,23 +101,23 @@ TEST_CASE("Each lever's change shows in its own bar", "[core][comparison]") {
     const auto compared = withWorkloads(
         replaced(kWorkload, R"("routing")",
                  R"("caching": { "cacheable_prefix": 800, "hit_rate": 0.9 }, "routing")"));
-    checkOnlyLever(attribute(baseline, compared), core::AttributionLever::Caching,
+    checkOnlyLever(attribute(baseline, compared), core::AttributionStep::Caching,
                    (872 - 1500) * 0.9);
   }
   SECTION("private pricing: 20% instead of 10%") {
     checkOnlyLever(
         attribute(baseline, withWorkloads(kWorkload, R"("agreement": { "discount": 0.2 })")),
-        core::AttributionLever::PrivatePricing, -150);
+        core::AttributionStep::PrivatePricing, -150);
   }
   SECTION("an added workload is volume") {
     const std::string added = R"({ "id": "w1", "requests_per_month": 2000000,
         "tokens": { "user": 100, "output": 10 }, "routing": { "nobatch": 1 } })";
     // 2M × (100 × $1 + 10 × $5) / 1M = $300 gross, $270 net.
     checkOnlyLever(attribute(baseline, withWorkloads(kWorkload + "," + added)),
-                   core::AttributionLever::Volume, 270);
+                   core::AttributionStep::Volume, 270);
     // And a removed one takes its cost away again.
     checkOnlyLever(attribute(withWorkloads(kWorkload + "," + added), baseline),
-                   core::AttributionLever::Volume, -270);
+                   core::AttributionStep::Volume, -270);
   }
 }
 
@@ -135,9 +135,9 @@ TEST_CASE("Levers that cannot move alone move together", "[core][comparison]") {
                                                R"("plain": 1)", R"("nobatch": 1)"));
   const auto attribution = attribute(baseline, compared);
   REQUIRE(attribution.bars.size() == 6);
-  CHECK(attribution.bars[1].levers == std::vector{core::AttributionLever::Routing,
-                                                  core::AttributionLever::Batch,
-                                                  core::AttributionLever::Caching});
+  CHECK(attribution.bars[1].levers == std::vector{core::AttributionStep::Routing,
+                                                  core::AttributionStep::Batch,
+                                                  core::AttributionStep::Caching});
   CHECK(attribution.bars[1].label == "Routing + Batch + Caching");
   CHECK_THAT(sumOfBars(attribution), closeTo(attribution.differenceUsd()));
   CHECK_THAT(attribution.bars[1].deltaUsd, closeTo(attribution.differenceUsd()));
@@ -152,7 +152,7 @@ TEST_CASE("A different rate card is a lever of its own", "[core][comparison]") {
   const auto attribution = attribute(baseline, compared);
   REQUIRE(attribution.bars.size() == 9);
   // (1,000 × $0.5 + 100 × $5) / 1M = $0.001 a request: $1,000 gross, $900 net.
-  checkOnlyLever(attribution, core::AttributionLever::RateCard, 900 - 1350);
+  checkOnlyLever(attribution, core::AttributionStep::RateCard, 900 - 1350);
 }
 
 TEST_CASE("The bars sum to the difference for generated pairs of scenarios",
@@ -317,7 +317,7 @@ TEST_CASE("Optimize resizes a commitment to the month's optimum", "[core][compar
 
 TEST_CASE("Optimize the built-in example: cheaper, valid, and explained",
           "[core][comparison][optimize]") {
-  const core::ScenarioLoad example = core::loadExampleScenario();
+  const core::ScenarioLoadResult example = core::loadExampleScenario();
   REQUIRE(example.loaded);
   const auto &[scenario, baseCard, card] = *example.loaded;
   for (bool sameProvider : {false, true}) {

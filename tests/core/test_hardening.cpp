@@ -5,7 +5,7 @@
 #include "core/files/scenariofile.h"
 #include "core/files/scenariojson.h"
 #include "core/forecast/forecast.h"
-#include "core/report/workbench.h"
+#include "core/report/workbenchfigures.h"
 #include "resources/embeddedresources.h"
 #include "tests/core/testsupport.h"
 
@@ -173,10 +173,10 @@ TEST_CASE("A month that overflows is caught by allFinite, never half-finite", "[
       core::loadScenarioFile(BWI_SOURCE_DIR "/tests/data/broken/growth-overflow.json");
   REQUIRE(load.loaded);
   const auto prepared = core::prepareScenario(load.loaded->scenario, load.loaded->card);
-  const auto early = core::computeWorkbench(prepared, {0, ""}, std::nullopt);
+  const auto early = core::computeWorkbenchFigures(prepared, {0, ""}, std::nullopt);
   CHECK(core::allFinite(early));
   CHECK(core::allFinite(early.forecast));
-  const auto late = core::computeWorkbench(prepared, {1199, ""}, std::nullopt);
+  const auto late = core::computeWorkbenchFigures(prepared, {1199, ""}, std::nullopt);
   CHECK_FALSE(core::allFinite(late));
   CHECK_FALSE(core::allFinite(late.evaluation));
 

@@ -57,7 +57,7 @@ TEST_CASE("A scenario from invocation logs carries the measured volume, shape, p
   const test::TempFolder folder;
   const auto path = folder.path() / "measured.json";
   REQUIRE(core::saveScenarioFile(scenario, path).ok);
-  const core::ScenarioLoad load = core::loadScenarioFile(path);
+  const core::ScenarioLoadResult load = core::loadScenarioFile(path);
   INFO(load.report());
   REQUIRE(load.loaded);
   CHECK(load.loaded->scenario.workloads.size() == 3);
@@ -129,7 +129,7 @@ TEST_CASE("A scenario from a bill costs the bill's tokens at list price",
   }();
   const test::TempFolder folder;
   REQUIRE(core::saveScenarioFile(withCard, folder.path() / "bill.json").ok);
-  const core::ScenarioLoad load = core::loadScenarioFile(folder.path() / "bill.json");
+  const core::ScenarioLoadResult load = core::loadScenarioFile(folder.path() / "bill.json");
   INFO(load.report());
   REQUIRE(load.loaded);
   const core::Evaluation evaluation =
@@ -141,7 +141,7 @@ TEST_CASE("A scenario from a bill costs the bill's tokens at list price",
 }
 
 TEST_CASE("Reconcile sets a scenario beside the bill by model", "[core][import][reconcile]") {
-  const core::ScenarioLoad load =
+  const core::ScenarioLoadResult load =
       core::loadScenarioFile(BWI_SOURCE_DIR "/resources/example-scenario.json");
   REQUIRE(load.loaded);
   const core::Evaluation evaluation =

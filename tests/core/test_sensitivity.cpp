@@ -23,7 +23,7 @@ double netOf(const core::Scenario &scenario, const core::RateCard &card, int mon
   return core::evaluate(core::prepareScenario(scenario, card), month).netUsd;
 }
 
-const core::TornadoBar &barOf(const core::Tornado &tornado, core::Lever lever) {
+const core::TornadoBar &barOf(const core::Tornado &tornado, core::ScaledLever lever) {
   for (const core::TornadoBar &bar : tornado.bars)
     if (bar.lever == lever)
       return bar;
@@ -49,36 +49,36 @@ TEST_CASE("The tornado's swings equal direct evaluations of the edited scenario"
     edit(scenario);
     return netOf(scenario, loaded.card);
   };
-  const auto &volume = barOf(tornado, core::Lever::Volume);
+  const auto &volume = barOf(tornado, core::ScaledLever::Volume);
   CHECK(volume.lowValue == 0.75);
   CHECK(volume.lowUsd == edited([](core::Scenario &s) { s.globalVolumeMultiplier = 0.75; }));
   CHECK(volume.highUsd == edited([](core::Scenario &s) { s.globalVolumeMultiplier = 1.25; }));
-  const auto &output = barOf(tornado, core::Lever::OutputTokens);
+  const auto &output = barOf(tornado, core::ScaledLever::OutputTokens);
   CHECK(output.highUsd == edited([](core::Scenario &s) {
           for (auto &w : s.workloads)
             w.tokens.output *= 1.25;
         }));
-  const auto &batch = barOf(tornado, core::Lever::BatchShare);
+  const auto &batch = barOf(tornado, core::ScaledLever::BatchShare);
   CHECK(batch.lowUsd == edited([](core::Scenario &s) {
           for (auto &w : s.workloads)
             w.batchShare *= 0.75;
         }));
-  const auto &hit = barOf(tornado, core::Lever::CacheHitRate);
+  const auto &hit = barOf(tornado, core::ScaledLever::CacheHitRate);
   CHECK(hit.highUsd == edited([](core::Scenario &s) {
           for (auto &w : s.workloads)
             if (w.caching)
               w.caching->hitRate = std::min(1.0, w.caching->hitRate * 1.25);
         }));
-  const auto &discount = barOf(tornado, core::Lever::Discount);
+  const auto &discount = barOf(tornado, core::ScaledLever::Discount);
   CHECK(discount.highValue == Approx(0.1));
   CHECK(discount.highUsd == edited([](core::Scenario &s) { s.agreement->discount = 0.08 * 1.25; }));
   // One PT unit: a quarter of it rounds to nothing, so the lever steps a whole unit.
-  const auto &units = barOf(tornado, core::Lever::PtUnits);
+  const auto &units = barOf(tornado, core::ScaledLever::PtUnits);
   CHECK(units.lowValue == 0);
   CHECK(units.highValue == 2);
   CHECK(units.lowUsd == edited([](core::Scenario &s) { s.provisioned.clear(); }));
   CHECK(units.highUsd == edited([](core::Scenario &s) { s.provisioned[0].modelUnits = 2; }));
-  const auto &premium = barOf(tornado, core::Lever::PremiumRoutingShare);
+  const auto &premium = barOf(tornado, core::ScaledLever::PremiumRoutingShare);
   CHECK(premium.highUsd == edited([](core::Scenario &s) {
           // code-assistant: opus (premium) 0.35, sonnet (mid) 0.65.
           auto &routing = s.workloads[3].routing;
@@ -92,16 +92,16 @@ TEST_CASE("The tornado's ranges are editable per lever", "[core][ranges]") {
   const auto loaded = example();
   core::TornadoOptions options;
   options.range = 0.1;
-  options.overrides[core::Lever::OutputTokens] = {-0.5, 1.0};
+  options.overrides[core::ScaledLever::OutputTokens] = {-0.5, 1.0};
   const core::Tornado tornado = core::tornado(loaded.scenario, loaded.card, options);
-  CHECK(barOf(tornado, core::Lever::Volume).highValue == Approx(1.1));
-  CHECK(barOf(tornado, core::Lever::OutputTokens).lowValue == 0.5);
-  CHECK(barOf(tornado, core::Lever::OutputTokens).highValue == 2.0);
+  CHECK(barOf(tornado, core::ScaledLever::Volume).highValue == Approx(1.1));
+  CHECK(barOf(tornado, core::ScaledLever::OutputTokens).lowValue == 0.5);
+  CHECK(barOf(tornado, core::ScaledLever::OutputTokens).highValue == 2.0);
   // Each bar says the range it moved by, for the chart's labels.
-  CHECK(barOf(tornado, core::Lever::OutputTokens).range.low == -0.5);
-  CHECK(barOf(tornado, core::Lever::OutputTokens).range.high == 1.0);
-  CHECK(barOf(tornado, core::Lever::Volume).range.low == -0.1);
-  CHECK(barOf(tornado, core::Lever::Volume).range.high == 0.1);
+  CHECK(barOf(tornado, core::ScaledLever::OutputTokens).range.low == -0.5);
+  CHECK(barOf(tornado, core::ScaledLever::OutputTokens).range.high == 1.0);
+  CHECK(barOf(tornado, core::ScaledLever::Volume).range.low == -0.1);
+  CHECK(barOf(tornado, core::ScaledLever::Volume).range.high == 0.1);
 }
 
 TEST_CASE("The budget and the tornado's range are fields an edit can set and clear",
@@ -123,13 +123,13 @@ TEST_CASE("The budget and the tornado's range are fields an edit can set and cle
   CHECK_FALSE(scenario.forecast.budgetUsd.has_value());
   // The tornado follows the scenario's range.
   const core::Tornado tornado = core::tornado(scenario, example().card);
-  CHECK(barOf(tornado, core::Lever::Volume).highValue == Approx(1.1));
+  CHECK(barOf(tornado, core::ScaledLever::Volume).highValue == Approx(1.1));
 }
 
 TEST_CASE("Goal seek meets its target within 0.01% or says it cannot", "[core][ranges]") {
   const auto loaded = example();
   const core::Scenario &base = loaded.scenario;
-  const auto check = [&](core::GoalMetric metric, double target, core::Lever lever) {
+  const auto check = [&](core::GoalMetric metric, double target, core::ScaledLever lever) {
     core::GoalSeekRequest request;
     request.metric = metric;
     request.target = target;
@@ -144,20 +144,20 @@ TEST_CASE("Goal seek meets its target within 0.01% or says it cannot", "[core][r
     CHECK(std::fabs(*again - target) <= 1e-4 * target);
     return result;
   };
-  const auto volume = check(core::GoalMetric::NetUsd, 250000, core::Lever::Volume);
+  const auto volume = check(core::GoalMetric::NetUsd, 250000, core::ScaledLever::Volume);
   CHECK(volume.rises);
   CHECK(*volume.value > 2);
-  const auto output = check(core::GoalMetric::NetUsd, 115000, core::Lever::OutputTokens);
+  const auto output = check(core::GoalMetric::NetUsd, 115000, core::ScaledLever::OutputTokens);
   CHECK(*output.value > 1);
-  const auto hits = check(core::GoalMetric::NetUsd, 105000, core::Lever::CacheHitRate);
+  const auto hits = check(core::GoalMetric::NetUsd, 105000, core::ScaledLever::CacheHitRate);
   CHECK_FALSE(hits.rises); // more cache hits, lower cost: at least this many keeps it below
-  check(core::GoalMetric::NetPer1kRequests, 2.0, core::Lever::ContextSize);
-  check(core::GoalMetric::PtUtilization, 0.9, core::Lever::Volume);
+  check(core::GoalMetric::NetPer1kRequests, 2.0, core::ScaledLever::ContextSize);
+  check(core::GoalMetric::PtUtilization, 0.9, core::ScaledLever::Volume);
 
   SECTION("a target no value in range reaches") {
     core::GoalSeekRequest request;
     request.target = 250000;
-    request.lever = core::Lever::PremiumRoutingShare;
+    request.lever = core::ScaledLever::PremiumRoutingShare;
     const auto result = core::goalSeek(base, loaded.card, request);
     CHECK_FALSE(result.found);
     CHECK_FALSE(result.value);
@@ -167,7 +167,7 @@ TEST_CASE("Goal seek meets its target within 0.01% or says it cannot", "[core][r
     core::GoalSeekRequest request;
     request.metric = core::GoalMetric::PtUtilization;
     request.target = 0.5;
-    request.lever = core::Lever::PtUnits;
+    request.lever = core::ScaledLever::PtUnits;
     const auto result = core::goalSeek(base, loaded.card, request);
     REQUIRE(result.value);
     CHECK(*result.value == std::round(*result.value));

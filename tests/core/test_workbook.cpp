@@ -20,7 +20,7 @@ struct Example {
 };
 
 Example example() {
-  const core::ScenarioLoad load = core::loadExampleScenario();
+  const core::ScenarioLoadResult load = core::loadExampleScenario();
   REQUIRE(load.loaded);
   return {*load.loaded, core::prepareScenario(load.loaded->scenario, load.loaded->card)};
 }

@@ -58,7 +58,7 @@ std::string scenarioJson(const std::string &workloadsJson, const std::string &ex
 }
 
 core::LoadedScenario load(const std::string &json) {
-  const core::ScenarioLoad result = core::loadScenarioText(json, ".", "test.json");
+  const core::ScenarioLoadResult result = core::loadScenarioText(json, ".", "test.json");
   INFO(result.report());
   REQUIRE(result.loaded.has_value());
   return *result.loaded;
@@ -70,7 +70,7 @@ core::Evaluation evaluateJson(const std::string &json, int month) {
 }
 
 core::ValidationIssues issuesOf(const std::string &json) {
-  const core::ScenarioLoad result = core::loadScenarioText(json, ".", "test.json");
+  const core::ScenarioLoadResult result = core::loadScenarioText(json, ".", "test.json");
   REQUIRE_FALSE(result.loaded.has_value());
   return result.issues;
 }

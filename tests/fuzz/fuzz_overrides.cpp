@@ -24,7 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char *data, std::size_t siz
   Json scenario = example;
   scenario["ratecard_overrides"] = *overrides;
 
-  const ScenarioLoad load = loadScenarioText(scenario.dump(), "/nonexistent-fuzz-dir", "fuzz.json");
+  const ScenarioLoadResult load =
+      loadScenarioText(scenario.dump(), "/nonexistent-fuzz-dir", "fuzz.json");
   BWI_FUZZ_CHECK(load.loaded.has_value() == load.issues.empty());
   if (!load.loaded)
     return 0;

@@ -13,7 +13,7 @@
 #include "core/cost/preparedscenario.h"
 #include "core/files/scenariofile.h"
 #include "core/forecast/forecast.h"
-#include "core/report/workbench.h"
+#include "core/report/workbenchfigures.h"
 
 #include <algorithm>
 #include <cmath>
@@ -31,7 +31,7 @@ bool finite(const std::optional<double> &value) { return !value || std::isfinite
 constexpr double kMaxFanWork = 2e6;
 
 void checkWorkbench(const PreparedScenario &prepared) {
-  const Workbench workbench = computeWorkbench(prepared, {0, ""}, std::nullopt);
+  const WorkbenchFigures workbench = computeWorkbenchFigures(prepared, {0, ""}, std::nullopt);
   BWI_FUZZ_CHECK(allFinite(workbench.evaluation));
   BWI_FUZZ_CHECK(allFinite(workbench));
 }
@@ -85,7 +85,7 @@ void checkComparison(const LoadedScenario &loaded) {
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char *data, std::size_t size) {
-  const ScenarioLoad load =
+  const ScenarioLoadResult load =
       loadScenarioText(bwi::fuzz::asText(data, size), "/nonexistent-fuzz-dir", "fuzz.json");
   if (!load.loaded)
     return 0;

@@ -14,7 +14,7 @@ using namespace bwi::core;
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char *data, std::size_t size) {
   // A rate card named by a relative path is looked up in a folder that does
   // not exist: the reader, not the file system, is under test.
-  const ScenarioLoad load =
+  const ScenarioLoadResult load =
       loadScenarioText(bwi::fuzz::asText(data, size), "/nonexistent-fuzz-dir", "fuzz.json");
   BWI_FUZZ_CHECK(load.loaded.has_value() == load.issues.empty());
   for (const ValidationIssue &issue : load.issues)
@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char *data, std::size_t siz
     return 0;
 
   const std::string written = prettyJson(scenarioToJson(load.loaded->scenario));
-  const ScenarioLoad again = loadScenarioText(written, "/nonexistent-fuzz-dir", "fuzz.json");
+  const ScenarioLoadResult again = loadScenarioText(written, "/nonexistent-fuzz-dir", "fuzz.json");
   if (!again.loaded) {
     std::fprintf(stderr, "%s\n", again.report().c_str());
     BWI_FUZZ_CHECK(again.loaded.has_value());

@@ -71,7 +71,7 @@ TEST_CASE("A copy of the workbench compares with the edits made after it", "[gui
   CHECK(attribution.baselineNetUsd == Approx(w.document().workbench().evaluation.netUsd));
   CHECK(attribution.comparedNetUsd == Approx(before));
   // Only the volume moved: the whole difference is the volume bar.
-  CHECK(attribution.bars.front().levers == std::vector{core::AttributionLever::Volume});
+  CHECK(attribution.bars.front().levers == std::vector{core::AttributionStep::Volume});
   CHECK(attribution.bars.front().deltaUsd == Approx(attribution.differenceUsd()));
   CHECK(sumOfBars(attribution) == Approx(attribution.differenceUsd()).margin(1e-6));
   CHECK(cell(table, QStringLiteral("Net cost this month"), 2).startsWith(QLatin1Char('-')));

@@ -4,7 +4,7 @@
 
 #include "core/cost/preparedscenario.h"
 #include "core/files/scenariofile.h"
-#include "core/report/workbench.h"
+#include "core/report/workbenchfigures.h"
 #include "ui/export/chartexport.h"
 #include "ui/export/meetingpack.h"
 
@@ -65,7 +65,8 @@ TEST_CASE("Exports refuse a workbench that is not finite", "[gui][finite]") {
   const auto load = core::loadScenarioFile(kGrowthOverflow.toStdString());
   REQUIRE(load.loaded);
   const auto prepared = core::prepareScenario(load.loaded->scenario, load.loaded->card);
-  const core::Workbench overflowing = core::computeWorkbench(prepared, {1199, ""}, std::nullopt);
+  const core::WorkbenchFigures overflowing =
+      core::computeWorkbenchFigures(prepared, {1199, ""}, std::nullopt);
   REQUIRE_FALSE(core::allFinite(overflowing));
 
   QTemporaryDir folder;

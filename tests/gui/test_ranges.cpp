@@ -162,7 +162,7 @@ TEST_CASE("Goal seek finds core's answer and Apply is one undo step", "[gui][ran
   auto *target = findChildOrFail<QDoubleSpinBox>(box, QStringLiteral("goalSeekTarget"));
   auto *apply = findChildOrFail<QPushButton>(box, QStringLiteral("goalSeekApply"));
   metric->setCurrentIndex(metric->findData(static_cast<int>(core::GoalMetric::NetUsd)));
-  lever->setCurrentIndex(lever->findData(static_cast<int>(core::Lever::Volume)));
+  lever->setCurrentIndex(lever->findData(static_cast<int>(core::ScaledLever::Volume)));
   target->setValue(250000);
   CHECK_FALSE(apply->isEnabled());
   findChildOrFail<QPushButton>(box, QStringLiteral("goalSeekFind"))->click();
@@ -193,7 +193,7 @@ TEST_CASE("Goal seek says so when no value in the lever's range meets the target
   auto *metric = findChildOrFail<QComboBox>(box, QStringLiteral("goalSeekMetric"));
   auto *lever = findChildOrFail<QComboBox>(box, QStringLiteral("goalSeekLever"));
   metric->setCurrentIndex(metric->findData(static_cast<int>(core::GoalMetric::NetUsd)));
-  lever->setCurrentIndex(lever->findData(static_cast<int>(core::Lever::Discount)));
+  lever->setCurrentIndex(lever->findData(static_cast<int>(core::ScaledLever::Discount)));
   findChildOrFail<QDoubleSpinBox>(box, QStringLiteral("goalSeekTarget"))->setValue(1000);
   findChildOrFail<QPushButton>(box, QStringLiteral("goalSeekFind"))->click();
   REQUIRE(box->result().has_value());

@@ -106,7 +106,7 @@ void BreakdownChartView::updateCategoryLabels() {
     m_axisCategories->setCategories(labels);
 }
 
-void BreakdownChartView::showWorkbench(const core::Workbench &workbench) {
+void BreakdownChartView::showWorkbench(const core::WorkbenchFigures &workbench) {
   m_month = workbench.evaluation.month;
   m_byModel = workbench.evaluation.byModel;
   m_byTeam = workbench.evaluation.byTeam;

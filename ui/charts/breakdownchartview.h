@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/report/workbench.h"
+#include "core/report/workbenchfigures.h"
 
 #include <QChartView>
 #include <QList>
@@ -31,7 +31,7 @@ public:
 
   explicit BreakdownChartView(QWidget *parent = nullptr);
 
-  void showWorkbench(const core::Workbench &workbench);
+  void showWorkbench(const core::WorkbenchFigures &workbench);
   // Redraws from the last workbench shown.
   void setGrouping(Grouping grouping);
   Grouping grouping() const { return m_grouping; }

@@ -52,7 +52,7 @@ ChartsPanel::ChartsPanel(ScenarioDocument *document, QWidget *parent)
     grid->setColumnStretch(column, 1);
 
   addExportActions(m_volume, ChartKind::Volume);
-  addExportActions(m_commitment, ChartKind::Units);
+  addExportActions(m_commitment, ChartKind::Commitment);
   addExportActions(m_breakdown, ChartKind::Breakdown);
   addExportActions(m_forecast, ChartKind::Forecast);
   addExportActions(m_load, ChartKind::Load);
@@ -78,7 +78,7 @@ void ChartsPanel::addExportActions(QWidget *chart, ChartKind kind) {
 }
 
 void ChartsPanel::refresh() {
-  const core::Workbench &workbench = m_document->workbench();
+  const core::WorkbenchFigures &workbench = m_document->workbench();
   m_volume->showWorkbench(workbench);
   m_commitment->showWorkbench(workbench);
   m_breakdown->showWorkbench(workbench);

@@ -25,7 +25,7 @@ QT_END_NAMESPACE
 // How every workbench chart looks: the Okabe-Ito palette (distinguishable
 // with any colour vision and in greyscale print), pens, the chart frame, tick
 // labels for money and counts, and the hover tooltip. Formatting only: every
-// number comes from core::Workbench.
+// number comes from core::WorkbenchFigures.
 namespace bwi::ui::chartstyle {
 
 enum class Colour { Orange, SkyBlue, BluishGreen, Yellow, Blue, Vermillion, ReddishPurple, Black };

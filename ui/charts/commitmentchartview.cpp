@@ -85,7 +85,7 @@ CommitmentChartView::CommitmentChartView(QWidget *parent) : QChartView(parent) {
   m_annotations->setTitle(tr("Commitment explorer"));
 }
 
-void CommitmentChartView::showWorkbench(const core::Workbench &workbench) {
+void CommitmentChartView::showWorkbench(const core::WorkbenchFigures &workbench) {
   if (workbench.unitsCurve && !workbench.unitsCurve->points.empty())
     showUnits(*workbench.unitsCurve, workbench.evaluation);
   else if (workbench.reservedCurve && !workbench.reservedCurve->points.empty())

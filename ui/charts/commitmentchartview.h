@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/report/workbench.h"
+#include "core/report/workbenchfigures.h"
 
 #include <QChartView>
 
@@ -28,7 +28,7 @@ class CommitmentChartView : public QChartView {
 public:
   explicit CommitmentChartView(QWidget *parent = nullptr);
 
-  void showWorkbench(const core::Workbench &workbench);
+  void showWorkbench(const core::WorkbenchFigures &workbench);
 
 private:
   struct Mark {

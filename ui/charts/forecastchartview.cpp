@@ -94,7 +94,7 @@ ForecastChartView::ForecastChartView(QWidget *parent) : QChartView(parent) {
   connect(m_budget, &QLineSeries::hovered, this, &ForecastChartView::showNearestMonthTooltip);
 }
 
-void ForecastChartView::showWorkbench(const core::Workbench &workbench) {
+void ForecastChartView::showWorkbench(const core::WorkbenchFigures &workbench) {
   showForecast(workbench.forecast);
 }
 

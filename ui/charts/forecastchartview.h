@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/forecast/forecast.h"
-#include "core/report/workbench.h"
+#include "core/report/workbenchfigures.h"
 
 #include <QChartView>
 
@@ -33,7 +33,7 @@ class ForecastChartView : public QChartView {
 public:
   explicit ForecastChartView(QWidget *parent = nullptr);
 
-  void showWorkbench(const core::Workbench &workbench);
+  void showWorkbench(const core::WorkbenchFigures &workbench);
   // `fanNote` says why a band is missing (a Monte Carlo fan still being computed).
   void showForecast(const core::Forecast &forecast, const QString &fanNote = {});
 

@@ -91,7 +91,7 @@ LoadChartView::LoadChartView(QWidget *parent) : QChartView(parent) {
                                            chartstyle::colour(chartstyle::Colour::BluishGreen));
 }
 
-void LoadChartView::showWorkbench(const core::Workbench &workbench) {
+void LoadChartView::showWorkbench(const core::WorkbenchFigures &workbench) {
   m_load = workbench.load;
   const bool empty = !m_load;
   m_axisX->setVisible(!empty);

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/cost/curves.h"
-#include "core/report/workbench.h"
+#include "core/report/workbenchfigures.h"
 
 #include <QChartView>
 
@@ -28,7 +28,7 @@ class LoadChartView : public QChartView {
 public:
   explicit LoadChartView(QWidget *parent = nullptr);
 
-  void showWorkbench(const core::Workbench &workbench);
+  void showWorkbench(const core::WorkbenchFigures &workbench);
 
 private:
   void showLevels(const core::LoadProfile &load);

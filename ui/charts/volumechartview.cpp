@@ -94,7 +94,7 @@ VolumeChartView::VolumeChartView(QWidget *parent) : QChartView(parent) {
   connect(m_breakEvens, &QScatterSeries::hovered, this, &VolumeChartView::showBreakEvenTooltip);
 }
 
-void VolumeChartView::showWorkbench(const core::Workbench &workbench) {
+void VolumeChartView::showWorkbench(const core::WorkbenchFigures &workbench) {
   m_curve = workbench.volumeCurve;
   m_breakEvenData = workbench.breakEvens;
   const bool empty = m_curve.empty();

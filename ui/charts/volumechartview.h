@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/report/workbench.h"
+#include "core/report/workbenchfigures.h"
 
 #include <QChartView>
 
@@ -29,7 +29,7 @@ class VolumeChartView : public QChartView {
 public:
   explicit VolumeChartView(QWidget *parent = nullptr);
 
-  void showWorkbench(const core::Workbench &workbench);
+  void showWorkbench(const core::WorkbenchFigures &workbench);
 
 private:
   void showCurveTooltip(QPointF point, bool state);

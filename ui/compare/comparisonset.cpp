@@ -42,7 +42,7 @@ bool ComparisonSet::addFile(const QString &path, QString *error) {
       *error = tr("At most %1 scenarios side by side.").arg(core::kMaxComparedScenarios);
     return false;
   }
-  const core::ScenarioLoad load = core::loadScenarioFile(path.toStdString());
+  const core::ScenarioLoadResult load = core::loadScenarioFile(path.toStdString());
   if (!load.loaded) {
     if (error)
       *error = QString::fromStdString(load.report()).trimmed();

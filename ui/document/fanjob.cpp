@@ -66,7 +66,7 @@ void FanJob::restart() {
 }
 
 void showForecastWithFan(ForecastChartView &chart, const FanJob &fan,
-                         const core::Workbench &workbench) {
+                         const core::WorkbenchFigures &workbench) {
   if (const core::Forecast *forecast = fan.forecast())
     chart.showForecast(*forecast);
   else

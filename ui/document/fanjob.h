@@ -3,7 +3,7 @@
 #include "core/forecast/forecast.h"
 #include "core/model/ratecard.h"
 #include "core/model/scenario.h"
-#include "core/report/workbench.h"
+#include "core/report/workbenchfigures.h"
 
 #include <QObject>
 
@@ -62,6 +62,6 @@ private:
 // Draws the forecast with its fan when the fan is ready, else without it,
 // saying that it is being computed.
 void showForecastWithFan(ForecastChartView &chart, const FanJob &fan,
-                         const core::Workbench &workbench);
+                         const core::WorkbenchFigures &workbench);
 
 } // namespace bwi::ui

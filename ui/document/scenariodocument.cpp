@@ -37,7 +37,7 @@ QString ScenarioDocument::displayName() const {
 }
 
 bool ScenarioDocument::loadFile(const QString &path, QString *error) {
-  const core::ScenarioLoad load = core::loadScenarioFile(path.toStdString());
+  const core::ScenarioLoadResult load = core::loadScenarioFile(path.toStdString());
   if (!load.loaded) {
     if (error)
       *error = toQString(load.report()).trimmed();
@@ -51,7 +51,7 @@ bool ScenarioDocument::loadFile(const QString &path, QString *error) {
 
 bool ScenarioDocument::loadText(const QByteArray &text, const QString &baseDirectory,
                                 const QString &displayName, QString *error) {
-  const core::ScenarioLoad load = core::loadScenarioText(
+  const core::ScenarioLoadResult load = core::loadScenarioText(
       std::string_view(text.constData(), static_cast<std::size_t>(text.size())),
       baseDirectory.toStdString(), displayName.toStdString());
   if (!load.loaded) {
@@ -86,7 +86,7 @@ bool ScenarioDocument::recoverFrom(const QString &autosavePath, const QString &o
 }
 
 void ScenarioDocument::loadExample() {
-  const core::ScenarioLoad load = core::loadExampleScenario();
+  const core::ScenarioLoadResult load = core::loadExampleScenario();
   if (load.loaded)
     adopt(load.loaded->scenario, load.loaded->baseCard, load.loaded->card, QString());
 }
@@ -137,7 +137,7 @@ void ScenarioDocument::recompute() {
   core::WorkbenchSelection selection;
   selection.month = m_month;
   selection.modelId = m_selectedModel.toStdString();
-  m_workbench = core::computeWorkbench(m_prepared, selection, m_baselineNetUsd);
+  m_workbench = core::computeWorkbenchFigures(m_prepared, selection, m_baselineNetUsd);
   // Compounding growth can overflow a double in a late month: no chart,
   // table or export may show inf or NaN, so the window shows nothing and says
   // why (the command line refuses the same month with the same reason).
@@ -147,7 +147,7 @@ void ScenarioDocument::recompute() {
                           "compounds, or volumes and token counts multiply, beyond what a number "
                           "can hold). Choose an earlier month or smaller values.")
                            .arg(m_month + 1);
-    m_workbench = core::Workbench{};
+    m_workbench = core::WorkbenchFigures{};
     m_workbench.evaluation.month = m_month;
   }
 }

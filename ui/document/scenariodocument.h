@@ -4,7 +4,7 @@
 #include "core/model/ratecard.h"
 #include "core/model/scenario.h"
 #include "core/model/scenariofields.h"
-#include "core/report/workbench.h"
+#include "core/report/workbenchfigures.h"
 
 #include <QObject>
 #include <QString>
@@ -42,7 +42,7 @@ public:
   const core::PreparedScenario &prepared() const { return m_prepared; }
   // Every figure finite: when the month overflows, an empty workbench and
   // figuresProblem() says why.
-  const core::Workbench &workbench() const { return m_workbench; }
+  const core::WorkbenchFigures &workbench() const { return m_workbench; }
   QString figuresProblem() const { return m_figuresProblem; }
   // Net cost of month 0 as the scenario was opened (or last saved): the
   // baseline of the "change" key figure.
@@ -95,7 +95,7 @@ private:
   core::RateCard m_baseCard;
   core::RateCard m_card;
   core::PreparedScenario m_prepared;
-  core::Workbench m_workbench;
+  core::WorkbenchFigures m_workbench;
   std::optional<double> m_baselineNetUsd;
   QString m_filePath;
   QString m_unknownFields;

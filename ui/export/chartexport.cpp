@@ -34,7 +34,7 @@ struct ChartEntry {
   const char *name;
 };
 constexpr ChartEntry kCharts[] = {
-    {ChartKind::Volume, "volume"},       {ChartKind::Units, "units"},
+    {ChartKind::Volume, "volume"},       {ChartKind::Commitment, "units"},
     {ChartKind::Breakdown, "breakdown"}, {ChartKind::Forecast, "forecast"},
     {ChartKind::Load, "load"},           {ChartKind::Waterfall, "waterfall"},
     {ChartKind::Compare, "compare"},     {ChartKind::Tornado, "tornado"},
@@ -63,8 +63,8 @@ std::unique_ptr<QChartView> makeChart(ChartKind kind, const ChartSource &source)
     return makeComparisonChart(kind, source.comparison ? *source.comparison : empty,
                                source.attribution);
   }
-  static const core::Workbench none;
-  const core::Workbench &workbench = source.workbench ? *source.workbench : none;
+  static const core::WorkbenchFigures none;
+  const core::WorkbenchFigures &workbench = source.workbench ? *source.workbench : none;
   std::unique_ptr<QChartView> view;
   const auto show = [&](auto *chart) {
     view.reset(chart);
@@ -74,7 +74,7 @@ std::unique_ptr<QChartView> makeChart(ChartKind kind, const ChartSource &source)
   case ChartKind::Volume:
     show(new VolumeChartView);
     break;
-  case ChartKind::Units:
+  case ChartKind::Commitment:
     show(new CommitmentChartView);
     break;
   case ChartKind::Breakdown:

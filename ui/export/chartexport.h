@@ -5,7 +5,7 @@
 #include "core/analysis/tornado.h"
 #include "core/model/ratecard.h"
 #include "core/model/scenario.h"
-#include "core/report/workbench.h"
+#include "core/report/workbenchfigures.h"
 
 #include <QDate>
 #include <QImage>
@@ -21,7 +21,7 @@ namespace bwi::ui {
 // The workbench's charts and the comparison's, by the names the command line uses.
 enum class ChartKind {
   Volume,
-  Units,
+  Commitment,
   Breakdown,
   Forecast,
   Load,
@@ -35,12 +35,13 @@ enum class ChartKind {
 // charts a comparison (the waterfall shows attributions[attribution]); for
 // the tornado and the planner core's results of those.
 struct ChartSource {
-  ChartSource(const core::Workbench &workbench) : workbench(&workbench) {} // NOLINT: implicit
+  ChartSource(const core::WorkbenchFigures &workbench)
+      : workbench(&workbench) {} // NOLINT: implicit
   ChartSource(const core::Comparison &comparison, std::size_t attribution = 0)
       : comparison(&comparison), attribution(attribution) {}
   explicit ChartSource(const core::Tornado &tornado) : tornado(&tornado) {}
   explicit ChartSource(const core::CommitmentPlan &plan) : plan(&plan) {}
-  const core::Workbench *workbench = nullptr;
+  const core::WorkbenchFigures *workbench = nullptr;
   // The forecast chart draws this one (with its Monte Carlo fan) when set,
   // rather than the workbench's.
   const core::Forecast *forecast = nullptr;

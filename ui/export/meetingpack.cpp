@@ -84,7 +84,7 @@ QString leversHtml(const core::LeverAttribution &attribution,
   return html;
 }
 
-QString summaryHtml(const core::Scenario &scenario, const core::Workbench &workbench,
+QString summaryHtml(const core::Scenario &scenario, const core::WorkbenchFigures &workbench,
                     const core::MeetingSummary &summary, const QString &levers) {
   QString html = QObject::tr("<h2>Summary</h2>");
   html += QObject::tr("<p><b>Monthly cost:</b> %1 net (%2 gross, %3 private-pricing discount). "
@@ -152,7 +152,7 @@ QString summaryHtml(const core::Scenario &scenario, const core::Workbench &workb
 }
 
 QString detailHtml(const core::Scenario &scenario, const core::RateCard &card,
-                   const core::Workbench &workbench, const QString &staleNotice) {
+                   const core::WorkbenchFigures &workbench, const QString &staleNotice) {
   const core::Evaluation &evaluation = workbench.evaluation;
   QString html = QObject::tr("<h2>Workloads</h2>");
   html += tableStart({QObject::tr("Workload"), QObject::tr("Team"), QObject::tr("Requests / month"),
@@ -383,7 +383,7 @@ private:
 } // namespace
 
 ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCard &card,
-                              const core::Workbench &workbench, const QString &path,
+                              const core::WorkbenchFigures &workbench, const QString &path,
                               const QDate &today) {
   if (!core::allFinite(workbench))
     return {false, QObject::tr("the figures overflow (not finite numbers), so there is nothing "
@@ -419,7 +419,7 @@ ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCa
       auto summaryDoc = pack.document(summaryHtml(
           scenario, workbench, summary, leversHtml(optimized.attributions.front(), proposal)));
       auto detailDoc = pack.document(detailHtml(scenario, card, workbench, staleNotice));
-      constexpr ChartKind kCharts[] = {ChartKind::Volume, ChartKind::Units, ChartKind::Load,
+      constexpr ChartKind kCharts[] = {ChartKind::Volume, ChartKind::Commitment, ChartKind::Load,
                                        ChartKind::Breakdown, ChartKind::Forecast};
       const int total = 1 + summaryDoc->pageCount() + static_cast<int>(std::size(kCharts)) + 1 +
                         detailDoc->pageCount();

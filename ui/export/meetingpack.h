@@ -2,7 +2,7 @@
 
 #include "core/model/ratecard.h"
 #include "core/model/scenario.h"
-#include "core/report/workbench.h"
+#include "core/report/workbenchfigures.h"
 #include "ui/export/chartexport.h"
 
 #include <QDate>
@@ -16,7 +16,7 @@ namespace bwi::ui {
 // workloads, the assumptions and the rate-card excerpt with sources, each
 // page numbered and traced to the scenario and its dated rate card.
 ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCard &card,
-                              const core::Workbench &workbench, const QString &path,
+                              const core::WorkbenchFigures &workbench, const QString &path,
                               const QDate &today);
 
 } // namespace bwi::ui

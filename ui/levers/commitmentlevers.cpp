@@ -27,7 +27,8 @@ QDoubleSpinBox *quoteBox(double maximum, int decimals, const QString &objectName
   return box;
 }
 
-const core::SizingResult *sizingOf(const core::Workbench &workbench, const std::string &modelId) {
+const core::SizingResult *sizingOf(const core::WorkbenchFigures &workbench,
+                                   const std::string &modelId) {
   for (const core::SizingResult &sizing : workbench.evaluation.sizing)
     if (sizing.modelId == modelId)
       return &sizing;
@@ -162,7 +163,7 @@ std::string CommitmentLevers::modelId() const {
 }
 
 void CommitmentLevers::refresh() {
-  const core::Workbench &workbench = m_document->workbench();
+  const core::WorkbenchFigures &workbench = m_document->workbench();
   const core::Scenario &scenario = m_document->scenario();
   {
     // Every model the estate routes to or commits on.

@@ -28,7 +28,7 @@ GoalSeekBox::GoalSeekBox(ScenarioDocument *document, QWidget *parent)
        {core::GoalMetric::NetUsd, core::GoalMetric::NetPer1kRequests,
         core::GoalMetric::PtUtilization})
     m_metric->addItem(goalMetricLabel(metric), static_cast<int>(metric));
-  for (const core::Lever lever : core::kAllLevers)
+  for (const core::ScaledLever lever : core::kAllLevers)
     m_lever->addItem(leverLabel(lever), static_cast<int>(lever));
   m_lever->setToolTip(tr("The one lever goal seek moves; the others stay as they are."));
   m_target->setRange(0, 1e12);
@@ -78,8 +78,8 @@ core::GoalMetric GoalSeekBox::chosenMetric() const {
   return static_cast<core::GoalMetric>(m_metric->currentData().toInt());
 }
 
-core::Lever GoalSeekBox::lever() const {
-  return static_cast<core::Lever>(m_lever->currentData().toInt());
+core::ScaledLever GoalSeekBox::lever() const {
+  return static_cast<core::ScaledLever>(m_lever->currentData().toInt());
 }
 
 // The field shows the target in the metric's unit, starting from the
@@ -120,7 +120,7 @@ void GoalSeekBox::find() {
 bool GoalSeekBox::apply() {
   if (!m_result || !m_result->found || !m_result->value || !m_request)
     return false;
-  const core::Lever moved = m_request->lever;
+  const core::ScaledLever moved = m_request->lever;
   const double value = *m_result->value;
   const core::Scenario next =
       core::withLever(m_document->scenario(), m_document->rateCard(), moved, value);

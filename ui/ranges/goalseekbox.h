@@ -31,7 +31,7 @@ public:
 
 private:
   core::GoalMetric chosenMetric() const; // not metric(): QWidget::metric is virtual
-  core::Lever lever() const;
+  core::ScaledLever lever() const;
   void showMetricUnit();
   void forgetResult();
 

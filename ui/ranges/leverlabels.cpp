@@ -8,52 +8,52 @@
 
 namespace bwi::ui {
 
-QString leverLabel(core::Lever lever) {
+QString leverLabel(core::ScaledLever lever) {
   switch (lever) {
-  case core::Lever::Volume:
+  case core::ScaledLever::Volume:
     return QObject::tr("Volume");
-  case core::Lever::OutputTokens:
+  case core::ScaledLever::OutputTokens:
     return QObject::tr("Output tokens");
-  case core::Lever::ContextSize:
+  case core::ScaledLever::ContextSize:
     return QObject::tr("Context size");
-  case core::Lever::CallsPerRequest:
+  case core::ScaledLever::CallsPerRequest:
     return QObject::tr("Calls per request");
-  case core::Lever::CacheHitRate:
+  case core::ScaledLever::CacheHitRate:
     return QObject::tr("Cache hit rate");
-  case core::Lever::BatchShare:
+  case core::ScaledLever::BatchShare:
     return QObject::tr("Batch share");
-  case core::Lever::PremiumRoutingShare:
+  case core::ScaledLever::PremiumRoutingShare:
     return QObject::tr("Premium routing share");
-  case core::Lever::PtUnits:
+  case core::ScaledLever::PtUnits:
     return QObject::tr("PT units");
-  case core::Lever::Discount:
+  case core::ScaledLever::Discount:
     return QObject::tr("Discount");
-  case core::Lever::ReservedTpm:
+  case core::ScaledLever::ReservedTpm:
     return QObject::tr("Reserved TPM");
   }
   return {};
 }
 
-QString leverUnitHint(core::Lever lever) {
+QString leverUnitHint(core::ScaledLever lever) {
   switch (lever) {
-  case core::Lever::Volume:
+  case core::ScaledLever::Volume:
     return QObject::tr("global volume multiplier (×)");
-  case core::Lever::PtUnits:
+  case core::ScaledLever::PtUnits:
     return QObject::tr("model units over every PT commitment");
-  case core::Lever::Discount:
+  case core::ScaledLever::Discount:
     return QObject::tr("private-pricing discount (0 to 50%)");
   default:
     return QObject::tr("factor on each workload's own value (1 = as written)");
   }
 }
 
-QString leverValueText(core::Lever lever, double value) {
+QString leverValueText(core::ScaledLever lever, double value) {
   switch (lever) {
-  case core::Lever::Volume:
+  case core::ScaledLever::Volume:
     return QStringLiteral("%1×").arg(value, 0, 'g', 4);
-  case core::Lever::PtUnits:
+  case core::ScaledLever::PtUnits:
     return QObject::tr("%1 MU").arg(std::llround(value));
-  case core::Lever::Discount:
+  case core::ScaledLever::Discount:
     return QString::fromStdString(core::formatPercent(value));
   default:
     return QStringLiteral("×%1").arg(value, 0, 'g', 4);

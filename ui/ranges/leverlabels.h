@@ -9,10 +9,10 @@
 // the user, in the lever's own unit (levers.h). Formatting only.
 namespace bwi::ui {
 
-QString leverLabel(core::Lever lever);    // "Premium routing share"
-QString leverUnitHint(core::Lever lever); // "× the scenario's value", "model units"
+QString leverLabel(core::ScaledLever lever);    // "Premium routing share"
+QString leverUnitHint(core::ScaledLever lever); // "× the scenario's value", "model units"
 // 1.25 -> "1.25×" (volume), "×1.25" (a factor), "12.5%" (discount), "3 MU" (PT units).
-QString leverValueText(core::Lever lever, double value);
+QString leverValueText(core::ScaledLever lever, double value);
 
 QString goalMetricLabel(core::GoalMetric metric); // "monthly net cost"
 

@@ -1,4 +1,4 @@
-#include "core/report/workbench.h"
+#include "core/report/workbenchfigures.h"
 
 #include <algorithm>
 #include <cmath>
@@ -53,9 +53,10 @@ KeyFigures keyFiguresOf(const Evaluation &evaluation, const Forecast &forecast,
   return figures;
 }
 
-Workbench computeWorkbench(const PreparedScenario &scenario, const WorkbenchSelection &selection,
-                           std::optional<double> baselineNetUsd) {
-  Workbench view;
+WorkbenchFigures computeWorkbenchFigures(const PreparedScenario &scenario,
+                                         const WorkbenchSelection &selection,
+                                         std::optional<double> baselineNetUsd) {
+  WorkbenchFigures view;
   view.evaluation = evaluate(scenario, selection.month);
   // Monte Carlo (when levers beside volume are uncertain) takes a few hundred
   // milliseconds: the caller runs it off the GUI thread (addMonteCarloFan).
@@ -93,7 +94,7 @@ Workbench computeWorkbench(const PreparedScenario &scenario, const WorkbenchSele
   return view;
 }
 
-bool allFinite(const Workbench &workbench) {
+bool allFinite(const WorkbenchFigures &workbench) {
   const auto finite = [](double value) { return std::isfinite(value); };
   const auto finiteIfAny = [](const std::optional<double> &value) {
     return !value || std::isfinite(*value);

@@ -37,7 +37,7 @@ struct BreakEvenMarker {
   double netUsd = 0;     // the with-commitments line there
 };
 
-struct Workbench {
+struct WorkbenchFigures {
   Evaluation evaluation;
   KeyFigures figures;
   std::vector<VolumeCurvePoint> volumeCurve;
@@ -48,18 +48,19 @@ struct Workbench {
   std::optional<UnitsCurve> unitsCurve;       // PT explorer
   std::optional<ReservedCurve> reservedCurve; // Reserved-tier explorer
   std::optional<LoadProfile> load;
-  Forecast forecast; // without the Monte Carlo fan; see computeWorkbench
+  Forecast forecast; // without the Monte Carlo fan; see computeWorkbenchFigures
 };
 
 // The key figures of one evaluated month; `forecast` gives the commit retired.
 KeyFigures keyFiguresOf(const Evaluation &evaluation, const Forecast &forecast,
                         const PreparedScenario &scenario, std::optional<double> baselineNetUsd);
 
-Workbench computeWorkbench(const PreparedScenario &scenario, const WorkbenchSelection &selection,
-                           std::optional<double> baselineNetUsd);
+WorkbenchFigures computeWorkbenchFigures(const PreparedScenario &scenario,
+                                         const WorkbenchSelection &selection,
+                                         std::optional<double> baselineNetUsd);
 
 // Whether every figure the window would show is a finite number: the
 // month's evaluation, the key figures, each curve and the forecast.
-bool allFinite(const Workbench &workbench);
+bool allFinite(const WorkbenchFigures &workbench);
 
 } // namespace bwi::core
