@@ -59,9 +59,12 @@ Usage:
       Monthly gross, discount, net and commit retired over forecast.months,
       with the p10/p50/p90 of the volume uncertainty when the scenario has it.
   bedrock-whatif curve SCENARIO --kind volume|units [--model ID] [--month N] [--csv]
+  bedrock-whatif curve SCENARIO --kind escalation --workload ID [--month N] [--csv]
       Cost curves as CSV: cost against the global volume multiplier (0.1x-10x,
-      on demand only / with the commitments / with optimal PT), or a model's
-      cost against provisioned model units.
+      on demand only / with the commitments / with optimal PT), a model's
+      cost against provisioned model units, or the month's net cost against a
+      workload's escalation rate (0-1) beside sending it all to the
+      escalation target, with the break-even rate marked.
   bedrock-whatif sensitivity SCENARIO [--month N] [--range PCT] [--lever NAME=LOW:HIGH]... [--json]
       The tornado: the month's net cost with each lever (volume, output_tokens,
       context_size, calls_per_request, cache_hit_rate, batch_share,
@@ -243,8 +246,8 @@ std::optional<CommandLine> parseCommandLine(const std::vector<std::string> &argu
       const auto text = value("--kind");
       if (!text)
         return std::nullopt;
-      if (*text != "volume" && *text != "units") {
-        error = "--kind must be volume or units, got \"" + *text + "\"";
+      if (*text != "volume" && *text != "units" && *text != "escalation") {
+        error = "--kind must be volume, units or escalation, got \"" + *text + "\"";
         return std::nullopt;
       }
       line.curveKind = *text;
@@ -253,6 +256,11 @@ std::optional<CommandLine> parseCommandLine(const std::vector<std::string> &argu
       if (!text)
         return std::nullopt;
       line.modelId = *text;
+    } else if (word == "--workload" && line.command == "curve") {
+      const auto text = value("--workload");
+      if (!text)
+        return std::nullopt;
+      line.workloadId = *text;
     } else if (word.starts_with("--")) {
       error = "unknown option " + word + " for " + line.command;
       return std::nullopt;
@@ -271,7 +279,11 @@ std::optional<CommandLine> parseCommandLine(const std::vector<std::string> &argu
     return std::nullopt;
   }
   if (line.command == "curve" && line.curveKind.empty()) {
-    error = "curve needs --kind volume or --kind units";
+    error = "curve needs --kind volume, --kind units or --kind escalation";
+    return std::nullopt;
+  }
+  if (line.command == "curve" && line.curveKind == "escalation" && line.workloadId.empty()) {
+    error = "curve --kind escalation needs --workload ID";
     return std::nullopt;
   }
   return line;
