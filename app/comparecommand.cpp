@@ -205,10 +205,23 @@ void printComparison(const core::Comparison &comparison, std::ostream &out) {
                    out);
 }
 
+// Each change with the quality rule it obeyed on the line below it.
+void printChanges(const std::vector<core::ProposedChange> &changes, std::ostream &out) {
+  if (changes.empty())
+    out << "  No change: the routing is already the cheapest within each workload's adequate "
+           "set, no latency-tolerant workload waits for batch, and the commitments are at their "
+           "optimum.\n";
+  for (const core::ProposedChange &change : changes)
+    out << "  - " << change.text << "\n      rule: " << change.ruleText << "\n";
+}
+
 core::ComparisonInput optimizedInput(const core::ComparisonInput &baseline, int month,
-                                     const core::OptimizeOptions &options) {
+                                     const core::OptimizeOptions &options,
+                                     std::vector<core::ProposedChange> *changes) {
   core::OptimizedProposal proposal =
       core::proposeOptimized(baseline.scenario, baseline.card, month, options);
+  if (changes)
+    *changes = proposal.changes;
   const std::string label = proposal.scenario.name;
   return {label, std::move(proposal.scenario), baseline.card};
 }
@@ -217,7 +230,8 @@ core::ComparisonInput optimizedInput(const core::ComparisonInput &baseline, int 
 
 std::optional<std::vector<core::ComparisonInput>>
 loadComparisonInputs(const std::vector<std::string> &paths, bool addOptimized, int month,
-                     const core::OptimizeOptions &options, std::ostream &err) {
+                     const core::OptimizeOptions &options, std::ostream &err,
+                     std::vector<core::ProposedChange> *changes) {
   std::vector<core::ComparisonInput> inputs;
   for (const std::string &path : paths) {
     auto loaded = load(path, err);
@@ -229,7 +243,7 @@ loadComparisonInputs(const std::vector<std::string> &paths, bool addOptimized, i
     inputs.push_back({label, std::move(loaded->scenario), std::move(loaded->card)});
   }
   if (addOptimized && !inputs.empty())
-    inputs.push_back(optimizedInput(inputs.front(), month, options));
+    inputs.push_back(optimizedInput(inputs.front(), month, options, changes));
   const std::vector<std::string> labels = labelsOf(inputs, paths);
   for (std::size_t i = 0; i < inputs.size(); ++i)
     inputs[i].label = labels[i];
@@ -242,8 +256,9 @@ int runCompareCommand(const std::vector<std::string> &arguments, std::ostream &o
   const auto line = parse(arguments, error);
   if (!line)
     return usageError(error, err);
-  const auto inputs =
-      loadComparisonInputs(line->scenarioPaths, line->optimized, line->month, line->options, err);
+  std::vector<core::ProposedChange> changes;
+  const auto inputs = loadComparisonInputs(line->scenarioPaths, line->optimized, line->month,
+                                           line->options, err, &changes);
   if (!inputs)
     return kInvalidInput;
   const core::Comparison comparison = core::compareScenarios(*inputs, line->month);
@@ -253,10 +268,18 @@ int runCompareCommand(const std::vector<std::string> &arguments, std::ostream &o
            "can be costed\n";
     return kInvalidInput;
   }
-  if (line->json)
-    out << core::prettyJson(core::comparisonToJson(comparison)) << "\n";
-  else
-    printComparison(comparison, out);
+  if (line->json) {
+    core::Json json = core::comparisonToJson(comparison);
+    if (line->optimized)
+      json["optimizer_changes"] = core::proposedChangesToJson(changes);
+    out << core::prettyJson(json) << "\n";
+    return kSuccess;
+  }
+  printComparison(comparison, out);
+  if (line->optimized) {
+    out << "\nThe optimizer's changes (" << inputs->back().label << "):\n";
+    printChanges(changes, out);
+  }
   return kSuccess;
 }
 
@@ -295,11 +318,7 @@ int runOptimizeCommand(const std::vector<std::string> &arguments, std::ostream &
     return kSuccess;
   }
   out << "Proposed: " << proposal.scenario.name << "\n";
-  if (proposal.changes.empty())
-    out << "  No change: the routing is already the cheapest adequate one by tier, no "
-           "latency-tolerant workload waits for batch, and the commitments are at their optimum.\n";
-  for (const std::string &change : proposal.changes)
-    out << "  - " << change << "\n";
+  printChanges(proposal.changes, out);
   printWaterfall(attribution, loaded->scenario.name, proposal.scenario.name, out);
   if (!line->out.empty())
     out << "\nWritten to " << line->out << "\n";

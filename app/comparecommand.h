@@ -18,10 +18,12 @@ int runCompareCommand(const std::vector<std::string> &arguments, std::ostream &o
 // The scenarios of `paths` (the first is the baseline), plus the optimizer's
 // proposal of the baseline when `addOptimized`, labelled by name (by file
 // name where two names are the same). nullopt after printing the validation
-// report of a file that does not load.
+// report of a file that does not load. The proposal's changes, each with its
+// quality rule, go to `changes` when given.
 std::optional<std::vector<core::ComparisonInput>>
 loadComparisonInputs(const std::vector<std::string> &paths, bool addOptimized, int month,
-                     const core::OptimizeOptions &options, std::ostream &err);
+                     const core::OptimizeOptions &options, std::ostream &err,
+                     std::vector<core::ProposedChange> *changes = nullptr);
 
 int runOptimizeCommand(const std::vector<std::string> &arguments, std::ostream &out,
                        std::ostream &err);

@@ -50,7 +50,69 @@ double usdPerRequest(const Workload &workload, const ModelRates &model) {
   return (1 - workload.batchShare) * realtime + workload.batchShare * batch;
 }
 
+bool routedToday(const Workload &workload, const std::string &modelId) {
+  return std::any_of(workload.routing.begin(), workload.routing.end(),
+                     [&](const RoutingShare &route) { return route.modelId == modelId; });
+}
+
+bool isGlobalProfile(const std::string &id) { return id.rfind("global.", 0) == 0; }
+
+// TEMPORARY until main's card quality is merged.
+template <typename M> bool lowerScore(const M &candidate, const M &current) {
+  if constexpr (requires { candidate.quality; })
+    return candidate.quality && current.quality &&
+           candidate.quality->score < current.quality->score;
+  else
+    return (void)candidate, (void)current, false;
+}
+template <typename M> bool meetsMinimum(const M &model, double minimum) {
+  if constexpr (requires { model.quality; })
+    return model.quality && model.quality->score >= minimum;
+  else
+    return (void)model, (void)minimum, false;
+}
+template <typename M> std::string qualityOfText(const M &chosen) {
+  if constexpr (requires { chosen.quality; }) {
+    if (chosen.quality)
+      return " on " + chosen.quality->leaderboard + " (" + chosen.quality->date +
+             "): " + chosen.id + " scores " + formatCount(chosen.quality->score);
+  }
+  return {};
+}
+
+std::string scoreText(double score) { return formatCount(score); }
+
+// The rule of a move from `current` to `chosen`, as the user reads it.
+std::string ruleText(const Workload &workload, const ModelRates &chosen,
+                     const OptimizeOptions &options) {
+  std::string text;
+  switch (adequacyRule(workload)) {
+  case ChangeRule::AdequateModels:
+    text = "listed adequate set (adequate_models)";
+    break;
+  case ChangeRule::MinQuality:
+    // The score is the leaderboard's, dated: a sourced figure, not a verdict.
+    text = "minimum quality score " + scoreText(*workload.minQuality);
+    text += qualityOfText(chosen);
+    break;
+  case ChangeRule::SameProvider:
+  case ChangeRule::SameModel:
+    text = "no adequate set: stayed with " + chosen.provider + ", same tier (" + chosen.tier + ")";
+    break;
+  }
+  if (options.sameProvider && adequacyRule(workload) != ChangeRule::SameProvider)
+    text += ", same provider only";
+  if (isGlobalProfile(chosen.id))
+    text += "; global cross-region inference may serve requests in any commercial AWS region";
+  return text;
+}
+
 std::string percentText(double share) { return formatPercent(share); }
+
+// Batch and commitments keep the traffic on its model: no quality rule to obey.
+ProposedChange sameModel(std::string text) {
+  return {std::move(text), ChangeRule::SameModel, "same model: no quality change"};
+}
 
 std::string tpmText(double tpm) { return formatCount(tpm); }
 
@@ -67,7 +129,7 @@ double usdPerRequest(const Workload &workload, const RateCard &card) {
 // (cardInForce): list prices as they stand then, retired models left out.
 void routeCheapest(Workload &workload, const RateCard &card, std::optional<int> calendarMonth,
                    const OptimizeOptions &options, const std::set<std::string> &keep,
-                   std::vector<std::string> &changes) {
+                   std::vector<ProposedChange> &changes) {
   std::vector<RoutingShare> routing;
   for (const RoutingShare &route : workload.routing) {
     const ModelRates *current = card.find(route.modelId);
@@ -75,7 +137,8 @@ void routeCheapest(Workload &workload, const RateCard &card, std::optional<int> 
     if (current && route.share > 0 && routable(current->tier) && !keep.count(current->id)) {
       double bestUsd = usdPerRequest(workload, *current);
       for (const ModelRates &candidate : card.models) {
-        if (candidate.tier != current->tier || candidate.id == current->id ||
+        if (candidate.id == current->id || !routable(candidate.tier) ||
+            !withinAdequateSet(workload, *current, candidate, card) ||
             !adequate(candidate, workload) || retiredIn(candidate, calendarMonth) ||
             (options.sameProvider && candidate.provider != current->provider))
           continue;
@@ -89,9 +152,9 @@ void routeCheapest(Workload &workload, const RateCard &card, std::optional<int> 
     }
     const std::string id = best ? best->id : route.modelId;
     if (id != route.modelId)
-      changes.push_back(workload.name + ": " + percentText(route.share) + " of requests from " +
-                        route.modelId + " to " + id + " (cheapest " + current->tier +
-                        "-tier model)");
+      changes.push_back({workload.name + ": " + percentText(route.share) + " of requests from " +
+                             route.modelId + " to " + id + " (cheapest adequate model)",
+                         adequacyRule(workload), ruleText(workload, *best, options)});
     auto same = std::find_if(routing.begin(), routing.end(),
                              [&](const RoutingShare &entry) { return entry.modelId == id; });
     if (same != routing.end())
@@ -107,7 +170,7 @@ std::string monthText(int month) {
 }
 
 void sizeCommitments(Scenario &scenario, const RateCard &card, int month,
-                     std::vector<std::string> &changes) {
+                     std::vector<ProposedChange> &changes) {
   const Evaluation evaluation = evaluate(prepareScenario(scenario, card), month);
   // Existing commitments: resized to the optimum of the traffic left on them.
   for (const ProvisionedResult &result : evaluation.provisioned) {
@@ -117,9 +180,9 @@ void sizeCommitments(Scenario &scenario, const RateCard &card, int month,
     if (commitment == scenario.provisioned.end() ||
         commitment->modelUnits == result.optimalModelUnits)
       continue;
-    changes.push_back(result.modelId + ": provisioned model units " +
-                      std::to_string(commitment->modelUnits) + " → " +
-                      std::to_string(result.optimalModelUnits) + monthText(month));
+    changes.push_back(sameModel(result.modelId + ": provisioned model units " +
+                                std::to_string(commitment->modelUnits) + " → " +
+                                std::to_string(result.optimalModelUnits) + monthText(month)));
     if (result.optimalModelUnits < 1)
       scenario.provisioned.erase(commitment);
     else
@@ -137,9 +200,9 @@ void sizeCommitments(Scenario &scenario, const RateCard &card, int month,
       continue;
     scenario.provisioned.push_back(
         {sizing.modelId, static_cast<int>(sizing.optimalModelUnits), sizing.term, month});
-    changes.push_back(sizing.modelId + ": commit " + std::to_string(sizing.optimalModelUnits) +
-                      " provisioned model unit(s), " + std::string(toString(sizing.term)) +
-                      monthText(month));
+    changes.push_back(sameModel(
+        sizing.modelId + ": commit " + std::to_string(sizing.optimalModelUnits) +
+        " provisioned model unit(s), " + std::string(toString(sizing.term)) + monthText(month)));
   }
   for (const ReservedResult &result : evaluation.reserved) {
     auto reservation =
@@ -150,10 +213,10 @@ void sizeCommitments(Scenario &scenario, const RateCard &card, int month,
     if (reservation->inputTpm == result.optimalInputTpm &&
         reservation->outputTpm == result.optimalOutputTpm)
       continue;
-    changes.push_back(result.modelId + ": reservation " + tpmText(reservation->inputTpm) + " / " +
-                      tpmText(reservation->outputTpm) + " input/output TPM → " +
-                      tpmText(result.optimalInputTpm) + " / " + tpmText(result.optimalOutputTpm) +
-                      " (the optimum)");
+    changes.push_back(sameModel(result.modelId + ": reservation " + tpmText(reservation->inputTpm) +
+                                " / " + tpmText(reservation->outputTpm) + " input/output TPM → " +
+                                tpmText(result.optimalInputTpm) + " / " +
+                                tpmText(result.optimalOutputTpm) + " (the optimum)"));
     if (result.optimalInputTpm <= 0 && result.optimalOutputTpm <= 0) {
       scenario.reserved.erase(reservation);
     } else {
@@ -183,9 +246,9 @@ OptimizedProposal propose(const Scenario &baseline, const RateCard &card, int mo
       Workload batched = workload;
       batched.batchShare = 1;
       if (usdPerRequest(batched, ranking) < usdPerRequest(workload, ranking)) {
-        proposal.changes.push_back(workload.name + ": batch share " +
-                                   percentText(workload.batchShare) +
-                                   " → 100% (marked latency-tolerant)");
+        proposal.changes.push_back(sameModel(workload.name + ": batch share " +
+                                             percentText(workload.batchShare) +
+                                             " → 100% (marked latency-tolerant)"));
         workload.batchShare = 1;
       }
     }
@@ -196,6 +259,69 @@ OptimizedProposal propose(const Scenario &baseline, const RateCard &card, int mo
 }
 
 } // namespace
+
+const char *toString(ChangeRule rule) {
+  switch (rule) {
+  case ChangeRule::SameModel:
+    return "same_model";
+  case ChangeRule::AdequateModels:
+    return "adequate_models";
+  case ChangeRule::MinQuality:
+    return "min_quality";
+  case ChangeRule::SameProvider:
+    return "same_provider";
+  }
+  return "same_model";
+}
+
+ChangeRule adequacyRule(const Workload &workload) {
+  if (!workload.adequateModels.empty())
+    return ChangeRule::AdequateModels;
+  if (workload.minQuality)
+    return ChangeRule::MinQuality;
+  return ChangeRule::SameProvider;
+}
+
+bool withinAdequateSet(const Workload &workload, const ModelRates &current,
+                       const ModelRates &candidate, const RateCard &card) {
+  // It runs on them today; with no set, still only within the tier of the
+  // share (a split by tier is often a routing by difficulty).
+  const bool today = routedToday(workload, candidate.id);
+  if (today && adequacyRule(workload) != ChangeRule::SameProvider)
+    return true;
+  // A global profile may serve requests in any commercial region: a data-
+  // residency decision, not a quality one, so only a listed global id is a
+  // move (docs/scenario-format.md).
+  if (isGlobalProfile(candidate.id) && !isGlobalProfile(current.id) &&
+      std::find(workload.adequateModels.begin(), workload.adequateModels.end(), candidate.id) ==
+          workload.adequateModels.end())
+    return false;
+  switch (adequacyRule(workload)) {
+  case ChangeRule::AdequateModels:
+    return std::find(workload.adequateModels.begin(), workload.adequateModels.end(),
+                     candidate.id) != workload.adequateModels.end();
+  case ChangeRule::MinQuality:
+    return meetsMinimum(candidate, *workload.minQuality);
+  case ChangeRule::SameProvider:
+  case ChangeRule::SameModel:
+    break;
+  }
+  // Nothing says what is adequate: a provider the workload already uses, in
+  // the tier of the model the share leaves, so that no premium workload is
+  // sent to a small model nobody evaluated, and never to a model the card's
+  // leaderboard scores below the one it leaves (docs/scenario-format.md).
+  if (candidate.tier != current.tier)
+    return false;
+  if (today)
+    return true;
+  if (lowerScore(candidate, current))
+    return false;
+  return std::any_of(workload.routing.begin(), workload.routing.end(),
+                     [&](const RoutingShare &route) {
+                       const ModelRates *routed = card.find(route.modelId);
+                       return routed && routed->provider == candidate.provider;
+                     });
+}
 
 OptimizedProposal proposeOptimized(const Scenario &baseline, const RateCard &card, int month,
                                    const OptimizeOptions &options) {

@@ -6,6 +6,7 @@
 #include "core/model/calendarmonth.h"
 #include "core/model/weeklyprofile.h"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <sstream>
@@ -135,6 +136,32 @@ std::vector<RoutingShare> readRouting(ObjectReader &workload, ValidationIssues &
   return routing;
 }
 
+// Model ids, each once; whether each is in the card is checked in
+// scenariovalidation.cpp.
+std::vector<std::string> readAdequateModels(const Json &json, const std::string &path,
+                                            ValidationIssues &issues) {
+  std::vector<std::string> ids;
+  if (!json.is_array()) {
+    issues.push_back({path, "must be an array of model ids, got " + describeType(json)});
+    return ids;
+  }
+  for (std::size_t j = 0; j < json.size(); ++j) {
+    const std::string itemPath = indexPath(path, j);
+    const Json &item = json[j];
+    if (!item.is_string() || item.get<std::string>().empty()) {
+      issues.push_back({itemPath, "must be a model id, got " + describeType(item)});
+      continue;
+    }
+    const std::string id = item.get<std::string>();
+    if (std::find(ids.begin(), ids.end(), id) != ids.end()) {
+      issues.push_back({itemPath, "\"" + id + "\" is listed twice"});
+      continue;
+    }
+    ids.push_back(id);
+  }
+  return ids;
+}
+
 Workload readWorkload(const Json &json, const std::string &path, ValidationIssues &issues) {
   ObjectReader reader(json, path, issues);
   Workload workload;
@@ -183,6 +210,12 @@ Workload readWorkload(const Json &json, const std::string &path, ValidationIssue
       workload.escalation = std::move(read);
     }
   }
+  if (const Json *adequate = reader.find("adequate_models"))
+    workload.adequateModels =
+        readAdequateModels(*adequate, reader.pathOf("adequate_models"), issues);
+  // On the card's quality scale; the card's scores are checked against it in
+  // scenariovalidation.cpp.
+  workload.minQuality = reader.optionalNumber("min_quality", NumberRule::between(-1e9, 1e9));
   return workload;
 }
 
@@ -415,6 +448,10 @@ Json workloadToJson(const Workload &workload) {
     json["profile"] = toString(workload.profile.kind);
   if (workload.escalation)
     json["escalation"] = {{"to", workload.escalation->to}, {"rate", workload.escalation->rate}};
+  if (!workload.adequateModels.empty())
+    json["adequate_models"] = workload.adequateModels;
+  if (workload.minQuality)
+    json["min_quality"] = *workload.minQuality;
   return json;
 }
 

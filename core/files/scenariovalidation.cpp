@@ -59,6 +59,12 @@ void validateWorkload(const Workload &workload, const std::string &path, const R
                      " (its card has no write_1h_per_1m)",
                  route.modelId);
   }
+  // The adequate set names models of this card: a typo would silently
+  // narrow what the optimizer may propose.
+  for (std::size_t j = 0; j < workload.adequateModels.size(); ++j)
+    if (!card.find(workload.adequateModels[j]))
+      report.add(indexPath(childPath(path, "adequate_models"), j),
+                 "unknown model id \"" + workload.adequateModels[j] + "\" (not in the rate card)");
   if (!workload.escalation || workload.escalation->to.empty())
     return;
   // B must be in the card (it need not be in routing) and, with a 1-hour

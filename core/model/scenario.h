@@ -73,6 +73,12 @@ struct Workload {
   std::vector<RoutingShare> routing;
   WeeklyProfile profile;
   std::optional<Escalation> escalation;
+  // What the workload may run on, after the team's own evaluations (a Bedrock
+  // What-If addition, docs/scenario-format.md): the models listed, and/or a
+  // minimum quality score on the card's scale. The models routed to today
+  // are always adequate. Only the optimizer reads these; they change no cost.
+  std::vector<std::string> adequateModels;
+  std::optional<double> minQuality;
   bool operator==(const Workload &) const = default;
 };
 

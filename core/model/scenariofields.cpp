@@ -142,6 +142,10 @@ FieldValue getField(const Scenario &scenario, const FieldKey &key) {
   case Field::EscalationRate:
     return workload.escalation ? FieldValue(workload.escalation->rate)
                                : FieldValue(std::monostate{});
+  case Field::AdequateModels:
+    return workload.adequateModels;
+  case Field::MinQuality:
+    return workload.minQuality ? FieldValue(*workload.minQuality) : FieldValue(std::monostate{});
   default: {
     const double *number =
         workloadNumber(scenario.workloads[static_cast<std::size_t>(key.workload)], key.field);
@@ -309,6 +313,20 @@ bool setField(Scenario &scenario, const FieldKey &key, const FieldValue &value) 
     if (!number || !workload.escalation)
       return false;
     workload.escalation->rate = *number;
+    return true;
+  case Field::AdequateModels:
+    if (const auto *ids = std::get_if<std::vector<std::string>>(&value)) {
+      workload.adequateModels = *ids;
+      return true;
+    }
+    return false;
+  case Field::MinQuality:
+    if (std::holds_alternative<std::monostate>(value))
+      workload.minQuality.reset();
+    else if (number)
+      workload.minQuality = *number;
+    else
+      return false;
     return true;
   default:
     break;

@@ -45,6 +45,11 @@ enum class Field {
   // removes the escalation) and the rate, [0, 1], of an existing escalation.
   EscalationTarget,
   EscalationRate,
+  // What the optimizer may move the workload to (docs/scenario-format.md):
+  // the listed model ids (an empty list removes it) and the minimum quality
+  // score (monostate removes it).
+  AdequateModels,
+  MinQuality,
   // Commitment on a model (needs `modelId`)
   ProvisionedUnits, // 0 removes the commitment
   ProvisionedTerm,
@@ -64,8 +69,10 @@ struct FieldKey {
 };
 
 // The value of a field. Numbers are doubles; terms and tiers travel as
-// their file names ("one_month", "priority"); an absent override is monostate.
-using FieldValue = std::variant<std::monostate, double, std::string, std::vector<RoutingShare>>;
+// their file names ("one_month", "priority"); an absent override is monostate;
+// a list of model ids is a vector of strings.
+using FieldValue = std::variant<std::monostate, double, std::string, std::vector<RoutingShare>,
+                                std::vector<std::string>>;
 
 FieldValue getField(const Scenario &scenario, const FieldKey &key);
 // Sets the value; returns false (and changes nothing) when the key does not

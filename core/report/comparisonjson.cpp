@@ -76,9 +76,17 @@ Json comparisonToJson(const Comparison &comparison) {
           {"waterfalls", waterfalls}};
 }
 
+Json proposedChangesToJson(const std::vector<ProposedChange> &changes) {
+  Json list = Json::array();
+  for (const ProposedChange &change : changes)
+    list.push_back(
+        {{"change", change.text}, {"rule", toString(change.rule)}, {"rule_text", change.ruleText}});
+  return list;
+}
+
 Json proposalToJson(const OptimizedProposal &proposal, const LeverAttribution &attribution) {
   return {{"name", proposal.scenario.name},
-          {"changes", proposal.changes},
+          {"changes", proposedChangesToJson(proposal.changes)},
           {"waterfall", leverAttributionToJson(attribution, "baseline", proposal.scenario.name)}};
 }
 

@@ -11,6 +11,8 @@ namespace bwi::core {
 Json leverAttributionToJson(const LeverAttribution &attribution, const std::string &fromLabel,
                             const std::string &toLabel);
 Json comparisonToJson(const Comparison &comparison);
+// Each change with its quality rule: {"change", "rule", "rule_text"}.
+Json proposedChangesToJson(const std::vector<ProposedChange> &changes);
 Json proposalToJson(const OptimizedProposal &proposal, const LeverAttribution &attribution);
 
 } // namespace bwi::core

@@ -6,10 +6,13 @@
 #include "core/files/ratecardoverrides.h"
 #include "core/files/scenariojson.h"
 #include "core/files/scenariovalidation.h"
+#include "core/model/scenariofields.h"
 #include "tests/core/randomscenario.h"
 #include "tests/core/testsupport.h"
 
+#include <algorithm>
 #include <numeric>
+#include <set>
 
 using namespace bwi;
 using test::closeTo;
@@ -257,11 +260,12 @@ core::LoadedScenario tiered(const std::string &workloads, const std::string &ext
 
 } // namespace
 
-TEST_CASE("Optimize proposes batch, the cheapest adequate model by tier, and sized PT",
+TEST_CASE("Optimize proposes batch, the cheapest model of the adequate set, and sized PT",
           "[core][comparison][optimize]") {
   const auto baseline = tiered(R"(
       { "id": "nightly", "name": "Nightly", "requests_per_month": 1000000, "latency_tolerant": true,
-        "tokens": { "user": 1000, "output": 100 }, "routing": { "small-a": 1 } },
+        "tokens": { "user": 1000, "output": 100 }, "routing": { "small-a": 1 },
+        "adequate_models": ["small-b", "small-guess"] },
       { "id": "chat", "name": "Chat", "requests_per_month": 1000000, "service_tier": "priority",
         "tokens": { "user": 1000, "output": 100 }, "routing": { "mid-a": 0.5, "small-a": 0.5 } })");
   const auto proposal = core::proposeOptimized(baseline.scenario, baseline.card, 0);
@@ -290,6 +294,232 @@ TEST_CASE("Optimize proposes batch, the cheapest adequate model by tier, and siz
     CHECK(kept.scenario.workloads[0].routing == std::vector<core::RoutingShare>{{"small-a", 1.0}});
     CHECK(kept.scenario.workloads[0].batchShare == 1.0);
   }
+}
+
+namespace {
+
+const core::ProposedChange *routingChange(const core::OptimizedProposal &proposal) {
+  for (const core::ProposedChange &change : proposal.changes)
+    if (change.rule != core::ChangeRule::SameModel)
+      return &change;
+  return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("Adequacy: a listed set lets a share move across tiers and providers, and no further",
+          "[core][comparison][optimize][adequacy]") {
+  // mid-a → small-b is a move no tier rule allows; the team listed small-b.
+  const auto listed = tiered(R"(
+      { "id": "rag", "name": "RAG", "requests_per_month": 1000000,
+        "tokens": { "user": 1000, "output": 100 }, "routing": { "mid-a": 1 },
+        "adequate_models": ["small-b", "mid-b"] })");
+  const auto proposal = core::proposeOptimized(listed.scenario, listed.card, 0);
+  CHECK(proposal.scenario.workloads[0].routing ==
+        std::vector<core::RoutingShare>{{"small-b", 1.0}});
+  const core::ProposedChange *change = routingChange(proposal);
+  REQUIRE(change);
+  CHECK(change->rule == core::ChangeRule::AdequateModels);
+  CHECK(change->ruleText == "listed adequate set (adequate_models)");
+  CHECK(std::string(core::toString(change->rule)) == "adequate_models");
+
+  SECTION("a cheaper model not listed is not proposed") {
+    const auto narrow = tiered(R"(
+      { "id": "rag", "requests_per_month": 1000000, "tokens": { "user": 1000, "output": 100 },
+        "routing": { "mid-a": 1 }, "adequate_models": ["mid-b"] })");
+    const auto kept = core::proposeOptimized(narrow.scenario, narrow.card, 0);
+    CHECK(kept.scenario.workloads[0].routing == std::vector<core::RoutingShare>{{"mid-b", 1.0}});
+  }
+  SECTION("the models routed to today stay adequate without being listed") {
+    const auto today = tiered(R"(
+      { "id": "rag", "requests_per_month": 1000000, "tokens": { "user": 1000, "output": 100 },
+        "routing": { "mid-a": 0.5, "small-b": 0.5 }, "adequate_models": ["mid-a"] })");
+    const auto moved = core::proposeOptimized(today.scenario, today.card, 0);
+    CHECK(moved.scenario.workloads[0].routing == std::vector<core::RoutingShare>{{"small-b", 1.0}});
+  }
+  SECTION("--same-provider narrows a listed set to the provider of each share") {
+    const auto kept = core::proposeOptimized(listed.scenario, listed.card, 0, {true});
+    CHECK(kept.scenario.workloads[0].routing == std::vector<core::RoutingShare>{{"mid-a", 1.0}});
+  }
+}
+
+TEST_CASE("Adequacy: with no set the optimizer stays with today's providers and tiers, and says so",
+          "[core][comparison][optimize][adequacy]") {
+  SECTION("one provider: mid-b is cheaper but of another provider") {
+    const auto alone = tiered(R"(
+      { "id": "chat", "requests_per_month": 1000000, "tokens": { "user": 1000, "output": 100 },
+        "routing": { "mid-a": 1 } })");
+    const auto proposal = core::proposeOptimized(alone.scenario, alone.card, 0);
+    CHECK(proposal.scenario.workloads[0].routing ==
+          std::vector<core::RoutingShare>{{"mid-a", 1.0}});
+    CHECK(proposal.changes.empty());
+  }
+  SECTION("two providers: a share moves to the other's model of its own tier only") {
+    const auto both = tiered(R"(
+      { "id": "chat", "name": "Chat", "requests_per_month": 1000000,
+        "tokens": { "user": 1000, "output": 100 }, "routing": { "mid-a": 0.5, "small-a": 0.5 } },
+      { "id": "other", "requests_per_month": 1, "routing": { "small-b": 1 } })");
+    // Provider B is in the card's use but not this workload's, and the mid
+    // share does not drop to the small model the workload also runs on.
+    const auto proposal = core::proposeOptimized(both.scenario, both.card, 0);
+    CHECK(proposal.scenario.workloads[0].routing ==
+          std::vector<core::RoutingShare>{{"mid-a", 0.5}, {"small-a", 0.5}});
+    const auto mixed = tiered(R"(
+      { "id": "chat", "name": "Chat", "requests_per_month": 1000000,
+        "tokens": { "user": 1000, "output": 100 }, "routing": { "mid-a": 0.5, "small-b": 0.5 } })");
+    const auto moved = core::proposeOptimized(mixed.scenario, mixed.card, 0);
+    // mid-a → mid-b (B is a provider of the workload, same tier); never to small-b.
+    CHECK(moved.scenario.workloads[0].routing ==
+          std::vector<core::RoutingShare>{{"mid-b", 0.5}, {"small-b", 0.5}});
+    const core::ProposedChange *change = routingChange(moved);
+    REQUIRE(change);
+    CHECK(change->rule == core::ChangeRule::SameProvider);
+    CHECK(change->ruleText == "no adequate set: stayed with B, same tier (mid)");
+  }
+}
+
+TEST_CASE("Adequacy: the file's fields are read, written, validated with their place, and edited",
+          "[core][comparison][adequacy][validation]") {
+  const auto listed = tiered(R"(
+      { "id": "rag", "requests_per_month": 1000, "routing": { "mid-a": 1 },
+        "adequate_models": ["small-b", "mid-b"], "min_quality": 1300 })");
+  const core::Workload &workload = listed.scenario.workloads[0];
+  CHECK(workload.adequateModels == std::vector<std::string>{"small-b", "mid-b"});
+  REQUIRE(workload.minQuality);
+  CHECK(*workload.minQuality == 1300);
+  const core::Json saved = core::scenarioToJson(listed.scenario);
+  CHECK(saved["workloads"][0]["adequate_models"] == core::Json{"small-b", "mid-b"});
+  CHECK(saved["workloads"][0]["min_quality"] == 1300);
+
+  const auto issuesOf = [](const std::string &workloadJson) {
+    return core::formatIssues(
+        "s.json",
+        test::issuesOf(R"({ "format": "bedrock-whatif-scenario", "version": 1, "ratecard": )" +
+                       tieredCard() + R"(, "workloads": [)" + workloadJson + "]}"));
+  };
+  CHECK_THAT(issuesOf(R"({ "id": "w", "requests_per_month": 1, "routing": { "mid-a": 1 },
+                           "adequate_models": ["mid-b", "gpt-9"] })"),
+             Catch::Contains("workloads[0].adequate_models[1]") &&
+                 Catch::Contains("unknown model id \"gpt-9\""));
+  CHECK_THAT(issuesOf(R"({ "id": "w", "requests_per_month": 1, "routing": { "mid-a": 1 },
+                           "adequate_models": "mid-b" })"),
+             Catch::Contains("workloads[0].adequate_models") &&
+                 Catch::Contains("must be an array"));
+  CHECK_THAT(issuesOf(R"({ "id": "w", "requests_per_month": 1, "routing": { "mid-a": 1 },
+                           "adequate_models": ["mid-b", "mid-b"] })"),
+             Catch::Contains("workloads[0].adequate_models[1]") && Catch::Contains("twice"));
+  CHECK_THAT(issuesOf(R"({ "id": "w", "requests_per_month": 1, "routing": { "mid-a": 1 },
+                           "min_quality": "high" })"),
+             Catch::Contains("workloads[0].min_quality"));
+
+  core::Scenario edited = listed.scenario;
+  const core::FieldKey models{core::Field::AdequateModels, 0};
+  const core::FieldKey minimum{core::Field::MinQuality, 0};
+  CHECK(core::getField(edited, models) ==
+        core::FieldValue(std::vector<std::string>{"small-b", "mid-b"}));
+  CHECK(core::setField(edited, models, std::vector<std::string>{"mid-b"}));
+  CHECK(edited.workloads[0].adequateModels == std::vector<std::string>{"mid-b"});
+  CHECK(core::setField(edited, minimum, std::monostate{}));
+  CHECK_FALSE(edited.workloads[0].minQuality);
+  CHECK(core::getField(edited, minimum) == core::FieldValue(std::monostate{}));
+  CHECK(core::setField(edited, minimum, 1250.0));
+  CHECK(edited.workloads[0].minQuality == 1250.0);
+  CHECK_FALSE(core::setField(edited, models, 3.0));
+}
+
+TEST_CASE("Optimize never leaves a workload's adequate set (generated scenarios, built-in card)",
+          "[core][comparison][optimize][adequacy][property]") {
+  const core::RateCard card = core::builtinRateCard();
+  std::vector<const core::ModelRates *> chat;
+  for (const core::ModelRates &model : card.models)
+    if ((model.tier == "small" || model.tier == "mid" || model.tier == "premium") &&
+        model.onDemand.outputPer1m > 0 && !model.onDemand.estimate)
+      chat.push_back(&model);
+  REQUIRE(chat.size() > 10);
+  std::mt19937_64 random(18);
+  const auto pick = [&] {
+    return chat[std::uniform_int_distribution<std::size_t>(0, chat.size() - 1)(random)]->id;
+  };
+  int moved = 0;
+  for (int index = 0; index < 300; ++index) {
+    core::Scenario scenario = test::randomScenario(random);
+    scenario.ratecard = {};
+    scenario.provisioned.clear();
+    scenario.reserved.clear();
+    scenario.ratecardOverrides.clear();
+    for (core::Workload &workload : scenario.workloads) {
+      workload.escalation.reset();
+      workload.serviceTier = core::ServiceTier::Standard;
+      workload.caching.reset();
+      for (core::RoutingShare &route : workload.routing)
+        route.modelId = pick();
+      // Each workload gets one of the three rules at random.
+      switch (index % 3) {
+      case 0:
+        for (int k = 0; k < 3; ++k)
+          workload.adequateModels.push_back(pick());
+        break;
+      case 1:
+        workload.minQuality = std::uniform_real_distribution<double>(1100, 1450)(random);
+        break;
+      default:
+        break;
+      }
+      std::sort(workload.adequateModels.begin(), workload.adequateModels.end());
+      workload.adequateModels.erase(
+          std::unique(workload.adequateModels.begin(), workload.adequateModels.end()),
+          workload.adequateModels.end());
+    }
+    // Two routes drawn to one model: merged, as a file would have them.
+    for (core::Workload &workload : scenario.workloads) {
+      std::vector<core::RoutingShare> merged;
+      for (const core::RoutingShare &route : workload.routing) {
+        auto same = std::find_if(merged.begin(), merged.end(),
+                                 [&](const auto &entry) { return entry.modelId == route.modelId; });
+        if (same != merged.end())
+          same->share += route.share;
+        else
+          merged.push_back(route);
+      }
+      workload.routing = merged;
+    }
+    core::ValidationIssues issues;
+    core::validateScenario(scenario, card, issues);
+    INFO("scenario " << index << ": " << core::scenarioToJson(scenario).dump());
+    INFO(core::formatIssues("generated", issues));
+    REQUIRE(issues.empty());
+    const auto proposal = core::proposeOptimized(scenario, card, 0);
+    for (std::size_t w = 0; w < scenario.workloads.size(); ++w) {
+      const core::Workload &before = scenario.workloads[w];
+      std::set<std::string> providers;
+      std::set<std::string> tiers;
+      for (const core::RoutingShare &route : before.routing) {
+        providers.insert(card.find(route.modelId)->provider);
+        tiers.insert(card.find(route.modelId)->tier);
+      }
+      for (const core::RoutingShare &route : proposal.scenario.workloads[w].routing) {
+        const bool today =
+            std::any_of(before.routing.begin(), before.routing.end(),
+                        [&](const auto &entry) { return entry.modelId == route.modelId; });
+        if (today)
+          continue;
+        ++moved;
+        const core::ModelRates *model = card.find(route.modelId);
+        REQUIRE(model);
+        INFO("workload " << w << " moved to " << route.modelId);
+        if (!before.adequateModels.empty())
+          CHECK(std::count(before.adequateModels.begin(), before.adequateModels.end(),
+                           route.modelId) == 1);
+        else if (before.minQuality)
+          CHECK(core::withinAdequateSet(before, *model, *model, card));
+        else {
+          CHECK(providers.count(model->provider) == 1);
+          CHECK(tiers.count(model->tier) == 1);
+        }
+      }
+    }
+  }
+  CHECK(moved > 50); // the property was exercised, not vacuously true
 }
 
 TEST_CASE("Optimize resizes a commitment to the month's optimum", "[core][comparison][optimize]") {

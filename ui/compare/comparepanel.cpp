@@ -266,7 +266,7 @@ void ComparePanel::refresh() {
   if (shown && shown->source == ComparisonSet::Source::Optimized) {
     m_changes->setHtml(shown->changes.isEmpty()
                            ? tr("The optimizer changes nothing: the routing is already the "
-                                "cheapest adequate one by tier, latency-tolerant workloads already "
+                                "cheapest in each adequate set, latency-tolerant workloads already "
                                 "run as batch, and commitments are at their optimum.")
                            : tr("<b>What the optimizer changed</b> (review before adopting):") +
                                  changeList(shown->changes));

@@ -136,8 +136,10 @@ void ComparisonSet::refreshLive() {
       column.card = m_document->rateCard();
       column.label = tr("Optimized proposal");
       column.changes.clear();
-      for (const std::string &change : proposal.changes)
-        column.changes.append(QString::fromStdString(change));
+      for (const core::ProposedChange &change : proposal.changes)
+        column.changes.append(
+            tr("%1 — rule: %2")
+                .arg(QString::fromStdString(change.text), QString::fromStdString(change.ruleText)));
     }
   }
 }

@@ -33,7 +33,7 @@ public:
     QString path;            // Source::File
     core::Scenario scenario; // File and Copy; the others are read live
     core::RateCard card;     // overrides applied
-    QStringList changes;     // Optimized: what the optimizer changed
+    QStringList changes;     // Optimized: what the optimizer changed, each with its rule
   };
 
   explicit ComparisonSet(ScenarioDocument *document, QObject *parent = nullptr);

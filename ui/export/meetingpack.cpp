@@ -66,8 +66,9 @@ QString leversHtml(const core::LeverAttribution &attribution,
       bars.push_back(bar);
   if (bars.empty())
     return html + QObject::tr("<p>The optimizer finds nothing to pull: the routing is the "
-                              "cheapest adequate one by tier, latency-tolerant workloads run as "
-                              "batch and the commitments are at their optimum.</p>");
+                              "cheapest within each workload's adequate set, latency-tolerant "
+                              "workloads run as batch and the commitments are at their "
+                              "optimum.</p>");
   std::sort(bars.begin(), bars.end(), [](const core::LeverBar &a, const core::LeverBar &b) {
     return std::abs(a.deltaUsd) > std::abs(b.deltaUsd);
   });
@@ -77,10 +78,12 @@ QString leversHtml(const core::LeverAttribution &attribution,
   for (const core::LeverBar &bar : bars)
     html += row({text(bar.label), money(bar.deltaUsd)});
   html += QStringLiteral("</table>");
-  html += QObject::tr("<p><i>Cheapest adequate model of each tier, batch for latency-tolerant "
-                      "workloads, commitments at their optimum: %1 changes, listed with the "
-                      "assumptions; the waterfall page shows the order of attribution.</i></p>")
-              .arg(proposal.changes.size());
+  html +=
+      QObject::tr(
+          "<p><i>Cheapest model of each workload's adequate set, batch for "
+          "latency-tolerant workloads, commitments at their optimum: %1 changes, listed with the "
+          "assumptions; the waterfall page shows the order of attribution.</i></p>")
+          .arg(proposal.changes.size());
   return html;
 }
 
@@ -286,16 +289,18 @@ QString detailHtml(const core::Scenario &scenario, const core::RateCard &card,
   return html;
 }
 
-QString changesHtml(const std::vector<std::string> &changes, std::size_t shown) {
+QString changesHtml(const std::vector<core::ProposedChange> &changes, std::size_t shown) {
   if (changes.empty())
     return QObject::tr("<p>The optimizer changes nothing: the routing is already the cheapest "
-                       "adequate one by tier, latency-tolerant workloads run as batch and the "
-                       "commitments are at their optimum.</p>");
-  QString html = QObject::tr("<b>What the optimizer's proposal changes</b> (same tier is not the "
-                             "same model: test a proposed model on the workload's own "
-                             "evaluations before routing to it)<ul>");
+                       "within each workload's adequate set, latency-tolerant workloads run as "
+                       "batch and the commitments are at their optimum.</p>");
+  QString html = QObject::tr("<b>What the optimizer's proposal changes</b>, each with the quality "
+                             "rule its move obeyed (a leaderboard score is a dated figure, not a "
+                             "verdict: test a proposed model on the workload's own evaluations "
+                             "before routing to it)<ul>");
   for (std::size_t i = 0; i < shown && i < changes.size(); ++i)
-    html += QStringLiteral("<li>%1</li>").arg(text(changes[i]));
+    html += QObject::tr("<li>%1<br><i>rule: %2</i></li>")
+                .arg(text(changes[i].text), text(changes[i].ruleText));
   if (shown < changes.size())
     html += QObject::tr("<li>… and %1 more: see the Compare tab, or run bedrock-whatif optimize "
                         "SCENARIO.</li>")
