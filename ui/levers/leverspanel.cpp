@@ -2,6 +2,7 @@
 
 #include "ui/levers/commitmentlevers.h"
 #include "ui/levers/estatelevers.h"
+#include "ui/levers/exceptionpathlevers.h"
 #include "ui/levers/routingeditor.h"
 #include "ui/levers/workloadlevers.h"
 
@@ -19,6 +20,7 @@ LeversPanel::LeversPanel(ScenarioDocument *document, QWidget *parent) : QScrollA
   layout->addWidget(new EstateLevers(document, content));
   layout->addWidget(new WorkloadLevers(document, content));
   layout->addWidget(new RoutingEditor(document, content));
+  layout->addWidget(new ExceptionPathLevers(document, content));
   layout->addWidget(commitment);
   layout->addStretch(1);
   setWidget(content);
