@@ -23,6 +23,7 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -111,7 +112,15 @@ TEST_CASE("Typing an exact value into a lever's field sets it", "[gui]") {
 
 TEST_CASE("Routing shares stay at 100% as one is dragged", "[gui]") {
   Window w;
-  const int workload = w.document().selectedWorkload();
+  // A workload routed to two models or more (the example's first runs on one
+  // model and escalates).
+  const auto &workloads = w.document().scenario().workloads;
+  const auto split =
+      std::find_if(workloads.begin(), workloads.end(),
+                   [](const core::Workload &entry) { return entry.routing.size() > 1; });
+  REQUIRE(split != workloads.end());
+  const int workload = static_cast<int>(split - workloads.begin());
+  w.document().setSelectedWorkload(workload);
   auto *share = findChildOrFail<ui::LeverSlider>(&w.window, QStringLiteral("shareLever0"));
   for (int position : {100, 350, 999, 0, 620}) {
     share->slider()->setSliderDown(true);

@@ -40,11 +40,17 @@ ExceptionPathLevers::ExceptionPathLevers(ScenarioDocument *document, QWidget *pa
 
   connect(m_target, &QComboBox::currentIndexChanged, this, [this](int index) {
     const QString id = m_target->itemData(index).toString();
-    const core::FieldKey key{core::Field::EscalationTarget, m_document->selectedWorkload()};
-    if (id.isEmpty())
-      m_document->setValue(key, std::monostate{}, tr("Remove exception path"));
-    else
-      m_document->setValue(key, id.toStdString(), tr("Set exception path target"));
+    const int selected = m_document->selectedWorkload();
+    if (id.isEmpty()) {
+      // The whole scenario, so that undo brings the rate back with the target.
+      core::Scenario next = m_document->scenario();
+      if (selected >= 0 && selected < static_cast<int>(next.workloads.size()))
+        next.workloads[static_cast<std::size_t>(selected)].escalation.reset();
+      m_document->replaceScenario(next, tr("Remove exception path"));
+    } else {
+      m_document->setValue({core::Field::EscalationTarget, selected}, id.toStdString(),
+                           tr("Set exception path target"));
+    }
   });
   connect(m_rate, &LeverSlider::valueEdited, this, [this](double value, int group) {
     if (!m_document->setValue({core::Field::EscalationRate, m_document->selectedWorkload()}, value,
