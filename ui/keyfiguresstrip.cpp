@@ -10,14 +10,12 @@
 namespace bwi::ui {
 namespace {
 
-QString text(const std::string &value) { return QString::fromStdString(value); }
-
 QString optionalMoney(const std::optional<double> &usd) {
-  return usd ? text(core::formatUsdExact(*usd)) : QStringLiteral("–");
+  return usd ? toQString(core::formatUsdExact(*usd)) : QStringLiteral("–");
 }
 
 QString optionalShare(const std::optional<double> &share) {
-  return share ? text(core::formatPercent(*share)) : QStringLiteral("–");
+  return share ? toQString(core::formatPercent(*share)) : QStringLiteral("–");
 }
 
 } // namespace
@@ -69,13 +67,14 @@ QLabel *KeyFiguresStrip::addFigure(const QString &objectName, const QString &cap
 
 void KeyFiguresStrip::refresh() {
   const core::KeyFigures &figures = m_document->workbench().figures;
-  m_net->setText(m_document->figuresProblem().isEmpty() ? text(core::formatUsdExact(figures.netUsd))
-                                                        : tr("overflow"));
+  m_net->setText(m_document->figuresProblem().isEmpty()
+                     ? toQString(core::formatUsdExact(figures.netUsd))
+                     : tr("overflow"));
   m_net->setToolTip(m_document->figuresProblem());
   if (figures.changeUsd) {
     const double change = *figures.changeUsd;
     const QString sign = change > 0.005 ? QStringLiteral("+") : QString();
-    m_change->setText(sign + text(core::formatUsdExact(change)) +
+    m_change->setText(sign + toQString(core::formatUsdExact(change)) +
                       (figures.changeShare
                            ? QStringLiteral(" (%1%2)").arg(sign, optionalShare(figures.changeShare))
                            : QString()));

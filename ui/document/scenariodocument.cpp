@@ -11,11 +11,6 @@
 #include <QFileInfo>
 
 namespace bwi::ui {
-namespace {
-
-QString toQString(const std::string &text) { return QString::fromStdString(text); }
-
-} // namespace
 
 ScenarioDocument::ScenarioDocument(QObject *parent) : QObject(parent) {
   connect(&m_undoStack, &QUndoStack::cleanChanged, this, &ScenarioDocument::fileStateChanged);

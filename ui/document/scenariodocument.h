@@ -11,8 +11,14 @@
 #include <QUndoStack>
 
 #include <optional>
+#include <string_view>
 
 namespace bwi::ui {
+
+// Core's text (UTF-8 in std::string) as the window's: the one conversion every ui file uses.
+inline QString toQString(std::string_view text) {
+  return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
 
 // The open scenario: the one object widgets observe. It owns the scenario,
 // its rate card and the undo stack; every edit is a command on that stack;
