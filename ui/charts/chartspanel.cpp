@@ -7,7 +7,6 @@
 #include "ui/charts/volumechartview.h"
 #include "ui/document/fanjob.h"
 #include "ui/document/scenariodocument.h"
-#include "ui/export/chartexport.h"
 #include "ui/export/chartexportactions.h"
 
 #include <QComboBox>

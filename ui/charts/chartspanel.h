@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/export/chartexport.h"
+#include "ui/charts/chartkind.h"
 
 #include <QWidget>
 

@@ -2,7 +2,7 @@
 
 #include "core/analysis/commitmentplanner.h"
 #include "core/analysis/tornado.h"
-#include "ui/export/chartexport.h"
+#include "ui/charts/chartkind.h"
 
 #include <QWidget>
 
