@@ -5,10 +5,6 @@
 #include "ui/document/latestjob.h"
 #include "ui/document/scenariodocument.h"
 
-#include <QThread>
-
-#include <algorithm>
-
 namespace bwi::ui {
 
 FanJob *FanJob::of(ScenarioDocument *document) {
@@ -46,8 +42,7 @@ void FanJob::restart() {
   m_scenario = scenario;
   m_card = m_document->rateCard();
   m_fan.reset();
-  // One core stays with the GUI thread, so sliders keep moving while it runs.
-  const int threads = std::max(1, QThread::idealThreadCount() - 1);
+  const int threads = backgroundThreads();
   m_job->start<core::Forecast>(
       [prepared = m_document->prepared(), deterministic = m_document->workbench().forecast,
        threads](const std::atomic<bool> &cancel) -> std::optional<core::Forecast> {

@@ -4,6 +4,7 @@
 #include "core/import/importscenario.h"
 #include "core/import/importtext.h"
 #include "core/import/reconcile.h"
+#include "ui/document/latestjob.h"
 #include "ui/document/scenariodocument.h"
 
 #include <QComboBox>
@@ -150,8 +151,7 @@ void ImportDialog::start() {
     m_status->setText(tr("Choose the files or folders to import."));
     return;
   }
-  // One core stays with the GUI thread, so the window keeps up while the import runs.
-  request.threads = static_cast<unsigned>(std::max(1, QThread::idealThreadCount() - 1));
+  request.threads = static_cast<unsigned>(backgroundThreads());
   if (request.kind == core::ImportKind::InvocationLogs && !m_groupBy->text().trimmed().isEmpty())
     request.groupBy = m_groupBy->text().trimmed().toStdString();
   m_control = std::make_shared<core::ImportControl>();

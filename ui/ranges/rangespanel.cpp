@@ -13,10 +13,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QThread>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 namespace bwi::ui {
 namespace {
@@ -152,7 +149,7 @@ void RangesPanel::startPlan() {
   m_plan.reset();
   m_plannerChart->setStale(true);
   m_planStatus->setText(tr("Commitment planner: weighing the choices for this scenario…"));
-  const int threads = std::max(1, QThread::idealThreadCount() - 1);
+  const int threads = backgroundThreads();
   m_planJob->start<core::CommitmentPlan>(
       [prepared = m_document->prepared(),
        threads](const std::atomic<bool> &cancel) -> std::optional<core::CommitmentPlan> {
