@@ -38,10 +38,10 @@ MainWindow::MainWindow(QWidget *parent)
   auto *layout = new QVBoxLayout(central);
   layout->setContentsMargins(4, 4, 4, 4);
   layout->addWidget(new KeyFiguresStrip(m_document, central));
-  m_charts = new ChartsPanel(m_document, m_tabs);
+  m_charts = new ChartsPanel(m_document, m_document->fanJob(), m_tabs);
   m_tabs->setObjectName(QStringLiteral("mainTabs"));
   m_tabs->addTab(m_charts, tr("&Charts"));
-  m_tabs->addTab(new RangesPanel(m_document, m_tabs), tr("Ra&nges"));
+  m_tabs->addTab(new RangesPanel(m_document, m_document->fanJob(), m_tabs), tr("Ra&nges"));
   m_tabs->addTab(new WorkloadsTableView(m_document, m_tabs), tr("&Workloads"));
   m_tabs->addTab(new RateCardView(m_document, m_tabs), tr("&Rate card"));
   m_compare = new ComparePanel(m_document, m_tabs);
@@ -231,7 +231,7 @@ void MainWindow::exportMeetingPack() {
   // The pack's summary gives the forecast's p10-p90: with the fan, as the
   // Ranges tab shows it (computed here if the run is still going).
   core::WorkbenchFigures workbench = m_document->workbench();
-  const FanJob *fan = FanJob::of(m_document);
+  const FanJob *fan = m_document->fanJob();
   if (fan->forecast())
     workbench.forecast = *fan->forecast();
   else

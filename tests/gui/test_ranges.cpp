@@ -102,7 +102,7 @@ TEST_CASE("The tornado shows core's levers in swing order, and its range is one 
 TEST_CASE("An edit cancels the fan in flight and the fan shown is core's for the final scenario",
           "[gui][ranges]") {
   Window w;
-  ui::FanJob *fan = ui::FanJob::of(&w.document());
+  ui::FanJob *fan = w.document().fanJob();
   REQUIRE(fan->monteCarlo()); // the example has uncertain levers beside the volume
   REQUIRE(waitForFan(fan));
   auto *chart = findChildOrFail<QChartView>(&w.window, QStringLiteral("forecastChart"));

@@ -17,11 +17,11 @@
 
 namespace bwi::ui {
 
-ChartsPanel::ChartsPanel(ScenarioDocument *document, QWidget *parent)
+ChartsPanel::ChartsPanel(ScenarioDocument *document, FanJob *fan, QWidget *parent)
     : QWidget(parent), m_document(document), m_volume(new VolumeChartView(this)),
       m_commitment(new CommitmentChartView(this)), m_breakdown(new BreakdownChartView(this)),
       m_forecast(new ForecastChartView(this)), m_load(new LoadChartView(this)),
-      m_grouping(new QComboBox(this)) {
+      m_grouping(new QComboBox(this)), m_fan(fan) {
   setObjectName(QStringLiteral("chartsPanel"));
   auto *grid = new QGridLayout(this);
   grid->setContentsMargins(0, 0, 0, 0);
@@ -61,7 +61,6 @@ ChartsPanel::ChartsPanel(ScenarioDocument *document, QWidget *parent)
         static_cast<BreakdownChartView::Grouping>(m_grouping->currentData().toInt()));
     m_breakdown->showWorkbench(m_document->workbench());
   });
-  m_fan = FanJob::of(m_document); // before our own connection: see FanJob::of
   connect(m_fan, &FanJob::fanChanged, this,
           [this] { showForecastWithFan(*m_forecast, *m_fan, m_document->workbench()); });
   connect(m_document, &ScenarioDocument::scenarioChanged, this, &ChartsPanel::refresh);

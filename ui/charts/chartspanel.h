@@ -23,7 +23,7 @@ class ChartsPanel : public QWidget {
   Q_OBJECT
 
 public:
-  ChartsPanel(ScenarioDocument *document, QWidget *parent = nullptr);
+  ChartsPanel(ScenarioDocument *document, FanJob *fan, QWidget *parent = nullptr);
 
   void refresh();
 
@@ -38,7 +38,7 @@ private:
   ForecastChartView *m_forecast;
   LoadChartView *m_load;
   QComboBox *m_grouping;
-  FanJob *m_fan = nullptr;
+  FanJob *m_fan;
 };
 
 } // namespace bwi::ui

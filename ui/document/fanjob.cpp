@@ -7,17 +7,10 @@
 
 namespace bwi::ui {
 
-FanJob *FanJob::of(ScenarioDocument *document) {
-  if (auto *existing = document->findChild<FanJob *>(QString(), Qt::FindDirectChildrenOnly))
-    return existing;
-  return new FanJob(document);
-}
-
 FanJob::FanJob(ScenarioDocument *document)
     : QObject(document), m_document(document), m_job(new LatestJob(this)) {
   setObjectName(QStringLiteral("fanJob"));
-  connect(document, &ScenarioDocument::scenarioChanged, this, &FanJob::restart);
-  restart();
+  documentChanged();
 }
 
 const core::Forecast *FanJob::forecast() const {
@@ -28,7 +21,7 @@ const core::Forecast *FanJob::forecast() const {
 
 bool FanJob::computing() const { return m_monteCarlo && !m_fan; }
 
-void FanJob::restart() {
+void FanJob::documentChanged() {
   const core::Scenario &scenario = m_document->scenario();
   m_monteCarlo = !core::leverDistributions(scenario.forecast).onlyVolume();
   if (!m_monteCarlo) {

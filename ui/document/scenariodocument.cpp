@@ -4,6 +4,7 @@
 #include "core/files/ratecardoverrides.h"
 #include "core/files/scenariofile.h"
 #include "core/files/scenariovalidation.h"
+#include "ui/document/fanjob.h"
 #include "ui/document/undocommands.h"
 
 #include <QDir>
@@ -15,6 +16,7 @@ namespace bwi::ui {
 ScenarioDocument::ScenarioDocument(QObject *parent) : QObject(parent) {
   connect(&m_undoStack, &QUndoStack::cleanChanged, this, &ScenarioDocument::fileStateChanged);
   loadExample();
+  m_fan = new FanJob(this);
 }
 
 ScenarioDocument::~ScenarioDocument() {
@@ -124,7 +126,7 @@ void ScenarioDocument::adopt(core::Scenario scenario, core::RateCard baseCard, c
   m_workbench.figures.changeShare = 0.0;
   emit fileStateChanged();
   emit selectionChanged();
-  emit scenarioChanged();
+  announceChange();
 }
 
 void ScenarioDocument::recompute() {
@@ -145,6 +147,12 @@ void ScenarioDocument::recompute() {
     m_workbench = core::WorkbenchFigures{};
     m_workbench.evaluation.month = m_month;
   }
+}
+
+void ScenarioDocument::announceChange() {
+  if (m_fan)
+    m_fan->documentChanged();
+  emit scenarioChanged();
 }
 
 core::RateCard ScenarioDocument::baseCardOf(const core::Scenario &scenario) const {
@@ -187,7 +195,7 @@ void ScenarioDocument::applyScenario(const core::Scenario &scenario) {
   recompute();
   if (selectionMoved)
     emit selectionChanged();
-  emit scenarioChanged();
+  announceChange();
 }
 
 void ScenarioDocument::setSelectedWorkload(int index) {
@@ -203,7 +211,7 @@ void ScenarioDocument::setSelectedModel(const QString &modelId) {
   m_selectedModel = modelId;
   recompute();
   emit selectionChanged();
-  emit scenarioChanged();
+  announceChange();
 }
 
 void ScenarioDocument::setMonth(int month) {
@@ -211,7 +219,7 @@ void ScenarioDocument::setMonth(int month) {
     return;
   m_month = month;
   recompute();
-  emit scenarioChanged();
+  announceChange();
 }
 
 core::ValidationIssues ScenarioDocument::check(const core::Scenario &candidate) const {

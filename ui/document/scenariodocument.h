@@ -15,6 +15,8 @@
 
 namespace bwi::ui {
 
+class FanJob;
+
 // Core's text (UTF-8 in std::string) as the window's: the one conversion every ui file uses.
 inline QString toQString(std::string_view text) {
   return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
@@ -60,6 +62,9 @@ public:
   QString unknownFields() const { return m_unknownFields; }
   QString displayName() const;
   QUndoStack *undoStack() { return &m_undoStack; }
+  // The Monte Carlo fan of the scenario, computed off the GUI thread: told
+  // of every change before scenarioChanged() is emitted.
+  FanJob *fanJob() const { return m_fan; }
   bool isModified() const { return !m_undoStack.isClean(); }
 
   // View selection shared by the panels (not saved with the scenario).
@@ -93,6 +98,8 @@ private:
   void adopt(core::Scenario scenario, core::RateCard baseCard, core::RateCard card,
              const QString &path);
   void recompute();
+  // Tells the fan, then every other listener, that the scenario or the figures changed.
+  void announceChange();
   // The card a scenario's "ratecard" names (an edit may replace it, as an
   // accepted price list does); the current one when it cannot be read.
   core::RateCard baseCardOf(const core::Scenario &scenario) const;
@@ -107,6 +114,7 @@ private:
   QString m_unknownFields;
   QString m_figuresProblem;
   QUndoStack m_undoStack;
+  FanJob *m_fan = nullptr; // a child; made once the first scenario is in
   int m_selectedWorkload = 0;
   QString m_selectedModel;
   int m_month = 0;

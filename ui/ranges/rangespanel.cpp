@@ -22,12 +22,12 @@ constexpr double kPercent = 100;
 
 } // namespace
 
-RangesPanel::RangesPanel(ScenarioDocument *document, QWidget *parent)
-    : QWidget(parent), m_document(document), m_fan(FanJob::of(document)),
-      m_planJob(new LatestJob(this)), m_goalSeek(new GoalSeekBox(document, this)),
-      m_budget(new QDoubleSpinBox(this)), m_range(new QDoubleSpinBox(this)),
-      m_planStatus(new QLabel(this)), m_fanChart(new ForecastChartView(this)),
-      m_tornadoChart(new TornadoChartView(this)), m_plannerChart(new PlannerChartView(this)) {
+RangesPanel::RangesPanel(ScenarioDocument *document, FanJob *fan, QWidget *parent)
+    : QWidget(parent), m_document(document), m_fan(fan), m_planJob(new LatestJob(this)),
+      m_goalSeek(new GoalSeekBox(document, this)), m_budget(new QDoubleSpinBox(this)),
+      m_range(new QDoubleSpinBox(this)), m_planStatus(new QLabel(this)),
+      m_fanChart(new ForecastChartView(this)), m_tornadoChart(new TornadoChartView(this)),
+      m_plannerChart(new PlannerChartView(this)) {
   setObjectName(QStringLiteral("rangesPanel"));
   m_fanChart->setObjectName(QStringLiteral("fanChart")); // the Charts tab has the forecastChart
   m_planJob->setObjectName(QStringLiteral("planJob"));

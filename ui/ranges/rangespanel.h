@@ -30,7 +30,7 @@ class RangesPanel : public QWidget {
   Q_OBJECT
 
 public:
-  explicit RangesPanel(ScenarioDocument *document, QWidget *parent = nullptr);
+  RangesPanel(ScenarioDocument *document, FanJob *fan, QWidget *parent = nullptr);
 
   const std::optional<core::Tornado> &tornado() const { return m_tornado; }
   const std::optional<core::CommitmentPlan> &plan() const { return m_plan; }
