@@ -79,20 +79,13 @@ QString wrapped(const QString &label, const QFontMetricsF &metrics, qreal width)
 
 } // namespace
 
-BreakdownChartView::BreakdownChartView(QWidget *parent) : QChartView(parent) {
-  chartstyle::setUpView(this, QStringLiteral("breakdownChart"));
-  QChart *chart = this->chart();
-  const chartstyle::HorizontalBars bars =
-      chartstyle::addHorizontalBars(chart, tr("USD per month (gross, before discount)"), 0.65);
-  m_series = bars.series;
-  m_axisCategories = bars.categories;
-  m_axisUsd = bars.usd;
+BreakdownChartView::BreakdownChartView(QWidget *parent)
+    : HorizontalBarChartView(QStringLiteral("breakdownChart"),
+                             tr("USD per month (gross, before discount)"), 0.65, parent) {
   // Qt would elide a two-line name to fit a thin bar's height; the names are
   // wrapped to the axis width instead (updateCategoryLabels).
   m_axisCategories->setTruncateLabels(false);
-  m_legend = new ChartLegend(chart);
-  m_annotations = new ChartAnnotations(chart);
-  connect(chart, &QChart::geometryChanged, this, &BreakdownChartView::updateCategoryLabels);
+  connect(chart(), &QChart::geometryChanged, this, &BreakdownChartView::updateCategoryLabels);
 }
 
 void BreakdownChartView::updateCategoryLabels() {

@@ -22,17 +22,10 @@ constexpr std::array kModes = {Mode::OnDemand, Mode::Overflow, Mode::Batch, Mode
 
 } // namespace
 
-CompareChartView::CompareChartView(QWidget *parent) : QChartView(parent) {
-  chartstyle::setUpView(this, QStringLiteral("compareChart"));
-  QChart *chart = this->chart();
-  const chartstyle::HorizontalBars bars =
-      chartstyle::addHorizontalBars(chart, tr("Net USD per month (after discount)"), 0.6);
-  m_series = bars.series;
-  m_axisCategories = bars.categories;
-  m_axisUsd = bars.usd;
+CompareChartView::CompareChartView(QWidget *parent)
+    : HorizontalBarChartView(QStringLiteral("compareChart"),
+                             tr("Net USD per month (after discount)"), 0.6, parent) {
   m_axisCategories->setTruncateLabels(true); // long scenario names: the table has them whole
-  m_legend = new ChartLegend(chart);
-  m_annotations = new ChartAnnotations(chart);
 }
 
 void CompareChartView::showComparison(const core::Comparison &comparison) {

@@ -24,17 +24,10 @@ QString signedUsd(double usd) {
 
 } // namespace
 
-WaterfallChartView::WaterfallChartView(QWidget *parent) : QChartView(parent) {
-  chartstyle::setUpView(this, QStringLiteral("waterfallChart"));
-  QChart *chart = this->chart();
-  const chartstyle::HorizontalBars bars =
-      chartstyle::addHorizontalBars(chart, tr("Net USD per month (after discount)"), 0.6);
-  m_series = bars.series;
-  m_axisCategories = bars.categories;
-  m_axisUsd = bars.usd;
+WaterfallChartView::WaterfallChartView(QWidget *parent)
+    : HorizontalBarChartView(QStringLiteral("waterfallChart"),
+                             tr("Net USD per month (after discount)"), 0.6, parent) {
   m_axisCategories->setTruncateLabels(false);
-  m_legend = new ChartLegend(chart);
-  m_annotations = new ChartAnnotations(chart);
 }
 
 void WaterfallChartView::showMessage(const QString &message) {
