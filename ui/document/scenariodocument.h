@@ -52,11 +52,16 @@ public:
   // figuresProblem() says why.
   const core::WorkbenchFigures &workbench() const { return m_workbench; }
   QString figuresProblem() const { return m_figuresProblem; }
-  // Net cost of month 0 as the scenario was opened (or last saved): the
-  // baseline of the "change" key figure.
+  // Net cost of the month shown of the scenario as it was opened (or last
+  // saved): the baseline of the "change" key figure, always the same month
+  // as the figure it is compared with.
   std::optional<double> baselineNetUsd() const { return m_baselineNetUsd; }
 
   QString filePath() const { return m_filePath; }
+  // Counts the scenarios this document has held (each open, New, example,
+  // recovery): input typed for one, not yet applied (a quote form), is not
+  // offered for the next.
+  int generation() const { return m_generation; }
   // The fields the last file opened had that this version does not read, one
   // "FILE: PATH: message" a line; empty when there were none.
   QString unknownFields() const { return m_unknownFields; }
@@ -109,7 +114,9 @@ private:
   core::RateCard m_card;
   core::PreparedScenario m_prepared;
   core::WorkbenchFigures m_workbench;
-  std::optional<double> m_baselineNetUsd;
+  // The scenario as opened or last saved, ready to cost any month.
+  std::optional<core::PreparedScenario> m_baseline;
+  std::optional<double> m_baselineNetUsd; // of m_baseline, the month shown
   QString m_filePath;
   QString m_unknownFields;
   QString m_figuresProblem;
@@ -118,6 +125,7 @@ private:
   int m_selectedWorkload = 0;
   QString m_selectedModel;
   int m_month = 0;
+  int m_generation = 0;
 };
 
 } // namespace bwi::ui

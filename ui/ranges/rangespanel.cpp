@@ -7,9 +7,9 @@
 #include "ui/document/latestjob.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/export/chartexportactions.h"
+#include "ui/levers/numberfield.h"
 #include "ui/ranges/goalseekbox.h"
 
-#include <QDoubleSpinBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -24,8 +24,8 @@ constexpr double kPercent = 100;
 
 RangesPanel::RangesPanel(ScenarioDocument *document, FanJob *fan, QWidget *parent)
     : QWidget(parent), m_document(document), m_fan(fan), m_planJob(new LatestJob(this)),
-      m_goalSeek(new GoalSeekBox(document, this)), m_budget(new QDoubleSpinBox(this)),
-      m_range(new QDoubleSpinBox(this)), m_planStatus(new QLabel(this)),
+      m_goalSeek(new GoalSeekBox(document, this)), m_budget(new NumberField(this)),
+      m_range(new NumberField(this)), m_planStatus(new QLabel(this)),
       m_fanChart(new ForecastChartView(this)), m_tornadoChart(new TornadoChartView(this)),
       m_plannerChart(new PlannerChartView(this)) {
   setObjectName(QStringLiteral("rangesPanel"));
@@ -33,22 +33,22 @@ RangesPanel::RangesPanel(ScenarioDocument *document, FanJob *fan, QWidget *paren
   m_planJob->setObjectName(QStringLiteral("planJob"));
 
   m_budget->setObjectName(QStringLiteral("budgetField"));
+  m_budget->setFieldName(tr("Monthly budget"));
   m_budget->setRange(0, 1e12);
   m_budget->setDecimals(0);
   m_budget->setSingleStep(10000);
   m_budget->setPrefix(QStringLiteral("$"));
-  m_budget->setGroupSeparatorShown(true);
   m_budget->setSpecialValueText(tr("none"));
-  m_budget->setKeyboardTracking(false);
   m_budget->setMinimumWidth(140);
   m_budget->setToolTip(tr("A monthly net budget: the forecast shows the probability of exceeding "
-                          "it and the first month it is likely to. 0: none."));
+                          "it and the first month it is likely to. 0: none; a negative "
+                          "figure is refused."));
   m_range->setObjectName(QStringLiteral("sensitivityRangeField"));
+  m_range->setFieldName(tr("Tornado range"));
   m_range->setRange(1, 99);
   m_range->setDecimals(0);
   m_range->setPrefix(QStringLiteral("±"));
   m_range->setSuffix(QStringLiteral(" %"));
-  m_range->setKeyboardTracking(false);
   m_range->setToolTip(tr("How far the tornado moves each lever either way, as a share of its "
                          "value (saved with the scenario)."));
   m_planStatus->setObjectName(QStringLiteral("planStatus"));

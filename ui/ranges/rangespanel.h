@@ -8,7 +8,6 @@
 
 #include <optional>
 
-class QDoubleSpinBox;
 class QLabel;
 
 namespace bwi::ui {
@@ -17,6 +16,7 @@ class FanJob;
 class ForecastChartView;
 class GoalSeekBox;
 class LatestJob;
+class NumberField;
 class PlannerChartView;
 class ScenarioDocument;
 class TornadoChartView;
@@ -51,8 +51,8 @@ private:
   FanJob *m_fan;
   LatestJob *m_planJob;
   GoalSeekBox *m_goalSeek;
-  QDoubleSpinBox *m_budget;
-  QDoubleSpinBox *m_range;
+  NumberField *m_budget;
+  NumberField *m_range;
   QLabel *m_planStatus;
   ForecastChartView *m_fanChart;
   TornadoChartView *m_tornadoChart;
