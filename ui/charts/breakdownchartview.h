@@ -40,7 +40,6 @@ private:
   Table table() const;
   static Table reversed(Table table);
   void redraw();
-  void updateCategoryLabels();
   void showBarTooltip(bool state, int set, int category);
 
   Grouping m_grouping = Grouping::Model;

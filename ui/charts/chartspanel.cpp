@@ -1,6 +1,7 @@
 #include "ui/charts/chartspanel.h"
 
 #include "ui/charts/breakdownchartview.h"
+#include "ui/charts/chartstyle.h"
 #include "ui/charts/commitmentchartview.h"
 #include "ui/charts/forecastchartview.h"
 #include "ui/charts/loadchartview.h"
@@ -23,11 +24,15 @@ ChartsPanel::ChartsPanel(ScenarioDocument *document, FanJob *fan, QWidget *paren
       m_forecast(new ForecastChartView(this)), m_load(new LoadChartView(this)),
       m_grouping(new QComboBox(this)), m_fan(fan) {
   setObjectName(QStringLiteral("chartsPanel"));
-  auto *grid = new QGridLayout(this);
-  grid->setContentsMargins(0, 0, 0, 0);
-  grid->setSpacing(4);
+  m_grid = new QGridLayout(this);
+  m_grid->setContentsMargins(0, 0, 0, 0);
+  m_grid->setSpacing(4);
+  // The panel's minimum is that of two columns (minimumSizeHint), not of the
+  // grid as it stands: a narrower window gets two columns, not a clipped third.
+  m_grid->setSizeConstraint(QLayout::SetNoConstraint);
 
   auto *breakdownBox = new QWidget(this);
+  m_breakdownBox = breakdownBox;
   auto *breakdownLayout = new QVBoxLayout(breakdownBox);
   breakdownLayout->setContentsMargins(0, 0, 0, 0);
   auto *switchRow = new QHBoxLayout;
@@ -42,13 +47,7 @@ ChartsPanel::ChartsPanel(ScenarioDocument *document, FanJob *fan, QWidget *paren
   breakdownLayout->addLayout(switchRow);
   breakdownLayout->addWidget(m_breakdown, 1);
 
-  grid->addWidget(m_volume, 0, 0);
-  grid->addWidget(m_commitment, 0, 1);
-  grid->addWidget(m_load, 0, 2);
-  grid->addWidget(breakdownBox, 1, 0);
-  grid->addWidget(m_forecast, 1, 1, 1, 2);
-  for (int column = 0; column < 3; ++column)
-    grid->setColumnStretch(column, 1);
+  arrange(3);
 
   addExportActions(m_volume, ChartKind::Volume);
   addExportActions(m_commitment, ChartKind::Commitment);
@@ -65,6 +64,43 @@ ChartsPanel::ChartsPanel(ScenarioDocument *document, FanJob *fan, QWidget *paren
           [this] { showForecastWithFan(*m_forecast, *m_fan, m_document->workbench()); });
   connect(m_document, &ScenarioDocument::scenarioChanged, this, &ChartsPanel::refresh);
   refresh();
+}
+
+QSize ChartsPanel::minimumSizeHint() const {
+  const int spacing = m_grid->spacing();
+  const int breakdownSwitch = m_grouping->sizeHint().height() + spacing;
+  return {2 * chartstyle::kChartMinimumWidth + spacing,
+          3 * chartstyle::kChartMinimumHeight + breakdownSwitch + 2 * spacing};
+}
+
+void ChartsPanel::resizeEvent(QResizeEvent *event) {
+  QWidget::resizeEvent(event);
+  const int threeColumns = 3 * chartstyle::kChartMinimumWidth + 2 * m_grid->spacing();
+  arrange(width() >= threeColumns ? 3 : 2);
+}
+
+void ChartsPanel::arrange(int columns) {
+  if (columns == m_columns)
+    return;
+  m_columns = columns;
+  for (QWidget *chart :
+       std::initializer_list<QWidget *>{m_volume, m_commitment, m_load, m_breakdownBox, m_forecast})
+    m_grid->removeWidget(chart);
+  for (int column = 0; column < 3; ++column)
+    m_grid->setColumnStretch(column, column < columns ? 1 : 0);
+  for (int row = 0; row < 3; ++row)
+    m_grid->setRowStretch(row, row < (columns == 3 ? 2 : 3) ? 1 : 0);
+  m_grid->addWidget(m_volume, 0, 0);
+  m_grid->addWidget(m_commitment, 0, 1);
+  if (columns == 3) {
+    m_grid->addWidget(m_load, 0, 2);
+    m_grid->addWidget(m_breakdownBox, 1, 0);
+    m_grid->addWidget(m_forecast, 1, 1, 1, 2);
+  } else {
+    m_grid->addWidget(m_load, 1, 0);
+    m_grid->addWidget(m_breakdownBox, 1, 1);
+    m_grid->addWidget(m_forecast, 2, 0, 1, 2);
+  }
 }
 
 void ChartsPanel::addExportActions(QWidget *chart, ChartKind kind) {

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QGridLayout;
 class QSize;
 
 namespace bwi::ui {
@@ -18,7 +19,8 @@ class ScenarioDocument;
 class VolumeChartView;
 
 // The five charts of the workbench in one grid, redrawn from the document's
-// workbench on every change.
+// workbench on every change: three columns, or two in a narrow window (where
+// the tab scrolls down rather than squeezing the charts).
 class ChartsPanel : public QWidget {
   Q_OBJECT
 
@@ -26,8 +28,13 @@ public:
   ChartsPanel(ScenarioDocument *document, FanJob *fan, QWidget *parent = nullptr);
 
   void refresh();
+  QSize minimumSizeHint() const override; // of two columns
+
+protected:
+  void resizeEvent(QResizeEvent *event) override;
 
 private:
+  void arrange(int columns);
   // "Export chart…" and "Copy chart" in the chart's context menu.
   void addExportActions(QWidget *chart, ChartKind kind);
 
@@ -38,6 +45,9 @@ private:
   ForecastChartView *m_forecast;
   LoadChartView *m_load;
   QComboBox *m_grouping;
+  QWidget *m_breakdownBox;
+  QGridLayout *m_grid;
+  int m_columns = 0;
   FanJob *m_fan;
 };
 

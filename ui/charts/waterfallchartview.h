@@ -33,6 +33,7 @@ private:
     double deltaUsd = 0;
     QString name; // the scenario, for a total
   };
+  static QString rowLabel(const Row &row); // the figure at the bar's end
   void showBarTooltip(bool state, int index);
 
   QList<Row> m_rows;   // in display order, top first
