@@ -3,11 +3,13 @@
 #include "core/analysis/optimizedproposal.h"
 #include "core/analysis/scenariocomparison.h"
 #include "core/common/moneyformat.h"
+#include "core/cost/preparedscenario.h"
 #include "core/cost/requesttokens.h"
 #include "core/files/ratecardoverrides.h"
 #include "core/model/ratecardage.h"
 #include "core/model/weeklyprofile.h"
 #include "core/report/meetingsummary.h"
+#include "ui/document/latestjob.h"
 #include "ui/document/scenariodocument.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -401,8 +403,13 @@ ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCa
                               "AWS Price List before relying on these figures.")
                       .arg(core::daysBetween(card.asOf, todayIso.toStdString()).value_or(0))
                       .arg(escaped(card.asOf));
-  const core::MeetingSummary summary =
-      core::meetingSummary(scenario.forecast, workbench.evaluation, workbench.forecast);
+  // The pack recommends what the planner recommends (the Ranges tab's plan).
+  core::PlanOptions planOptions;
+  planOptions.threads = backgroundThreads();
+  const std::optional<core::CommitmentPlan> plan =
+      core::planCommitments(core::prepareScenario(scenario, card), planOptions);
+  const core::MeetingSummary summary = core::meetingSummary(
+      scenario.forecast, workbench.evaluation, workbench.forecast, plan ? &*plan : nullptr);
   const int month = workbench.evaluation.month;
   const core::OptimizedProposal proposal = core::proposeOptimized(scenario, card, month);
   const core::Comparison optimized = core::compareScenarios(
