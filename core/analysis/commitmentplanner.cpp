@@ -2,6 +2,7 @@
 
 #include "core/common/moneyformat.h"
 #include "core/cost/monthtraffic.h"
+#include "core/cost/privatepricing.h"
 #include "core/cost/provisionedsizing.h"
 #include "core/forecast/montecarlo.h"
 #include "core/forecast/uncertainty.h"
@@ -22,14 +23,6 @@ struct PlannedModel {
   double factor = 1;                            // net share after the private-pricing discount
   std::vector<std::pair<PtTerm, double>> terms; // priced terms and USD per MU-hour
 };
-
-double netFactor(const PreparedScenario &scenario, const PreparedModel &model) {
-  if (!scenario.agreement)
-    return 1.0;
-  const bool discounted =
-      !model.rates.marketplace || scenario.agreement->discountAppliesToMarketplace;
-  return discounted ? 1.0 - scenario.agreement->discount : 1.0;
-}
 
 // Σ_h min(demand, units) and the overflow USD for units 0 … last, from one sort.
 void scanUnits(const HourlyDemand &load, long long last, std::vector<double> &overflow,
@@ -75,7 +68,7 @@ std::string termText(PtTerm term) {
 void recommend(ModelPlan &plan, const std::optional<int> &historyDays) {
   std::size_t best = 0;
   for (std::size_t i = 1; i < plan.choices.size(); ++i)
-    if (plan.choices[i].expectedRegretUsd < plan.choices[best].expectedRegretUsd - 1e-9)
+    if (clearlyLess(plan.choices[i].expectedRegretUsd, plan.choices[best].expectedRegretUsd))
       best = i; // ties keep the earlier, smaller commitment
   const PlanChoice &choice = plan.choices[best];
   const std::string figures = "expected " + formatUsdExact(choice.expectedMonthlyUsd) +
@@ -152,7 +145,7 @@ std::optional<CommitmentPlan> planCommitments(const PreparedScenario &scenario,
       plan.floorUnits = floorModelUnits(*today.models[m].ptLoad);
       PlannedModel entry;
       entry.index = static_cast<int>(m);
-      entry.factor = netFactor(scenario, model);
+      entry.factor = netShare(scenario.agreement, model.rates.marketplace);
       for (PtTerm term : {PtTerm::OneMonth, PtTerm::SixMonth})
         if (const auto rate = model.rates.provisioned->ratePerMuHour(term))
           entry.terms.emplace_back(term, *rate);
@@ -252,15 +245,11 @@ std::optional<CommitmentPlan> planCommitments(const PreparedScenario &scenario,
     ModelPlan &plan = planOf(planned[p]);
     candidates[p].push_back({"none", std::nullopt, 0, 0});
     for (const auto &[term, rate] : planned[p].terms) {
-      long long optimum = 0;
-      double bestCost = INFINITY;
-      for (std::size_t n = 0; n < count; ++n) {
-        const double cost = static_cast<double>(n) * rate * hours + overflow[n];
-        if (cost < bestCost - 1e-9) {
-          bestCost = cost;
-          optimum = static_cast<long long>(n);
-        }
-      }
+      // The sizing's own rule over the expected overflow, so the planner's
+      // optimum and the workbench's break ties alike.
+      const long long optimum = cheapestModelUnits(lastUnits[p], rate, hours, [&](double units) {
+        return overflow[static_cast<std::size_t>(units)];
+      });
       if (plan.floorUnits > 0)
         candidates[p].push_back({"floor", term, plan.floorUnits, rate});
       if (optimum > 0)
@@ -284,9 +273,9 @@ std::optional<CommitmentPlan> planCommitments(const PreparedScenario &scenario,
           for (std::size_t c = 0; c < candidates[p].size(); ++c) {
             const Candidate &candidate = candidates[p][c];
             const double units = static_cast<double>(candidate.units);
-            const double gross = candidate.term
-                                     ? units * candidate.rate * hours + overflowUsd(load, units)
-                                     : load.totalOnDemandUsd();
+            const double gross = candidate.term ? ptChargeUsd(units, candidate.rate, hours) +
+                                                      overflowUsd(load, units)
+                                                : load.totalOnDemandUsd();
             const double net = gross * planned[p].factor;
             trialCost[p][c][static_cast<std::size_t>(trial)] += net / kPlanMonths;
             monthCost[p][c][static_cast<std::size_t>(block)][static_cast<std::size_t>(month)] +=

@@ -19,6 +19,14 @@ struct PrivatePricing {
   double commitRetiredUsd = 0;
 };
 
+// Whether the agreement discounts this model's spend: first-party always,
+// marketplace only where the agreement says so.
+bool discountApplies(const Agreement &agreement, bool marketplace);
+
+// The share of a model's gross paid after the agreement: 1 − discount where
+// the discount applies, 1 otherwise or without an agreement.
+double netShare(const std::optional<Agreement> &agreement, bool marketplace);
+
 PrivatePricing applyAgreement(const std::optional<Agreement> &agreement,
                               const std::vector<ModelGross> &models);
 

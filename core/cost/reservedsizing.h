@@ -15,6 +15,12 @@ struct ReservationSize {
   bool operator==(const ReservationSize &) const = default;
 };
 
+// The monthly charge of one direction of a reservation: TPM / 1,000 × the
+// price per 1,000 TPM a month (USD a month).
+inline double reservedChargeUsd(double tpm, double pricePer1kTpmMonth) {
+  return tpm / 1000.0 * pricePer1kTpmMonth;
+}
+
 // Reserved charge plus overflow of one direction for `tpm` reserved.
 double reservedSideCostUsd(const OverflowCurve &curve, double tpm, double pricePer1kTpmMonth);
 

@@ -2,6 +2,8 @@
 #include "core/analysis/goalseek.h"
 #include "core/analysis/tornado.h"
 #include "core/cost/monthtotals.h"
+#include "core/cost/monthtraffic.h"
+#include "core/cost/provisionedsizing.h"
 #include "core/model/scenariofields.h"
 #include "tests/core/testsupport.h"
 
@@ -243,6 +245,33 @@ TEST_CASE("The commitment planner weighs the terms against the uncertainty", "[c
         CHECK(model.recommendedChoice == 0u);
         CHECK_THAT(model.reason, Catch::Matchers::Contains("Only 30 days"));
       }
+  }
+  SECTION("with nothing uncertain and no growth, the planner's optimum is the sizing's") {
+    core::Scenario fixed = scenario;
+    fixed.forecast.volumeP10.reset();
+    fixed.forecast.volumeP90.reset();
+    fixed.forecast.uncertainty = {};
+    for (core::Workload &workload : fixed.workloads)
+      workload.growthPerMonth = 0;
+    const core::PreparedScenario ready = core::prepareScenario(fixed, loaded.card);
+    const auto certain = core::planCommitments(ready, options);
+    REQUIRE(certain);
+    const core::MonthTraffic traffic = core::monthTraffic(ready, 0, ready.globalVolumeMultiplier);
+    int checked = 0;
+    for (std::size_t m = 0; m < ready.models.size(); ++m) {
+      const core::PreparedModel &model = ready.models[m];
+      if (model.rates.id != "amazon.nova-pro-v1:0")
+        continue;
+      const core::OverflowCurve curve(*traffic.models[m].ptLoad);
+      for (const core::ModelPlan &plan : certain->models)
+        for (const core::PlanChoice &choice : plan.choices)
+          if (plan.modelId == model.rates.id && choice.kind == "optimum") {
+            const double rate = *model.rates.provisioned->ratePerMuHour(*choice.term);
+            CHECK(choice.modelUnits == core::optimalModelUnits(curve, rate, ready.hoursPerMonth));
+            ++checked;
+          }
+    }
+    CHECK(checked > 0);
   }
   SECTION("on-demand costs match the full evaluation when nothing is uncertain") {
     core::Scenario fixed = scenario;
