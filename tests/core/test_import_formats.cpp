@@ -80,7 +80,10 @@ TEST_CASE("Model ids as AWS writes them map to the rate card", "[core][import][m
         "global.anthropic.claude-sonnet-4-5-20250929-v1:0");
   CHECK(name("Llama3-1-405B") == "meta.llama3-1-405b-instruct-v1:0");
   CHECK(name("openai.gpt-oss-120b") == "openai.gpt-oss-120b-1:0");
-  CHECK(name("Claude4.6Sonnet").empty());
+  // The billing side's name of a model the card has, and of one it has not.
+  CHECK(name("Claude4.6Sonnet") == "anthropic.claude-sonnet-4-6");
+  CHECK(name("Claude4.6Opus", true) == "global.anthropic.claude-opus-4-6-v1");
+  CHECK(name("Claude4.9Sonnet").empty());
 }
 
 TEST_CASE("The usage-type grammar gives kind, tier and routing", "[core][import][usagetype]") {
@@ -201,8 +204,16 @@ TEST_CASE("A CUR 2.0 export gives Bedrock spend by month, model, usage and tier"
   CHECK_THAT(
       billGroup(bill, "2026-10", "anthropic.claude-sonnet-4-5-20250929-v1:0", "output").costUsd,
       near(1.65));
-  // No card model for Claude 4.6 Sonnet: the usage type's name stands in.
-  CHECK_THAT(billGroup(bill, "2026-10", "Claude4.6Sonnet", "output").tokens, near(14'270));
+  CHECK_THAT(billGroup(bill, "2026-10", "anthropic.claude-sonnet-4-6", "output").tokens,
+             near(14'270));
+  // Without a card model for Claude 4.6 Sonnet the usage type's name stands in.
+  core::RateCard without = core::builtinRateCard();
+  std::erase_if(without.models, [](const core::ModelRates &model) {
+    return model.id.find("claude-sonnet-4-6") != std::string::npos;
+  });
+  const auto unpriced =
+      core::importBill(core::ImportKind::Cur, inputs({importDataPath("cur.csv")}), without);
+  CHECK_THAT(billGroup(unpriced, "2026-10", "Claude4.6Sonnet", "output").tokens, near(14'270));
   CHECK_THAT(billGroup(bill, "2026-09", "amazon.nova-pro-v1:0", "output", "batch").costUsd,
              near(0.16));
 }
@@ -345,7 +356,19 @@ TEST_CASE("The AWS price list becomes a dated rate card and a diff", "[core][imp
   CHECK(change("amazon.nova-pro-v1:0", "changed", "tiers.priority") == imported.changes.end());
   CHECK(change("global.anthropic.claude-sonnet-4-5-20250929-v1:0", "changed",
                "cache.read_per_1m") != imported.changes.end());
-  CHECK(change("Nova Sonic", "added") != imported.changes.end());
+  // A model the card lacks is added under the price list's name (both Sonic models go, or
+  // the name "Nova Sonic" would match Nova 2 Sonic).
+  CHECK(change("Nova Sonic", "added") == imported.changes.end());
+  core::RateCard withoutSonic = current;
+  std::erase_if(withoutSonic.models, [](const core::ModelRates &model) {
+    return model.id.find("sonic") != std::string::npos;
+  });
+  const auto added = core::importPriceList(
+      inputs({importDataPath("pricelist-AmazonBedrock.json"),
+              importDataPath("pricelist-AmazonBedrockFoundationModels.json")}),
+      withoutSonic);
+  CHECK(std::any_of(added.changes.begin(), added.changes.end(),
+                    [](const auto &c) { return c.model == "Nova Sonic" && c.change == "added"; }));
   CHECK(change("amazon.nova-lite-v1:0", "gone") != imported.changes.end());
   CHECK(change("anthropic.claude-sonnet-4-5-20250929-v1:0", "gone") == imported.changes.end());
   // The eu-west-1 row and the model-customization row change nothing.
