@@ -33,7 +33,7 @@ TEST_CASE("The built-in rate card is valid, dated and sourced", "[core][resource
       CHECK_FALSE(model.reserved->threeMonth.has_value());
     }
   }
-  // Spot checks against shared/reference/bedrock-price-facts.md.
+  // Spot checks against the list prices the card cites (docs/ratecard.md).
   const core::ModelRates *novaLite = card.find("amazon.nova-lite-v1:0");
   REQUIRE(novaLite);
   CHECK(novaLite->onDemand.inputPer1m == 0.06);
