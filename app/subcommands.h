@@ -26,8 +26,9 @@ struct QtRunners {
 
 struct SubCommand {
   std::string_view name;
-  std::string_view usage; // the arguments after the name, as --help shows them
-  Runner run = nullptr;   // null for the sub-commands that draw with Qt
+  std::string_view usage;       // the arguments after the name, on one line
+  std::string_view description; // what --help says of it, lines of at most 72 characters
+  Runner run = nullptr;         // null for the sub-commands that draw with Qt
   Runner QtRunners::*qtRunner = nullptr;
 };
 
@@ -36,6 +37,9 @@ std::span<const SubCommand> subCommands();
 const SubCommand *findSubCommand(std::string_view name);
 // "evaluate, forecast, …, reconcile".
 std::string subCommandNames();
+
+// The whole help of --help, built from the table.
+std::string usageText();
 
 // A wrong command line: one line naming the problem, then the sub-command's
 // usage line (or where the full help is). Returns kUsageError.
