@@ -1,5 +1,6 @@
-// Hostile and future files, atomic writes and the finiteness checks
-// (issue 7; docs/limits.md, docs/file-compatibility.md, docs/crash-safety.md).
+// Scenario files on disk: the shipped files, fields of a newer version,
+// hostile sizes, and saves that replace a file in one step
+// (docs/limits.md, docs/file-compatibility.md, docs/crash-safety.md).
 #include "core/common/jsonreader.h"
 #include "core/cost/preparedscenario.h"
 #include "core/files/scenariofile.h"
@@ -179,22 +180,4 @@ TEST_CASE("Saving replaces a file in one step and leaves no temporary behind", "
     CHECK_FALSE(std::filesystem::exists(temporary));
     CHECK(std::filesystem::is_directory(folder.path / "a-folder"));
   }
-}
-
-TEST_CASE("A month that overflows is caught by allFinite, never half-finite", "[core][finite]") {
-  const auto load =
-      core::loadScenarioFile(BWI_SOURCE_DIR "/tests/data/broken/growth-overflow.json");
-  REQUIRE(load.loaded);
-  const auto prepared = core::prepareScenario(load.loaded->scenario, load.loaded->card);
-  const auto early = core::computeWorkbenchFigures(prepared, {0, ""}, std::nullopt);
-  CHECK(core::allFinite(early));
-  CHECK(core::allFinite(early.forecast));
-  const auto late = core::computeWorkbenchFigures(prepared, {1199, ""}, std::nullopt);
-  CHECK_FALSE(core::allFinite(late));
-  CHECK_FALSE(core::allFinite(late.evaluation));
-
-  core::ForecastMonth month;
-  CHECK(core::allFinite(month));
-  month.netP90Usd = std::numeric_limits<double>::quiet_NaN();
-  CHECK_FALSE(core::allFinite(month));
 }
