@@ -275,3 +275,26 @@ TEST_CASE("The commitment term reads as words", "[gui][levers]") {
     CHECK_FALSE(term->itemText(i).contains(QLatin1Char('_')));
   }
 }
+
+TEST_CASE("With no workload the routing mix offers nothing to press", "[gui][levers]") {
+  Window w;
+  auto *table = findChildOrFail<QTableView>(&w.window, QStringLiteral("workloadsTable"));
+  auto *remove = findChildOrFail<QPushButton>(&w.window, QStringLiteral("deleteWorkloadButton"));
+  auto *addModel = findChildOrFail<QPushButton>(&w.window, QStringLiteral("addModelButton"));
+  auto *byTier = findChildOrFail<QPushButton>(&w.window, QStringLiteral("routeByTierButton"));
+  REQUIRE(addModel->isEnabled());
+  while (!w.document().scenario().workloads.empty()) {
+    table->selectRow(0);
+    remove->click();
+  }
+  QTest::qWait(10);
+  CHECK_FALSE(addModel->isEnabled());
+  CHECK_FALSE(byTier->isEnabled());
+  CHECK_FALSE(findChildOrFail<QComboBox>(&w.window, QStringLiteral("addModelCombo"))->isEnabled());
+
+  w.document().undoStack()->undo();
+  QTest::qWait(10);
+  REQUIRE(w.document().scenario().workloads.size() == 1);
+  CHECK(addModel->isEnabled());
+  CHECK(byTier->isEnabled());
+}

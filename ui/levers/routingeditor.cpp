@@ -96,7 +96,10 @@ void RoutingEditor::refresh() {
     m_shownWorkload = selected;
     rebuildRows();
   }
-  if (selected < 0 || selected >= static_cast<int>(scenario.workloads.size()))
+  // No workload, nothing to route: no button that would do nothing.
+  const bool hasWorkload = selected >= 0 && selected < static_cast<int>(scenario.workloads.size());
+  setEnabled(hasWorkload);
+  if (!hasWorkload)
     return;
   const auto &routing = scenario.workloads[static_cast<std::size_t>(selected)].routing;
   for (std::size_t i = 0; i < routing.size() && i < m_shareLevers.size(); ++i)
