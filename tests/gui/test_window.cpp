@@ -10,6 +10,8 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -151,4 +153,25 @@ TEST_CASE("The File menu exports the workbook", "[gui][window]") {
   const QString path = folder.filePath(QStringLiteral("estate.xlsx"));
   REQUIRE(w.window.exportWorkbookTo(path));
   CHECK(QFileInfo(path).size() > 1000);
+}
+
+TEST_CASE("At 1600x1000 the charts fit their tab without scrolling; at 1024x700 they scroll",
+          "[gui][window]") {
+  Window w;
+  resizeWindow(w, 1600, 1000);
+  tabs(w)->setCurrentIndex(0);
+  QTest::qWait(50);
+  auto *area = findChildOrFail<QScrollArea>(&w.window, QStringLiteral("chartsPanelScroll"));
+  INFO("viewport " << area->viewport()->height() << ", page "
+                   << area->widget()->minimumSizeHint().height());
+  CHECK_FALSE(area->verticalScrollBar()->isVisible());
+  CHECK_FALSE(area->horizontalScrollBar()->isVisible());
+  // Narrow: two columns of three rows, which scroll rather than squeeze.
+  resizeWindow(w, 1024, 700);
+  QTest::qWait(50);
+  CHECK(area->verticalScrollBar()->isVisible());
+  CHECK_FALSE(area->horizontalScrollBar()->isVisible());
+  resizeWindow(w, 1600, 1000);
+  QTest::qWait(50);
+  CHECK_FALSE(area->verticalScrollBar()->isVisible());
 }

@@ -69,8 +69,11 @@ ChartsPanel::ChartsPanel(ScenarioDocument *document, FanJob *fan, QWidget *paren
 QSize ChartsPanel::minimumSizeHint() const {
   const int spacing = m_grid->spacing();
   const int breakdownSwitch = m_grouping->sizeHint().height() + spacing;
+  // As narrow as two columns allow; as tall as the rows shown need (two rows of three
+  // columns, three of two), so that a window wide enough for three columns does not scroll.
+  const int rows = m_columns == 3 ? 2 : 3;
   return {2 * chartstyle::kChartMinimumWidth + spacing,
-          3 * chartstyle::kChartMinimumHeight + breakdownSwitch + 2 * spacing};
+          rows * chartstyle::kChartMinimumHeight + breakdownSwitch + (rows - 1) * spacing};
 }
 
 void ChartsPanel::resizeEvent(QResizeEvent *event) {
@@ -83,6 +86,7 @@ void ChartsPanel::arrange(int columns) {
   if (columns == m_columns)
     return;
   m_columns = columns;
+  updateGeometry(); // the minimum height follows the number of rows
   for (QWidget *chart :
        std::initializer_list<QWidget *>{m_volume, m_commitment, m_load, m_breakdownBox, m_forecast})
     m_grid->removeWidget(chart);

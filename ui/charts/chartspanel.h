@@ -28,7 +28,7 @@ public:
   ChartsPanel(ScenarioDocument *document, FanJob *fan, QWidget *parent = nullptr);
 
   void refresh();
-  QSize minimumSizeHint() const override; // of two columns
+  QSize minimumSizeHint() const override; // two columns wide, the rows shown tall
 
 protected:
   void resizeEvent(QResizeEvent *event) override;
