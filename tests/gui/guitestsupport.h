@@ -5,6 +5,8 @@
 #include "ui/document/scenariodocument.h"
 #include "ui/mainwindow.h"
 
+#include <QBarCategoryAxis>
+#include <QChart>
 #include <QChartView>
 #include <QCoreApplication>
 #include <QGraphicsRectItem>
@@ -16,6 +18,7 @@
 #include <QRectF>
 #include <QString>
 #include <QTest>
+#include <QTextDocument>
 
 #include <algorithm>
 #include <cmath>
@@ -118,6 +121,27 @@ inline QString elidedChartText(QChartView *view) {
                QStringLiteral(" [at %1,%2]").arg(text->scenePos().x()).arg(text->scenePos().y());
     }
   return {};
+}
+
+// The categories of the chart's bar-category axes that Qt Charts did not draw (it hides a
+// label that would overlap its neighbour), as plain text; empty when every one is drawn.
+inline QStringList hiddenCategoryLabels(QChartView *view) {
+  QStringList drawn;
+  const QList<QGraphicsItem *> items = view->scene()->items();
+  for (QGraphicsItem *item : items)
+    if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
+      drawn.append(text->toPlainText().simplified());
+  QStringList hidden;
+  for (QAbstractAxis *axis : view->chart()->axes())
+    if (auto *categories = qobject_cast<QBarCategoryAxis *>(axis); categories && axis->isVisible())
+      for (const QString &category : categories->categories()) {
+        QTextDocument document;
+        document.setHtml(category);
+        const QString plain = document.toPlainText().simplified();
+        if (!drawn.contains(plain))
+          hidden.append(plain);
+      }
+  return hidden;
 }
 
 } // namespace bwi::test

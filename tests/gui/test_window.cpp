@@ -42,6 +42,7 @@ void checkChartsOnTab(Window &w) {
       continue;
     INFO(view->objectName().toStdString() << " " << view->width() << "x" << view->height());
     CHECK(test::elidedChartText(view).toStdString() == "");
+    CHECK(test::hiddenCategoryLabels(view).join(QStringLiteral(", ")).toStdString() == "");
     const QList<test::ChartLabel> labels = test::chartLabels(view);
     for (qsizetype i = 0; i < labels.size(); ++i)
       for (qsizetype j = i + 1; j < labels.size(); ++j) {
@@ -83,6 +84,8 @@ void checkNoOverlap(QWidget *row) {
 TEST_CASE("At 1024x700 every tab fits: figures whole, charts uncut, tables readable",
           "[gui][window]") {
   Window w;
+  // From a large window, as a user shrinks it: the levers keep the width they had there.
+  resizeWindow(w, 1600, 1000);
   resizeWindow(w, 1024, 700);
   checkKeyFigures(w);
   for (int tab = 0; tab < tabs(w)->count(); ++tab) {

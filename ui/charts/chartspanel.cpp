@@ -16,6 +16,8 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace bwi::ui {
 
 ChartsPanel::ChartsPanel(ScenarioDocument *document, FanJob *fan, QWidget *parent)
@@ -72,8 +74,10 @@ QSize ChartsPanel::minimumSizeHint() const {
   // As narrow as two columns allow; as tall as the rows shown need (two rows of three
   // columns, three of two), so that a window wide enough for three columns does not scroll.
   const int rows = m_columns == 3 ? 2 : 3;
+  // A chart that needs more height (a bar chart with many names) raises the grid's minimum.
   return {2 * chartstyle::kChartMinimumWidth + spacing,
-          rows * chartstyle::kChartMinimumHeight + breakdownSwitch + (rows - 1) * spacing};
+          std::max(rows * chartstyle::kChartMinimumHeight + breakdownSwitch + (rows - 1) * spacing,
+                   m_grid->minimumSize().height())};
 }
 
 void ChartsPanel::resizeEvent(QResizeEvent *event) {

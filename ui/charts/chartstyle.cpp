@@ -469,6 +469,29 @@ HorizontalBars addHorizontalBars(QChart *chart, const QString &usdAxisTitle, qre
   return bars;
 }
 
+void keepCategoriesReadable(QChartView *view, QBarCategoryAxis *axis) {
+  const int floor = view->minimumHeight();
+  const auto fit = [view, axis, floor] {
+    const QStringList categories = axis->categories();
+    const QRectF plot = view->chart()->plotArea();
+    if (categories.isEmpty() || plot.height() <= 0)
+      return;
+    qsizetype lines = 1;
+    for (const QString &category : categories)
+      lines = std::max(lines, category.count(QStringLiteral("<br>")) + 1);
+    // Each category's row holds its name's lines, with a little air between names.
+    const qreal row =
+        static_cast<qreal>(lines) * QFontMetricsF(axis->labelsFont()).lineSpacing() + 4;
+    const qreal overhead = view->height() - plot.height();
+    const int wanted = std::max(
+        floor, static_cast<int>(std::ceil(overhead + row * static_cast<qreal>(categories.size()))));
+    if (wanted != view->minimumHeight())
+      view->setMinimumHeight(wanted);
+  };
+  QObject::connect(axis, &QBarCategoryAxis::categoriesChanged, view, fit, Qt::QueuedConnection);
+  QObject::connect(view->chart(), &QChart::plotAreaChanged, view, fit, Qt::QueuedConnection);
+}
+
 QBarSet *appendBarSet(QAbstractBarSeries *series, const QString &name, const QList<qreal> &values,
                       const QColor &colour) {
   auto *set = new QBarSet(name);

@@ -95,6 +95,10 @@ struct HorizontalBars {
   QCategoryAxis *usd = nullptr;
 };
 HorizontalBars addHorizontalBars(QChart *chart, const QString &usdAxisTitle, qreal barWidth);
+// Keeps every name of a bar chart's category axis drawn: Qt Charts hides a name that would
+// overlap its neighbour's, so the view's minimum height grows with the categories and their
+// lines (a scrolling page gives it the room) and never falls below the minimum it had.
+void keepCategoriesReadable(QChartView *view, QBarCategoryAxis *axis);
 
 // A bar set of `values` in `colour` appended to `series`; a transparent
 // colour draws no border (the invisible base of a floating bar).

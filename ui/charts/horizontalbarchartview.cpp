@@ -71,6 +71,7 @@ HorizontalBarChartView::HorizontalBarChartView(const QString &objectName,
   m_axisUsd = bars.usd;
   // Names are wrapped to fit (setCategoryNames), never cut short.
   m_axisCategories->setTruncateLabels(false);
+  chartstyle::keepCategoriesReadable(this, m_axisCategories);
   m_legend = new ChartLegend(chart());
   m_annotations = new ChartAnnotations(chart());
   connect(chart(), &QChart::geometryChanged, this, &HorizontalBarChartView::updateCategoryLabels);
