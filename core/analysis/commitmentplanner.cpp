@@ -8,6 +8,7 @@
 #include "core/forecast/uncertainty.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace bwi::core {
@@ -65,6 +66,16 @@ std::string termText(PtTerm term) {
                                     : "no-commit";
 }
 
+// A month of the plan (0 the first) in words: the window counts months from 1 and the command
+// line from 0, so a number in the reason would read differently in each.
+std::string planMonthText(int month) {
+  static constexpr std::array<const char *, kPlanMonths> kOrdinals = {
+      "first",   "second", "third", "fourth", "fifth",    "sixth",
+      "seventh", "eighth", "ninth", "tenth",  "eleventh", "twelfth"};
+  return month >= 0 && month < kPlanMonths ? kOrdinals[static_cast<std::size_t>(month)]
+                                           : std::to_string(month + 1) + "th";
+}
+
 void recommend(ModelPlan &plan, const std::optional<int> &historyDays) {
   std::size_t best = 0;
   for (std::size_t i = 1; i < plan.choices.size(); ++i)
@@ -103,9 +114,9 @@ void recommend(ModelPlan &plan, const std::optional<int> &historyDays) {
                   " term: the least regret across the forecast's range (" + figures + ", " +
                   std::to_string(static_cast<long long>(choice.expectedIdleMuHours)) +
                   " idle MU-hours a month)" +
-                  (choice.breakEvenMonth
-                       ? "; it pays from month " + std::to_string(*choice.breakEvenMonth) + "."
-                       : ".");
+                  (choice.breakEvenMonth ? "; it pays from the plan's " +
+                                               planMonthText(*choice.breakEvenMonth) + " month."
+                                         : ".");
   }
   if (!historyDays)
     plan.reason += " The scenario does not say how many days of measured usage it rests on "

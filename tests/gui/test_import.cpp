@@ -111,3 +111,30 @@ TEST_CASE("A file of the wrong kind is refused in the dialog", "[gui][import]") 
             ->text()
             .contains(QStringLiteral("Not imported")));
 }
+
+TEST_CASE("A long refusal wraps inside the import dialog, which keeps its size", "[gui][import]") {
+  Window w;
+  ui::ImportDialog dialog(&w.document(), &w.window);
+  dialog.show();
+  REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+  const QSize before = dialog.size();
+  // A log file read as an hourly CSV: the message quotes the expected header, a long line.
+  dialog.setRequest(core::ImportKind::HourlyCsv, {data("invocation-logs.jsonl")});
+  QSignalSpy finished(&dialog, &ui::ImportDialog::importFinished);
+  dialog.start();
+  REQUIRE(finished.wait(20000));
+  QTest::qWait(20);
+  const QString status = findChildOrFail<QLabel>(&dialog, QStringLiteral("importStatus"))->text();
+  INFO(status.toStdString());
+  CHECK(status.contains(QStringLiteral("Not imported")));
+  CHECK(dialog.width() <= before.width());
+  for (const char *name : {"importStart", "importCancel"}) {
+    auto *button = findChildOrFail<QPushButton>(&dialog, QString::fromLatin1(name));
+    CHECK(button->isVisible());
+    CHECK(button->mapTo(&dialog, QPoint(button->width(), 0)).x() <= dialog.width());
+  }
+  // The whole message stays readable in the report below.
+  CHECK(findChildOrFail<QPlainTextEdit>(&dialog, QStringLiteral("importReport"))
+            ->toPlainText()
+            .contains(QStringLiteral("hour,key,model")));
+}

@@ -4,6 +4,7 @@
 #include "core/import/applyimport.h"
 #include "core/import/importtext.h"
 #include "core/import/reconcile.h"
+#include "ui/document/latestjob.h"
 #include "ui/document/scenariodocument.h"
 
 #include <QComboBox>
@@ -73,6 +74,11 @@ ImportDialog::ImportDialog(ScenarioDocument *document, QWidget *parent)
     m_kind->addItem(tr(choice.label), static_cast<int>(choice.kind));
   m_files->setPlaceholderText(tr("Files or folders; several separated by ;"));
   m_groupBy->setPlaceholderText(tr("requestMetadata.team (empty: the IAM role)"));
+  // A long message (a path, the header expected) wraps inside the dialog rather than
+  // widening it; the report below keeps it whole.
+  m_status->setWordWrap(true);
+  m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+  m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
   m_report->setReadOnly(true);
   m_report->setLineWrapMode(QPlainTextEdit::NoWrap);
   m_report->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -150,8 +156,7 @@ void ImportDialog::start() {
     m_status->setText(tr("Choose the files or folders to import."));
     return;
   }
-  // One core stays with the GUI thread, so the window keeps up while the import runs.
-  request.threads = static_cast<unsigned>(std::max(1, QThread::idealThreadCount() - 1));
+  request.threads = static_cast<unsigned>(backgroundThreads());
   if (request.kind == core::ImportKind::InvocationLogs && !m_groupBy->text().trimmed().isEmpty())
     request.groupBy = m_groupBy->text().trimmed().toStdString();
   m_control = std::make_shared<core::ImportControl>();
@@ -202,10 +207,11 @@ void ImportDialog::finish() {
   const core::ImportOutcome &outcome = *m_outcome;
   if (outcome.failure) {
     m_progress->setValue(0);
-    m_status->setText(
-        outcome.failure->cancelled
-            ? tr("Cancelled; the scenario is unchanged.")
-            : tr("Not imported: %1").arg(QString::fromStdString(outcome.failure->message)));
+    const QString message = toQString(outcome.failure->message);
+    m_status->setText(outcome.failure->cancelled ? tr("Cancelled; the scenario is unchanged.")
+                                                 : tr("Not imported: %1").arg(message));
+    if (!outcome.failure->cancelled)
+      m_report->setPlainText(tr("Not imported; the scenario is unchanged.\n\n%1").arg(message));
     emit importFinished();
     return;
   }
