@@ -36,7 +36,23 @@ Json usageGroupToJson(const UsageGroup &group) {
   json["hours"] = group.hourly.size();
   json["first"] = isoFromSeconds(group.firstSeconds);
   json["last"] = isoFromSeconds(group.lastSeconds);
+  json["in_ratecard"] = group.known;
+  json["scopes"] = Json::object();
+  for (const auto &[scope, requests] : group.requestsByScope)
+    json["scopes"][scope] = requests;
   if (group.inputPerRequest.count() > 0) {
+    // What only a log's records say.
+    json["inference_regions"] = Json::object();
+    for (const auto &[region, requests] : group.requestsByRegion)
+      json["inference_regions"][region] = requests;
+    json["streaming_requests"] = group.streamingRequests;
+    json["guardrail_interventions"] = group.guardrailInterventions;
+    json["guardrail_text_units"] = Json::object();
+    for (std::size_t policy = 0; policy < kGuardrailPolicies; ++policy)
+      if (group.guardrailUnits[policy] > 0)
+        json["guardrail_text_units"]
+            [std::string(guardrailPolicyName(static_cast<GuardrailPolicy>(policy)))] =
+                group.guardrailUnits[policy];
     const auto percentiles = [&](const char *name, const TokenHistogram &histogram) {
       json[std::string(name) + "_p50"] = histogram.quantile(0.50);
       json[std::string(name) + "_p95"] = histogram.quantile(0.95);

@@ -4,6 +4,7 @@
 #include "core/import/isotime.h"
 
 #include <cstdio>
+#include <map>
 #include <sstream>
 
 namespace bwi::core {
@@ -37,6 +38,71 @@ void skippedText(const ImportTally &tally, std::ostringstream &out) {
     out << "Warning: " << warning << "\n";
 }
 
+std::string groupName(const UsageGroup &group) {
+  return group.key.value_or("-") + " / " + group.model +
+         (group.tier == "standard" ? "" : " (" + group.tier + ")");
+}
+
+std::string countsText(const std::map<std::string, std::uint64_t> &counts) {
+  std::string text;
+  for (const auto &[name, count] : counts)
+    text += (text.empty() ? "" : ", ") + name + " " + std::to_string(count);
+  return text;
+}
+
+// What the table has no columns for: models the card lacks, inference
+// profiles and regions, streaming, and guardrails.
+void usageNotes(const std::vector<UsageGroup> &groups, std::ostringstream &out) {
+  std::map<std::string, TokenCounts> unknown;
+  for (const UsageGroup &group : groups)
+    if (!group.known)
+      unknown[group.model] += group.totals;
+  if (!unknown.empty()) {
+    out << "\nNot in the rate card (kept here; a scenario leaves them out until the card prices "
+           "them):\n";
+    for (const auto &[model, totals] : unknown)
+      out << "  " << model << ": " << totals.requests
+          << (totals.requests == 1 ? " request, " : " requests, ") << totals.input << " input and "
+          << totals.output << " output tokens\n";
+  }
+  bool header = false;
+  for (const UsageGroup &group : groups) {
+    const bool notInRegion =
+        group.requestsByScope.size() > 1 ||
+        (group.requestsByScope.size() == 1 && group.requestsByScope.begin()->first != "in-region");
+    if (!notInRegion && group.requestsByRegion.empty() && !group.streamingRequests)
+      continue;
+    if (!header)
+      out << "\nInference profiles (requests by scope; by the region that served them):\n";
+    header = true;
+    out << "  " << groupName(group) << ": " << countsText(group.requestsByScope);
+    if (!group.requestsByRegion.empty())
+      out << "; served in " << countsText(group.requestsByRegion);
+    if (group.streamingRequests)
+      out << "; " << group.streamingRequests << " streamed";
+    out << "\n";
+  }
+  header = false;
+  for (const UsageGroup &group : groups) {
+    std::map<std::string, std::uint64_t> units;
+    for (std::size_t policy = 0; policy < kGuardrailPolicies; ++policy)
+      if (group.guardrailUnits[policy])
+        units[std::string(guardrailPolicyName(static_cast<GuardrailPolicy>(policy)))] =
+            group.guardrailUnits[policy];
+    if (units.empty() && !group.guardrailInterventions)
+      continue;
+    if (!header)
+      out << "\nGuardrails (text units of up to 1,000 characters, by policy; interventions "
+             "count as requests):\n";
+    header = true;
+    out << "  " << groupName(group) << ": "
+        << (units.empty() ? "no units logged" : countsText(units)) << "; "
+        << group.guardrailInterventions << " of " << group.totals.requests
+        << (group.totals.requests == 1 ? " request" : " requests")
+        << " stopped or masked by a guardrail\n";
+  }
+}
+
 void usageText(const UsageImport &imported, std::ostringstream &out) {
   tallyText(imported.tally, out);
   out << "\n"
@@ -53,6 +119,7 @@ void usageText(const UsageImport &imported, std::ostringstream &out) {
         << padded(std::to_string(group.totals.cacheWrite), 15, true) << "  "
         << padded(std::to_string(group.hourly.size()), 6, true) << "  "
         << isoFromSeconds(group.firstSeconds) << " → " << isoFromSeconds(group.lastSeconds) << "\n";
+  usageNotes(imported.groups, out);
   skippedText(imported.tally, out);
 }
 

@@ -149,7 +149,7 @@ TEST_CASE("import exits 2 on a wrong command line and 1 on input it cannot read"
   const Run wrongKind = run({"import", "invocation-logs", data("cur.csv"), "--json"});
   CHECK(wrongKind.status == 1);
   CHECK(wrongKind.out.empty());
-  CHECK_THAT(wrongKind.err, Catch::Matchers::Contains("expected JSON lines"));
+  CHECK_THAT(wrongKind.err, Catch::Matchers::Contains("a CUR CSV export (use `import cur`)"));
 }
 
 TEST_CASE("import --out writes a scenario or the hourly CSV, and nothing on failure",

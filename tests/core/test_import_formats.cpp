@@ -16,6 +16,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 
 using namespace bwi;
 using bwi::test::importDataPath;
@@ -421,7 +422,8 @@ TEST_CASE("A model id the card lacks stays itself, never priced as a model with 
         "hourly-nested-prefix-renamed.csv", "logs-nested-prefix-renamed.jsonl",
         "hourly-quoted-id-renamed.csv", "logs-versionless-id-renamed.jsonl",
         "hourly-prefix-peeled-to-name.csv", "logs-id-with-space-renamed.jsonl",
-        "logs-empty-role-key.jsonl", "logs-empty-model-id.jsonl", "hourly-row-of-zeros.csv"}) {
+        "logs-empty-role-key.jsonl", "logs-empty-model-id.jsonl", "hourly-row-of-zeros.csv",
+        "logs-unknown-global-kept.jsonl", "hourly-unknown-global-kept.csv"}) {
     INFO(name);
     const std::string path = std::string(BWI_SOURCE_DIR "/tests/data/fuzz-regressions/") + name;
     const bool logs = std::string(name).starts_with("logs");
@@ -450,6 +452,20 @@ TEST_CASE("A model id the card lacks stays itself, never priced as a model with 
     });
   }();
   CHECK(haikuFiveKept);
+
+  // Global traffic of a model the card lacks stays apart from its regional
+  // traffic (priced apart once a card has it), through the hourly CSV too.
+  const auto global = core::importInvocationLogs(
+      inputs({BWI_SOURCE_DIR "/tests/data/fuzz-regressions/logs-unknown-global-kept.jsonl"}), card,
+      core::InvocationLogOptions{});
+  std::map<std::string, std::uint64_t> input;
+  for (const auto &group : global.groups)
+    input[group.model + "/" + group.tier] += group.totals.input;
+  CHECK(input ==
+        std::map<std::string, std::uint64_t>{{"global.anthropic.claude-sonnet-4-6/standard", 20},
+                                             {"global.anthropic.claude-sonnet-4-6/flex", 5},
+                                             {"anthropic.claude-sonnet-4-6/standard", 10},
+                                             {"amazon.nova-pro-v1:0/standard", 7}});
 }
 
 TEST_CASE("Normalizing a normalized model id gives it back", "[core][import]") {
