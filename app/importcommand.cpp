@@ -41,6 +41,7 @@ struct ReconcileLine {
   std::string scenarioPath;
   std::string billPath;
   std::string month;
+  std::optional<std::string> groupBy;
   bool json = false;
 };
 
@@ -80,12 +81,6 @@ std::optional<ImportLine> parseImportLine(const std::vector<std::string> &argume
     } else if (word == "--group-by") {
       if (!(line.groupBy = value()))
         return std::nullopt;
-      if (line.groupBy->empty() || line.groupBy->front() == '.' || line.groupBy->back() == '.' ||
-          line.groupBy->find("..") != std::string::npos) {
-        error = "--group-by takes a dotted path such as requestMetadata.team, got \"" +
-                *line.groupBy + "\"";
-        return std::nullopt;
-      }
     } else if (word == "--queries") {
       if (!(line.queriesPath = value()))
         return std::nullopt;
@@ -136,9 +131,21 @@ std::optional<ImportLine> parseImportLine(const std::vector<std::string> &argume
     error = "import " + arguments[1] + " needs at least one FILE or folder";
     return std::nullopt;
   }
-  if (line.groupBy && line.kind != ImportKind::InvocationLogs) {
-    error = "--group-by applies to invocation-logs only";
-    return std::nullopt;
+  if (line.groupBy) {
+    if (line.kind == ImportKind::Cur || line.kind == ImportKind::Focus) {
+      if (!core::parseBillGrouping(*line.groupBy, error)) {
+        error = "--group-by: " + error;
+        return std::nullopt;
+      }
+    } else if (line.kind != ImportKind::InvocationLogs) {
+      error = "--group-by applies to invocation-logs, cur and focus";
+      return std::nullopt;
+    } else if (line.groupBy->empty() || line.groupBy->front() == '.' ||
+               line.groupBy->back() == '.' || line.groupBy->find("..") != std::string::npos) {
+      error = "--group-by takes a dotted path such as requestMetadata.team, got \"" +
+              *line.groupBy + "\"";
+      return std::nullopt;
+    }
   }
   if (line.month && line.kind != ImportKind::Cur && line.kind != ImportKind::Focus) {
     error = "--month applies to cur and focus only";
@@ -186,6 +193,16 @@ std::optional<ReconcileLine> parseReconcileLine(const std::vector<std::string> &
       line.month = arguments[++i];
       if (!isYearMonth(line.month)) {
         error = "--month takes YYYY-MM, got \"" + line.month + "\"";
+        return std::nullopt;
+      }
+    } else if (word == "--group-by") {
+      if (i + 1 >= arguments.size()) {
+        error = "--group-by needs a value";
+        return std::nullopt;
+      }
+      line.groupBy = arguments[++i];
+      if (!core::parseBillGrouping(*line.groupBy, error)) {
+        error = "--group-by: " + error;
         return std::nullopt;
       }
     } else if (word.starts_with("--")) {
@@ -344,13 +361,16 @@ int runReconcile(const ReconcileLine &line, std::ostream &out, std::ostream &err
         << ": not a bill: expected a CUR 2.0 or FOCUS 1.x CSV export\n";
     return kInvalidInput;
   }
-  const core::BillImport bill = core::importBill(*kind, *files, load.loaded->card);
+  core::BillReadOptions options;
+  options.groupBy = line.groupBy;
+  const core::BillImport bill =
+      core::importBill(*kind, *files, load.loaded->card, nullptr, options);
   if (bill.failure)
     return reportFailure(*bill.failure, err);
   const core::PreparedScenario prepared =
       core::prepareScenario(load.loaded->scenario, load.loaded->card);
   const core::Evaluation evaluation = core::evaluate(prepared, 0);
-  const auto result = core::reconcile(evaluation, bill, line.month);
+  const auto result = core::reconcile(load.loaded->scenario, evaluation, bill, line.month);
   if (!result) {
     err << "bedrock-whatif: " << line.billPath << ": no Bedrock charges"
         << (line.month.empty() ? "" : " in " + line.month) << "\n";
@@ -374,16 +394,21 @@ bool isImportCommand(const std::vector<std::string> &arguments) {
 
 std::string importUsageText() {
   return R"(Usage:
-  bedrock-whatif import KIND FILE... [--json] [--group-by PATH] [--queries FILE]
+  bedrock-whatif import KIND FILE... [--json] [--group-by KEY] [--queries FILE]
                         [--out SCENARIO.json|HOURLY.csv|RATECARD.json] [--ratecard CARD.json]
                         [--floor-percentile P] [--month YYYY-MM]
-      Read measured reality. KIND: invocation-logs (JSON lines, .gz, folders),
+      Read measured reality. KIND: invocation-logs (JSON lines, .gz, folders,
+      JSON documents, CloudWatch Logs Insights results as JSON or CSV),
       cloudwatch (get-metric-data JSON or console CSV), cur, focus (CSV, .gz;
       --month YYYY-MM picks the month a scenario is built from), pricelist
-      (AWS Price List offer JSON) or hourly-csv. --out writes a scenario built
-      from the traffic or the bill, the hourly CSV, or the new rate card.
-  bedrock-whatif reconcile SCENARIO BILL [--month YYYY-MM] [--json]
-      The scenario's month 0 beside a CUR or FOCUS bill, by model, with the variance.
+      (AWS Price List offer JSON) or hourly-csv. --group-by: a dotted path
+      into each log record (requestMetadata.team); for a bill principal,
+      principal-arn or tag:KEY (tag:iamPrincipal/team). --out writes a
+      scenario built from the traffic or the bill, the hourly CSV, or the new
+      rate card.
+  bedrock-whatif reconcile SCENARIO BILL [--month YYYY-MM] [--group-by KEY] [--json]
+      The scenario's month 0 beside a CUR or FOCUS bill, by model, with the
+      variance; with --group-by also by team (principal or tag:KEY).
 )";
 }
 

@@ -1,6 +1,7 @@
 #include "core/import/importscenario.h"
 
 #include "core/import/isotime.h"
+#include "core/import/reconcile.h"
 #include "core/import/usagetype.h"
 #include "core/import/utf8text.h"
 #include "core/model/weeklyprofile.h"
@@ -9,6 +10,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace bwi::core {
 namespace {
@@ -165,7 +167,8 @@ Scenario scenarioFromBill(const BillImport &bill, const RateCard &card, const st
   struct Tokens {
     double input = 0, output = 0, cacheRead = 0, cacheWrite = 0;
   };
-  std::map<std::pair<std::string, std::string>, Tokens> byModelTier;
+  // By key (nullopt where the bill was not grouped), model and tier.
+  std::map<std::tuple<std::optional<std::string>, std::string, std::string>, Tokens> byModelTier;
   std::set<std::string> reportedUnknown;
   for (const BillGroup &group : bill.groups) {
     if (group.month != chosen || !isTokenUsage(group.usage))
@@ -175,7 +178,7 @@ Scenario scenarioFromBill(const BillImport &bill, const RateCard &card, const st
         warnings.push_back(group.model + " is not in the rate card: left out of the scenario");
       continue;
     }
-    Tokens &tokens = byModelTier[{group.model, group.tier}];
+    Tokens &tokens = byModelTier[{group.key, group.model, group.tier}];
     (group.usage == "input"        ? tokens.input
      : group.usage == "output"     ? tokens.output
      : group.usage == "cache_read" ? tokens.cacheRead
@@ -185,12 +188,17 @@ Scenario scenarioFromBill(const BillImport &bill, const RateCard &card, const st
   scenario.name = name;
   std::set<std::string> usedIds;
   for (const auto &[modelTier, tokens] : byModelTier) {
-    const auto &[model, tier] = modelTier;
+    const auto &[key, model, tier] = modelTier;
     const double cached = tokens.cacheRead + tokens.cacheWrite;
     if (tokens.input + cached + tokens.output <= 0)
       continue;
     Workload workload;
     workload.name = model + (tier == "standard" ? "" : " (" + tier + ")");
+    if (bill.groupBy) {
+      // Show-back in the workbench: the key is the workload's team.
+      workload.team = validUtf8(key.value_or(kNoKey));
+      workload.name = *workload.team + " · " + workload.name;
+    }
     workload.id = slug(workload.name);
     for (int suffix = 2; usedIds.count(workload.id); ++suffix)
       workload.id = slug(workload.name) + "-" + std::to_string(suffix);

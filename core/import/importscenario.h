@@ -21,7 +21,8 @@ Scenario scenarioFromUsage(const std::vector<UsageGroup> &groups, const RateCard
                            double hoursPerMonth = 730);
 
 // A scenario from a bill's month (`month` empty: the latest): one workload
-// per model and tier (batch apart), whose monthly tokens are the bill's.
+// per model and tier (batch apart), and per key where the bill was grouped
+// (the key becomes the workload's team), whose monthly tokens are the bill's.
 // A bill counts no requests, so each workload has 1,000 nominal requests a
 // month carrying a thousandth of the tokens each: the tokens, and so the
 // cost at list price, are the bill's; the profile is flat.

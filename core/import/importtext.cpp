@@ -2,9 +2,11 @@
 
 #include "core/common/moneyformat.h"
 #include "core/import/isotime.h"
+#include "core/import/usagetype.h"
 
 #include <cstdio>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace bwi::core {
@@ -146,15 +148,45 @@ void sizingText(const std::vector<MeasuredSizing> &sizings, std::ostringstream &
 
 void billText(const BillImport &bill, std::ostringstream &out) {
   tallyText(bill.tally, out);
-  out << "\n"
-      << padded("MONTH", 7) << "  " << padded("MODEL", 48) << "  " << padded("USAGE", 11) << "  "
-      << padded("TIER", 9) << "  " << padded("COST", 18, true) << "  " << padded("TOKENS", 18, true)
-      << "\n";
-  for (const BillGroup &group : bill.groups)
-    out << padded(group.month, 7) << "  " << padded(group.model, 48) << "  "
-        << padded(group.usage, 11) << "  " << padded(group.tier, 9) << "  "
-        << padded(formatUsdExact(group.costUsd), 18, true) << "  "
+  if (bill.groups.empty() && bill.contents) {
+    // No Bedrock row at all: the warning says what the files hold instead.
+    out << "\n";
+    skippedText(bill.tally, out);
+    return;
+  }
+  const bool keyed = bill.groupBy.has_value();
+  out << "\n" << padded("MONTH", 7) << "  ";
+  if (keyed)
+    out << padded("KEY", 24) << "  ";
+  out << padded("MODEL", 48) << "  " << padded("USAGE", 11) << "  " << padded("TIER", 9) << "  "
+      << padded("COST", 18, true) << "  " << padded("TOKENS", 18, true) << "\n";
+  for (const BillGroup &group : bill.groups) {
+    out << padded(group.month, 7) << "  ";
+    if (keyed)
+      out << padded(group.key.value_or("-"), 24) << "  ";
+    out << padded(group.model, 48) << "  " << padded(group.usage, 11) << "  "
+        << padded(group.tier, 9) << "  " << padded(formatUsdExact(group.costUsd), 18, true) << "  "
         << padded(whole(group.tokens), 18, true) << "\n";
+  }
+  if (keyed) {
+    // Show-back: each key's spend per month, the costliest first.
+    out << "\nBy " << *bill.groupBy << ":\n";
+    for (const BillKeyTotal &total : billKeyTotals(bill))
+      out << "  " << padded(total.month, 7) << "  " << padded(total.key.value_or("(none)"), 40)
+          << "  " << padded(formatUsdExact(total.costUsd), 18, true) << "  "
+          << padded(formatPercent(total.share), 8, true) << "\n";
+  }
+  std::set<std::string> unknown;
+  for (const BillGroup &group : bill.groups)
+    if (!group.known && isTokenUsage(group.usage))
+      unknown.insert(group.model);
+  if (!unknown.empty()) {
+    out << "\nNot in the rate card (kept here; a scenario leaves them out until the card prices "
+           "them):";
+    for (const std::string &model : unknown)
+      out << " " << model << (model == *unknown.rbegin() ? "" : ",");
+    out << "\n";
+  }
   out << "\nBedrock usage charges: " << formatUsdExact(bill.bedrockCostUsd)
       << "\nDiscounts on Bedrock:  " << formatUsdExact(bill.discountUsd) << "\n";
   skippedText(bill.tally, out);
@@ -226,6 +258,20 @@ std::string reconciliationText(const Reconciliation &result, const std::string &
       << padded(formatUsdExact(result.actualUsd - result.scenarioGrossUsd), 16, true)
       << "\n\nDiscount: scenario " << formatUsdExact(result.scenarioDiscountUsd) << ", bill "
       << formatUsdExact(result.actualDiscountUsd) << "\n";
+  if (result.groupBy) {
+    out << "\nBy " << *result.groupBy
+        << " (the scenario's side: each workload's team, or its name):\n\n"
+        << padded("KEY", 48) << "  " << padded("SCENARIO", 16, true) << "  "
+        << padded("ACTUAL", 16, true) << "  " << padded("VARIANCE", 16, true) << "\n";
+    for (const ReconcileKeyRow &row : result.keys)
+      out << padded(row.key, 48) << "  " << padded(formatUsdExact(row.scenarioUsd), 16, true)
+          << "  " << padded(formatUsdExact(row.actualUsd), 16, true) << "  "
+          << padded(formatUsdExact(row.varianceUsd()), 16, true) << "  "
+          << padded(row.scenarioUsd > 0 ? formatPercent(row.varianceUsd() / row.scenarioUsd)
+                                        : "new",
+                    8, true)
+          << "\n";
+  }
   skippedText(billTally, out);
   return out.str();
 }

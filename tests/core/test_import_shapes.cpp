@@ -4,10 +4,15 @@
 // order marks and CRLF, guardrail traces, streams, inference profiles, CUR
 // 2.0 with IAM principals and their tags, FOCUS without Bedrock.
 #include "core/files/scenariofile.h"
+#include "core/files/scenariojson.h"
+#include "core/import/billimport.h"
+#include "core/import/hourlycsv.h"
 #include "core/import/importjson.h"
+#include "core/import/importscenario.h"
 #include "core/import/invocationlogs.h"
 #include "core/import/isotime.h"
 #include "core/import/modelidentity.h"
+#include "core/import/reconcile.h"
 #include "tests/core/importtestsupport.h"
 #include "tests/core/testsupport.h"
 
@@ -293,6 +298,266 @@ TEST_CASE("Model ids keep the inference profile they named", "[core][import][mod
   CHECK(core::normalizeModelId("global.anthropic.claude-sonnet-4-6", newer).known);
   CHECK(core::normalizeModelId("us.anthropic.claude-opus-4-6-v1", newer).model ==
         "anthropic.claude-opus-4-6-v1");
+}
+
+TEST_CASE("Claude 4.6 usage types resolve to the card's models, never to another version",
+          "[core][import][models]") {
+  const core::RateCard builtin = core::builtinRateCard();
+  const core::RateCard newer = cardWithClaude46();
+  CHECK(core::matchModelName("Claude4.6Sonnet", false, newer) == "anthropic.claude-sonnet-4-6");
+  CHECK(core::matchModelName("Claude4.6Sonnet", true, newer) ==
+        "global.anthropic.claude-sonnet-4-6");
+  CHECK(core::matchModelName("Claude4.6Opus", false, newer) == "anthropic.claude-opus-4-6-v1");
+  CHECK(core::matchModelName("Claude Sonnet 4.6 (Amazon Bedrock Edition)", false, newer) ==
+        "anthropic.claude-sonnet-4-6");
+  // A version is a version: Sonnet 4 is not Sonnet 4.6 where a card lacks Sonnet 4.
+  core::RateCard without4 = newer;
+  std::erase_if(without4.models, [](const core::ModelRates &model) {
+    return model.id == "anthropic.claude-sonnet-4-20250514-v1:0";
+  });
+  CHECK(core::matchModelName("Claude4Sonnet", false, without4).empty());
+  CHECK(core::matchModelName("Claude4Sonnet", false, newer) ==
+        "anthropic.claude-sonnet-4-20250514-v1:0");
+  CHECK(core::matchModelName("Claude4.6Sonnet", false, builtin).empty());
+
+  // A CUR 2.0 bill with the camel form, the Marketplace snake form and their
+  // global variants: with the newer card every token row is a card model.
+  const auto bill =
+      core::importBill(core::ImportKind::Cur, inputs({shape("cur2-principals.csv")}), newer);
+  REQUIRE_FALSE(bill.failure);
+  for (const core::BillGroup &group : bill.groups) {
+    INFO(group.model << " " << group.usage);
+    CHECK(group.known);
+  }
+  const auto global = std::find_if(bill.groups.begin(), bill.groups.end(), [](const auto &group) {
+    return group.model == "global.anthropic.claude-sonnet-4-6" && group.usage == "cache_read";
+  });
+  REQUIRE(global != bill.groups.end());
+  CHECK_THAT(global->tokens, near(200'000));
+}
+
+TEST_CASE("A CUR 2.0 bill shows back by principal and by the principal's tags",
+          "[core][import][cur][shapes]") {
+  const core::RateCard card = core::builtinRateCard();
+  const auto read = [&](const std::optional<std::string> &groupBy) {
+    core::BillReadOptions options;
+    options.groupBy = groupBy;
+    const auto bill = core::importBill(
+        core::ImportKind::Cur, inputs({shape("cur2-principals.csv")}), card, nullptr, options);
+    REQUIRE_FALSE(bill.failure);
+    return bill;
+  };
+  const auto costOf = [](const core::BillImport &bill, const std::optional<std::string> &key) {
+    double usd = 0;
+    for (const core::BillKeyTotal &total : core::billKeyTotals(bill))
+      if (total.key == key)
+        usd += total.costUsd;
+    return usd;
+  };
+  const auto plain = read(std::nullopt);
+  CHECK_THAT(plain.bedrockCostUsd, near(4.0318));
+  CHECK(std::all_of(plain.groups.begin(), plain.groups.end(),
+                    [](const auto &group) { return !group.key; }));
+
+  SECTION("principal: the role of an assumed role (sessions merge), the user of an IAM user") {
+    const auto bill = read("principal");
+    CHECK(bill.groupBy == "principal");
+    CHECK_THAT(costOf(bill, "user/alice"), near(0.069 + 0.214));
+    CHECK_THAT(costOf(bill, "user/bob"), near(0.198 + 0.990));
+    CHECK_THAT(costOf(bill, "Role-1"), near(0.0330 + 0.1650));
+    CHECK_THAT(costOf(bill, "Role-2"), near(0.0810 + 0.0500));
+    CHECK_THAT(costOf(bill, "AWSReservedSSO_DataScience_0a1b2c"), near(0.36));
+    CHECK_THAT(costOf(bill, std::nullopt), near(0.40)); // the day without principals
+    CHECK_THAT(bill.bedrockCostUsd, near(plain.bedrockCostUsd));
+  }
+  SECTION("principal-arn: each ARN, the federated user's session kept") {
+    const auto bill = read("principal-arn");
+    CHECK_THAT(costOf(bill, "arn:aws:sts::123456789012:assumed-role/"
+                            "AWSReservedSSO_DataScience_0a1b2c/maria@example.org"),
+               near(0.36));
+    CHECK_THAT(costOf(bill, "arn:aws:sts::123456789012:assumed-role/Role-1/session-123"),
+               near(0.0330));
+  }
+  SECTION("tag:iamPrincipal/team and tag:iamPrincipal/project from the tags map") {
+    const auto team = read("tag:iamPrincipal/team");
+    CHECK_THAT(costOf(team, "BedrockDataScience"),
+               near(0.0693 + 0.2145 + 0.1980 + 0.9900 + 0.30 + 0.06));
+    CHECK_THAT(costOf(team, std::nullopt), near(4.0318 - 1.8318));
+    const auto project = read("tag:iamPrincipal/project");
+    CHECK_THAT(costOf(project, "DocFlow"), near(0.198));
+    CHECK_THAT(costOf(project, "ChatBackend"), near(0.131));
+    const auto totals = core::billKeyTotals(project);
+    REQUIRE_FALSE(totals.empty());
+    CHECK(totals.front().key == std::nullopt); // the costliest first: the untagged rows
+    double shares = 0;
+    for (const auto &total : totals)
+      shares += total.share;
+    CHECK_THAT(shares, near(1.0));
+  }
+  SECTION("a user tag in resource_tags (user_team), and a tag no row has") {
+    CHECK_THAT(costOf(read("tag:team"), "search"), near(0.40));
+    const auto none = read("tag:nonexistent");
+    REQUIRE(none.tally.warnings.size() == 1);
+    CHECK_THAT(none.tally.warnings[0], Catch::Matchers::Contains("no Bedrock row has the tag"));
+  }
+  SECTION("legacy CUR: one column a tag") {
+    const test::TempFolder folder;
+    const std::string legacy = folder.write(
+        "legacy.csv",
+        "lineItem/UsageStartDate,lineItem/ProductCode,lineItem/UsageType,lineItem/UsageAmount,"
+        "lineItem/UnblendedCost,pricing/unit,resourceTags/user:team\n"
+        "2026-10-03T00:00:00Z,AmazonBedrock,USE1-NovaPro-input-tokens,2500,2.00,1K tokens,"
+        "search\n"
+        "2026-10-03T00:00:00Z,AmazonBedrock,USE1-NovaPro-output-tokens,100,0.32,1K tokens,\n");
+    core::BillReadOptions options;
+    options.groupBy = "tag:team";
+    const auto bill =
+        core::importBill(core::ImportKind::Cur, inputs({legacy}), card, nullptr, options);
+    REQUIRE_FALSE(bill.failure);
+    CHECK_THAT(costOf(bill, "search"), near(2.00));
+    CHECK_THAT(costOf(bill, std::nullopt), near(0.32));
+  }
+  SECTION("in parallel blocks the keys are the same") {
+    const test::TempFolder folder;
+    std::string text = test::readWholeFile(shape("cur2-principals.csv"));
+    const std::string header = text.substr(0, text.find('\n') + 1);
+    const std::string body = text.substr(header.size());
+    for (int i = 0; i < 40; ++i)
+      text += body;
+    const std::string big = folder.write("big.csv", text);
+    for (const unsigned threads : {1u, 2u, 3u}) {
+      core::BillReadOptions options;
+      options.groupBy = "principal";
+      options.threads = threads;
+      options.parallelFromBytes = 1;
+      const auto bill =
+          core::importBill(core::ImportKind::Cur, inputs({big}), card, nullptr, options);
+      REQUIRE_FALSE(bill.failure);
+      CHECK_THAT(costOf(bill, "Role-1"), near(41 * (0.0330 + 0.1650)));
+    }
+  }
+}
+
+TEST_CASE("FOCUS Tags group a bill; FOCUS has no principal column and says so",
+          "[core][import][focus][shapes]") {
+  const core::RateCard card = core::builtinRateCard();
+  core::BillReadOptions options;
+  options.groupBy = "tag:iamPrincipal/team";
+  const auto bill = core::importBill(
+      core::ImportKind::Focus, inputs({shape("focus-bedrock-tags.csv")}), card, nullptr, options);
+  REQUIRE_FALSE(bill.failure);
+  std::map<std::optional<std::string>, double> cost;
+  for (const auto &total : core::billKeyTotals(bill))
+    cost[total.key] += total.costUsd;
+  CHECK_THAT(cost["search"], near(2.00 + 3.20));
+  CHECK_THAT(cost["claims"], near(0.66));
+  CHECK_THAT(cost[std::nullopt], near(1.65));
+
+  options.groupBy = "principal";
+  const auto byPrincipal = core::importBill(
+      core::ImportKind::Focus, inputs({shape("focus-bedrock-tags.csv")}), card, nullptr, options);
+  REQUIRE(byPrincipal.tally.warnings.size() == 1);
+  CHECK_THAT(byPrincipal.tally.warnings[0], Catch::Matchers::Contains("no IAM principal column"));
+
+  std::string error;
+  CHECK_FALSE(core::parseBillGrouping("team", error));
+  CHECK_THAT(error, Catch::Matchers::Contains("principal, principal-arn or tag:KEY"));
+  CHECK_FALSE(core::parseBillGrouping("tag:", error));
+}
+
+TEST_CASE("A bill without Bedrock rows says what it holds", "[core][import][focus][shapes]") {
+  const auto bill = core::importBill(
+      core::ImportKind::Focus, inputs({shape("focus-no-bedrock.csv")}), core::builtinRateCard());
+  REQUIRE_FALSE(bill.failure);
+  CHECK(bill.groups.empty());
+  REQUIRE(bill.contents);
+  CHECK(bill.contents->rows == 7);
+  CHECK(bill.contents->providers ==
+        std::map<std::string, std::uint64_t>{{"AWS", 5}, {"Microsoft", 1}, {"Oracle", 1}});
+  CHECK(bill.contents->months == std::set<std::string>{"2024-09", "2024-10"});
+  CHECK(bill.contents->services.at("Azure Machine Learning").rows == 1);
+  CHECK_THAT(bill.contents->services.at("COMPUTE").costUsd, near(0.54));
+  REQUIRE(bill.tally.warnings.size() == 1);
+  CHECK_THAT(bill.tally.warnings[0], Catch::Matchers::StartsWith("no Bedrock charges"));
+  CHECK_THAT(
+      bill.tally.warnings[0],
+      Catch::Matchers::Contains("AWS (5), Microsoft (1), Oracle (1) for 2024-09 to 2024-10"));
+  const core::Json json = core::billImportToJson(core::ImportKind::Focus, bill);
+  CHECK(json["contents"]["rows"] == 7);
+  CHECK(json["contents"]["providers"]["Oracle"] == 1);
+
+  // A bill with Bedrock rows is read once and says nothing of the rest.
+  const auto bedrock = core::importBill(
+      core::ImportKind::Cur, inputs({test::importDataPath("cur.csv")}), core::builtinRateCard());
+  CHECK_FALSE(bedrock.contents);
+}
+
+TEST_CASE("A bill that is no CSV export is refused saying what it is",
+          "[core][import][cur][shapes]") {
+  const test::TempFolder folder;
+  const auto refusal = [&](core::ImportKind kind, const std::string &name,
+                           const std::string &text) {
+    const auto bill =
+        core::importBill(kind, inputs({folder.write(name, text)}), core::builtinRateCard());
+    REQUIRE(bill.failure);
+    CHECK_THAT(bill.failure->message, Catch::Matchers::StartsWith(folder.path().string()));
+    return bill.failure->message;
+  };
+  CHECK_THAT(refusal(core::ImportKind::Cur, "cur.parquet",
+                     std::string("PAR1\x15\x04\x15\x10", 8) + "PAR1"),
+             Catch::Matchers::EndsWith(": Parquet: export as CSV, or run the SQL in "
+                                       "docs/importing.md"));
+  CHECK_THAT(refusal(core::ImportKind::Cur, "tables.md",
+                     "# CUR 2.0 examples\n\n| **line_item_iam_principal** | **cost** |\n"
+                     "| --- | --- |\n| arn:aws:iam::1:user/alice | $0.069 |\n"),
+             Catch::Matchers::Contains("not a CUR 2.0 CSV export (columns line_item_usage_type"));
+  CHECK_THAT(refusal(core::ImportKind::Cur, "tables.md",
+                     "# CUR 2.0 examples\n\n| a | b |\n| --- | --- |\n"),
+             Catch::Matchers::Contains("this is a Markdown or reStructuredText document"));
+  CHECK_THAT(refusal(core::ImportKind::Cur, "ce.json",
+                     "{\n  \"GroupDefinitions\": [],\n  "
+                     "\"ResultsByTime\": []\n}\n"),
+             Catch::Matchers::Contains("Cost Explorer output"));
+  CHECK_THAT(refusal(core::ImportKind::Cur, "ddl.sql",
+                     "CREATE EXTERNAL TABLE cur(\n\tidentity_line_item_id STRING\n)"),
+             Catch::Matchers::Contains("SQL"));
+}
+
+TEST_CASE("Show-back from the bill: a scenario per team, reconciled by team",
+          "[core][import][reconcile][shapes]") {
+  const core::RateCard card = core::builtinRateCard();
+  core::BillReadOptions options;
+  options.groupBy = "tag:iamPrincipal/team";
+  const auto bill = core::importBill(
+      core::ImportKind::Focus, inputs({shape("focus-bedrock-tags.csv")}), card, nullptr, options);
+  REQUIRE_FALSE(bill.failure);
+  std::vector<std::string> warnings;
+  core::Scenario scenario = core::scenarioFromBill(bill, card, "", "by team", warnings);
+  REQUIRE(scenario.workloads.size() == 3);
+  std::set<std::string> teams;
+  for (const core::Workload &workload : scenario.workloads)
+    teams.insert(workload.team.value_or("?"));
+  CHECK(teams == std::set<std::string>{"search", "claims", "(none)"});
+
+  scenario.ratecard.kind = core::RateCardSource::Kind::Inline;
+  scenario.ratecard.inlineCard = card;
+  const core::Evaluation evaluation = core::evaluate(core::prepareScenario(scenario, card), 0);
+  const auto result = core::reconcile(scenario, evaluation, bill, "");
+  REQUIRE(result);
+  CHECK(result->groupBy == "tag:iamPrincipal/team");
+  REQUIRE(result->keys.size() == 3);
+  for (const core::ReconcileKeyRow &row : result->keys) {
+    INFO(row.key);
+    // Built from the bill at list price: each team's scenario cost is its list cost.
+    CHECK_THAT(row.scenarioUsd, Catch::Matchers::WithinAbs(row.actualUsd, 1e-9));
+  }
+  const core::Json json = core::reconciliationToJson(*result, "by team");
+  CHECK(json["group_by"] == "tag:iamPrincipal/team");
+  CHECK(json["groups"].size() == 3);
+  // Without grouping the by-team part is absent.
+  const auto plain =
+      core::importBill(core::ImportKind::Focus, inputs({shape("focus-bedrock-tags.csv")}), card);
+  CHECK(core::reconcile(scenario, evaluation, plain, "")->keys.empty());
 }
 
 TEST_CASE("The import's JSON carries scope, regions, streams, guardrails and card membership",
