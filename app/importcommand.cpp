@@ -250,7 +250,7 @@ int writeOut(const std::string &path, const std::string &contents, const char *w
 
 int saveImportedScenario(const ImportLine &line, core::Scenario scenario,
                          const std::vector<std::string> &warnings, std::ostream &out,
-                         std::ostream &err) {
+                         std::ostream &err, const core::WorkloadMeters &meters = {}) {
   const std::string &path = *line.outPath;
   if (line.ratecardPath) {
     scenario.ratecard.kind = core::RateCardSource::Kind::Path;
@@ -263,7 +263,8 @@ int saveImportedScenario(const ImportLine &line, core::Scenario scenario,
         << "build a scenario from\n";
     return kInvalidInput;
   }
-  const core::WriteResult written = core::saveScenarioFile(scenario, path);
+  const core::WriteResult written = core::writeFileAtomically(
+      path, core::prettyJson(core::scenarioJsonWithMeters(scenario, meters)));
   if (!written.ok) {
     err << "bedrock-whatif: " << path << ": " << written.message << "\n";
     return kInvalidInput;
@@ -280,10 +281,12 @@ int writeUsageOut(const ImportLine &line, const core::UsageImport &imported,
   if (path.ends_with(".csv"))
     return writeOut(path, core::hourlyCsv(imported.groups), "the hourly CSV", out, err, line.json);
   std::vector<std::string> warnings;
+  core::WorkloadMeters meters;
   core::Scenario scenario = core::scenarioFromUsage(
       imported.groups, card,
-      "Imported from " + std::filesystem::path(line.files[0]).filename().string(), warnings);
-  return saveImportedScenario(line, std::move(scenario), warnings, out, err);
+      "Imported from " + std::filesystem::path(line.files[0]).filename().string(), warnings, 730,
+      &meters);
+  return saveImportedScenario(line, std::move(scenario), warnings, out, err, meters);
 }
 
 int writeBillScenario(const ImportLine &line, const core::BillImport &bill,

@@ -1,5 +1,6 @@
 #include "core/import/importscenario.h"
 
+#include "core/files/scenariojson.h"
 #include "core/import/isotime.h"
 #include "core/import/reconcile.h"
 #include "core/import/usagetype.h"
@@ -66,9 +67,42 @@ std::vector<double> meanWeek(const std::vector<const UsageGroup *> &groups) {
   return sums;
 }
 
+std::string_view guardrailMeterKind(GuardrailPolicy policy) {
+  switch (policy) {
+  case GuardrailPolicy::ContentFilter:
+    return "guardrail_content_filter";
+  case GuardrailPolicy::DeniedTopic:
+    return "guardrail_denied_topic";
+  case GuardrailPolicy::WordFilter:
+    return "guardrail_word_filter";
+  case GuardrailPolicy::SensitiveInformation:
+    return "guardrail_sensitive_information";
+  case GuardrailPolicy::ContextualGrounding:
+    return "guardrail_contextual_grounding";
+  default:
+    return {};
+  }
+}
+
+Json scenarioJsonWithMeters(const Scenario &scenario, const WorkloadMeters &meters) {
+  Json json = scenarioToJson(scenario);
+  if (!json.contains("workloads") || !json["workloads"].is_array())
+    return json;
+  for (Json &workload : json["workloads"]) {
+    const auto found = meters.find(workload.value("id", std::string()));
+    if (found == meters.end() || found->second.empty())
+      continue;
+    Json list = Json::array();
+    for (const WorkloadMeter &meter : found->second)
+      list.push_back({{"kind", meter.kind}, {"per_request", meter.perRequest}});
+    workload["meters"] = std::move(list);
+  }
+  return json;
+}
+
 Scenario scenarioFromUsage(const std::vector<UsageGroup> &groups, const RateCard &card,
                            const std::string &name, std::vector<std::string> &warnings,
-                           double hoursPerMonth) {
+                           double hoursPerMonth, WorkloadMeters *meters) {
   Scenario scenario;
   scenario.name = name;
   scenario.hoursPerMonth = hoursPerMonth;
@@ -80,6 +114,7 @@ Scenario scenarioFromUsage(const std::vector<UsageGroup> &groups, const RateCard
   std::set<std::string> reportedUnknown;
   for (const auto &[workloadName, members] : byWorkload) {
     TokenCounts totals;
+    GuardrailUnits guardrail{};
     std::map<std::string, std::uint64_t> requestsByModel;
     std::map<std::string, std::uint64_t> requestsByTier;
     std::optional<std::int64_t> first, last;
@@ -91,6 +126,8 @@ Scenario scenarioFromUsage(const std::vector<UsageGroup> &groups, const RateCard
         continue;
       }
       totals += group->totals;
+      for (std::size_t policy = 0; policy < kGuardrailPolicies; ++policy)
+        guardrail[policy] += group->guardrailUnits[policy];
       requestsByModel[group->model] += group->totals.requests;
       requestsByTier[group->tier] += group->totals.requests;
       if (!group->hourly.empty()) {
@@ -152,6 +189,19 @@ Scenario scenarioFromUsage(const std::vector<UsageGroup> &groups, const RateCard
       workload.profile.kind = WeeklyProfile::Kind::Weekly;
       workload.profile.weeklyWeights = week;
     }
+    if (meters)
+      for (std::size_t policy = 0; policy < kGuardrailPolicies; ++policy) {
+        if (guardrail[policy] == 0)
+          continue;
+        const auto each = static_cast<GuardrailPolicy>(policy);
+        if (const std::string_view kind = guardrailMeterKind(each); !kind.empty())
+          (*meters)[workload.id].push_back(
+              {std::string(kind), static_cast<double>(guardrail[policy]) / requests});
+        else if (each != GuardrailPolicy::SensitiveInformationFree)
+          warnings.push_back("workload " + workloadName + ": guardrail " +
+                             std::string(guardrailPolicyName(each)) +
+                             " units have no meter yet; not in the scenario");
+      }
     scenario.workloads.push_back(std::move(workload));
   }
   return scenario;

@@ -242,6 +242,24 @@ TEST_CASE("import --out writes a scenario or the hourly CSV, and nothing on fail
   CHECK_FALSE(std::filesystem::exists(never));
 }
 
+TEST_CASE("import --out writes guardrail units as workload meters", "[cli][import]") {
+  const auto scenario = scratch("guarded.json");
+  const Run result = run({"import", "invocation-logs",
+                          BWI_SOURCE_DIR "/tests/data/import/shapes/insights-cli.json", "--out",
+                          scenario.string()});
+  INFO(result.err);
+  REQUIRE(result.status == 0);
+  const auto written = nlohmann::json::parse(std::ifstream(scenario));
+  REQUIRE(written["workloads"].size() == 1);
+  const auto &meters = written["workloads"][0]["meters"];
+  REQUIRE(meters.size() == 4);
+  for (const auto &meter : meters) {
+    CHECK(keysOf(meter) == std::set<std::string>{"kind", "per_request"});
+    CHECK(meter["per_request"] == 2.0); // a unit on the input and one on the output
+  }
+  CHECK(meters[0]["kind"] == "guardrail_content_filter");
+}
+
 TEST_CASE("import cur --out writes a scenario with the bill's tokens", "[cli][import]") {
   const auto scenario = scratch("bill.json");
   const Run result =

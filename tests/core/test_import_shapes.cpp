@@ -560,6 +560,50 @@ TEST_CASE("Show-back from the bill: a scenario per team, reconciled by team",
   CHECK(core::reconcile(scenario, evaluation, plain, "")->keys.empty());
 }
 
+TEST_CASE("Guardrail units become workload meters of a scenario", "[core][import][scenario]") {
+  const core::RateCard card = core::builtinRateCard();
+  const auto imported = logs({shape("records-array.json"), shape("record-pretty.json")});
+  REQUIRE_FALSE(imported.failure);
+  std::vector<std::string> warnings;
+  core::WorkloadMeters meters;
+  const core::Scenario scenario =
+      core::scenarioFromUsage(imported.groups, card, "guarded", warnings, 730, &meters);
+  // user/dana.ops: 3 Converse requests; units 3 + 2 content, 2 grounding.
+  const auto dana = std::find_if(scenario.workloads.begin(), scenario.workloads.end(),
+                                 [](const auto &w) { return w.name == "user/dana.ops"; });
+  REQUIRE(dana != scenario.workloads.end());
+  const auto &list = meters.at(dana->id);
+  const auto perRequest = [&](const std::string &kind) {
+    const auto found = std::find_if(list.begin(), list.end(),
+                                    [&](const auto &meter) { return meter.kind == kind; });
+    REQUIRE(found != list.end());
+    return found->perRequest;
+  };
+  CHECK_THAT(perRequest("guardrail_content_filter"), near(5.0 / 3));
+  CHECK_THAT(perRequest("guardrail_denied_topic"), near(5.0 / 3));
+  CHECK_THAT(perRequest("guardrail_contextual_grounding"), near(2.0 / 3));
+  CHECK(list.size() == 5);
+  // The haiku stream had no units: no meters for its workload.
+  const auto lee = std::find_if(scenario.workloads.begin(), scenario.workloads.end(),
+                                [](const auto &w) { return w.name == "user/lee.dev"; });
+  REQUIRE(lee != scenario.workloads.end());
+  CHECK_FALSE(meters.count(lee->id));
+
+  const core::Json json = core::scenarioJsonWithMeters(scenario, meters);
+  bool found = false;
+  for (const auto &workload : json["workloads"])
+    if (workload["id"] == dana->id) {
+      found = true;
+      REQUIRE(workload["meters"].is_array());
+      CHECK(workload["meters"][0]["kind"] == "guardrail_content_filter");
+      CHECK(workload["meters"][0]["per_request"].get<double>() == Approx(5.0 / 3));
+      CHECK(workload["meters"][0].size() == 2);
+    } else {
+      CHECK_FALSE(workload.contains("meters"));
+    }
+  CHECK(found);
+}
+
 TEST_CASE("The import's JSON carries scope, regions, streams, guardrails and card membership",
           "[core][import][logs][shapes]") {
   const auto imported = logs({shape("jq-stream.json"), shape("records-array.json")});
