@@ -92,19 +92,16 @@ std::string_view recordOf(std::string_view line) {
   return line.substr(space + 1);
 }
 
-// Guardrail facts in an output body (a Converse response, an InvokeModel
-// body or the array of stream events): whether a guardrail intervened, and
-// the text units of every invocationMetrics.usage of its trace (input and
-// output assessments alike: each is billed). Walks the body's values, not
-// its text, so a prompt that mentions a guardrail counts nothing.
-void scanGuardrail(dom::element value, RecordFacts &facts, int depth) {
+// The text units of every invocationMetrics.usage inside a guardrail
+// trace, and whether the guardrail intervened (its action, at any depth).
+void scanTrace(dom::element value, RecordFacts &facts, int depth) {
   if (depth > 32)
     return;
   dom::array array;
   if (!value.get_array().get(array)) {
     for (const dom::element each : array)
       if (each.is_object() || each.is_array())
-        scanGuardrail(each, facts, depth + 1);
+        scanTrace(each, facts, depth + 1);
     return;
   }
   dom::object object;
@@ -113,12 +110,7 @@ void scanGuardrail(dom::element value, RecordFacts &facts, int depth) {
   for (const dom::key_value_pair member : object) {
     const std::string_view key = member.key;
     const dom::element inner = member.value;
-    if (inner.is_string()) {
-      const std::string_view text = inner.get_string().value_unsafe();
-      if ((key == "stopReason" && text == "guardrail_intervened") ||
-          (key == "amazon-bedrock-guardrailAction" && text == "INTERVENED"))
-        facts.guardrailIntervened = true;
-    } else if (dom::object usage; key == "usage" && !inner.get_object().get(usage)) {
+    if (dom::object usage; key == "usage" && !inner.get_object().get(usage)) {
       for (const dom::key_value_pair unit : usage) {
         const auto policy = guardrailPolicyOfKey(unit.key);
         std::uint64_t units = 0;
@@ -128,9 +120,41 @@ void scanGuardrail(dom::element value, RecordFacts &facts, int depth) {
           facts.guardrailUnits[static_cast<std::size_t>(*policy)] += units;
       }
     } else if (inner.is_object() || inner.is_array()) {
-      scanGuardrail(inner, facts, depth + 1);
+      scanTrace(inner, facts, depth + 1);
     }
   }
+}
+
+// Guardrail facts in the top level of a response body (a Converse
+// response, an InvokeModel body, or one event of a stream): where AWS puts
+// the guardrail's action and trace. Only the trace is walked, so the cost
+// stays with the records that have one, and a prompt or answer that
+// mentions a guardrail counts nothing.
+void scanResponse(dom::object body, RecordFacts &facts) {
+  for (const dom::key_value_pair member : body) {
+    const std::string_view key = member.key;
+    if (key == "stopReason" || key == "amazon-bedrock-guardrailAction") {
+      std::string_view text;
+      if (!member.value.get_string().get(text) &&
+          (text == "guardrail_intervened" || text == "INTERVENED"))
+        facts.guardrailIntervened = true;
+    } else if (key == "trace" || key == "amazon-bedrock-trace") {
+      scanTrace(member.value, facts, 0);
+    }
+  }
+}
+
+void scanGuardrail(dom::element body, RecordFacts &facts) {
+  dom::object object;
+  if (!body.get_object().get(object)) {
+    scanResponse(object, facts);
+    return;
+  }
+  dom::array events; // a stream's events
+  if (!body.get_array().get(events))
+    for (const dom::element event : events)
+      if (!event.get_object().get(object))
+        scanResponse(object, facts);
 }
 
 class InvocationLogSink final : public LineSink {
@@ -340,7 +364,7 @@ private:
         if (!readCount(member.value, counts.output, haveOutput, "output.outputTokenCount", reason))
           return false;
       } else if (member.key == "outputBodyJson") {
-        scanGuardrail(member.value, facts, 0);
+        scanGuardrail(member.value, facts);
       }
     }
     return true;
