@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <type_traits>
 
 namespace bwi::core {
 namespace {
@@ -102,10 +103,12 @@ std::optional<GuardrailPolicy> guardrailPolicyOfKey(std::string_view key) {
 void UsageAccumulator::count(Counts &counts, std::string_view name, std::uint64_t amount) {
   if (name.empty())
     return;
-  auto found = counts.find(name);
-  if (found == counts.end())
-    found = counts.emplace(std::string(name), 0).first;
-  addSaturating(found->second, amount);
+  for (auto &[each, sum] : counts)
+    if (each == name) {
+      addSaturating(sum, amount);
+      return;
+    }
+  counts.emplace_back(std::string(name), amount);
 }
 
 std::size_t UsageAccumulator::group(const std::optional<std::string_view> &key,
@@ -139,7 +142,13 @@ void UsageAccumulator::add(std::size_t group, std::int64_t seconds, const TokenC
     addSaturating(target.guardrailInterventions, counts.requests);
   for (std::size_t policy = 0; policy < kGuardrailPolicies; ++policy)
     addSaturating(target.guardrailUnits[policy], facts.guardrailUnits[policy]);
-  slot.hours[hourIndex(seconds)] += counts;
+  // Logs come in time order: most records fall in the hour the last one did.
+  const std::int64_t hour = hourIndex(seconds);
+  if (!slot.lastCounts || slot.lastHour != hour) {
+    slot.lastCounts = &slot.hours[hour];
+    slot.lastHour = hour;
+  }
+  *slot.lastCounts += counts;
   if (!slot.seen || seconds < target.firstSeconds)
     target.firstSeconds = seconds;
   if (!slot.seen || seconds > target.lastSeconds)
@@ -172,6 +181,7 @@ void UsageAccumulator::merge(UsageAccumulator &&other) {
       addSaturating(to.guardrailUnits[policy], from.guardrailUnits[policy]);
     for (const auto &[hour, counts] : theirs.hours)
       mine.hours[hour] += counts;
+    mine.lastCounts = nullptr;
     if (theirs.seen) {
       if (!mine.seen || from.firstSeconds < to.firstSeconds)
         to.firstSeconds = from.firstSeconds;
@@ -195,8 +205,10 @@ std::vector<UsageGroup> UsageAccumulator::finish() && {
     for (const auto &[hour, counts] : slot.hours)
       if (!counts.empty())
         slot.group.hourly.emplace(hour, counts);
-    slot.group.requestsByScope.insert(slot.scopes.begin(), slot.scopes.end());
-    slot.group.requestsByRegion.insert(slot.regions.begin(), slot.regions.end());
+    for (const auto &[scope, requests] : slot.scopes)
+      slot.group.requestsByScope[scope] += requests;
+    for (const auto &[region, requests] : slot.regions)
+      slot.group.requestsByRegion[region] += requests;
     groups.push_back(std::move(slot.group));
   }
   std::sort(groups.begin(), groups.end(), [](const UsageGroup &a, const UsageGroup &b) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -96,13 +97,21 @@ public:
   std::vector<UsageGroup> finish() &&;
 
 private:
-  using Counts = std::map<std::string, std::uint64_t, std::less<>>;
+  // A few names a group (one scope, a few regions): a scan beats a map.
+  using Counts = std::vector<std::pair<std::string, std::uint64_t>>;
   struct Slot {
     UsageGroup group;
     std::unordered_map<std::int64_t, TokenCounts> hours;
+    // The hour the last record added to (nodes of `hours` stay where they
+    // are when it grows or the slot moves).
+    std::int64_t lastHour = 0;
+    TokenCounts *lastCounts = nullptr;
     Counts scopes, regions;
     bool seen = false;
   };
+  // lastCounts points into hours: slots must move, never be copied, when
+  // the vector of slots grows.
+  static_assert(std::is_nothrow_move_constructible_v<Slot>);
   static void count(Counts &counts, std::string_view name, std::uint64_t amount);
   std::string m_scratch;
   std::unordered_map<std::string, std::size_t> m_index;
