@@ -13,7 +13,7 @@
 #include "core/import/isotime.h"
 #include "core/import/modelidentity.h"
 #include "core/import/reconcile.h"
-#include "tests/core/importtestsupport.h"
+#include "tests/core/import/importtestsupport.h"
 #include "tests/core/testsupport.h"
 
 #include <catch2/catch.hpp>
