@@ -40,6 +40,35 @@ std::optional<ServiceTier> scenarioTier(std::string_view tier) {
   return std::nullopt;
 }
 
+// Text units in one unit of the card's meter of `kind`: a meter's quantity
+// is in the unit the card prices it in (docs/importing.md). AWS prices each
+// guardrail policy per 1,000 text units; a card without the meter, or with
+// a unit that is no count of text units, gets that, with a warning.
+double textUnitsPerMeterUnit(const RateCard &card, std::string_view kind,
+                             std::vector<std::string> &warnings) {
+  constexpr double kAwsUnit = 1000;
+  const auto meter = std::find_if(card.meters.begin(), card.meters.end(),
+                                  [&](const MeterRate &each) { return each.kind == kind; });
+  const auto warnOnce = [&](const std::string &message) {
+    if (std::find(warnings.begin(), warnings.end(), message) == warnings.end())
+      warnings.push_back(message);
+  };
+  if (meter == card.meters.end()) {
+    warnOnce("meter " + std::string(kind) +
+             ": the rate card has no such meter; quantities in 1K text units");
+    return kAwsUnit;
+  }
+  if (meter->unit == "1K text units")
+    return 1000;
+  if (meter->unit == "1M text units")
+    return 1e6;
+  if (meter->unit == "text units" || meter->unit == "text unit")
+    return 1;
+  warnOnce("meter " + std::string(kind) + ": the rate card's unit \"" + meter->unit +
+           "\" is no count of text units; quantities in 1K text units");
+  return kAwsUnit;
+}
+
 } // namespace
 
 std::vector<double> meanWeek(const std::vector<const UsageGroup *> &groups) {
@@ -70,15 +99,15 @@ std::vector<double> meanWeek(const std::vector<const UsageGroup *> &groups) {
 std::string_view guardrailMeterKind(GuardrailPolicy policy) {
   switch (policy) {
   case GuardrailPolicy::ContentFilter:
-    return "guardrail_content_filter";
+    return "guardrails.content_filters";
   case GuardrailPolicy::DeniedTopic:
-    return "guardrail_denied_topic";
+    return "guardrails.denied_topics";
   case GuardrailPolicy::WordFilter:
-    return "guardrail_word_filter";
+    return "guardrails.word_filters";
   case GuardrailPolicy::SensitiveInformation:
-    return "guardrail_sensitive_information";
+    return "guardrails.sensitive_information";
   case GuardrailPolicy::ContextualGrounding:
-    return "guardrail_contextual_grounding";
+    return "guardrails.contextual_grounding";
   default:
     return {};
   }
@@ -194,10 +223,11 @@ Scenario scenarioFromUsage(const std::vector<UsageGroup> &groups, const RateCard
         if (guardrail[policy] == 0)
           continue;
         const auto each = static_cast<GuardrailPolicy>(policy);
-        if (const std::string_view kind = guardrailMeterKind(each); !kind.empty())
+        if (const std::string_view kind = guardrailMeterKind(each); !kind.empty()) {
+          const double textUnits = textUnitsPerMeterUnit(card, kind, warnings);
           (*meters)[workload.id].push_back(
-              {std::string(kind), static_cast<double>(guardrail[policy]) / requests});
-        else if (each != GuardrailPolicy::SensitiveInformationFree)
+              {std::string(kind), static_cast<double>(guardrail[policy]) / textUnits / requests});
+        } else if (each != GuardrailPolicy::SensitiveInformationFree)
           warnings.push_back("workload " + workloadName + ": guardrail " +
                              std::string(guardrailPolicyName(each)) +
                              " units have no meter yet; not in the scenario");

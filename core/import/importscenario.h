@@ -18,10 +18,12 @@
 namespace bwi::core {
 
 // A quantity a workload uses per request beside its tokens, priced by the
-// cost model: guardrail text units by policy ("guardrail_content_filter",
-// "guardrail_denied_topic", "guardrail_word_filter",
-// "guardrail_sensitive_information", "guardrail_contextual_grounding"),
-// in text units (of up to 1,000 characters) per request.
+// cost model at the rate card's meter of the same kind: guardrail text
+// units by policy ("guardrails.content_filters", "guardrails.denied_topics",
+// "guardrails.word_filters", "guardrails.sensitive_information",
+// "guardrails.contextual_grounding"), in the card meter's unit per request
+// (1K text units on the built-in card; a text unit is up to 1,000
+// characters).
 struct WorkloadMeter {
   std::string kind;
   double perRequest = 0;

@@ -245,9 +245,10 @@ TEST_CASE("import --out writes guardrail units as workload meters", "[cli][impor
   REQUIRE(meters.size() == 4);
   for (const auto &meter : meters) {
     CHECK(keysOf(meter) == std::set<std::string>{"kind", "per_request"});
-    CHECK(meter["per_request"] == 2.0); // a unit on the input and one on the output
+    // A unit on the input and one on the output, in the card's 1K text units.
+    CHECK(meter["per_request"].get<double>() == Approx(0.002));
   }
-  CHECK(meters[0]["kind"] == "guardrail_content_filter");
+  CHECK(meters[0]["kind"] == "guardrails.content_filters");
 }
 
 TEST_CASE("import cur --out writes a scenario with the bill's tokens", "[cli][import]") {

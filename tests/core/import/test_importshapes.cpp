@@ -63,24 +63,24 @@ const std::string kSonnet4 = "anthropic.claude-sonnet-4-20250514-v1:0";
 const std::string kSonnet35 = "anthropic.claude-3-5-sonnet-20240620-v1:0";
 const std::string kHaiku3 = "anthropic.claude-3-haiku-20240307-v1:0";
 
-// The built-in card and Claude 4.6, as a newer card will have them.
+// The built-in card prices Claude 4.6, its global entries apart.
 core::RateCard cardWithClaude46() {
   core::RateCard card = core::builtinRateCard();
-  const core::ModelRates *sonnet = card.find("anthropic.claude-sonnet-4-5-20250929-v1:0");
-  const core::ModelRates *opus = card.find("anthropic.claude-opus-4-5-20251101-v1:0");
-  REQUIRE(sonnet);
-  REQUIRE(opus);
-  std::vector<core::ModelRates> added;
-  for (const auto &[base, id, name] :
-       {std::tuple{sonnet, "anthropic.claude-sonnet-4-6", "Claude Sonnet 4.6"},
-        std::tuple{sonnet, "global.anthropic.claude-sonnet-4-6", "Claude Sonnet 4.6 (global)"},
-        std::tuple{opus, "anthropic.claude-opus-4-6-v1", "Claude Opus 4.6"}}) {
-    core::ModelRates model = *base;
-    model.id = id;
-    model.name = name;
-    added.push_back(model);
+  for (const char *id : {"anthropic.claude-sonnet-4-6", "global.anthropic.claude-sonnet-4-6",
+                         "anthropic.claude-opus-4-6-v1", "global.anthropic.claude-opus-4-6-v1"}) {
+    INFO(id);
+    REQUIRE(card.find(id));
   }
-  card.models.insert(card.models.end(), added.begin(), added.end());
+  return card;
+}
+
+// The built-in card as it was before Claude 4.6: the models a card lacks.
+core::RateCard cardWithout46() {
+  core::RateCard card = core::builtinRateCard();
+  std::erase_if(card.models, [](const core::ModelRates &model) {
+    return model.id.find("claude-sonnet-4-6") != std::string::npos ||
+           model.id.find("claude-opus-4-6") != std::string::npos;
+  });
   return card;
 }
 
@@ -160,11 +160,16 @@ TEST_CASE("A pretty-printed record, an array, a stream of records and log events
     const core::UsageGroup &stream = groupOf(imported, kHaiku3);
     CHECK(stream.totals == core::TokenCounts{1, 571, 281, 0, 0});
     CHECK(stream.streamingRequests == 1);
-    // A global profile of a model the card lacks stays global, apart from regional traffic.
+    // A global profile is priced at the card's global entry.
     const core::UsageGroup &sonnet46 = groupOf(imported, "global.anthropic.claude-sonnet-4-6");
-    CHECK_FALSE(sonnet46.known);
+    CHECK(sonnet46.known);
     CHECK(sonnet46.totals == core::TokenCounts{1, 2100, 300, 4096, 512});
     CHECK(sonnet46.requestsByRegion == std::map<std::string, std::uint64_t>{{"eu-central-1", 1}});
+    // Of a model the card lacks, it stays global, apart from regional traffic.
+    const auto older = logs({shape("jq-stream.json")}, std::nullopt, cardWithout46());
+    const core::UsageGroup &unknown = groupOf(older, "global.anthropic.claude-sonnet-4-6");
+    CHECK_FALSE(unknown.known);
+    CHECK(unknown.totals == sonnet46.totals);
     // A global profile of a model the card prices only regionally: the regional price.
     const core::UsageGroup &gpt = groupOf(imported, "openai.gpt-oss-120b-1:0");
     CHECK(gpt.requestsByScope == std::map<std::string, std::uint64_t>{{"global", 1}});
@@ -286,13 +291,22 @@ TEST_CASE("Model ids keep the inference profile they named", "[core][import][mod
   CHECK(id("global.anthropic.claude-sonnet-4-5-20250929-v1:0").model ==
         "global.anthropic.claude-sonnet-4-5-20250929-v1:0");
   CHECK(id("global.amazon.nova-pro-v1:0").model == "amazon.nova-pro-v1:0");
-  const auto unknownGlobal = id("global.anthropic.claude-sonnet-4-6");
+  const core::RateCard older = cardWithout46();
+  const auto unknownGlobal = core::normalizeModelId("global.anthropic.claude-sonnet-4-6", older);
   CHECK(unknownGlobal.model == "global.anthropic.claude-sonnet-4-6");
   CHECK_FALSE(unknownGlobal.known);
-  CHECK(id("us.global.anthropic.claude-sonnet-4-6").model == "global.anthropic.claude-sonnet-4-6");
-  CHECK(id("eu.anthropic.claude-sonnet-4-6").model == "anthropic.claude-sonnet-4-6");
-  // A newer card prices them.
+  CHECK(core::normalizeModelId("us.global.anthropic.claude-sonnet-4-6", older).model ==
+        "global.anthropic.claude-sonnet-4-6");
+  CHECK(core::normalizeModelId("eu.anthropic.claude-sonnet-4-6", older).model ==
+        "anthropic.claude-sonnet-4-6");
+  // A card with them prices them: global at the global entry, a geo profile
+  // at the regional one.
   const core::RateCard newer = cardWithClaude46();
+  CHECK(core::normalizeModelId("global.anthropic.claude-opus-4-6-v1", newer).model ==
+        "global.anthropic.claude-opus-4-6-v1");
+  CHECK(core::normalizeModelId("global.anthropic.claude-opus-4-6-v1", newer).known);
+  CHECK(core::normalizeModelId("eu.anthropic.claude-sonnet-4-6", newer).model ==
+        "anthropic.claude-sonnet-4-6");
   CHECK(core::normalizeModelId("global.anthropic.claude-sonnet-4-6", newer).model ==
         "global.anthropic.claude-sonnet-4-6");
   CHECK(core::normalizeModelId("global.anthropic.claude-sonnet-4-6", newer).known);
@@ -300,9 +314,36 @@ TEST_CASE("Model ids keep the inference profile they named", "[core][import][mod
         "anthropic.claude-opus-4-6-v1");
 }
 
+TEST_CASE("Global Claude Opus 4.6 traffic is priced at the card's global entry",
+          "[core][import][logs][models]") {
+  // Two records as CloudWatch Logs holds them in 2026 (cache counts,
+  // schemaType last): the global profile by id and by ARN, one streamed.
+  const core::RateCard card = cardWithClaude46();
+  const auto imported = logs({shape("opus46-global.jsonl")}, std::nullopt, card);
+  const core::UsageGroup &group = only(imported);
+  CHECK(group.model == "global.anthropic.claude-opus-4-6-v1");
+  CHECK(group.known);
+  CHECK(group.totals == core::TokenCounts{2, 2000, 600, 8000, 8000});
+  CHECK(group.requestsByScope == std::map<std::string, std::uint64_t>{{"global", 2}});
+  CHECK(group.streamingRequests == 1);
+
+  std::vector<std::string> warnings;
+  core::Scenario scenario = core::scenarioFromUsage(imported.groups, card, "opus", warnings);
+  CHECK(warnings.empty());
+  REQUIRE(scenario.workloads.size() == 1);
+  REQUIRE(scenario.workloads[0].routing.size() == 1);
+  CHECK(scenario.workloads[0].routing[0].modelId == "global.anthropic.claude-opus-4-6-v1");
+  const double global = core::evaluate(core::prepareScenario(scenario, card), 0).grossUsd;
+  CHECK(global > 0);
+  // The same traffic at the regional entry costs 10% more: every price of
+  // the regional entry is 1.1 times the global one.
+  scenario.workloads[0].routing[0].modelId = "anthropic.claude-opus-4-6-v1";
+  const double regional = core::evaluate(core::prepareScenario(scenario, card), 0).grossUsd;
+  CHECK_THAT(regional, near(global * 1.1));
+}
+
 TEST_CASE("Claude 4.6 usage types resolve to the card's models, never to another version",
           "[core][import][models]") {
-  const core::RateCard builtin = core::builtinRateCard();
   const core::RateCard newer = cardWithClaude46();
   CHECK(core::matchModelName("Claude4.6Sonnet", false, newer) == "anthropic.claude-sonnet-4-6");
   CHECK(core::matchModelName("Claude4.6Sonnet", true, newer) ==
@@ -318,7 +359,7 @@ TEST_CASE("Claude 4.6 usage types resolve to the card's models, never to another
   CHECK(core::matchModelName("Claude4Sonnet", false, without4).empty());
   CHECK(core::matchModelName("Claude4Sonnet", false, newer) ==
         "anthropic.claude-sonnet-4-20250514-v1:0");
-  CHECK(core::matchModelName("Claude4.6Sonnet", false, builtin).empty());
+  CHECK(core::matchModelName("Claude4.6Sonnet", false, cardWithout46()).empty());
 
   // A CUR 2.0 bill with the camel form, the Marketplace snake form and their
   // global variants: with the newer card every token row is a card model.
@@ -579,10 +620,16 @@ TEST_CASE("Guardrail units become workload meters of a scenario", "[core][import
     REQUIRE(found != list.end());
     return found->perRequest;
   };
-  CHECK_THAT(perRequest("guardrail_content_filter"), near(5.0 / 3));
-  CHECK_THAT(perRequest("guardrail_denied_topic"), near(5.0 / 3));
-  CHECK_THAT(perRequest("guardrail_contextual_grounding"), near(2.0 / 3));
+  // In the card meters' unit, 1K text units.
+  CHECK_THAT(perRequest("guardrails.content_filters"), near(5.0 / 3 / 1000));
+  CHECK_THAT(perRequest("guardrails.denied_topics"), near(5.0 / 3 / 1000));
+  CHECK_THAT(perRequest("guardrails.contextual_grounding"), near(2.0 / 3 / 1000));
   CHECK(list.size() == 5);
+  for (const core::WorkloadMeter &meter : list) {
+    INFO(meter.kind);
+    CHECK(std::any_of(card.meters.begin(), card.meters.end(),
+                      [&](const core::MeterRate &rate) { return rate.kind == meter.kind; }));
+  }
   // The haiku stream had no units: no meters for its workload.
   const auto lee = std::find_if(scenario.workloads.begin(), scenario.workloads.end(),
                                 [](const auto &w) { return w.name == "user/lee.dev"; });
@@ -595,8 +642,8 @@ TEST_CASE("Guardrail units become workload meters of a scenario", "[core][import
     if (workload["id"] == dana->id) {
       found = true;
       REQUIRE(workload["meters"].is_array());
-      CHECK(workload["meters"][0]["kind"] == "guardrail_content_filter");
-      CHECK(workload["meters"][0]["per_request"].get<double>() == Approx(5.0 / 3));
+      CHECK(workload["meters"][0]["kind"] == "guardrails.content_filters");
+      CHECK(workload["meters"][0]["per_request"].get<double>() == Approx(5.0 / 3 / 1000));
       CHECK(workload["meters"][0].size() == 2);
     } else {
       CHECK_FALSE(workload.contains("meters"));
@@ -604,9 +651,48 @@ TEST_CASE("Guardrail units become workload meters of a scenario", "[core][import
   CHECK(found);
 }
 
+TEST_CASE("A guardrail meter's quantity is in the unit of the card's meter",
+          "[core][import][scenario]") {
+  const auto imported = logs({shape("record-pretty.json")}); // 2 content units, 1 request
+  REQUIRE_FALSE(imported.failure);
+  const auto contentPerRequest = [&](const core::RateCard &card,
+                                     std::vector<std::string> &warnings) {
+    core::WorkloadMeters meters;
+    const core::Scenario scenario =
+        core::scenarioFromUsage(imported.groups, card, "guarded", warnings, 730, &meters);
+    REQUIRE(scenario.workloads.size() == 1);
+    for (const core::WorkloadMeter &meter : meters.at(scenario.workloads[0].id))
+      if (meter.kind == "guardrails.content_filters")
+        return meter.perRequest;
+    FAIL("no content-filter meter");
+    return 0.0;
+  };
+  std::vector<std::string> warnings;
+  CHECK_THAT(contentPerRequest(core::builtinRateCard(), warnings), near(0.002));
+  CHECK(warnings.empty());
+
+  core::RateCard perUnit = core::builtinRateCard();
+  for (core::MeterRate &meter : perUnit.meters)
+    if (meter.kind == "guardrails.content_filters")
+      meter.unit = "text units";
+  CHECK_THAT(contentPerRequest(perUnit, warnings), near(2.0));
+  CHECK(warnings.empty());
+
+  // A card without the meter: AWS's 1K text units, said once.
+  core::RateCard without = core::builtinRateCard();
+  std::erase_if(without.meters, [](const core::MeterRate &meter) {
+    return meter.kind == "guardrails.content_filters";
+  });
+  CHECK_THAT(contentPerRequest(without, warnings), near(0.002));
+  REQUIRE(warnings.size() == 1);
+  CHECK_THAT(warnings[0], Catch::Matchers::Contains("guardrails.content_filters") &&
+                              Catch::Matchers::Contains("no such meter"));
+}
+
 TEST_CASE("The import's JSON carries scope, regions, streams, guardrails and card membership",
           "[core][import][logs][shapes]") {
-  const auto imported = logs({shape("jq-stream.json"), shape("records-array.json")});
+  const auto imported =
+      logs({shape("jq-stream.json"), shape("records-array.json")}, std::nullopt, cardWithout46());
   REQUIRE_FALSE(imported.failure);
   const core::Json json =
       core::usageImportToJson(core::ImportKind::InvocationLogs, imported.tally, imported.groups);
@@ -617,7 +703,7 @@ TEST_CASE("The import's JSON carries scope, regions, streams, guardrails and car
     CHECK(group.contains("guardrail_text_units"));
     if (group["model"] == "global.anthropic.claude-sonnet-4-6") {
       sawUnknown = true;
-      CHECK(group["in_ratecard"] == false);
+      CHECK(group["in_ratecard"] == false); // read with the card of before Claude 4.6
       CHECK(group["scopes"]["global"] == 1);
       CHECK(group["inference_regions"]["eu-central-1"] == 1);
     }
