@@ -81,19 +81,22 @@ const std::array<SubCommand, 13> kSubCommands = {{
      "card excerpt with sources, as one vector PDF. Needs no display.",
      nullptr, &QtRunners::report},
     {"import",
-     "KIND FILE... [--json] [--group-by PATH] [--queries FILE] [--out "
+     "KIND FILE... [--json] [--group-by KEY] [--queries FILE] [--out "
      "SCENARIO.json|HOURLY.csv|RATECARD.json] [--ratecard CARD.json] [--floor-percentile P] "
      "[--month YYYY-MM] [--threads N]",
-     "Read measured reality. KIND: invocation-logs (JSON lines, .gz, folders),\n"
+     "Read measured reality. KIND: invocation-logs (JSON lines, .gz, folders,\n"
+     "JSON documents, CloudWatch Logs Insights results as JSON or CSV),\n"
      "cloudwatch (get-metric-data JSON or console CSV), cur, focus (CSV, .gz;\n"
      "--month YYYY-MM picks the month a scenario is built from), pricelist\n"
-     "(AWS Price List offer JSON) or hourly-csv (docs/importing.md). --out\n"
-     "writes a scenario built from the traffic or the bill, the hourly CSV,\n"
-     "or the price list's rate card.",
+     "(AWS Price List offer JSON) or hourly-csv (docs/importing.md).\n"
+     "--group-by: a dotted path into each log record (requestMetadata.team);\n"
+     "for a bill principal, principal-arn or tag:KEY (tag:iamPrincipal/team).\n"
+     "--out writes a scenario built from the traffic or the bill, the hourly\n"
+     "CSV, or the price list's rate card.",
      runImportCommand},
-    {"reconcile", "SCENARIO BILL [--month YYYY-MM] [--json]",
+    {"reconcile", "SCENARIO BILL [--month YYYY-MM] [--group-by KEY] [--json]",
      "The scenario's month 0 beside a CUR or FOCUS bill, by model, with the\n"
-     "variance.",
+     "variance; with --group-by also by team (principal or tag:KEY).",
      runReconcileCommand},
 }};
 

@@ -80,6 +80,10 @@ bool ignorable(const std::string &token) {
          token == "pt" || token == "reference" || token == "g";
 }
 
+bool isNumber(const std::string &token) {
+  return !token.empty() && std::isdigit(static_cast<unsigned char>(token.front()));
+}
+
 bool isGlobalEntry(const ModelRates &model) { return model.id.starts_with(kGlobalPrefix); }
 
 } // namespace
@@ -107,6 +111,21 @@ bool looksLikeModelId(std::string_view name) {
   });
 }
 
+namespace {
+
+// The profile an id names by its first prefix ("us.x" → "us"; "x" →
+// in-region); a prefix before what is not an id is not peeled, nor a scope.
+std::string_view scopeOfId(std::string_view id) {
+  if (id.starts_with(kGlobalPrefix) && looksLikeModelId(id.substr(kGlobalPrefix.size())))
+    return "global";
+  for (std::string_view geo : kGeoPrefixes)
+    if (id.starts_with(geo) && looksLikeModelId(id.substr(geo.size())))
+      return geo.substr(0, geo.size() - 1);
+  return kInRegionScope;
+}
+
+} // namespace
+
 NormalizedModel normalizeModelId(std::string_view raw, const RateCard &card) {
   NormalizedModel result;
   result.tier = "standard";
@@ -116,6 +135,7 @@ NormalizedModel normalizeModelId(std::string_view raw, const RateCard &card) {
   // Nothing is peeled down to an empty id, nor a prefix down to a non-id.
   std::string_view id = raw;
   bool tierFound = false;
+  bool applicationProfile = false;
   for (bool peeled = true; peeled;) {
     peeled = false;
     for (const TierSuffix &suffix : kTierSuffixes)
@@ -127,10 +147,12 @@ NormalizedModel normalizeModelId(std::string_view raw, const RateCard &card) {
       }
     if (const std::string_view resource = resourceOfArn(id);
         resource.size() != id.size() && !resource.empty()) {
+      applicationProfile = id.find(":application-inference-profile/") != std::string_view::npos;
       id = resource;
       peeled = true;
     }
   }
+  result.scope = applicationProfile ? "application-profile" : std::string(scopeOfId(id));
   const auto known = [&](std::string_view candidate) { return card.find(candidate) != nullptr; };
   if (known(id)) {
     result.model = std::string(id);
@@ -138,6 +160,7 @@ NormalizedModel normalizeModelId(std::string_view raw, const RateCard &card) {
     return result;
   }
   std::string_view base = id;
+  bool globalPeeled = false;
   for (;;) {
     // The card lists some models only under their US geo profile id.
     for (const std::string &candidate : {std::string(base), "us." + std::string(base)})
@@ -156,9 +179,12 @@ NormalizedModel normalizeModelId(std::string_view raw, const RateCard &card) {
     // prefix, or read again it would be taken for a name and word-matched.
     if (prefix.empty() || !looksLikeModelId(base.substr(prefix.size())))
       break;
+    globalPeeled = globalPeeled || prefix == kGlobalPrefix;
     base.remove_prefix(prefix.size());
   }
-  result.model = std::string(base);
+  // Global traffic of a model the card lacks stays global: priced apart
+  // once the card has the model, never merged with the regional traffic.
+  result.model = globalPeeled ? std::string(kGlobalPrefix) + std::string(base) : std::string(base);
   return result;
 }
 
@@ -224,6 +250,14 @@ std::string matchModelName(std::string_view name, bool global, const RateCard &c
       return std::find(pool.begin(), pool.end(), token) != pool.end();
     });
     if (!all)
+      continue;
+    // A name with a version is that version: "Claude4Sonnet" is not Claude
+    // Sonnet 4.6 where the card lacks Sonnet 4 (a number the card's name has
+    // and the billing name lacks is another model, not a missing word).
+    if (std::any_of(wanted.begin(), wanted.end(), isNumber) &&
+        std::any_of(have.begin(), have.end(), [&](const std::string &token) {
+          return isNumber(token) && std::find(wanted.begin(), wanted.end(), token) == wanted.end();
+        }))
       continue;
     std::size_t extras = 0;
     for (const std::string &token : have)

@@ -4,10 +4,13 @@
 #include "ui/document/scenariodocument.h"
 #include "ui/import/importdialog.h"
 
+#include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QUndoStack>
 
 #include <filesystem>
@@ -137,4 +140,30 @@ TEST_CASE("A long refusal wraps inside the import dialog, which keeps its size",
   CHECK(findChildOrFail<QPlainTextEdit>(&dialog, QStringLiteral("importReport"))
             ->toPlainText()
             .contains(QStringLiteral("hour,key,model")));
+}
+
+TEST_CASE("A bill grouped by a principal tag shows each team's spend", "[gui][import]") {
+  Window w;
+  ui::ImportDialog dialog(&w.document(), &w.window);
+  dialog.setRequest(core::ImportKind::Cur, {data("shapes/cur2-principals.csv")});
+  auto *choice = findChildOrFail<QComboBox>(&dialog, QStringLiteral("importGroupByChoice"));
+  const int team = choice->findData(QStringLiteral("tag:iamPrincipal/team"));
+  REQUIRE(team >= 0);
+  choice->setCurrentIndex(team);
+  emit choice->activated(team);
+  CHECK(findChildOrFail<QLineEdit>(&dialog, QStringLiteral("importGroupBy"))->text() ==
+        QStringLiteral("tag:iamPrincipal/team"));
+  QSignalSpy finished(&dialog, &ui::ImportDialog::importFinished);
+  dialog.start();
+  REQUIRE(finished.wait(20000));
+  auto *table = findChildOrFail<QTableWidget>(&dialog, QStringLiteral("importKeyTable"));
+  REQUIRE(table->isVisibleTo(&dialog));
+  REQUIRE(table->rowCount() == 2);
+  // The costliest first: the rows without the tag, then the data-science team.
+  CHECK(table->item(0, 1)->text() == QStringLiteral("(none)"));
+  CHECK(table->item(1, 1)->text() == QStringLiteral("BedrockDataScience"));
+  CHECK(table->item(1, 2)->text() == QStringLiteral("$1.83"));
+  const QString report =
+      findChildOrFail<QPlainTextEdit>(&dialog, QStringLiteral("importReport"))->toPlainText();
+  CHECK(report.contains(QStringLiteral("By tag:iamPrincipal/team")));
 }

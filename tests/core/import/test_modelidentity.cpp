@@ -86,7 +86,8 @@ TEST_CASE("A model id the card lacks stays itself, never priced as a model with 
         "hourly-nested-prefix-renamed.csv", "logs-nested-prefix-renamed.jsonl",
         "hourly-quoted-id-renamed.csv", "logs-versionless-id-renamed.jsonl",
         "hourly-prefix-peeled-to-name.csv", "logs-id-with-space-renamed.jsonl",
-        "logs-empty-role-key.jsonl", "logs-empty-model-id.jsonl", "hourly-row-of-zeros.csv"}) {
+        "logs-empty-role-key.jsonl", "logs-empty-model-id.jsonl", "hourly-row-of-zeros.csv",
+        "logs-unknown-global-kept.jsonl", "hourly-unknown-global-kept.csv"}) {
     INFO(name);
     const std::string path = std::string(BWI_SOURCE_DIR "/tests/data/fuzz-regressions/") + name;
     const bool logs = std::string(name).starts_with("logs");
