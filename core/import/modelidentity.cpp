@@ -254,4 +254,106 @@ std::string matchModelName(std::string_view name, bool global, const RateCard &c
   return best->id;
 }
 
+namespace {
+
+struct ProviderWord {
+  std::string_view word; // a name token that tells the provider
+  std::string_view name;
+  std::string_view idPrefix;
+};
+
+constexpr std::array<ProviderWord, 29> kProviderWords{{
+    {"claude", "Anthropic", "anthropic"},
+    {"nova", "Amazon", "amazon"},
+    {"titan", "Amazon", "amazon"},
+    {"llama", "Meta", "meta"},
+    {"mistral", "Mistral AI", "mistral"},
+    {"ministral", "Mistral AI", "mistral"},
+    {"magistral", "Mistral AI", "mistral"},
+    {"pixtral", "Mistral AI", "mistral"},
+    {"devstral", "Mistral AI", "mistral"},
+    {"voxtral", "Mistral AI", "mistral"},
+    {"codestral", "Mistral AI", "mistral"},
+    {"deepseek", "DeepSeek", "deepseek"},
+    {"gpt", "OpenAI", "openai"},
+    {"openai", "OpenAI", "openai"},
+    {"qwen", "Qwen", "qwen"},
+    {"glm", "Z AI", "zai"},
+    {"zai", "Z AI", "zai"},
+    {"kimi", "Moonshot AI", "moonshot"},
+    {"moonshot", "Moonshot AI", "moonshot"},
+    {"minimax", "MiniMax", "minimax"},
+    {"grok", "xAI", "xai"},
+    {"nemotron", "NVIDIA", "nvidia"},
+    {"gemma", "Google", "google"},
+    {"palmyra", "Writer", "writer"},
+    {"cohere", "Cohere", "cohere"},
+    {"command", "Cohere", "cohere"},
+    {"jamba", "AI21 Labs", "ai21"},
+    {"ai21", "AI21 Labs", "ai21"},
+    {"stable", "Stability AI", "stability"},
+}};
+
+} // namespace
+
+ModelProvider providerOfModelName(std::string_view name) {
+  name = stripMarketplaceEdition(name);
+  if (looksLikeModelId(name)) {
+    // "zai.glm5", "us.anthropic.claude-…": the provider is the part before the id's name.
+    std::string_view rest = name;
+    for (std::string_view geo : kGeoPrefixes)
+      if (rest.starts_with(geo))
+        rest.remove_prefix(geo.size());
+    if (rest.starts_with(kGlobalPrefix))
+      rest.remove_prefix(kGlobalPrefix.size());
+    const std::string prefix(rest.substr(0, rest.find('.')));
+    for (const ProviderWord &entry : kProviderWords)
+      if (entry.idPrefix == prefix)
+        return {std::string(entry.name), std::string(entry.idPrefix)};
+  }
+  for (const std::string &token : nameTokens(name))
+    for (const ProviderWord &entry : kProviderWords)
+      if (token.starts_with(entry.word))
+        return {std::string(entry.name), std::string(entry.idPrefix)};
+  return {};
+}
+
+std::string modelIdFromName(std::string_view name) {
+  name = stripMarketplaceEdition(name);
+  if (looksLikeModelId(name))
+    return std::string(name);
+  const ModelProvider provider = providerOfModelName(name);
+  std::string id = provider.idPrefix.empty() ? std::string("pricelist") : provider.idPrefix;
+  id += '.';
+  bool first = true;
+  for (const std::string &token : nameTokens(name)) {
+    // The provider's own name is in the prefix already ("Amazon Nova X", "Meta Llama").
+    if (first && provider.idPrefix == token && !provider.idPrefix.empty())
+      continue;
+    if (!first)
+      id += '-';
+    id += token;
+    first = false;
+  }
+  return first ? std::string() : id;
+}
+
+bool numbersAgree(std::string_view name, const ModelRates &model) {
+  const auto numbers = [](std::string_view text) {
+    std::vector<std::string> found;
+    for (std::string &token : nameTokens(text))
+      if (std::isdigit(static_cast<unsigned char>(token.front())))
+        found.push_back(std::move(token));
+    std::sort(found.begin(), found.end());
+    return found;
+  };
+  const std::vector<std::string> wanted = numbers(stripMarketplaceEdition(name));
+  for (const std::string *text : {&model.name, &model.id}) {
+    const std::vector<std::string> have = numbers(*text);
+    if (std::includes(have.begin(), have.end(), wanted.begin(), wanted.end()))
+      return true;
+  }
+  return false;
+}
+
 } // namespace bwi::core
