@@ -66,7 +66,7 @@ ImportOutcome runImport(const ImportRequest &request, const RateCard &card,
     outcome.failure = outcome.bill.failure;
     break;
   case ImportKind::PriceList:
-    outcome.priceList = importPriceList(*files, card);
+    outcome.priceList = importPriceList(*files, card, PriceListOptions{request.region});
     outcome.failure = outcome.priceList.failure;
     break;
   }

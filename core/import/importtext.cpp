@@ -103,8 +103,22 @@ std::string money(const std::optional<double> &value) {
 
 void priceListText(const PriceListImport &imported, std::ostringstream &out) {
   tallyText(imported.tally, out);
-  out << "Price list published " << imported.publicationDate << "; the new card is as of "
-      << imported.card.asOf << ".\n";
+  out << "Price list for " << imported.region << " published " << imported.publicationDate;
+  if (!imported.offers.empty()) {
+    out << " (";
+    for (std::size_t i = 0; i < imported.offers.size(); ++i)
+      out << (i ? ", " : "") << imported.offers[i];
+    out << ")";
+  }
+  out << "; the new card is as of " << imported.card.asOf << " with " << imported.card.models.size()
+      << " models.\n";
+  if (imported.regions.size() > 1) {
+    out << "The files also price";
+    for (const std::string &region : imported.regions)
+      if (region != imported.region)
+        out << " " << region;
+    out << " (--region picks one).\n";
+  }
   if (imported.changes.empty())
     out << "No price differs from the current card.\n";
   for (const PriceChange &change : imported.changes) {
@@ -114,6 +128,15 @@ void priceListText(const PriceListImport &imported, std::ostringstream &out) {
     else
       out << "  " << padded(change.change, 7) << "  " << change.model << ": " << change.note
           << "\n";
+  }
+  if (!imported.leftOut.empty()) {
+    out << "Left out (no card field holds them):";
+    bool first = true;
+    for (const auto &[why, count] : imported.leftOut) {
+      out << (first ? " " : "; ") << count << " row" << (count == 1 ? "" : "s") << " of " << why;
+      first = false;
+    }
+    out << ".\n";
   }
   skippedText(imported.tally, out);
 }
