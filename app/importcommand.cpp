@@ -35,6 +35,7 @@ struct ImportLine {
   std::optional<std::string> month; // bills: the month a scenario is built from
   double floorPercentile = 0.10;
   unsigned threads = 0;
+  std::string region; // pricelist: the card's region
 };
 
 struct ReconcileLine {
@@ -103,6 +104,11 @@ std::optional<ImportLine> parseImportLine(const std::vector<std::string> &argume
     } else if (word == "--ratecard") {
       if (!(line.ratecardPath = value()))
         return std::nullopt;
+    } else if (word == "--region") {
+      const auto region = value();
+      if (!region)
+        return std::nullopt;
+      line.region = *region;
     } else if (word == "--floor-percentile") {
       const auto text = value();
       if (!text)
@@ -142,6 +148,10 @@ std::optional<ImportLine> parseImportLine(const std::vector<std::string> &argume
   }
   if (line.month && line.kind != ImportKind::Cur && line.kind != ImportKind::Focus) {
     error = "--month applies to cur and focus only";
+    return std::nullopt;
+  }
+  if (!line.region.empty() && line.kind != ImportKind::PriceList) {
+    error = "--region applies to pricelist only";
     return std::nullopt;
   }
   if (line.queriesPath && line.kind != ImportKind::CloudWatch) {
@@ -289,6 +299,7 @@ int runImport(const ImportLine &line, std::ostream &out, std::ostream &err) {
   request.queriesPath = line.queriesPath;
   request.floorPercentile = line.floorPercentile;
   request.threads = line.threads;
+  request.region = line.region;
   const core::ImportOutcome outcome = core::runImport(request, *card);
   if (outcome.failure)
     return reportFailure(*outcome.failure, err);
@@ -376,11 +387,12 @@ std::string importUsageText() {
   return R"(Usage:
   bedrock-whatif import KIND FILE... [--json] [--group-by PATH] [--queries FILE]
                         [--out SCENARIO.json|HOURLY.csv|RATECARD.json] [--ratecard CARD.json]
-                        [--floor-percentile P] [--month YYYY-MM]
+                        [--floor-percentile P] [--month YYYY-MM] [--region R]
       Read measured reality. KIND: invocation-logs (JSON lines, .gz, folders),
       cloudwatch (get-metric-data JSON or console CSV), cur, focus (CSV, .gz;
       --month YYYY-MM picks the month a scenario is built from), pricelist
-      (AWS Price List offer JSON) or hourly-csv. --out writes a scenario built
+      (AWS Price List bulk offer files or GetProducts output, for any region:
+      --region R) or hourly-csv. --out writes a scenario built
       from the traffic or the bill, the hourly CSV, or the new rate card.
   bedrock-whatif reconcile SCENARIO BILL [--month YYYY-MM] [--json]
       The scenario's month 0 beside a CUR or FOCUS bill, by model, with the variance.
