@@ -117,6 +117,10 @@ Usage:
       from the traffic, writes the hourly CSV, or the price list's rate card.
   bedrock-whatif reconcile SCENARIO BILL [--month YYYY-MM] [--json]
       The scenario beside a CUR or FOCUS bill, by model, with the variance.
+  bedrock-whatif ratecard update [--region R] [--source URL|DIR] [--out FILE.json] [--json]
+      Download region R's prices from the AWS Price List, print how they
+      differ from the current card, and save the dated card that new
+      scenarios then use (docs/price-list.md).
   bedrock-whatif --version | --help
 
 SCENARIO is a scenario file (JSON); resources/example-scenario.json is the

@@ -4,6 +4,7 @@
 #ifdef BWI_WITH_GUI
 #include "app/exportcommand.h"
 #include "app/guimain.h"
+#include "app/ratecardcommand.h"
 #endif
 
 #include <iostream>
@@ -20,6 +21,8 @@ int main(int argc, char **argv) {
     return bwi::app::runExport(argc, argv, arguments);
   if (!arguments.empty() && arguments[0] == "report")
     return bwi::app::runReport(argc, argv, arguments);
+  if (!arguments.empty() && arguments[0] == "ratecard")
+    return bwi::app::runRatecardCommand(argc, argv, arguments);
   if (bwi::app::wantsWorkbench(arguments))
     return bwi::app::runWorkbench(
         argc, argv, arguments.empty() ? QString() : QString::fromStdString(arguments[0]));
