@@ -9,6 +9,7 @@
 #include "core/files/savedcards.h"
 #include "core/files/scenariofile.h"
 #include "core/import/importtext.h"
+#include "core/import/offerindex.h"
 #include "core/import/usagetype.h"
 #include "core/model/ratecarddiff.h"
 #include "ui/document/appsettings.h"
