@@ -400,13 +400,21 @@ void Builder::readOffer(dom::object root, std::string_view offerCode, const std:
   m_offers.insert(std::string(offerCode));
   dom::object products = root["products"].get_object().value_unsafe();
   dom::object onDemand = root.at_pointer("/terms/OnDemand").get_object().value_unsafe();
+  // at_key scans an object's keys: one index of the terms keeps a file of
+  // thousands of products linear (docs/benchmarks.md).
+  std::unordered_map<std::string_view, dom::object> termsBySku;
+  termsBySku.reserve(onDemand.size());
+  for (const dom::key_value_pair terms : onDemand) {
+    dom::object object;
+    if (!terms.value.get_object().get(object))
+      termsBySku.emplace(terms.key, object);
+  }
   for (const dom::key_value_pair product : products) {
     dom::object value;
     if (product.value.get_object().get(value))
       continue;
-    dom::object terms;
-    const bool priced = !onDemand.at_key(product.key).get_object().get(terms);
-    readProduct(value, priced ? &terms : nullptr, offerCode, source);
+    const auto terms = termsBySku.find(product.key);
+    readProduct(value, terms == termsBySku.end() ? nullptr : &terms->second, offerCode, source);
   }
 }
 
