@@ -104,7 +104,7 @@ UpdatePricesDialog::UpdatePricesDialog(ScenarioDocument *document, QWidget *pare
   auto *regionRow = new QHBoxLayout;
   regionRow->addWidget(m_region, 1);
   regionRow->addWidget(m_start);
-  form->addRow(tr("&Region:"), regionRow);
+  form->addRow(tr("Region:"), regionRow);
   form->addRow(tr("&Price list:"), m_source);
   auto *buttons = new QHBoxLayout;
   buttons->addStretch(1);
