@@ -215,20 +215,30 @@ std::string matchModelName(std::string_view name, bool global, const RateCard &c
   const ModelRates *best = nullptr;
   bool bestGlobalFit = false;
   std::size_t bestExtras = std::numeric_limits<std::size_t>::max();
+  const auto count = [](const std::vector<std::string> &tokens, const std::string &token) {
+    return static_cast<std::size_t>(std::count(tokens.begin(), tokens.end(), token));
+  };
   for (const ModelRates &model : card.models) {
-    std::vector<std::string> have = nameTokens(model.name);
+    const std::vector<std::string> have = nameTokens(model.name);
     const std::vector<std::string> idTokens = nameTokens(model.id);
-    std::vector<std::string> pool = have;
-    pool.insert(pool.end(), idTokens.begin(), idTokens.end());
+    // Repeats count: "Llama 3.3 70B" wants two 3s, which Llama 3 70B
+    // ("meta.llama3-70b-…") has not; the name or the id must hold each
+    // word as often as the billing name does.
     const bool all = std::all_of(wanted.begin(), wanted.end(), [&](const std::string &token) {
-      return std::find(pool.begin(), pool.end(), token) != pool.end();
+      return count(wanted, token) <= std::max(count(have, token), count(idTokens, token));
     });
     if (!all)
       continue;
+    // Words of the card's name beyond the billing name's, repeats counted:
+    // "Llama 3 70B" is then a closer fit to Llama 3 70B than to Llama 3.3 70B.
     std::size_t extras = 0;
-    for (const std::string &token : have)
-      if (!ignorable(token) && std::find(wanted.begin(), wanted.end(), token) == wanted.end())
+    for (std::size_t i = 0; i < have.size(); ++i) {
+      const std::string &token = have[i];
+      const auto seen = static_cast<std::size_t>(
+          std::count(have.begin(), have.begin() + static_cast<std::ptrdiff_t>(i) + 1, token));
+      if (!ignorable(token) && seen > count(wanted, token))
         ++extras;
+    }
     const bool globalFit = isGlobalEntry(model) == global;
     // Fewest words the billing name lacks; the global entry only for global usage.
     if (!best || extras < bestExtras || (extras == bestExtras && globalFit && !bestGlobalFit)) {
@@ -326,7 +336,9 @@ std::string modelIdFromName(std::string_view name) {
   std::string id = provider.idPrefix.empty() ? std::string("pricelist") : provider.idPrefix;
   id += '.';
   bool first = true;
-  for (const std::string &token : nameTokens(name)) {
+  const std::vector<std::string> tokens = nameTokens(name);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::string &token = tokens[i];
     // The provider's own name is in the prefix already ("Amazon Nova X", "Meta Llama").
     if (first && provider.idPrefix == token && !provider.idPrefix.empty())
       continue;
@@ -334,6 +346,11 @@ std::string modelIdFromName(std::string_view name) {
       id += '-';
     id += token;
     first = false;
+    // A size or variant letter stays on its number, as AWS ids write it:
+    // "70B" → "70b", "4o" → "4o", not "70-b".
+    if (i + 1 < tokens.size() && std::isdigit(static_cast<unsigned char>(token.front())) &&
+        tokens[i + 1].size() == 1 && std::isalpha(static_cast<unsigned char>(tokens[i + 1][0])))
+      id += tokens[++i];
   }
   return first ? std::string() : id;
 }

@@ -82,7 +82,8 @@ ModelProvider providerOfModelName(std::string_view name);
 // An id for a model the card lacks, from the price list's name: the name
 // itself when it is an id ("zai.glm5"), else the provider's id prefix and the
 // name's words and numbers ("Claude Opus 5.5" → "anthropic.claude-opus-5-5",
-// a stem the real versioned id begins with, so that matchModelName finds it).
+// a stem the real versioned id begins with, so that matchModelName finds it;
+// a letter after a number stays on it: "Qwen 32B" → "qwen.qwen-32b").
 std::string modelIdFromName(std::string_view name);
 
 // Whether every number of `name` is among the numbers of `model`'s name, or

@@ -13,6 +13,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <tuple>
 
 using namespace bwi;
 using bwi::test::near;
@@ -244,6 +245,8 @@ TEST_CASE("A model's provider and a new id come from the price list's name",
         "anthropic.claude-opus-5-5");
   CHECK(core::modelIdFromName("Amazon Nova Sonic") == "amazon.nova-sonic");
   CHECK(core::modelIdFromName("zai.glm5") == "zai.glm5");
+  CHECK(core::modelIdFromName("Llama 5 70B Instruct") == "meta.llama-5-70b-instruct");
+  CHECK(core::modelIdFromName("GPT 4o") == "openai.gpt-4o");
   const core::RateCard card = core::builtinRateCard();
   CHECK_FALSE(
       core::numbersAgree("Claude Opus 5.5", *card.find("anthropic.claude-opus-4-5-20251101-v1:0")));
@@ -416,6 +419,38 @@ TEST_CASE("The price list of the card's own region keeps what it does not price"
   const auto &twice = model(again.card, "amazon.nova-pro-v1:0");
   CHECK(twice.source.find("AWS Price List") == twice.source.rfind("AWS Price List"));
   CHECK(core::diffRateCards(imported.card, again.card).empty());
+}
+
+TEST_CASE("Llama 3.3 70B Instruct prices the card's Llama 3.3, not Llama 3 nor a new model",
+          "[core][import][pricelist]") {
+  const core::RateCard reference = core::builtinRateCard();
+  std::vector<OfferRow> rows;
+  for (auto [type, name, usd] :
+       {std::tuple{"USE1-Llama3-3-70B-input-tokens", "Llama 3.3 70B Instruct", "0.0006500000"},
+        std::tuple{"USE1-Llama3-3-70B-output-tokens", "Llama 3.3 70B Instruct", "0.0006600000"},
+        std::tuple{"USE1-Llama3-70B-input-tokens", "Llama 3 70B Instruct", "0.0026000000"}}) {
+    OfferRow row;
+    row.usageType = type;
+    row.usd = usd;
+    row.model = name;
+    row.regionCode = "us-east-1";
+    rows.push_back(row);
+  }
+  const auto imported = core::readPriceList(
+      {document("AmazonBedrock.json",
+                test::bulkOffer("AmazonBedrock", "2026-12-01T00:00:00Z", rows))},
+      reference);
+  REQUIRE_FALSE(imported.failure);
+  const auto &llama33 = model(imported.card, "us.meta.llama3-3-70b-instruct-v1:0");
+  CHECK_THAT(llama33.onDemand.inputPer1m, near(0.65));
+  CHECK_THAT(llama33.onDemand.outputPer1m, near(0.66));
+  const auto &llama3 = model(imported.card, "meta.llama3-70b-instruct-v1:0");
+  CHECK_THAT(llama3.onDemand.inputPer1m, near(2.6));
+  CHECK(llama3.onDemand.outputPer1m ==
+        reference.find("meta.llama3-70b-instruct-v1:0")->onDemand.outputPer1m);
+  CHECK(imported.card.models.size() == reference.models.size());
+  CHECK(std::none_of(imported.changes.begin(), imported.changes.end(),
+                     [](const core::PriceChange &change) { return change.change == "added"; }));
 }
 
 TEST_CASE("Price-list files that cannot be read say what is wrong", "[core][import][pricelist]") {
