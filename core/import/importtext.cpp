@@ -93,14 +93,6 @@ void billText(const BillImport &bill, std::ostringstream &out) {
   skippedText(bill.tally, out);
 }
 
-std::string money(const std::optional<double> &value) {
-  if (!value)
-    return "none";
-  char buffer[48];
-  std::snprintf(buffer, sizeof buffer, "$%.6g", *value);
-  return buffer;
-}
-
 void priceListText(const PriceListImport &imported, std::ostringstream &out) {
   tallyText(imported.tally, out);
   out << "Price list for " << imported.region << " published " << imported.publicationDate;
@@ -123,8 +115,9 @@ void priceListText(const PriceListImport &imported, std::ostringstream &out) {
     out << "No price differs from the current card.\n";
   for (const PriceChange &change : imported.changes) {
     if (change.change == "changed")
-      out << "  changed  " << change.model << " " << change.field << ": " << money(change.oldValue)
-          << " → " << money(change.newValue) << "\n";
+      out << "  changed  " << change.model << " " << change.field << ": "
+          << formatFieldValue(change.field, change.oldValue) << " → "
+          << formatFieldValue(change.field, change.newValue) << "\n";
     else
       out << "  " << padded(change.change, 7) << "  " << change.model << ": " << change.note
           << "\n";

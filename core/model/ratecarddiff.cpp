@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 namespace bwi::core {
@@ -75,6 +76,16 @@ std::optional<double> priceField(const ModelRates &model, const std::string &fie
                          field.find(".output_") != std::string::npos);
   }
   return std::nullopt;
+}
+
+bool isMultiplierField(const std::string &field) { return field.starts_with("tiers."); }
+
+std::string formatFieldValue(const std::string &field, const std::optional<double> &value) {
+  if (!value)
+    return "none";
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, isMultiplierField(field) ? "×%.6g" : "$%.6g", *value);
+  return buffer;
 }
 
 std::vector<PriceChange> diffRateCards(const RateCard &before, const RateCard &after) {

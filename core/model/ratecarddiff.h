@@ -16,7 +16,9 @@ struct PriceChange {
   std::string model;  // the model's id
   std::string change; // "changed", "added" or "gone"
   std::string field;  // for "changed": "on_demand.input_per_1m", "tiers.priority", …
-  std::optional<double> oldValue, newValue; // USD per 1M tokens, per MU-hour or per 1K TPM-month
+  // USD per 1M tokens, per MU-hour or per 1K TPM-month; for tiers.* a
+  // multiplier of the on-demand price.
+  std::optional<double> oldValue, newValue;
   std::string note;
 };
 
@@ -25,6 +27,14 @@ const std::vector<std::string> &comparedPriceFields();
 
 // A price of `model` by its dotted name; nullopt where the model has none.
 std::optional<double> priceField(const ModelRates &model, const std::string &field);
+
+// Whether a compared field is a multiplier of the on-demand price
+// (tiers.priority, tiers.flex) rather than USD.
+bool isMultiplierField(const std::string &field);
+
+// A compared field's value as the diff shows it: "$0.72" for a price,
+// "×1.75" for a multiplier, "none" where the card has none.
+std::string formatFieldValue(const std::string &field, const std::optional<double> &value);
 
 // Models only in `after` are "added" (note: name and provider), only in
 // `before` "gone", and every compared price that differs "changed" (a price

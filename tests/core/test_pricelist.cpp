@@ -497,6 +497,16 @@ TEST_CASE("Price-list files that cannot be read say what is wrong", "[core][impo
   CHECK(some.tally.skipped.first[0].line == 1);
 }
 
+TEST_CASE("A changed multiplier shows as a multiplier, a changed price in USD",
+          "[core][model][pricelist]") {
+  CHECK_FALSE(core::isMultiplierField("on_demand.input_per_1m"));
+  CHECK(core::isMultiplierField("tiers.priority"));
+  CHECK(core::formatFieldValue("tiers.priority", 1.75) == "×1.75");
+  CHECK(core::formatFieldValue("tiers.flex", 0.5) == "×0.5");
+  CHECK(core::formatFieldValue("on_demand.output_per_1m", 0.72) == "$0.72");
+  CHECK(core::formatFieldValue("tiers.priority", std::nullopt) == "none");
+}
+
 TEST_CASE("Two cards differ by model and by price; a region switch carries what it lacks",
           "[core][model][pricelist]") {
   const core::RateCard before = core::builtinRateCard();
