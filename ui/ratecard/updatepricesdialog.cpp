@@ -257,8 +257,10 @@ void UpdatePricesDialog::showDiff(const core::RateCard &card,
       if (change.oldValue && change.newValue && *change.oldValue > 0)
         note =
             QString::fromStdString(core::formatPercent(*change.newValue / *change.oldValue - 1.0));
-      new QTreeWidgetItem(changedItem, {fromStd(change.model), fromStd(change.field),
-                                        price(change.oldValue), price(change.newValue), note});
+      new QTreeWidgetItem(changedItem,
+                          {fromStd(change.model), fromStd(change.field),
+                           fromStd(core::formatFieldValue(change.field, change.oldValue)),
+                           fromStd(core::formatFieldValue(change.field, change.newValue)), note});
       ++changed;
     } else {
       new QTreeWidgetItem(
