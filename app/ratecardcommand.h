@@ -1,7 +1,8 @@
 #pragma once
 
-#include <string>
-#include <vector>
+#include "app/subcommands.h"
+
+#include <iosfwd>
 
 namespace bwi::app {
 
@@ -11,8 +12,6 @@ namespace bwi::app {
 // how the card they make differs from the current one, and saves it
 // (docs/price-list.md). Exit status: 0, 1 (download or file problem:
 // nothing written), 2 (wrong command line).
-int runRatecardCommand(int argc, char **argv, const std::vector<std::string> &arguments);
-
-std::string ratecardUsageText();
+int runRatecardCommand(const Arguments &arguments, std::ostream &out, std::ostream &err);
 
 } // namespace bwi::app

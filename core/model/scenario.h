@@ -25,6 +25,13 @@ struct TokenShape {
   bool operator==(const TokenShape &) const = default;
 };
 
+// Base input tokens per call: B = system + user + chunks × tokens per chunk +
+// history (docs/cost-model.md §3).
+inline double baseInputPerCall(const TokenShape &tokens) {
+  return tokens.system + tokens.user + tokens.retrievalChunks * tokens.tokensPerChunk +
+         tokens.history;
+}
+
 enum class CacheTtl { FiveMinutes, OneHour };
 
 struct Caching {

@@ -1,11 +1,11 @@
 // Reading one region's three Bedrock offer files (about 10 MB, generated in
-// the real grammar by tests/core/pricelistfixtures) into a rate card, and the
+// the real grammar by tests/core/import/pricelistfixtures) into a rate card, and the
 // diff against the built-in card: the budget is 300 ms (docs/benchmarks.md).
 // Run: build/release/tests/bench/bwi_pricelist_bench [--runs N] [--write DIR]
 #include "core/files/scenariofile.h"
 #include "core/import/pricelist.h"
 #include "core/model/ratecarddiff.h"
-#include "tests/core/pricelistfixtures.h"
+#include "tests/core/import/pricelistfixtures.h"
 
 #include <algorithm>
 #include <chrono>

@@ -83,9 +83,11 @@ TEST_CASE("Update prices downloads, shows the diff and re-prices as one undo ste
   auto *tree = findChildOrFail<QTreeWidget>(&dialog, QStringLiteral("updateDiff"));
   CHECK(lists(section(tree, QStringLiteral("Changed prices")),
               QStringLiteral("amazon.nova-pro-v1:0")));
-  CHECK(lists(section(tree, QStringLiteral("New models")), QStringLiteral("zai.glm5")));
   CHECK(lists(section(tree, QStringLiteral("New models")),
-              QStringLiteral("anthropic.claude-opus-5-5")));
+              QStringLiteral("anthropic.claude-mythos-5")));
+  CHECK_FALSE(lists(section(tree, QStringLiteral("New models")), QStringLiteral("zai.glm5")));
+  CHECK(lists(section(tree, QStringLiteral("Changed prices")),
+              QStringLiteral("us.meta.llama3-3-70b-instruct-v1:0")));
   const QString summary = findChildOrFail<QLabel>(&dialog, QStringLiteral("updateSummary"))->text();
   CHECK(summary.contains(QStringLiteral("month 1: net")));
   CHECK(w.document().scenario() == before); // nothing changes before accepting

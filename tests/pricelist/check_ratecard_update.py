@@ -73,9 +73,16 @@ def main():
         nova = changes.get(("amazon.nova-pro-v1:0", "changed", "on_demand.output_per_1m"))
         check(nova is not None and abs(nova["old"] - 3.2) < 1e-9 and abs(nova["new"] - 3.6) < 1e-9,
               "Nova Pro output 3.2 → 3.6 in the diff")
-        for added in ("zai.glm5", "anthropic.claude-opus-5-5", "global.anthropic.claude-opus-5-5",
-                      "qwen.qwen3-32b"):
+        for added in ("anthropic.claude-mythos-5", "anthropic.claude-mythos-preview"):
             check((added, "added", None) in changes, f"{added} is a new model")
+        # Names the card spells otherwise price the card's models, never a new one.
+        added_ids = {model for (model, change, _) in changes if change == "added"}
+        for known in ("zai.glm5", "qwen.qwen3-32b", "anthropic.claude-opus-5-5",
+                      "meta.llama-3-3-70-b-instruct"):
+            check(known not in added_ids, f"{known} is not added (the card has it)")
+        llama = changes.get(("us.meta.llama3-3-70b-instruct-v1:0", "changed", "on_demand.input_per_1m"))
+        check(llama is not None and abs(llama["new"] - 0.65) < 1e-9,
+              "Llama 3.3 70B Instruct prices the card's Llama 3.3")
         check(report.get("as_of") == "2026-11-24", "the card is dated by the offers")
         check(report.get("written") == out, "--out names the file written")
         card = json.load(open(out)) if os.path.exists(out) else {}

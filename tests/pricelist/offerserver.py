@@ -57,10 +57,10 @@ BEDROCK_ROWS = [
     ("Mistral Large 3", "Mistral-Large-3-675b-Instruct-output-tokens", "0.0015000000", "1K tokens"),
     ("Mistral Large 3", "mistral.mistral-large-3-675b-instruct-mantle-output-tokens-priority",
      "0.0026300000", "1K tokens"),
-    ("GLM 5", "zai.glm5-input-tokens", "0.0010000000", "1K tokens"),  # new
+    ("GLM 5", "zai.glm5-input-tokens", "0.0010000000", "1K tokens"),  # the card's zai.glm-5
     ("GLM 5", "zai.glm5-output-tokens", "0.0032000000", "1K tokens"),
     ("GLM 5", "zai.glm5-mantle-input-tokens-flex", "0.0005000000", "1K tokens"),
-    ("Qwen3 32B", "qwen.qwen3-32b-input-tokens", "0.0001500000", "1K tokens"),  # new
+    ("Qwen3 32B", "qwen.qwen3-32b-input-tokens", "0.0001500000", "1K tokens"),  # the card's
     ("Qwen3 32B", "qwen.qwen3-32b-output-tokens", "0.0006000000", "1K tokens"),
     ("Nova Micro", "NovaMicro-Model-Customization-input-tokens", "0.0010000000", "1K tokens"),
 ]
@@ -77,11 +77,15 @@ MARKETPLACE_ROWS = [
     ("Claude Sonnet 4.5", "CacheReadInputTokenCount_Global", "0.3000000000", "1M tokens"),
     ("Claude Sonnet 4.5", "Reserved_1Month_InputTPM_Geo", "0.1980000000", "hour"),
     ("Claude Sonnet 4.5", "Reserved_1Month_OutputTPM_Geo", "0.9900000000", "hour"),
-    ("Claude Opus 5.5", "input_tokens_standard", "4.4000000000", "1M tokens"),  # new
+    ("Claude Opus 5.5", "input_tokens_standard", "4.4000000000", "1M tokens"),  # the card's
     ("Claude Opus 5.5", "output_tokens_standard", "22.0000000000", "1M tokens"),
     ("Claude Opus 5.5", "input_tokens_global_standard", "4.0000000000", "1M tokens"),
     ("Claude Opus 5.5", "output_tokens_global_standard", "20.0000000000", "1M tokens"),
     ("Claude Opus 5.5", "cache_write_tokens_1h_standard", "8.8000000000", "1M tokens"),
+    ("Claude Mythos 5", "input_tokens_standard", "11.0000000000", "1M tokens"),  # new
+    ("Claude Mythos 5", "output_tokens_standard", "55.0000000000", "1M tokens"),
+    ("Claude Mythos Preview", "InputTokenCount", "27.5000000000", "1M tokens"),  # new
+    ("Claude Mythos Preview", "OutputTokenCount", "137.5000000000", "1M tokens"),
 ]
 
 SERVICE_ROWS = [

@@ -104,7 +104,11 @@ UpdatePricesDialog::UpdatePricesDialog(ScenarioDocument *document, QWidget *pare
   auto *regionRow = new QHBoxLayout;
   regionRow->addWidget(m_region, 1);
   regionRow->addWidget(m_start);
-  form->addRow(tr("Region:"), regionRow);
+  // A label of a row that is a layout has no buddy of its own: set it, so
+  // that Alt+R reaches the region.
+  auto *regionLabel = new QLabel(tr("&Region:"));
+  regionLabel->setBuddy(m_region);
+  form->addRow(regionLabel, regionRow);
   form->addRow(tr("&Price list:"), m_source);
   auto *buttons = new QHBoxLayout;
   buttons->addStretch(1);

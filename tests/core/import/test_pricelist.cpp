@@ -1,23 +1,100 @@
 #include "core/files/ratecardjson.h"
 #include "core/files/scenariofile.h"
+#include "core/files/scenariovalidation.h"
+#include "core/import/billimport.h"
+#include "core/import/cloudwatch.h"
+#include "core/import/hourlycsv.h"
+#include "core/import/importscenario.h"
+#include "core/import/invocationlogs.h"
 #include "core/import/modelidentity.h"
 #include "core/import/pricelist.h"
 #include "core/import/usagetype.h"
+#include "core/import/utf8text.h"
 #include "core/model/ratecarddiff.h"
-#include "tests/core/importtestsupport.h"
-#include "tests/core/pricelistfixtures.h"
+#include "tests/core/import/importtestsupport.h"
+#include "tests/core/import/pricelistfixtures.h"
 #include "tests/core/testsupport.h"
 
 #include <catch2/catch.hpp>
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <tuple>
+#include <zlib.h>
 
-using namespace bwi;
+using bwi::test::importDataPath;
+using bwi::test::inputs;
 using bwi::test::near;
 using bwi::test::OfferRow;
+using namespace bwi;
+
+TEST_CASE("The AWS price list becomes a dated rate card and a diff", "[core][import][pricelist]") {
+  const core::RateCard current = core::builtinRateCard();
+  const auto imported = core::importPriceList(
+      inputs({importDataPath("pricelist-AmazonBedrock.json"),
+              importDataPath("pricelist-AmazonBedrockFoundationModels.json")}),
+      current);
+  REQUIRE_FALSE(imported.failure);
+  CHECK(imported.card.asOf == "2026-11-20");
+  CHECK(imported.tally.files == 2);
+  const auto change = [&](const std::string &model, const std::string &kind,
+                          const std::string &field = "") {
+    return std::find_if(imported.changes.begin(), imported.changes.end(), [&](const auto &c) {
+      return c.model == model && c.change == kind && c.field == field;
+    });
+  };
+  const auto output = change("amazon.nova-pro-v1:0", "changed", "on_demand.output_per_1m");
+  REQUIRE(output != imported.changes.end());
+  CHECK_THAT(*output->oldValue, near(3.2));
+  CHECK_THAT(*output->newValue, near(3.6));
+  CHECK_THAT(imported.card.find("amazon.nova-pro-v1:0")->onDemand.outputPer1m, near(3.6));
+  // Same prices (1K-token unit ×1000, priority as ×1.75) are no change.
+  CHECK(change("amazon.nova-pro-v1:0", "changed", "on_demand.input_per_1m") ==
+        imported.changes.end());
+  CHECK(change("amazon.nova-pro-v1:0", "changed", "tiers.priority") == imported.changes.end());
+  CHECK(change("global.anthropic.claude-sonnet-4-5-20250929-v1:0", "changed",
+               "cache.read_per_1m") != imported.changes.end());
+  // A model the card lacks is added under the price list's name (both Sonic models go, or
+  // the name "Nova Sonic" would match Nova 2 Sonic).
+  CHECK(change("amazon.nova-sonic", "added") == imported.changes.end());
+  core::RateCard withoutSonic = current;
+  std::erase_if(withoutSonic.models, [](const core::ModelRates &model) {
+    return model.id.find("sonic") != std::string::npos;
+  });
+  const auto added = core::importPriceList(
+      inputs({importDataPath("pricelist-AmazonBedrock.json"),
+              importDataPath("pricelist-AmazonBedrockFoundationModels.json")}),
+      withoutSonic);
+  CHECK(std::any_of(added.changes.begin(), added.changes.end(), [](const auto &c) {
+    return c.model == "amazon.nova-sonic" && c.change == "added";
+  }));
+  CHECK(change("amazon.nova-lite-v1:0", "gone") != imported.changes.end());
+  CHECK(change("anthropic.claude-sonnet-4-5-20250929-v1:0", "gone") == imported.changes.end());
+  // The eu-west-1 row and the model-customization row change nothing.
+  CHECK(change("amazon.nova-micro-v1:0", "changed", "on_demand.input_per_1m") ==
+        imported.changes.end());
+
+  const auto wrong = core::importPriceList(inputs({importDataPath("cloudwatch.json")}), current);
+  REQUIRE(wrong.failure);
+  CHECK_THAT(wrong.failure->message, Catch::Matchers::Contains("not an AWS Price List file"));
+}
+
+TEST_CASE("A price-list price beyond the card's limits is reported and not taken",
+          "[core][import][pricelist]") {
+  // Found by fuzz_import_pricelist: a cache-read price of $1,000,400 per 1M
+  // went into the card, which its own reader then refused.
+  const core::RateCard current = core::builtinRateCard();
+  const auto imported = core::importPriceList(
+      inputs({BWI_SOURCE_DIR "/tests/data/fuzz-regressions/pricelist-price-beyond-limit.json"}),
+      current);
+  REQUIRE_FALSE(imported.failure);
+  bool warned = false;
+  for (const std::string &warning : imported.tally.warnings)
+    warned = warned || warning.find("above 1e6 USD; not taken") != std::string::npos;
+  CHECK(warned);
+  core::ValidationIssues issues;
+  core::readRateCard(core::rateCardToJson(imported.card), "", issues);
+  CHECK(issues.empty());
+}
 
 namespace {
 
@@ -123,6 +200,10 @@ std::vector<OfferRow> marketplaceRows() {
       row(opus, "output_tokens_global_standard", "20.0000000000"),
       row(opus, "cache_write_tokens_standard", "5.5000000000"),
       row(opus, "cache_write_tokens_1h_standard", "8.8000000000"),
+      row("Claude Mythos 5", "input_tokens_standard", "11.0000000000"),
+      row("Claude Mythos 5", "output_tokens_standard", "55.0000000000"),
+      row("Claude Mythos 5", "input_tokens_global_standard", "10.0000000000"),
+      row("Claude Mythos 5", "output_tokens_global_standard", "50.0000000000"),
       row(astra, "input_tokens_standard", "11.0000000000"),
       row(astra, "output_tokens_standard", "55.0000000000"),
       row(astra, "input_tokens_global_standard", "10.0000000000"),
@@ -283,29 +364,39 @@ TEST_CASE("The bulk offer files of another region build that region's card",
     CHECK_THAT(pro.note, Catch::Matchers::Contains("latency-optimized: in $1.2 per 1M"));
     CHECK_THAT(pro.source, Catch::Matchers::StartsWith("AWS Price List eu-central-1 2026-11-24"));
   }
-  SECTION("a model the card lacks becomes a new model, never dropped") {
-    const auto &glm = model(card, "zai.glm5");
-    CHECK(glm.name == "GLM 5");
+  SECTION("a model the card has under another spelling prices it") {
+    // The mantle model part "zai.glm5" and the name "GLM 5" are the card's
+    // zai.glm-5; "Claude Opus 5.5" is the card's, not Claude Opus 4.5.
+    const auto &glm = model(card, "zai.glm-5");
     CHECK(glm.provider == "Z AI");
     CHECK_FALSE(glm.marketplace);
     CHECK_THAT(glm.onDemand.inputPer1m, near(1.2));
     CHECK_THAT(glm.onDemand.outputPer1m, near(3.84));
     CHECK_THAT(*glm.tiers->flex, near(0.5));
-    CHECK_THAT(glm.note, Catch::Matchers::Contains("New from the AWS Price List"));
-    CHECK(hasChange(imported.changes, "zai.glm5", "added"));
+    CHECK_FALSE(card.find("zai.glm5"));
     const auto &opus = model(card, "anthropic.claude-opus-5-5");
-    CHECK(opus.provider == "Anthropic");
     CHECK(opus.marketplace);
-    CHECK(opus.tier == "mid");
     CHECK_THAT(opus.onDemand.inputPer1m, near(4.4));
     CHECK_THAT(*opus.cache->writePer1m, near(5.5));
     CHECK_THAT(*opus.cache->write1hPer1m, near(8.8));
-    CHECK_THAT(opus.cache->note, Catch::Matchers::Contains("no cache-read price"));
-    const auto &globalOpus = model(card, "global.anthropic.claude-opus-5-5");
-    CHECK(globalOpus.name == "Claude Opus 5.5 (global)");
-    CHECK_THAT(globalOpus.onDemand.outputPer1m, near(20.0));
-    // Not Claude Opus 4.5, whose words and numbers it shares.
+    CHECK_THAT(model(card, "global.anthropic.claude-opus-5-5").onDemand.outputPer1m, near(20.0));
     CHECK_FALSE(card.find("anthropic.claude-opus-4-5-20251101-v1:0"));
+    CHECK_FALSE(hasChange(imported.changes, "anthropic.claude-opus-5-5", "added"));
+  }
+  SECTION("a model the card lacks becomes a new model, never dropped") {
+    const auto &mythos = model(card, "anthropic.claude-mythos-5");
+    CHECK(mythos.name == "Claude Mythos 5");
+    CHECK(mythos.provider == "Anthropic");
+    CHECK(mythos.marketplace);
+    CHECK_THAT(mythos.onDemand.inputPer1m, near(11.0));
+    CHECK_THAT(mythos.onDemand.outputPer1m, near(55.0));
+    CHECK_THAT(mythos.note, Catch::Matchers::Contains("New from the AWS Price List"));
+    CHECK(hasChange(imported.changes, "anthropic.claude-mythos-5", "added"));
+    const auto &global = model(card, "global.anthropic.claude-mythos-5");
+    CHECK(global.name == "Claude Mythos 5 (global)");
+    CHECK_THAT(global.onDemand.outputPer1m, near(50.0));
+    // Not Claude Opus 5, whose number it shares.
+    CHECK_FALSE(card.find("anthropic.claude-opus-5"));
   }
   SECTION("priority at AWS's cent rounding is one multiplier; global rows go to the global entry") {
     const auto &mistral = model(card, "mistral.mistral-large-3-675b-instruct");
@@ -511,10 +602,15 @@ TEST_CASE("Two cards differ by model and by price; a region switch carries what 
           "[core][model][pricelist]") {
   const core::RateCard before = core::builtinRateCard();
   core::RateCard after = before;
-  after.models.erase(after.models.begin());   // Nova Micro gone
-  after.models[0].onDemand.outputPer1m = 0.3; // Nova Lite changed
-  after.models[1].batch.reset();              // Nova Pro's batch gone
-  core::ModelRates added = after.models[1];
+  const auto at = [&](const std::string &id) {
+    return std::find_if(after.models.begin(), after.models.end(),
+                        [&](const core::ModelRates &m) { return m.id == id; });
+  };
+  REQUIRE(at("amazon.nova-micro-v1:0") != after.models.end());
+  after.models.erase(at("amazon.nova-micro-v1:0"));        // Nova Micro gone
+  at("amazon.nova-lite-v1:0")->onDemand.outputPer1m = 0.3; // Nova Lite changed
+  at("amazon.nova-pro-v1:0")->batch.reset();               // Nova Pro's batch gone
+  core::ModelRates added = *at("amazon.nova-pro-v1:0");
   added.id = "amazon.nova-3-pro";
   added.name = "Amazon Nova 3 Pro";
   after.models.push_back(added);

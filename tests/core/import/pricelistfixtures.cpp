@@ -1,4 +1,4 @@
-#include "tests/core/pricelistfixtures.h"
+#include "tests/core/import/pricelistfixtures.h"
 
 #include <nlohmann/json.hpp>
 
