@@ -145,7 +145,7 @@ int runCommandLine(const std::vector<std::string> &arguments, std::ostream &out,
   const Runner run = command->run ? command->run : qt.*(command->qtRunner);
   if (!run) {
     err << "bedrock-whatif: " << command->name
-        << " draws with Qt, and this build of bedrock-whatif has no GUI\n";
+        << " needs Qt, and this build of bedrock-whatif has no GUI\n";
     return kUsageError;
   }
   return run(arguments, out, err);

@@ -35,6 +35,7 @@ struct ImportLine {
   std::optional<std::string> month; // bills: the month a scenario is built from
   double floorPercentile = 0.10;
   unsigned threads = 0;
+  std::string region; // pricelist: the card's region
 };
 
 struct ReconcileLine {
@@ -83,6 +84,9 @@ std::optional<ImportLine> parseImportLine(const std::vector<std::string> &argume
         in.fail("--month takes YYYY-MM, got \"" + *line.month + "\"");
     } else if (in.is("--ratecard")) {
       line.ratecardPath = in.value();
+    } else if (in.is("--region")) {
+      if (const auto region = in.value())
+        line.region = *region;
     } else if (in.is("--floor-percentile")) {
       const auto percent = in.decimal();
       if (percent && (*percent < 0 || *percent > 100))
@@ -124,6 +128,10 @@ std::optional<ImportLine> parseImportLine(const std::vector<std::string> &argume
   }
   if (line.month && line.kind != ImportKind::Cur && line.kind != ImportKind::Focus) {
     error = "--month applies to cur and focus only";
+    return std::nullopt;
+  }
+  if (!line.region.empty() && line.kind != ImportKind::PriceList) {
+    error = "--region applies to pricelist only";
     return std::nullopt;
   }
   if (line.queriesPath && line.kind != ImportKind::CloudWatch) {
@@ -277,6 +285,7 @@ int runImport(const ImportLine &line, std::ostream &out, std::ostream &err) {
   request.queriesPath = line.queriesPath;
   request.floorPercentile = line.floorPercentile;
   request.threads = line.threads;
+  request.region = line.region;
   const core::ImportOutcome outcome = core::runImport(request, *card);
   if (outcome.failure)
     return reportFailure(*outcome.failure, err);

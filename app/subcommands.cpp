@@ -12,7 +12,7 @@
 namespace bwi::app {
 namespace {
 
-const std::array<SubCommand, 13> kSubCommands = {{
+const std::array<SubCommand, 14> kSubCommands = {{
     {"evaluate", "SCENARIO [--month N] [--json]",
      "Cost one month (default 0) of a scenario: a readable table, or the JSON\n"
      "object of docs/scenario-format.md.",
@@ -83,12 +83,13 @@ const std::array<SubCommand, 13> kSubCommands = {{
     {"import",
      "KIND FILE... [--json] [--group-by KEY] [--queries FILE] [--out "
      "SCENARIO.json|HOURLY.csv|RATECARD.json] [--ratecard CARD.json] [--floor-percentile P] "
-     "[--month YYYY-MM] [--threads N]",
+     "[--month YYYY-MM] [--threads N] [--region R]",
      "Read measured reality. KIND: invocation-logs (JSON lines, .gz, folders,\n"
      "JSON documents, CloudWatch Logs Insights results as JSON or CSV),\n"
      "cloudwatch (get-metric-data JSON or console CSV), cur, focus (CSV, .gz;\n"
      "--month YYYY-MM picks the month a scenario is built from), pricelist\n"
-     "(AWS Price List offer JSON) or hourly-csv (docs/importing.md).\n"
+     "(AWS Price List bulk offer files or GetProducts output, for any region:\n"
+     "--region R) or hourly-csv (docs/importing.md).\n"
      "--group-by: a dotted path into each log record (requestMetadata.team);\n"
      "for a bill principal, principal-arn or tag:KEY (tag:iamPrincipal/team).\n"
      "--out writes a scenario built from the traffic or the bill, the hourly\n"
@@ -98,6 +99,16 @@ const std::array<SubCommand, 13> kSubCommands = {{
      "The scenario's month 0 beside a CUR or FOCUS bill, by model, with the\n"
      "variance; with --group-by also by team (principal or tag:KEY).",
      runReconcileCommand},
+    {"ratecard",
+     "update [--region R] [--source URL|DIR] [--out FILE.json] [--json] "
+     "[--timeout SECONDS]",
+     "Download region R's Bedrock prices (default us-east-1) from the AWS\n"
+     "Price List (no credentials), print how they differ from the current\n"
+     "card and save the new card (default: the data folder's\n"
+     "ratecards/R-DATE.json, which new scenarios then use). --source: another\n"
+     "server or a folder laid out like it (offers/v1.0/aws/index.json);\n"
+     "docs/price-list.md.",
+     nullptr, &QtRunners::ratecard},
 }};
 
 // `text` broken into lines of at most `width` characters, the first after

@@ -153,6 +153,13 @@ Json priceListImportToJson(const PriceListImport &imported) {
                               {"new", optional(change.newValue)},
                               {"note", change.note}});
   json["as_of"] = imported.card.asOf;
+  json["region"] = imported.region;
+  json["regions"] = imported.regions;
+  json["offers"] = imported.offers;
+  json["models"] = imported.card.models.size();
+  json["left_out"] = Json::object();
+  for (const auto &[why, count] : imported.leftOut)
+    json["left_out"][why] = count;
   return json;
 }
 

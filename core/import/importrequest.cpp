@@ -70,7 +70,7 @@ ImportOutcome runImport(const ImportRequest &request, const RateCard &card,
     break;
   }
   case ImportKind::PriceList:
-    outcome.priceList = importPriceList(*files, card);
+    outcome.priceList = importPriceList(*files, card, PriceListOptions{request.region});
     outcome.failure = outcome.priceList.failure;
     break;
   }

@@ -24,6 +24,7 @@ struct ImportRequest {
   std::optional<std::string> queriesPath; // CloudWatch: the --metric-data-queries JSON
   double floorPercentile = 0.10;          // CloudWatch sizing, of the hourly load
   unsigned threads = 0;                   // 0: one per hardware thread
+  std::string region;                     // price list: the card's region; empty: see pricelist.h
 };
 
 struct ImportOutcome {

@@ -192,27 +192,43 @@ void billText(const BillImport &bill, std::ostringstream &out) {
   skippedText(bill.tally, out);
 }
 
-std::string money(const std::optional<double> &value) {
-  if (!value)
-    return "none";
-  char buffer[48];
-  std::snprintf(buffer, sizeof buffer, "$%.6g", *value);
-  return buffer;
-}
-
 void priceListText(const PriceListImport &imported, std::ostringstream &out) {
   tallyText(imported.tally, out);
-  out << "Price list published " << imported.publicationDate << "; the new card is as of "
-      << imported.card.asOf << ".\n";
+  out << "Price list for " << imported.region << " published " << imported.publicationDate;
+  if (!imported.offers.empty()) {
+    out << " (";
+    for (std::size_t i = 0; i < imported.offers.size(); ++i)
+      out << (i ? ", " : "") << imported.offers[i];
+    out << ")";
+  }
+  out << "; the new card is as of " << imported.card.asOf << " with " << imported.card.models.size()
+      << " models.\n";
+  if (imported.regions.size() > 1) {
+    out << "The files also price";
+    for (const std::string &region : imported.regions)
+      if (region != imported.region)
+        out << " " << region;
+    out << " (--region picks one).\n";
+  }
   if (imported.changes.empty())
     out << "No price differs from the current card.\n";
   for (const PriceChange &change : imported.changes) {
     if (change.change == "changed")
-      out << "  changed  " << change.model << " " << change.field << ": " << money(change.oldValue)
-          << " → " << money(change.newValue) << "\n";
+      out << "  changed  " << change.model << " " << change.field << ": "
+          << formatFieldValue(change.field, change.oldValue) << " → "
+          << formatFieldValue(change.field, change.newValue) << "\n";
     else
       out << "  " << padded(change.change, 7) << "  " << change.model << ": " << change.note
           << "\n";
+  }
+  if (!imported.leftOut.empty()) {
+    out << "Left out (no card field holds them):";
+    bool first = true;
+    for (const auto &[why, count] : imported.leftOut) {
+      out << (first ? " " : "; ") << count << " row" << (count == 1 ? "" : "s") << " of " << why;
+      first = false;
+    }
+    out << ".\n";
   }
   skippedText(imported.tally, out);
 }

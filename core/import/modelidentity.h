@@ -83,4 +83,26 @@ std::string matchModelName(std::string_view name, bool global, const RateCard &c
 // "Claude Sonnet 4.5 (Amazon Bedrock Edition)" → "Claude Sonnet 4.5".
 std::string_view stripMarketplaceEdition(std::string_view name);
 
+// The provider of a model as the price list names it ("Claude Opus 5.5" →
+// Anthropic, "anthropic"; "GLM 5" or "zai.glm5" → Z AI, "zai"); empty when
+// no word of the name is known.
+struct ModelProvider {
+  std::string name;     // "Anthropic", "Mistral AI"
+  std::string idPrefix; // "anthropic", "mistral": how AWS ids begin
+};
+ModelProvider providerOfModelName(std::string_view name);
+
+// An id for a model the card lacks, from the price list's name: the name
+// itself when it is an id ("zai.glm5"), else the provider's id prefix and the
+// name's words and numbers ("Claude Opus 5.5" → "anthropic.claude-opus-5-5",
+// a stem the real versioned id begins with, so that matchModelName finds it;
+// a letter after a number stays on it: "Qwen 32B" → "qwen.qwen-32b").
+std::string modelIdFromName(std::string_view name);
+
+// Whether every number of `name` is among the numbers of `model`'s name, or
+// among those of its id, counting repeats: "Claude Opus 5.5" is not Claude
+// Opus 4.5 (matchModelName's words alone would take it), "Mistral Large 3
+// 675B" is mistral.mistral-large-3-675b-instruct.
+bool numbersAgree(std::string_view name, const ModelRates &model);
+
 } // namespace bwi::core

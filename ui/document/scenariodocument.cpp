@@ -6,6 +6,7 @@
 #include "core/files/scenariofile.h"
 #include "core/files/scenariovalidation.h"
 #include "ui/document/fanjob.h"
+#include "ui/document/savedratecards.h"
 #include "ui/document/undocommands.h"
 
 #include <QDir>
@@ -94,7 +95,14 @@ void ScenarioDocument::loadExample() {
 void ScenarioDocument::newScenario() {
   core::Scenario scenario;
   scenario.name = tr("New scenario").toStdString();
+  // The newest card "Update prices" saved for the user's region, inline so
+  // that the scenario prices the same elsewhere; else the built-in card.
   core::RateCard card = core::builtinRateCard();
+  if (auto saved = rateCardForNewScenarios()) {
+    card = *saved;
+    scenario.ratecard.kind = core::RateCardSource::Kind::Inline;
+    scenario.ratecard.inlineCard = card;
+  }
   adopt(scenario, card, card, QString());
 }
 
