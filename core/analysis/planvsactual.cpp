@@ -2,7 +2,6 @@
 
 #include "core/cost/evaluation.h"
 #include "core/cost/monthtraffic.h"
-#include "core/forecast/forecast.h"
 
 #include <algorithm>
 #include <cmath>
@@ -195,7 +194,7 @@ std::vector<Mover> topMovers(const ActualSpend &actual, const std::string &from,
 }
 
 BudgetRunOut budgetRunOut(const PreparedScenario &scenario, const ActualSpend &actual,
-                          int planStart, double monthlyBudgetUsd) {
+                          int planStart, double monthlyBudgetUsd, const Forecast *known) {
   std::map<int, double> grossByMonth;
   double grossTotal = 0;
   for (const ActualLine &line : actual.lines)
@@ -203,9 +202,13 @@ BudgetRunOut budgetRunOut(const PreparedScenario &scenario, const ActualSpend &a
       grossByMonth[*index] += line.costUsd;
       grossTotal += line.costUsd;
     }
-  ForecastOptions options;
-  options.monteCarlo = false;
-  const Forecast plan = forecast(scenario, 1.0, options);
+  std::optional<Forecast> computed;
+  if (!known) {
+    ForecastOptions options;
+    options.monteCarlo = false;
+    computed = forecast(scenario, 1.0, options);
+  }
+  const Forecast &plan = known ? *known : *computed;
   BudgetRunOut result;
   result.monthlyBudgetUsd = monthlyBudgetUsd;
   result.horizonBudgetUsd = monthlyBudgetUsd * static_cast<double>(plan.months.size());
@@ -327,7 +330,8 @@ PlanVsActualResult planVsActual(const PreparedScenario &scenario, const ActualSp
     value.movers = topMovers(actual, value.moversFrom, yearMonthOf(selectedMonth), options.by);
   }
   if (scenario.forecast.budgetUsd)
-    value.budget = budgetRunOut(scenario, actual, planStart, *scenario.forecast.budgetUsd);
+    value.budget =
+        budgetRunOut(scenario, actual, planStart, *scenario.forecast.budgetUsd, options.forecast);
   result.value = std::move(value);
   return result;
 }

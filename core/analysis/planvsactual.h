@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/cost/preparedscenario.h"
+#include "core/forecast/forecast.h"
 #include "core/model/actualspend.h"
 
 #include <optional>
@@ -23,6 +24,9 @@ struct PlanVsActualOptions {
   // The month the movers and the text are about; empty: the bill's latest.
   std::string month;
   PlanGrouping by = PlanGrouping::Model;
+  // The scenario's forecast when the caller has it already (the window's
+  // workbench), so the budget's run-out does not cost it again; else computed.
+  const Forecast *forecast = nullptr;
 };
 
 // The variance's parts; volume + price + mix + commitment == actual − plan.

@@ -177,6 +177,15 @@ TEST_CASE("Plan against actual runs cumulative actual then forecast against the 
   REQUIRE(budget.runOutMonth);
   CHECK(*budget.runOutMonth == "2026-11"); // 6,259 > 6,150
 
+  // The caller's forecast (the window's workbench) gives the same figures.
+  const core::PreparedScenario scenario = plan(months + "2050 }");
+  const core::Forecast known = core::forecast(scenario);
+  core::PlanVsActualOptions withForecast;
+  withForecast.forecast = &known;
+  const auto again = core::planVsActual(scenario, bill(), withForecast);
+  CHECK_THAT(again.value->budget->points[2].cumulativeUsd, near(4140 + 2119));
+  CHECK(again.value->budget->runOutMonth == budget.runOutMonth);
+
   const auto under = core::planVsActual(plan(months + "2100 }"), bill(), {});
   REQUIRE(under.value->budget);
   CHECK_FALSE(under.value->budget->runOutMonth); // 6,259 <= 6,300
