@@ -7,7 +7,6 @@
 #include "core/files/scenariofile.h"
 #include "core/import/billactuals.h"
 #include "core/import/importjson.h"
-#include "core/import/inputfiles.h"
 #include "core/report/planvsactualjson.h"
 
 #include <optional>
@@ -70,35 +69,13 @@ std::optional<ActualsLine> parseActualsLine(const Arguments &arguments, std::str
   return line;
 }
 
-// A bill's groups as the plan-against-actual lines; all files one kind.
-std::optional<core::ActualSpend> readBill(const ActualsLine &line, const core::RateCard &card,
-                                          std::ostream &err) {
-  std::string error;
-  const auto files = core::expandInputFiles(line.billPaths, error);
-  if (!files) {
-    err << "bedrock-whatif: " << error << "\n";
-    return std::nullopt;
-  }
-  std::optional<core::ImportKind> kind;
-  for (const core::InputFile &file : *files)
-    if ((kind = core::billKindOf(file)))
-      break;
-  if (!kind) {
-    err << "bedrock-whatif: " << line.billPaths.front()
-        << ": not a bill: expected a CUR 2.0 or FOCUS 1.x CSV export\n";
-    return std::nullopt;
-  }
-  const core::BillImport bill = core::importBill(*kind, *files, card);
-  if (bill.failure) {
-    err << "bedrock-whatif: " << bill.failure->message << "\n";
-    return std::nullopt;
-  }
-  return core::actualSpendOf(bill);
-}
-
 std::string usd(double value) { return core::formatUsdExact(value); }
 
 std::string signedUsd(double value) { return (value > 0 ? "+" : "") + usd(value); }
+
+std::string signedPercent(double share) {
+  return (share > 0 ? "+" : "") + core::formatPercent(share);
+}
 
 std::string actualsText(const core::PlanVsActual &figures, const std::string &scenarioName) {
   const core::PlanVsActualMonth &month = figures.months[figures.selected];
@@ -148,7 +125,7 @@ std::string actualsText(const core::PlanVsActual &figures, const std::string &sc
     out << "  " << padRight(mover.key, kKey) << "  " << padLeft(usd(mover.fromUsd), kMoney) << " → "
         << padLeft(usd(mover.toUsd), kMoney) << "  "
         << padLeft(signedUsd(mover.changeUsd()), kMoney) << "  "
-        << padLeft(mover.changeShare ? core::formatPercent(*mover.changeShare) : "new", 8) << "\n";
+        << padLeft(mover.changeShare ? signedPercent(*mover.changeShare) : "new", 8) << "\n";
 
   if (figures.budget) {
     const core::BudgetRunOut &budget = *figures.budget;
@@ -181,12 +158,14 @@ int runActualsCommand(const Arguments &arguments, std::ostream &out, std::ostrea
     err << load.report();
     return kInvalidInput;
   }
-  const auto spend = readBill(*line, load.loaded->card, err);
-  if (!spend)
+  const core::BillActuals bill = core::readBillActuals(line->billPaths, load.loaded->card);
+  if (!bill.spend) {
+    err << "bedrock-whatif: " << bill.error << "\n";
     return kInvalidInput;
+  }
   const core::PreparedScenario prepared =
       core::prepareScenario(load.loaded->scenario, load.loaded->card);
-  const core::PlanVsActualResult result = core::planVsActual(prepared, *spend, line->options);
+  const core::PlanVsActualResult result = core::planVsActual(prepared, *bill.spend, line->options);
   if (!result.value) {
     err << "bedrock-whatif: " << line->billPaths.front() << ": " << result.error << "\n";
     return kInvalidInput;

@@ -105,7 +105,7 @@ TEST_CASE("actuals prints the table, the waterfall, the movers and the run-out",
   CHECK_THAT(result.out, Contains("+$47.24"));  // price
   CHECK_THAT(result.out, Contains("+$358.93")); // mix
   CHECK_THAT(result.out, Contains("+$400.00"));
-  CHECK_THAT(result.out, Contains("35.7%"));
+  CHECK_THAT(result.out, Contains("+35.7%"));
   CHECK_THAT(result.out, Contains("Run-out: 2026-11"));
 }
 
