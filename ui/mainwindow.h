@@ -8,6 +8,7 @@ class QTabWidget;
 
 namespace bwi::ui {
 
+class ActualsPanel;
 class Autosave;
 class ChartsPanel;
 class ComparePanel;
@@ -23,6 +24,7 @@ public:
 
   ScenarioDocument *document() const { return m_document; }
   ComparePanel *comparePanel() const { return m_compare; }
+  ActualsPanel *actualsPanel() const { return m_actuals; }
   // Opens a scenario file; a broken one leaves the open scenario as it was
   // and reports the validator's message (in a dialog when interactive).
   bool openFile(const QString &path);
@@ -55,6 +57,7 @@ private:
   Autosave *m_autosave;
   ChartsPanel *m_charts;
   ComparePanel *m_compare;
+  ActualsPanel *m_actuals;
   QTabWidget *m_tabs;
   QMenu *m_recentMenu = nullptr;
   QAction *m_undo = nullptr;
