@@ -78,15 +78,22 @@ ActualsPanel::ActualsPanel(ScenarioDocument *document, QWidget *parent)
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
   }
 
-  auto *controls = new QHBoxLayout;
-  controls->addWidget(m_loadButton);
-  controls->addWidget(m_billLabel, 1);
-  controls->addWidget(new QLabel(tr("Plan starts"), this));
-  controls->addWidget(m_planStart);
-  controls->addWidget(new QLabel(tr("Month"), this));
-  controls->addWidget(m_month);
-  controls->addWidget(m_by);
-  controls->addWidget(m_exportButton);
+  // Two rows, so the controls keep their size in a narrow window.
+  auto *billRow = new QHBoxLayout;
+  billRow->addWidget(m_loadButton);
+  billRow->addWidget(m_billLabel, 1);
+  billRow->addWidget(m_exportButton);
+  m_billLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+  auto *choiceRow = new QHBoxLayout;
+  choiceRow->addWidget(new QLabel(tr("Plan starts"), this));
+  choiceRow->addWidget(m_planStart);
+  choiceRow->addWidget(new QLabel(tr("Month"), this));
+  choiceRow->addWidget(m_month);
+  choiceRow->addWidget(m_by);
+  choiceRow->addStretch(1);
+  auto *controls = new QVBoxLayout;
+  controls->addLayout(billRow);
+  controls->addLayout(choiceRow);
 
   m_table->setColumnCount(ColumnCount);
   m_table->setHorizontalHeaderLabels({tr("Model"), tr("Plan"), tr("Actual"), tr("Variance"),
@@ -104,7 +111,7 @@ ActualsPanel::ActualsPanel(ScenarioDocument *document, QWidget *parent)
   sideLayout->addWidget(m_movers);
   sideLayout->addWidget(m_budget);
   sideLayout->addStretch(1);
-  side->setMinimumWidth(330);
+  side->setMinimumWidth(300);
   auto *top = new QSplitter(Qt::Horizontal, this);
   top->addWidget(m_waterfall);
   top->addWidget(side);
