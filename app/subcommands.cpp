@@ -1,5 +1,6 @@
 #include "app/subcommands.h"
 
+#include "app/actualscommand.h"
 #include "app/commands.h"
 #include "app/comparecommand.h"
 #include "app/importcommand.h"
@@ -12,7 +13,7 @@
 namespace bwi::app {
 namespace {
 
-const std::array<SubCommand, 14> kSubCommands = {{
+const std::array<SubCommand, 15> kSubCommands = {{
     {"evaluate", "SCENARIO [--month N] [--json]",
      "Cost one month (default 0) of a scenario: a readable table, or the JSON\n"
      "object of docs/scenario-format.md.",
@@ -109,6 +110,14 @@ const std::array<SubCommand, 14> kSubCommands = {{
      "server or a folder laid out like it (offers/v1.0/aws/index.json);\n"
      "docs/price-list.md.",
      nullptr, &QtRunners::ratecard},
+    {"actuals",
+     "SCENARIO BILL... [--month YYYY-MM] [--by model|team] [--plan-start YYYY-MM] [--json]",
+     "Plan against actual: each month of a CUR or FOCUS bill beside the\n"
+     "scenario's month it plans (month 0 is the bill's first month, or\n"
+     "--plan-start), the variance split into volume, price, mix and\n"
+     "commitment/other, the top movers on the month before, and the\n"
+     "budget's run-out month.",
+     runActualsCommand},
 }};
 
 // `text` broken into lines of at most `width` characters, the first after

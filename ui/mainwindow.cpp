@@ -2,6 +2,7 @@
 
 #include "core/report/workbookexport.h"
 #include "ui/aboutdialog.h"
+#include "ui/actuals/actualspanel.h"
 #include "ui/charts/chartspanel.h"
 #include "ui/compare/comparepanel.h"
 #include "ui/document/appsettings.h"
@@ -59,6 +60,8 @@ MainWindow::MainWindow(QWidget *parent)
     if (maybeSave())
       openFile(path);
   });
+  m_actuals = new ActualsPanel(m_document, m_tabs);
+  m_tabs->addTab(m_actuals, tr("Plan vs &actual"));
   layout->addWidget(m_tabs, 1);
   setCentralWidget(central);
 
@@ -113,6 +116,10 @@ void MainWindow::createMenus() {
   file->addSeparator();
   file->addAction(tr("&Import Measured Data…"), this,
                   [this] { ImportDialog(m_document, this).exec(); });
+  file->addAction(tr("Compare with a &Bill…"), this, [this] {
+    m_tabs->setCurrentWidget(m_actuals);
+    m_actuals->chooseBill();
+  });
   file->addAction(tr("Export &Meeting Pack (PDF)…"), this, &MainWindow::exportMeetingPack);
   file->addAction(tr("Export &Workbook (Excel)…"), this, &MainWindow::exportWorkbook);
   file->addSeparator();

@@ -9,6 +9,7 @@ class QTabWidget;
 
 namespace bwi::ui {
 
+class ActualsPanel;
 class Autosave;
 class ChartsPanel;
 class ComparePanel;
@@ -26,6 +27,7 @@ public:
   ComparePanel *comparePanel() const { return m_compare; }
   // Brings the tab that holds `panel` (a tab's page or a widget on it) to the front.
   void showPanel(QWidget *panel);
+  ActualsPanel *actualsPanel() const { return m_actuals; }
   // Opens a scenario file; a broken one leaves the open scenario as it was
   // and reports the validator's message (in a dialog when interactive).
   bool openFile(const QString &path);
@@ -67,6 +69,7 @@ private:
   Autosave *m_autosave;
   ChartsPanel *m_charts;
   ComparePanel *m_compare;
+  ActualsPanel *m_actuals;
   QTabWidget *m_tabs;
   QDockWidget *m_dock = nullptr;
   // The levers' width the user chose (or the dock's own): a window made
