@@ -173,7 +173,7 @@ OptimizedProposal propose(const Scenario &baseline, const RateCard &card, int mo
   OptimizedProposal proposal;
   proposal.scenario = baseline;
   Scenario &scenario = proposal.scenario;
-  // Ranked by the prices of the month the proposal is for (cost-model.md 13.3).
+  // Ranked by the prices of the month the proposal is for (docs/cost-model.md §13.3).
   const std::optional<int> start = calendarStart(baseline);
   const std::optional<int> calendarMonth = start ? std::optional(*start + month) : start;
   const RateCard ranking = cardInForce(card, calendarMonth);
