@@ -22,10 +22,14 @@ const std::array<SubCommand, 15> kSubCommands = {{
      "Monthly gross, discount, net and commit retired over forecast.months,\n"
      "with the p10/p50/p90 of the volume uncertainty when the scenario has it.",
      runForecastCommand},
-    {"curve", "SCENARIO --kind volume|units [--model ID] [--month N] [--csv]",
+    {"curve",
+     "SCENARIO --kind volume|units|escalation [--model ID] [--workload ID] [--month N] [--csv]",
      "Cost curves as CSV: cost against the global volume multiplier (0.1x-10x,\n"
-     "on demand only / with the commitments / with optimal PT), or a model's\n"
-     "cost against provisioned model units.",
+     "on demand only / with the commitments / with optimal PT), a model's\n"
+     "cost against provisioned model units (--kind units --model ID), or the\n"
+     "month's net cost against a workload's escalation rate (0-1) beside\n"
+     "sending it all to the escalation target, with the break-even rate marked\n"
+     "(--kind escalation --workload ID).",
      runCurveCommand},
     {"sensitivity", "SCENARIO [--month N] [--range PCT] [--lever NAME=LOW:HIGH]... [--json]",
      "The tornado: the month's net cost with each lever (volume, output_tokens,\n"

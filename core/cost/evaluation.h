@@ -92,8 +92,9 @@ struct Evaluation {
   std::vector<NamedCost> byModel; // gross, in order of first use
   std::vector<NamedCost> byWorkload;
   std::vector<NamedCost> byTeam;
-  // Per prepared flow (one workload on one model), gross, commitment charges
-  // shown back as in byWorkload; unallocated charges are not in it.
+  // Per flow of the month's segment (one workload on one model), gross,
+  // commitment charges shown back as in byWorkload; unallocated charges are
+  // not in it.
   std::vector<ModeBreakdown> flowModes;
   TokenTotals tokens;
   double requests = 0;
@@ -101,6 +102,9 @@ struct Evaluation {
   std::vector<ReservedResult> reserved;
   std::vector<SizingResult> sizing;
   double commitRetiredUsd = 0;
+  std::optional<std::string> calendarMonth; // YYYY-MM, with a calendar (docs/cost-model.md §13)
+  // "WORKLOAD_ID MODEL_ID" billed at long-context prices, sorted (docs/cost-model.md §11).
+  std::vector<std::string> longContext;
   std::vector<std::string> warnings;
 };
 

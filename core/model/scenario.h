@@ -54,6 +54,14 @@ struct RoutingShare {
   bool operator==(const RoutingShare &) const = default;
 };
 
+// The exception path (docs/cost-model.md §12): a share `rate` of the requests the
+// workload's other models serve is sent again, whole, to model `to`.
+struct Escalation {
+  std::string to;
+  double rate = 0; // e, [0, 1]
+  bool operator==(const Escalation &) const = default;
+};
+
 struct Workload {
   std::string id;
   std::string name;
@@ -71,6 +79,7 @@ struct Workload {
   ServiceTier serviceTier = ServiceTier::Standard;
   std::vector<RoutingShare> routing;
   WeeklyProfile profile;
+  std::optional<Escalation> escalation;
   bool operator==(const Workload &) const = default;
 };
 
@@ -134,6 +143,9 @@ struct ForecastSettings {
   std::optional<double> budgetUsd;        // a monthly net budget, USD per month
   std::optional<int> historyDays;         // days of measured usage behind the scenario
   std::optional<double> sensitivityRange; // tornado's ± share; default kDefaultSensitivityRange
+  // The calendar month (YYYY-MM) of month 0; without it there is no
+  // calendar: no price change applies and no model retires (docs/cost-model.md §13).
+  std::optional<std::string> startMonth;
   int trialCount() const { return trials.value_or(kDefaultTrials); }
   std::uint64_t seedValue() const { return seed.value_or(kDefaultSeed); }
   bool operator==(const ForecastSettings &) const = default;
@@ -141,7 +153,7 @@ struct ForecastSettings {
 
 // One leaf of `ratecard_overrides`: `field` is a dotted path inside the model
 // object ("provisioned.per_mu_hour.one_month").
-using OverrideValue = std::variant<std::monostate, bool, double, std::string>;
+using OverrideValue = CardValue;
 struct RateOverride {
   std::string modelId;
   std::string field;

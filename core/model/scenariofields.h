@@ -18,8 +18,9 @@ enum class Field {
   Discount,
   AnnualCommitUsd,
   // Forecast settings; monostate is "not set" (the default applies)
-  BudgetUsd,        // forecast.budget_usd, USD per month
-  SensitivityRange, // forecast.sensitivity_range, the tornado's ± share
+  BudgetUsd,          // forecast.budget_usd, USD per month
+  SensitivityRange,   // forecast.sensitivity_range, the tornado's ± share
+  ForecastStartMonth, // forecast.start_month, "YYYY-MM" (the calendar of docs/cost-model.md §13)
   // Workload (needs `workload`)
   WorkloadName,
   WorkloadTeam,
@@ -40,6 +41,10 @@ enum class Field {
   LatencyTolerant, // 1 or 0
   ServiceTier,
   Routing,
+  // The exception path (docs/cost-model.md §12): the target model id (monostate
+  // removes the escalation) and the rate, [0, 1], of an existing escalation.
+  EscalationTarget,
+  EscalationRate,
   // Commitment on a model (needs `modelId`)
   ProvisionedUnits, // 0 removes the commitment
   ProvisionedTerm,
