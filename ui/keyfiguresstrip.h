@@ -6,9 +6,13 @@ class QLabel;
 
 namespace bwi::ui {
 
+class FlowLayout;
 class ScenarioDocument;
 
-// The strip of key figures above the charts, redrawn on every change.
+// The strip of key figures above the charts, redrawn on every change; in a
+// narrow window the figures take two rows rather than being cut short. Under
+// them, when core billed something other than the scenario asks (a service
+// tier or batch the model does not offer), what and why.
 class KeyFiguresStrip : public QFrame {
   Q_OBJECT
 
@@ -20,12 +24,14 @@ private:
   void refresh();
 
   ScenarioDocument *m_document;
+  FlowLayout *m_figures;
   QLabel *m_net;
   QLabel *m_change;
   QLabel *m_perRequest;
   QLabel *m_perToken;
   QLabel *m_utilization;
   QLabel *m_commit;
+  QLabel *m_warnings;
 };
 
 } // namespace bwi::ui

@@ -2,11 +2,13 @@
 
 #include "core/common/moneyformat.h"
 #include "core/cost/monthtraffic.h"
+#include "core/cost/privatepricing.h"
 #include "core/cost/provisionedsizing.h"
 #include "core/forecast/montecarlo.h"
 #include "core/forecast/uncertainty.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace bwi::core {
@@ -39,14 +41,6 @@ const HourlyDemand &loadOf(const PreparedScenario &scenario, const PlannedModel 
   return *traffic.models[static_cast<std::size_t>(index)].ptLoad;
 }
 
-double netFactor(const PreparedScenario &scenario, const PreparedModel &model) {
-  if (!scenario.agreement)
-    return 1.0;
-  const bool discounted =
-      !model.rates.marketplace || scenario.agreement->discountAppliesToMarketplace;
-  return discounted ? 1.0 - scenario.agreement->discount : 1.0;
-}
-
 // Σ_h min(demand, units) and the overflow USD for units 0 … last, from one sort.
 void scanUnits(const HourlyDemand &load, long long last, std::vector<double> &overflow,
                std::vector<double> &used) {
@@ -74,7 +68,7 @@ void scanUnits(const HourlyDemand &load, long long last, std::vector<double> &ov
 }
 
 struct Candidate {
-  std::string kind;
+  PlanChoiceKind kind = PlanChoiceKind::None;
   std::optional<PtTerm> term;
   long long units = 0;
   double rate = 0;
@@ -88,46 +82,57 @@ std::string termText(PtTerm term) {
                                     : "no-commit";
 }
 
+// A month of the plan (0 the first) in words: the window counts months from 1 and the command
+// line from 0, so a number in the reason would read differently in each.
+std::string planMonthText(int month) {
+  static constexpr std::array<const char *, kPlanMonths> kOrdinals = {
+      "first",   "second", "third", "fourth", "fifth",    "sixth",
+      "seventh", "eighth", "ninth", "tenth",  "eleventh", "twelfth"};
+  return month >= 0 && month < kPlanMonths ? kOrdinals[static_cast<std::size_t>(month)]
+                                           : std::to_string(month + 1) + "th";
+}
+
 void recommend(ModelPlan &plan, const std::optional<int> &historyDays) {
   std::size_t best = 0;
   for (std::size_t i = 1; i < plan.choices.size(); ++i)
-    if (plan.choices[i].expectedRegretUsd < plan.choices[best].expectedRegretUsd - 1e-9)
+    if (clearlyLess(plan.choices[i].expectedRegretUsd, plan.choices[best].expectedRegretUsd))
       best = i; // ties keep the earlier, smaller commitment
   const PlanChoice &choice = plan.choices[best];
   const std::string figures = "expected " + formatUsdExact(choice.expectedMonthlyUsd) +
                               " a month, p90 " + formatUsdExact(choice.p90MonthlyUsd) +
                               ", expected regret " + formatUsdExact(choice.expectedRegretUsd);
   if (historyDays && *historyDays < kRequiredHistoryDays) {
-    plan.recommendation = "wait";
+    plan.recommendation = PlanRecommendation::Wait;
     plan.recommendedChoice = 0;
     plan.reason = "Only " + std::to_string(*historyDays) +
                   " days of measured usage: commit after " + std::to_string(kRequiredHistoryDays) +
                   " days of sustained volume, never on a launch forecast. Stay on demand until "
                   "then (the numbers today favour " +
-                  (choice.term ? choice.kind + " " + unitsText(choice.modelUnits) + " " +
-                                     termText(*choice.term)
+                  (choice.term ? std::string(planChoiceKindName(choice.kind)) + " " +
+                                     unitsText(choice.modelUnits) + " " + termText(*choice.term)
                                : std::string("on demand")) +
                   ").";
     return;
   }
   plan.recommendedChoice = best;
   if (!choice.term) {
-    plan.recommendation = "on_demand";
+    plan.recommendation = PlanRecommendation::OnDemand;
     plan.reason =
         plan.floorUnits == 0
             ? "The load has no floor (it falls below one model unit): stay on demand; " + figures +
                   "."
             : "No commitment beats on demand across the forecast's range: " + figures + ".";
   } else {
-    plan.recommendation = choice.kind == "floor" ? "commit_floor" : "commit_optimum";
-    plan.reason = "Commit to the " + choice.kind + ", " + unitsText(choice.modelUnits) + " on a " +
-                  termText(*choice.term) + " term: the least regret across the forecast's range (" +
-                  figures + ", " +
+    plan.recommendation = choice.kind == PlanChoiceKind::Floor ? PlanRecommendation::CommitFloor
+                                                               : PlanRecommendation::CommitOptimum;
+    plan.reason = "Commit to the " + std::string(planChoiceKindName(choice.kind)) + ", " +
+                  unitsText(choice.modelUnits) + " on a " + termText(*choice.term) +
+                  " term: the least regret across the forecast's range (" + figures + ", " +
                   std::to_string(static_cast<long long>(choice.expectedIdleMuHours)) +
                   " idle MU-hours a month)" +
-                  (choice.breakEvenMonth
-                       ? "; it pays from month " + std::to_string(*choice.breakEvenMonth) + "."
-                       : ".");
+                  (choice.breakEvenMonth ? "; it pays from the plan's " +
+                                               planMonthText(*choice.breakEvenMonth) + " month."
+                                         : ".");
   }
   if (!historyDays)
     plan.reason += " The scenario does not say how many days of measured usage it rests on "
@@ -135,6 +140,34 @@ void recommend(ModelPlan &plan, const std::optional<int> &historyDays) {
 }
 
 } // namespace
+
+std::string_view planChoiceKindName(PlanChoiceKind kind) {
+  switch (kind) {
+  case PlanChoiceKind::None:
+    return "none";
+  case PlanChoiceKind::Floor:
+    return "floor";
+  case PlanChoiceKind::Optimum:
+    return "optimum";
+  }
+  return {};
+}
+
+std::string_view planRecommendationName(PlanRecommendation recommendation) {
+  switch (recommendation) {
+  case PlanRecommendation::OnDemand:
+    return "on_demand";
+  case PlanRecommendation::CommitFloor:
+    return "commit_floor";
+  case PlanRecommendation::CommitOptimum:
+    return "commit_optimum";
+  case PlanRecommendation::Wait:
+    return "wait";
+  case PlanRecommendation::QuoteNeeded:
+    return "quote_needed";
+  }
+  return {};
+}
 
 std::optional<CommitmentPlan> planCommitments(const PreparedScenario &scenario,
                                               const PlanOptions &options) {
@@ -148,7 +181,7 @@ std::optional<CommitmentPlan> planCommitments(const PreparedScenario &scenario,
 
   // Which models: PT offered by the card, real-time traffic in month 0.
   // Each term is priced at month 0's rate, the quote a commitment signed
-  // today locks in (docs/cost-model-notes.md, "Sections 11-13: decisions").
+  // today locks in (docs/cost-model.md §13.5).
   const MonthTraffic today =
       monthTraffic(scenario, 0, options.volumeScale * scenario.globalVolumeMultiplier);
   const PreparedSegment &first = scenario.segment(0);
@@ -163,7 +196,7 @@ std::optional<CommitmentPlan> planCommitments(const PreparedScenario &scenario,
     if (model.provisioned)
       plan.currentUnits = model.provisioned->modelUnits;
     if (!plan.priced) {
-      plan.recommendation = "quote_needed";
+      plan.recommendation = PlanRecommendation::QuoteNeeded;
       plan.reason = "AWS publishes no provisioned-throughput price or model-unit capacity for " +
                     model.rates.id +
                     ": ask the account team for a quote and add it under ratecard_overrides.";
@@ -178,13 +211,13 @@ std::optional<CommitmentPlan> planCommitments(const PreparedScenario &scenario,
             index = static_cast<int>(k);
         entry.indexBySegment.push_back(index);
       }
-      entry.factor = netFactor(scenario, model);
+      entry.factor = netShare(scenario.agreement, model.rates.marketplace);
       for (PtTerm term : {PtTerm::OneMonth, PtTerm::SixMonth})
         if (const auto rate = model.rates.provisioned->ratePerMuHour(term))
           entry.terms.emplace_back(term, *rate);
       if (entry.terms.empty()) {
         plan.priced = false;
-        plan.recommendation = "quote_needed";
+        plan.recommendation = PlanRecommendation::QuoteNeeded;
         plan.reason = "The card prices only no-commit PT for " + model.rates.id +
                       ": ask the account team for one- and six-month quotes.";
       } else {
@@ -275,21 +308,17 @@ std::optional<CommitmentPlan> planCommitments(const PreparedScenario &scenario,
     }
     expectedUsed[p] = used;
     ModelPlan &plan = planOf(planned[p]);
-    candidates[p].push_back({"none", std::nullopt, 0, 0});
+    candidates[p].push_back({PlanChoiceKind::None, std::nullopt, 0, 0});
     for (const auto &[term, rate] : planned[p].terms) {
-      long long optimum = 0;
-      double bestCost = INFINITY;
-      for (std::size_t n = 0; n < count; ++n) {
-        const double cost = static_cast<double>(n) * rate * hours + overflow[n];
-        if (cost < bestCost - 1e-9) {
-          bestCost = cost;
-          optimum = static_cast<long long>(n);
-        }
-      }
+      // The sizing's own rule over the expected overflow, so the planner's
+      // optimum and the workbench's break ties alike.
+      const long long optimum = cheapestModelUnits(lastUnits[p], rate, hours, [&](double units) {
+        return overflow[static_cast<std::size_t>(units)];
+      });
       if (plan.floorUnits > 0)
-        candidates[p].push_back({"floor", term, plan.floorUnits, rate});
+        candidates[p].push_back({PlanChoiceKind::Floor, term, plan.floorUnits, rate});
       if (optimum > 0)
-        candidates[p].push_back({"optimum", term, optimum, rate});
+        candidates[p].push_back({PlanChoiceKind::Optimum, term, optimum, rate});
     }
   }
 
@@ -308,9 +337,9 @@ std::optional<CommitmentPlan> planCommitments(const PreparedScenario &scenario,
           for (std::size_t c = 0; c < candidates[p].size(); ++c) {
             const Candidate &candidate = candidates[p][c];
             const double units = static_cast<double>(candidate.units);
-            const double gross = candidate.term
-                                     ? units * candidate.rate * hours + overflowUsd(load, units)
-                                     : load.totalOnDemandUsd();
+            const double gross = candidate.term ? ptChargeUsd(units, candidate.rate, hours) +
+                                                      overflowUsd(load, units)
+                                                : load.totalOnDemandUsd();
             const double net = gross * planned[p].factor;
             trialCost[p][c][static_cast<std::size_t>(trial)] += net / kPlanMonths;
             monthCost[p][c][static_cast<std::size_t>(block)][static_cast<std::size_t>(month)] +=

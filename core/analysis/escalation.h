@@ -7,12 +7,11 @@
 #include <string>
 #include <vector>
 
-// The exception path's break-even (cost-model.md 12): per workload with an
+// The exception path's break-even (docs/cost-model.md §12): per workload with an
 // escalation, the escalation rate e* at which "the cheap models first, then
 // escalate" costs as much as sending all of the workload's traffic to the
 // escalation target. Costs are the month's net USD of the whole scenario, so
-// commitments, the discount and overflow count. See docs/cost-model-notes.md,
-// "Sections 11-13: decisions".
+// commitments, the discount and overflow count. See docs/cost-model.md §13.5.
 namespace bwi::core {
 
 struct EscalationBreakEven {

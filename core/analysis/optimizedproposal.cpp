@@ -57,27 +57,23 @@ bool routedToday(const Workload &workload, const std::string &modelId) {
 
 bool isGlobalProfile(const std::string &id) { return id.rfind("global.", 0) == 0; }
 
-// TEMPORARY until main's card quality is merged.
-template <typename M> bool lowerScore(const M &candidate, const M &current) {
-  if constexpr (requires { candidate.quality; })
-    return candidate.quality && current.quality &&
-           candidate.quality->score < current.quality->score;
-  else
-    return (void)candidate, (void)current, false;
+// Both scored by the card's leaderboard, and the candidate lower.
+bool lowerScore(const ModelRates &candidate, const ModelRates &current) {
+  return candidate.quality && current.quality && candidate.quality->score < current.quality->score;
 }
-template <typename M> bool meetsMinimum(const M &model, double minimum) {
-  if constexpr (requires { model.quality; })
-    return model.quality && model.quality->score >= minimum;
-  else
-    return (void)model, (void)minimum, false;
+
+bool meetsMinimum(const ModelRates &model, double minimum) {
+  // A model the leaderboard does not list has no score to meet a minimum with.
+  return model.quality && model.quality->score >= minimum;
 }
-template <typename M> std::string qualityOfText(const M &chosen) {
-  if constexpr (requires { chosen.quality; }) {
-    if (chosen.quality)
-      return " on " + chosen.quality->leaderboard + " (" + chosen.quality->date +
-             "): " + chosen.id + " scores " + formatCount(chosen.quality->score);
-  }
-  return {};
+
+// " on LEADERBOARD (DATE): ID scores X": the score is a dated, sourced
+// figure (docs/ratecard.md), never a verdict.
+std::string qualityOfText(const ModelRates &chosen) {
+  if (!chosen.quality)
+    return {};
+  return " on " + chosen.quality->leaderboard + " (" + chosen.quality->date + "): " + chosen.id +
+         " scores " + formatCount(chosen.quality->score);
 }
 
 std::string scoreText(double score) { return formatCount(score); }
@@ -236,7 +232,7 @@ OptimizedProposal propose(const Scenario &baseline, const RateCard &card, int mo
   OptimizedProposal proposal;
   proposal.scenario = baseline;
   Scenario &scenario = proposal.scenario;
-  // Ranked by the prices of the month the proposal is for (cost-model.md 13.3).
+  // Ranked by the prices of the month the proposal is for (docs/cost-model.md §13.3).
   const std::optional<int> start = calendarStart(baseline);
   const std::optional<int> calendarMonth = start ? std::optional(*start + month) : start;
   const RateCard ranking = cardInForce(card, calendarMonth);

@@ -1,6 +1,7 @@
 #include "core/cost/curves.h"
 
 #include "core/cost/monthtraffic.h"
+#include "core/cost/privatepricing.h"
 #include "core/cost/provisionedsizing.h"
 #include "core/cost/reservedsizing.h"
 
@@ -9,15 +10,6 @@
 
 namespace bwi::core {
 namespace {
-
-// Share of a model's gross that is paid after the agreement's discount.
-double netFactor(const PreparedScenario &scenario, const PreparedModel &model) {
-  if (!scenario.agreement)
-    return 1.0;
-  const bool discounted =
-      !model.rates.marketplace || scenario.agreement->discountAppliesToMarketplace;
-  return discounted ? 1.0 - scenario.agreement->discount : 1.0;
-}
 
 // Everything a model's cost at volume scale x needs, computed once at x = 1:
 // every on-demand and batch term is linear in x, overflow comes from curves.
@@ -43,16 +35,16 @@ ModelShape shapeOf(const PreparedScenario &scenario, const ModelMonth &month,
   shape.linearUsd = month.batchUsd + month.fallbackOnDemandUsd;
   shape.realtimeUsd = month.realtimeOnDemandUsd();
   shape.readUsd = month.realtimeReadUsd;
-  shape.factor = netFactor(scenario, model);
+  shape.factor = netShare(scenario.agreement, model.rates.marketplace);
   if (month.ptLoad)
     shape.load.emplace(*month.ptLoad);
   shape.sizingRate = model.sizingRatePerMuHour;
   if (provisionedActive(model, monthIndex)) {
     shape.ptActive = true;
     shape.ptUnits = model.provisioned->modelUnits;
-    shape.ptFixedUsd = shape.ptUnits *
-                       model.rates.provisioned->ratePerMuHour(model.provisioned->term).value_or(0) *
-                       scenario.hoursPerMonth;
+    shape.ptFixedUsd = ptChargeUsd(
+        shape.ptUnits, model.rates.provisioned->ratePerMuHour(model.provisioned->term).value_or(0),
+        scenario.hoursPerMonth);
   } else if (reservedActive(model, monthIndex)) {
     shape.reservedActive = true;
     shape.input.emplace(*month.reservedInput);
@@ -61,8 +53,8 @@ ModelShape shapeOf(const PreparedScenario &scenario, const ModelMonth &month,
         model.rates.reserved->rates(model.reserved->term).value_or(ReservedTermRates{});
     shape.reservedInputTpm = model.reserved->inputTpm;
     shape.reservedOutputTpm = model.reserved->outputTpm;
-    shape.reservedFixedUsd = shape.reservedInputTpm / 1000 * rates.inputPer1kTpmMonth +
-                             shape.reservedOutputTpm / 1000 * rates.outputPer1kTpmMonth;
+    shape.reservedFixedUsd = reservedChargeUsd(shape.reservedInputTpm, rates.inputPer1kTpmMonth) +
+                             reservedChargeUsd(shape.reservedOutputTpm, rates.outputPer1kTpmMonth);
   }
   return shape;
 }
@@ -107,10 +99,10 @@ std::vector<VolumeCurvePoint> volumeCurveAt(const PreparedScenario &scenario, in
         committed = base + reservedCost(shape, x);
       double optimal = committed;
       if (!shape.reservedActive && shape.load && shape.sizingRate) {
-        const double fixedPerUnit = *shape.sizingRate * scenario.hoursPerMonth;
         const auto units = static_cast<double>(
             optimalModelUnits(*shape.load, *shape.sizingRate, scenario.hoursPerMonth, x));
-        optimal = base + units * fixedPerUnit + shape.load->overflowUsd(units, x);
+        optimal = base + ptChargeUsd(units, *shape.sizingRate, scenario.hoursPerMonth) +
+                  shape.load->overflowUsd(units, x);
       }
       point.onDemandOnlyUsd += shape.factor * onDemand;
       point.withCommitmentsUsd += shape.factor * committed;
@@ -178,7 +170,7 @@ std::optional<ReservedCurve> reservedCurve(const PreparedScenario &scenario, int
     const ModelMonth &modelMonth = traffic.models[m];
     const OverflowCurve input(*modelMonth.reservedInput);
     const OverflowCurve output(*modelMonth.reservedOutput);
-    const double factor = netFactor(scenario, model);
+    const double factor = netShare(scenario.agreement, model.rates.marketplace);
     ReservedCurve curve;
     curve.modelId = modelId;
     curve.outputTpm = model.reserved->outputTpm;
@@ -239,14 +231,14 @@ std::optional<UnitsCurve> unitsCurve(const PreparedScenario &scenario, int month
     result.breakEvenUtilization =
         breakEvenUtilization(result.ratePerMuHour, scenario.hoursPerMonth, load.meanDemand(),
                              modelMonth.realtimeOnDemandUsd());
-    const double factor = netFactor(scenario, model);
+    const double factor = netShare(scenario.agreement, model.rates.marketplace);
     const double linear = modelMonth.batchUsd + modelMonth.fallbackOnDemandUsd;
     const double current = result.currentModelUnits.value_or(0);
     const double maxUnits = std::min(std::max(2 * std::ceil(load.maxDemand()), current), 100000.0);
     for (long long units = 0; units <= static_cast<long long>(maxUnits); ++units) {
       const auto n = static_cast<double>(units);
       result.points.push_back(
-          {units, factor * (linear + n * result.ratePerMuHour * scenario.hoursPerMonth +
+          {units, factor * (linear + ptChargeUsd(n, result.ratePerMuHour, scenario.hoursPerMonth) +
                             curve.overflowUsd(n))});
     }
     return result;

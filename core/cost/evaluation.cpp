@@ -1,6 +1,5 @@
 #include "core/cost/evaluation.h"
 
-#include "core/cost/monthtotals.h"
 #include "core/cost/monthtraffic.h"
 #include "core/cost/privatepricing.h"
 #include "core/cost/provisionedsizing.h"
@@ -88,7 +87,7 @@ private:
     result.modelId = model.rates.id;
     result.modelUnits = commitment.modelUnits;
     result.term = commitment.term;
-    result.costUsd = units * rate * hours;
+    result.costUsd = ptChargeUsd(units, rate, hours);
     result.overflowUsd = overflowUsd(load, units);
     result.utilization = utilization(load, units);
     const double onDemandUsd = m_traffic.models[m].realtimeOnDemandUsd();
@@ -108,7 +107,7 @@ private:
     cost.modes.provisioned += result.costUsd;
     cost.modes.overflow += result.overflowUsd;
 
-    // Show-back (cost-model.md 10.1): each workload keeps its own overflow;
+    // Show-back (docs/cost-model.md §10.1): each workload keeps its own overflow;
     // the fixed charge follows the MU-hours PT served for it.
     std::vector<double> served(model.flows.size(), 0.0);
     double servedTotal = 0;
@@ -140,8 +139,8 @@ private:
     result.inputTpm = reservation.inputTpm;
     result.outputTpm = reservation.outputTpm;
     result.term = reservation.term;
-    const double inputCharge = reservation.inputTpm / 1000.0 * rates.inputPer1kTpmMonth;
-    const double outputCharge = reservation.outputTpm / 1000.0 * rates.outputPer1kTpmMonth;
+    const double inputCharge = reservedChargeUsd(reservation.inputTpm, rates.inputPer1kTpmMonth);
+    const double outputCharge = reservedChargeUsd(reservation.outputTpm, rates.outputPer1kTpmMonth);
     result.costUsd = inputCharge + outputCharge;
     result.overflowUsd =
         overflowUsd(input, reservation.inputTpm) + overflowUsd(output, reservation.outputTpm);
@@ -149,7 +148,7 @@ private:
       result.utilizationInput = utilization(input, reservation.inputTpm);
     if (reservation.outputTpm > 0)
       result.utilizationOutput = utilization(output, reservation.outputTpm);
-    // A reservation on a retired model has no floor (cost-model.md 13.4.6).
+    // A reservation on a retired model has no floor (docs/cost-model.md §13.2).
     if (!model.retired) {
       result.floorInputTpm = floorReservationTpm(input.minDemand(), card.minInputTpm);
       result.floorOutputTpm = floorReservationTpm(output.minDemand(), card.minOutputTpm);
@@ -235,12 +234,6 @@ void addTo(std::vector<NamedCost> &costs, const std::string &key, const ModeBrea
   costs.push_back({key, modes.total(), modes});
 }
 
-double netFactor(const std::optional<Agreement> &agreement, bool marketplace) {
-  if (!agreement || (marketplace && !agreement->discountAppliesToMarketplace))
-    return 1.0;
-  return 1.0 - agreement->discount;
-}
-
 void addTokens(const PreparedSegment &segment, const MonthTraffic &traffic, TokenTotals &tokens) {
   for (std::size_t f = 0; f < segment.flows.size(); ++f) {
     const PreparedFlow &flow = segment.flows[f];
@@ -282,7 +275,7 @@ Evaluation evaluate(const PreparedScenario &scenario, int month, const Evaluatio
     const ModelCost cost = coster.costModel(static_cast<int>(m));
     const PreparedModel &model = segment.models[m];
     result.grossModes += cost.modes;
-    result.netModes += cost.modes.scaled(netFactor(scenario.agreement, model.rates.marketplace));
+    result.netModes += cost.modes.scaled(netShare(scenario.agreement, model.rates.marketplace));
     unallocated += cost.unallocated;
     result.byModel.push_back({model.rates.id, cost.modes.total(), cost.modes});
     grossByModel.push_back({cost.modes.total(), model.rates.marketplace});
@@ -333,6 +326,15 @@ bool allFinite(const Evaluation &evaluation) {
   return ok;
 }
 
+std::string overflowReason() {
+  return "the figures overflow (not finite numbers): growth_per_month compounds, or volumes and "
+         "token counts multiply, beyond what can be costed";
+}
+
+std::string overflowMessage(int month) {
+  return "month " + std::to_string(month) + ": " + overflowReason();
+}
+
 ModeBreakdown &ModeBreakdown::operator+=(const ModeBreakdown &other) {
   onDemand += other.onDemand;
   overflow += other.overflow;
@@ -345,10 +347,6 @@ ModeBreakdown &ModeBreakdown::operator+=(const ModeBreakdown &other) {
 ModeBreakdown ModeBreakdown::scaled(double factor) const {
   return {onDemand * factor, overflow * factor, batch * factor, provisioned * factor,
           reserved * factor};
-}
-
-double netCostUsd(const PreparedScenario &scenario, int month, double volumeScale) {
-  return monthTotals(scenario, month, volumeScale).netUsd;
 }
 
 } // namespace bwi::core

@@ -3,6 +3,8 @@
 #include "core/cost/evaluation.h"
 #include "core/cost/monthtraffic.h"
 #include "core/cost/privatepricing.h"
+#include "core/cost/provisionedsizing.h"
+#include "core/cost/reservedsizing.h"
 
 namespace bwi::core {
 
@@ -13,7 +15,9 @@ MonthTotals monthTotals(const PreparedScenario &scenario, int month, double volu
   for (double requests : traffic.workloadRequests)
     totals.requests += requests;
 
-  // Mirrors MonthCoster::costModel and evaluate() term for term.
+  // Mirrors MonthCoster::costModel and evaluate() term for term, through the
+  // same charge helpers, without the show-back and sizing; the Monte Carlo
+  // tests pin the two paths to exact equality.
   const PreparedSegment &segment = scenario.segment(month);
   ModeBreakdown gross;
   std::vector<ModelGross> grossByModel;
@@ -28,7 +32,7 @@ MonthTotals monthTotals(const PreparedScenario &scenario, int month, double volu
       const ProvisionedCommitment &commitment = *model.provisioned;
       const double units = commitment.modelUnits;
       const double rate = model.rates.provisioned->ratePerMuHour(commitment.term).value_or(0);
-      modes.provisioned += units * rate * scenario.hoursPerMonth;
+      modes.provisioned += ptChargeUsd(units, rate, scenario.hoursPerMonth);
       modes.overflow += overflowUsd(*traffic_.ptLoad, units);
       totals.ptUnits += units;
       totals.ptUsedUnits += utilization(*traffic_.ptLoad, units) * units;
@@ -36,8 +40,9 @@ MonthTotals monthTotals(const PreparedScenario &scenario, int month, double volu
       const Reservation &reservation = *model.reserved;
       const ReservedTermRates rates =
           model.rates.reserved->rates(reservation.term).value_or(ReservedTermRates{});
-      const double inputCharge = reservation.inputTpm / 1000.0 * rates.inputPer1kTpmMonth;
-      const double outputCharge = reservation.outputTpm / 1000.0 * rates.outputPer1kTpmMonth;
+      const double inputCharge = reservedChargeUsd(reservation.inputTpm, rates.inputPer1kTpmMonth);
+      const double outputCharge =
+          reservedChargeUsd(reservation.outputTpm, rates.outputPer1kTpmMonth);
       modes.reserved += inputCharge + outputCharge;
       modes.overflow += overflowUsd(*traffic_.reservedInput, reservation.inputTpm) +
                         overflowUsd(*traffic_.reservedOutput, reservation.outputTpm);

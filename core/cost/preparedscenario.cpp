@@ -104,7 +104,7 @@ PreparedSegment prepareSegment(const Scenario &scenario, const RateCard &card, i
   return segment;
 }
 
-// cost-model.md 13.4.4: one warning, when a model the scenario sends
+// docs/cost-model.md §13: one warning, when a model the scenario sends
 // traffic to is dated but the scenario has no calendar.
 std::optional<std::string> unusedCalendarWarning(const PreparedSegment &segment) {
   for (const PreparedModel &model : segment.models) {
@@ -128,7 +128,7 @@ void priceFlow(PreparedFlow &flow, const TokenShape &tokens, const std::optional
   const double tierMultiplier = rates.tierMultiplier(tier).value_or(1.0);
   const RequestTokens &t = flow.tokens;
   // Long context is judged on the mean input per call, cached tokens
-  // included, strictly above the threshold (cost-model.md 11, 13.4.7).
+  // included, strictly above the threshold (docs/cost-model.md §11).
   flow.longContext = rates.longContext && tokens.callsPerRequest > 0 &&
                      t.input / tokens.callsPerRequest > rates.longContext->thresholdInputTokens;
   const double inputMultiplier = flow.longContext ? rates.longContext->inputMultiplier : 1.0;

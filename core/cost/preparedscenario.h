@@ -15,11 +15,11 @@
 // looking anything up. Everything here is per request or per month at
 // volume 1; evaluation scales it.
 //
-// The calendar (cost-model.md 13) splits the months into segments over which
+// The calendar (docs/cost-model.md §13) splits the months into segments over which
 // the month's card, the end-of-life moves and so the flows stay the same; a
 // price change or an end of life starts a new one. Every consumer asks for a
-// month's segment through PreparedScenario::segment (docs/cost-model-notes.md,
-// "Sections 11-13: decisions").
+// month's segment through PreparedScenario::segment (docs/cost-model.md
+// §13.5).
 namespace bwi::core {
 
 inline constexpr const char *kNoTeam = "(no team)";
@@ -41,7 +41,7 @@ struct PreparedWorkload {
 };
 
 // One workload routed to one model: the share after end-of-life moves and
-// escalation (cost-model.md 12, 13.4.1).
+// escalation (docs/cost-model.md §12, §13.3).
 struct PreparedFlow {
   int workload = 0;
   int model = 0; // index into the segment's models
@@ -67,7 +67,7 @@ struct PreparedModel {
   bool ptCapable = false;
   PtTerm sizingTerm = PtTerm::OneMonth; // the PT commitment's term, else one_month
   std::optional<double> sizingRatePerMuHour;
-  bool retired = false; // past its end of life: only a commitment keeps it here (13.4.6)
+  bool retired = false; // past its end of life: only a commitment keeps it here (§13.2)
   bool dated = false;   // the card gives it price changes or an end of life
 };
 
@@ -109,7 +109,7 @@ PreparedScenario prepareScenario(const Scenario &scenario, const RateCard &card)
 // Sets a flow's tokens and per-request prices from a token shape and caching
 // (the workload's own, or a trial's variation of them) on the flow's model,
 // long-context prices included when the mean input per call is above the
-// model's threshold (cost-model.md 11, 13.4.7).
+// model's threshold (docs/cost-model.md §11).
 void priceFlow(PreparedFlow &flow, const TokenShape &tokens, const std::optional<Caching> &caching,
                ServiceTier tier, const ModelRates &rates);
 

@@ -4,6 +4,16 @@
 
 namespace bwi::core {
 
+bool discountApplies(const Agreement &agreement, bool marketplace) {
+  return !marketplace || agreement.discountAppliesToMarketplace;
+}
+
+double netShare(const std::optional<Agreement> &agreement, bool marketplace) {
+  if (!agreement || !discountApplies(*agreement, marketplace))
+    return 1.0;
+  return 1.0 - agreement->discount;
+}
+
 PrivatePricing applyAgreement(const std::optional<Agreement> &agreement,
                               const std::vector<ModelGross> &models) {
   PrivatePricing result;
@@ -11,7 +21,7 @@ PrivatePricing applyAgreement(const std::optional<Agreement> &agreement,
     return result;
   double firstPartyNet = 0, marketplaceNet = 0;
   for (const ModelGross &model : models) {
-    const bool discounted = !model.marketplace || agreement->discountAppliesToMarketplace;
+    const bool discounted = discountApplies(*agreement, model.marketplace);
     const double discount = discounted ? model.grossUsd * agreement->discount : 0.0;
     result.discountUsd += discount;
     (model.marketplace ? marketplaceNet : firstPartyNet) += model.grossUsd - discount;

@@ -1,7 +1,5 @@
 #include "core/cost/provisionedsizing.h"
 
-#include "core/common/convexsearch.h"
-
 #include <algorithm>
 #include <cmath>
 
@@ -26,11 +24,8 @@ long long floorModelUnits(const HourlyDemand &load) {
 long long optimalModelUnits(const OverflowCurve &curve, double ratePerMuHour, double hoursPerMonth,
                             double volumeScale) {
   const long long maxUnits = wholeUnits(std::ceil(curve.maxDemand() * volumeScale));
-  const double fixedPerUnit = ratePerMuHour * hoursPerMonth;
-  return argminConvex(0, maxUnits, [&](long long units) {
-    const auto n = static_cast<double>(units);
-    return n * fixedPerUnit + curve.overflowUsd(n, volumeScale);
-  });
+  return cheapestModelUnits(maxUnits, ratePerMuHour, hoursPerMonth,
+                            [&](double units) { return curve.overflowUsd(units, volumeScale); });
 }
 
 std::optional<double> breakEvenUtilization(double ratePerMuHour, double hoursPerMonth,

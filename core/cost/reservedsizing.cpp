@@ -25,7 +25,7 @@ double optimalSide(const OverflowCurve &curve, double pricePer1kTpmMonth, double
 } // namespace
 
 double reservedSideCostUsd(const OverflowCurve &curve, double tpm, double pricePer1kTpmMonth) {
-  return tpm / 1000.0 * pricePer1kTpmMonth + curve.overflowUsd(tpm);
+  return reservedChargeUsd(tpm, pricePer1kTpmMonth) + curve.overflowUsd(tpm);
 }
 
 ReservationSize optimalReservation(const OverflowCurve &input, const OverflowCurve &output,

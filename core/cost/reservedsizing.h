@@ -3,7 +3,7 @@
 #include "core/cost/hourlydemand.h"
 #include "core/model/ratecard.h"
 
-// Reserved-tier sizing (cost-model.md 5b and 10.4). Demand in tokens per
+// Reserved-tier sizing (docs/cost-model.md §5b and §10.4). Demand in tokens per
 // minute (TPM); prices USD per 1,000 TPM per month.
 namespace bwi::core {
 
@@ -14,6 +14,12 @@ struct ReservationSize {
   double outputTpm = 0;
   bool operator==(const ReservationSize &) const = default;
 };
+
+// The monthly charge of one direction of a reservation: TPM / 1,000 × the
+// price per 1,000 TPM a month (USD a month).
+inline double reservedChargeUsd(double tpm, double pricePer1kTpmMonth) {
+  return tpm / 1000.0 * pricePer1kTpmMonth;
+}
 
 // Reserved charge plus overflow of one direction for `tpm` reserved.
 double reservedSideCostUsd(const OverflowCurve &curve, double tpm, double pricePer1kTpmMonth);

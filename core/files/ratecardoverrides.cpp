@@ -3,6 +3,7 @@
 #include "core/common/jsonreader.h"
 #include "core/files/partialmodel.h"
 #include "core/files/ratecardjson.h"
+#include "core/files/scenariojson.h"
 
 #include <algorithm>
 #include <map>
@@ -23,9 +24,9 @@ RateCard applyOverrides(const RateCard &card, const std::vector<RateOverride> &o
     const auto found = byModel.find(entry.id);
     const std::string path = childPath("ratecard_overrides", entry.id);
     // Each month's prices: the card's entry, the price changes in force,
-    // then the overrides, so a negotiated price always wins (cost-model.md
-    // 13.4.1). The changes themselves were checked when the card was read;
-    // the schedule is rebuilt here from the entry as it is now.
+    // then the overrides, so a negotiated price always wins (docs/cost-model.md §13.3). The changes
+    // themselves were checked when the card was read; the schedule is rebuilt here from the entry
+    // as it is now.
     ValidationIssues checkedBefore;
     if (found == byModel.end()) {
       if (!entry.priceChanges.empty())

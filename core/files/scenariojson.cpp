@@ -198,7 +198,7 @@ Workload readWorkload(const Json &json, const std::string &path, ValidationIssue
   if (const Json *profile = reader.find("profile"))
     workload.profile = readProfile(*profile, reader.pathOf("profile"), issues);
   if (const Json *escalation = reader.find("escalation")) {
-    // Both fields are required (cost-model.md 13.4.8); the model is checked
+    // Both fields are required (docs/cost-model.md §12); the model is checked
     // against the card in scenariovalidation.cpp.
     ObjectReader escalationReader(*escalation, reader.pathOf("escalation"), issues);
     if (escalationReader.isObject()) {
@@ -595,6 +595,16 @@ Json scenarioToJson(const Scenario &scenario) {
     forecast["start_month"] = *scenario.forecast.startMonth;
   json["forecast"] = forecast;
   return json;
+}
+
+Json overrideValueToJson(const OverrideValue &value) {
+  if (const auto *flag = std::get_if<bool>(&value))
+    return *flag;
+  if (const auto *number = std::get_if<double>(&value))
+    return *number;
+  if (const auto *text = std::get_if<std::string>(&value))
+    return *text;
+  return nullptr;
 }
 
 } // namespace bwi::core

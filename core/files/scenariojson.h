@@ -8,7 +8,7 @@
 namespace bwi::core {
 
 inline constexpr const char *kScenarioFormat = "bedrock-whatif-scenario";
-// Files that use escalation or the calendar keep version 1 (cost-model.md 13.4.9).
+// Files that use escalation or the calendar keep version 1 (docs/cost-model.md §13).
 inline constexpr int kScenarioVersion = 1;
 
 // Limits that keep hostile files from hanging the program.
@@ -25,5 +25,8 @@ inline constexpr int kMaxTrials = 1000000;
 Scenario readScenario(const Json &json, ValidationIssues &issues);
 
 Json scenarioToJson(const Scenario &scenario);
+
+// One `ratecard_overrides` value as JSON: true/false, a number, a string or null.
+Json overrideValueToJson(const OverrideValue &value);
 
 } // namespace bwi::core

@@ -68,7 +68,7 @@ void validateWorkload(const Workload &workload, const std::string &path, const R
   if (!workload.escalation || workload.escalation->to.empty())
     return;
   // B must be in the card (it need not be in routing) and, with a 1-hour
-  // cache, price it like any routed model (cost-model.md 12, 13.4.8).
+  // cache, price it like any routed model (docs/cost-model.md §12).
   const std::string &target = workload.escalation->to;
   const ModelRates *model = card.find(target);
   if (!model)
@@ -95,7 +95,7 @@ std::vector<int> changeMonths(const Scenario &scenario, const RateCard &card,
 }
 
 // Traffic that cannot move, and a 1-hour cache on a model that receives
-// traffic this month without pricing it (cost-model.md 13.4.2, 10.10).
+// traffic this month without pricing it (docs/cost-model.md §13.2, §10.10).
 void validateRoutingMonth(const Scenario &scenario, const RateCard &card, std::optional<int> start,
                           int month, Reporter &report) {
   if (!start)
@@ -162,7 +162,7 @@ void validateReservedMonth(const Reservation &reservation, const ModelRates &mod
 }
 
 // A commitment is priced by the card of every month from its start to the
-// last forecast month (cost-model.md 13.4.6), and at least in its start month.
+// last forecast month (docs/cost-model.md §13.2), and at least in its start month.
 std::vector<int> commitmentMonths(int startMonth, const std::vector<int> &changes,
                                   std::optional<int> only) {
   if (only)

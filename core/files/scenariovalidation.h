@@ -8,10 +8,10 @@ namespace bwi::core {
 
 // Checks what needs the rate card: model ids, caching TTLs, commitments on
 // models that can take them, terms that have a price, reservation minimums
-// (cost-model.md 9 and 10.8-10.10), the escalation target (12); with a
+// (docs/cost-model.md §9 and §10.8-§10.10), the escalation target (§12); with a
 // calendar, the card of every forecast month: traffic on a retired model
-// that cannot move and commitments the month's card does not price (13.4.2,
-// 13.4.6). `card` has the overrides applied.
+// that cannot move and commitments the month's card does not price (§13.2).
+// `card` has the overrides applied.
 void validateAgainstRateCard(const Scenario &scenario, const RateCard &card,
                              ValidationIssues &issues);
 

@@ -7,12 +7,12 @@
 #include <optional>
 #include <vector>
 
-// The monthly forecast of cost-model.md section 8. USD per month.
+// The monthly forecast of docs/cost-model.md §8. USD per month.
 namespace bwi::core {
 
 struct ForecastMonth {
   int month = 0;
-  std::optional<std::string> calendarMonth; // YYYY-MM, with a calendar (cost-model.md 13)
+  std::optional<std::string> calendarMonth; // YYYY-MM, with a calendar (docs/cost-model.md §13)
   double grossUsd = 0;
   double discountUsd = 0;
   double netUsd = 0;
@@ -32,7 +32,7 @@ struct ForecastMonth {
 enum class FanMethod { None, Exact, MonteCarlo };
 
 // A commitment that is still charged after its model's end of life: the
-// risk the commitment calendar shows (cost-model.md 13.2, 13.4.6).
+// risk the commitment calendar shows (docs/cost-model.md §13.2).
 struct CommitmentRisk {
   std::string modelId;
   bool reserved = false; // a Reserved-tier reservation, else a PT commitment

@@ -1,6 +1,6 @@
 #include "core/import/measuredsizing.h"
 
-#include "core/common/convexsearch.h"
+#include "core/cost/provisionedsizing.h"
 #include "core/import/isotime.h"
 
 #include <algorithm>
@@ -117,11 +117,8 @@ std::vector<MeasuredSizing> sizeMeasuredLoad(const std::vector<UsageGroup> &grou
       mean += each;
     sizing.meanLoadMu = mean / static_cast<double>(load.size());
     sizing.floorModelUnits = static_cast<long long>(std::floor(percentile(load, floorPercentile)));
-    sizing.optimalModelUnits =
-        argminConvex(0, static_cast<long long>(std::ceil(peak)), [&](long long units) {
-          const auto n = static_cast<double>(units);
-          return n * *rate * hoursPerMonth + overflowUsd(n);
-        });
+    sizing.optimalModelUnits = cheapestModelUnits(static_cast<long long>(std::ceil(peak)), *rate,
+                                                  hoursPerMonth, overflowUsd);
     sizings.push_back(std::move(sizing));
   }
   return sizings;

@@ -12,7 +12,7 @@ namespace {
 std::string nameOf(const ModelRates &model) { return model.name.empty() ? model.id : model.name; }
 
 // Where traffic named for `id` lands in the month: successors followed while
-// they have retired (13.4.1). `problem` says why it cannot go on (13.4.2);
+// they have retired (§13.3). `problem` says why it cannot go on (§13.2);
 // the traffic then stays on the retired model where the chain stops.
 struct Landing {
   std::string id;

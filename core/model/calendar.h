@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-// The calendar of cost-model.md 13 and the routing a workload has in one
-// calendar month (13.4.1): the card as it stands that month, then
-// end-of-life moves, then escalation (section 12). The one home of that
+// The calendar of docs/cost-model.md §13 and the routing a workload has in one
+// calendar month (§13.3): the card as it stands that month, then
+// end-of-life moves, then escalation (§12). The one home of that
 // order: validation (core/files) and preparation (core/cost) both ask here.
 // Calendar months are whole numbers (core/model/calendarmonth.h).
 namespace bwi::core {
@@ -37,8 +37,8 @@ struct RoutingMove {
   std::string endOfLife; // of `from`, YYYY-MM
 };
 
-// Traffic that cannot move (cost-model.md 13.4.2): `field` is the path
-// inside the workload, routing["MODEL"] (cost-model.md 10.13) or escalation.to.
+// Traffic that cannot move (docs/cost-model.md §13.2): `field` is the path
+// inside the workload, routing["MODEL"] (docs/cost-model.md §10.13) or escalation.to.
 struct RoutingProblem {
   std::string field;
   std::string message;

@@ -53,7 +53,7 @@ struct ProvisionedRates {
   std::string note;
 
   std::optional<double> ratePerMuHour(PtTerm term) const;
-  // Both capacities > 0 and at least one rate (cost-model.md 10.8).
+  // Both capacities > 0 and at least one rate (docs/cost-model.md §10.8).
   bool capable() const;
   bool operator==(const ProvisionedRates &) const = default;
 };
@@ -88,7 +88,7 @@ struct CardLeaf {
   bool operator==(const CardLeaf &) const = default;
 };
 
-// Long-context pricing (cost-model.md 11): a call whose mean input per call
+// Long-context pricing (docs/cost-model.md §11): a call whose mean input per call
 // is above the threshold pays every input-side price times inputMultiplier
 // and every output-side price times outputMultiplier.
 struct LongContextPricing {
@@ -99,7 +99,7 @@ struct LongContextPricing {
   bool operator==(const LongContextPricing &) const = default;
 };
 
-// A dated change of a model's prices (cost-model.md 13.1): a partial model
+// A dated change of a model's prices (docs/cost-model.md §13.1): a partial model
 // object merged onto the model from calendar month `effective` on.
 struct DatedPriceChange {
   std::string effective; // YYYY-MM
@@ -109,6 +109,17 @@ struct DatedPriceChange {
   // and reserved, in file order.
   std::vector<CardLeaf> fields;
   bool operator==(const DatedPriceChange &) const = default;
+};
+
+// A dated score from one public leaderboard (docs/ratecard.md): shown as a
+// sourced figure, never as a verdict on a workload.
+struct QualityScore {
+  double score = 0;
+  std::string scale;       // what the number means, e.g. an arena rating
+  std::string leaderboard; // its name
+  std::string date;        // YYYY-MM-DD of the leaderboard data
+  std::string source;      // URL or repository@commit
+  bool operator==(const QualityScore &) const = default;
 };
 
 struct ModelRates {
@@ -123,6 +134,7 @@ struct ModelRates {
   std::optional<TierMultipliers> tiers;
   std::optional<ProvisionedRates> provisioned;
   std::optional<ReservedRates> reserved;
+  std::optional<QualityScore> quality; // nullopt: the leaderboard does not list the model
   std::string source;
   std::string sourceDate;
   std::string note;
@@ -132,7 +144,7 @@ struct ModelRates {
   std::string successor; // the model its traffic moves to from then on
   // The model as it stands from each distinct `effective` month of its
   // price changes on: the card's entry, the changes in force and the
-  // scenario's overrides merged (cost-model.md 13.4.1), earliest first.
+  // scenario's overrides merged (docs/cost-model.md §13.3), earliest first.
   // Derived when a card is read or overridden (core/files/ratecardjson.h),
   // never written; a version's `inForceFrom` is its month (YYYY-MM) and
   // its own `versions` are empty.
@@ -145,6 +157,22 @@ struct ModelRates {
   bool operator==(const ModelRates &) const = default;
 };
 
+// A price of the bill beyond tokens (Guardrails, vector stores, AgentCore,
+// Flows, Custom Model Import, Data Automation): kept with the card for the
+// add-on meters (docs/ratecard.md, "Meters").
+struct MeterRate {
+  std::string kind; // stable id, e.g. "guardrails.content_filters"
+  std::string name;
+  std::string category;  // guardrails | knowledge_base | agentcore | flows | ...
+  std::string unit;      // e.g. "1K text units", "OCU-hour"
+  double usdPerUnit = 0; // USD per `unit`
+  std::string source;
+  std::string sourceDate;
+  bool estimate = false; // not a published figure
+  std::string note;
+  bool operator==(const MeterRate &) const = default;
+};
+
 struct RateCard {
   int version = 1;  // the file's "version", written back as read
   std::string asOf; // ISO date YYYY-MM-DD the prices were checked
@@ -152,6 +180,7 @@ struct RateCard {
   std::string currency = "USD";
   std::vector<std::string> notes;
   std::vector<ModelRates> models;
+  std::vector<MeterRate> meters;
 
   const ModelRates *find(std::string_view id) const;
   bool operator==(const RateCard &) const = default;

@@ -25,6 +25,13 @@ struct TokenShape {
   bool operator==(const TokenShape &) const = default;
 };
 
+// Base input tokens per call: B = system + user + chunks × tokens per chunk +
+// history (docs/cost-model.md §3).
+inline double baseInputPerCall(const TokenShape &tokens) {
+  return tokens.system + tokens.user + tokens.retrievalChunks * tokens.tokensPerChunk +
+         tokens.history;
+}
+
 enum class CacheTtl { FiveMinutes, OneHour };
 
 struct Caching {
@@ -47,7 +54,7 @@ struct RoutingShare {
   bool operator==(const RoutingShare &) const = default;
 };
 
-// The exception path (cost-model.md 12): a share `rate` of the requests the
+// The exception path (docs/cost-model.md §12): a share `rate` of the requests the
 // workload's other models serve is sent again, whole, to model `to`.
 struct Escalation {
   std::string to;
@@ -143,7 +150,7 @@ struct ForecastSettings {
   std::optional<int> historyDays;         // days of measured usage behind the scenario
   std::optional<double> sensitivityRange; // tornado's ± share; default kDefaultSensitivityRange
   // The calendar month (YYYY-MM) of month 0; without it there is no
-  // calendar: no price change applies and no model retires (cost-model.md 13).
+  // calendar: no price change applies and no model retires (docs/cost-model.md §13).
   std::optional<std::string> startMonth;
   int trialCount() const { return trials.value_or(kDefaultTrials); }
   std::uint64_t seedValue() const { return seed.value_or(kDefaultSeed); }

@@ -20,7 +20,7 @@ enum class Field {
   // Forecast settings; monostate is "not set" (the default applies)
   BudgetUsd,          // forecast.budget_usd, USD per month
   SensitivityRange,   // forecast.sensitivity_range, the tornado's ± share
-  ForecastStartMonth, // forecast.start_month, "YYYY-MM" (the calendar of cost-model.md 13)
+  ForecastStartMonth, // forecast.start_month, "YYYY-MM" (the calendar of docs/cost-model.md §13)
   // Workload (needs `workload`)
   WorkloadName,
   WorkloadTeam,
@@ -41,7 +41,7 @@ enum class Field {
   LatencyTolerant, // 1 or 0
   ServiceTier,
   Routing,
-  // The exception path (cost-model.md 12): the target model id (monostate
+  // The exception path (docs/cost-model.md §12): the target model id (monostate
   // removes the escalation) and the rate, [0, 1], of an existing escalation.
   EscalationTarget,
   EscalationRate,

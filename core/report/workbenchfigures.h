@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/analysis/keyfigures.h"
 #include "core/cost/curves.h"
 #include "core/cost/evaluation.h"
 #include "core/cost/preparedscenario.h"
@@ -18,17 +19,6 @@ struct WorkbenchSelection {
   // The model the commitment explorer and load chart show; empty: the first
   // committed model, else the first that could be committed.
   std::string modelId;
-};
-
-struct KeyFigures {
-  double netUsd = 0;                 // this month, after the private-pricing discount
-  std::optional<double> changeUsd;   // against the baseline (the scenario as opened)
-  std::optional<double> changeShare; // the same as a share of the baseline
-  std::optional<double> netPer1kRequestsUsd;
-  std::optional<double> blendedPer1mTokensUsd; // net per million input + output tokens
-  std::optional<double> ptUtilization;         // over active PT commitments, MU-hour weighted
-  // Commit retired over the forecast's first 12 months, as a share of the annual commit.
-  std::optional<double> commitRetiredShare;
 };
 
 struct BreakEvenMarker {
@@ -50,10 +40,6 @@ struct WorkbenchFigures {
   std::optional<LoadProfile> load;
   Forecast forecast; // without the Monte Carlo fan; see computeWorkbenchFigures
 };
-
-// The key figures of one evaluated month; `forecast` gives the commit retired.
-KeyFigures keyFiguresOf(const Evaluation &evaluation, const Forecast &forecast,
-                        const PreparedScenario &scenario, std::optional<double> baselineNetUsd);
 
 WorkbenchFigures computeWorkbenchFigures(const PreparedScenario &scenario,
                                          const WorkbenchSelection &selection,

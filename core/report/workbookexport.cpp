@@ -5,6 +5,7 @@
 
 #include <xlsxwriter.h>
 
+#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <fstream>
@@ -81,7 +82,7 @@ enum InputColumn {
   kInWritePrice,
   kInBatchFallback,
   kInBilling,
-  kInLongInput, // long-context multipliers (1 where the flow is not long, cost-model.md 11)
+  kInLongInput, // long-context multipliers (1 where the flow is not long, docs/cost-model.md §11)
   kInLongOutput
 };
 // Rates columns.
@@ -183,7 +184,7 @@ SheetTable ratesTable(const Scenario &scenario, const RateCard &card,
                    "Negotiated overrides"};
   table.widths = {40, 26, 14, 14, 14, 14, 14, 14, 14, 12, 50, 12, 14, 40};
   const auto &overrides = scenario.ratecardOverrides;
-  // The month's card: its price changes in force (cost-model.md 13.3).
+  // The month's card: its price changes in force (docs/cost-model.md §13.3).
   for (const PreparedModel &model : prepared.segment(month).models) {
     const ModelRates &rates = model.rates;
     const auto overridden = [&](const char *field) {
@@ -230,7 +231,7 @@ SheetTable ratesTable(const Scenario &scenario, const RateCard &card,
 
 // The on-demand price bracket of a flow's request, per 1M tokens, in cells:
 // input-side prices times the long-context input multiplier, output times
-// the output one (cost-model.md 11), then the tier.
+// the output one (docs/cost-model.md §11), then the tier.
 std::string onDemandBracket(int inputRow, int rateRow) {
   const auto in = [&](int c) { return "Inputs!" + cell(c, inputRow); };
   const auto rate = [&](int c) { return "Rates!" + cell(c, rateRow); };
@@ -298,7 +299,7 @@ SheetTable monthlyTable(const PreparedScenario &prepared, const Evaluation &mont
          formula("=SUM(" + cell(kMoOnDemand, row) + ":" + cell(kMoReserved, row) + ")",
                  cost.totalUsd(), CellStyle::Money)});
   }
-  // Commitment charges that served no workload (cost-model.md 10.1).
+  // Commitment charges that served no workload (docs/cost-model.md §10.1).
   for (const NamedCost &named : month0.byWorkload) {
     if (named.key != kUnallocatedKey)
       continue;
@@ -538,10 +539,7 @@ WriteResult writeTableCsv(const WorkbookTables &tables, std::string_view table,
                                                    : nullptr;
   if (!chosen)
     return {false, "no table named \"" + std::string(table) + "\""};
-  WriteResult result = writeFileAtomically(out, tableCsv(*chosen));
-  if (!result.ok)
-    result.message = "cannot write " + out.string() + " (" + result.message + ")";
-  return result;
+  return writeFileAtomically(out, tableCsv(*chosen));
 }
 
 WriteResult writeWorkbook(const WorkbookTables &tables, const std::filesystem::path &out) {
@@ -549,9 +547,10 @@ WriteResult writeWorkbook(const WorkbookTables &tables, const std::filesystem::p
   {
     // Fail here, quietly, where the folder cannot take the file (libxlsxwriter
     // would print its own error on closing).
+    errno = 0;
     std::ofstream probe(temporary, std::ios::binary | std::ios::trunc);
     if (!probe)
-      return {false, "cannot write " + out.string() + ": the folder is missing or not writable"};
+      return {false, cannotWriteMessage(out, errno)};
   }
   lxw_workbook *workbook = workbook_new(temporary.string().c_str());
   std::error_code ignored;

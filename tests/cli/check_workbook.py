@@ -178,7 +178,7 @@ def check_workbook(exe, scenario, workdir):
 
 def month_zero_flows(data, scenario):
     """Workload-model pairs in month 0: the routing after end-of-life moves and
-    escalation (cost-model.md 13.4.1), as the Inputs sheet lists them."""
+    escalation (docs/cost-model.md §13.3), as the Inputs sheet lists them."""
     card = ref.resolve_ratecard(data, scenario, os.path.join(os.path.dirname(HERE), "..",
                                                              "resources", "builtin-ratecard.json"))
     models = ref.model_table(ref.card_in_month(card, data, 0))

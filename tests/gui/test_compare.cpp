@@ -1,3 +1,4 @@
+#include "tests/common/tolerance.h"
 #include "tests/gui/guitestsupport.h"
 
 #include "core/analysis/leverattribution.h"
@@ -6,6 +7,7 @@
 #include "ui/compare/comparisonset.h"
 
 #include <QAbstractItemModel>
+#include <QBrush>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
@@ -28,7 +30,8 @@ namespace {
 ui::ComparePanel *showComparePanel(Window &w) {
   auto *tabs = findChildOrFail<QTabWidget>(&w.window, QStringLiteral("mainTabs"));
   auto *panel = findChildOrFail<ui::ComparePanel>(&w.window, QStringLiteral("comparePanel"));
-  tabs->setCurrentWidget(panel);
+  w.window.showPanel(panel);
+  REQUIRE(tabs->currentWidget()->isAncestorOf(panel));
   QCoreApplication::processEvents();
   return panel;
 }
@@ -68,12 +71,13 @@ TEST_CASE("A copy of the workbench compares with the edits made after it", "[gui
   const core::Comparison &comparison = panel->comparisonSet()->comparison();
   REQUIRE(comparison.attributions.size() == 1);
   const core::LeverAttribution &attribution = comparison.attributions[0];
-  CHECK(attribution.baselineNetUsd == Approx(w.document().workbench().evaluation.netUsd));
-  CHECK(attribution.comparedNetUsd == Approx(before));
+  CHECK_THAT(attribution.baselineNetUsd,
+             test::sameFigure(w.document().workbench().evaluation.netUsd));
+  CHECK_THAT(attribution.comparedNetUsd, test::sameFigure(before));
   // Only the volume moved: the whole difference is the volume bar.
   CHECK(attribution.bars.front().levers == std::vector{core::AttributionStep::Volume});
-  CHECK(attribution.bars.front().deltaUsd == Approx(attribution.differenceUsd()));
-  CHECK(sumOfBars(attribution) == Approx(attribution.differenceUsd()).margin(1e-6));
+  CHECK_THAT(attribution.bars.front().deltaUsd, test::sameFigure(attribution.differenceUsd()));
+  CHECK_THAT(sumOfBars(attribution), test::closeTo(attribution.differenceUsd()));
   CHECK(cell(table, QStringLiteral("Net cost this month"), 2).startsWith(QLatin1Char('-')));
 
   // The copy as baseline turns the signs around.
@@ -98,19 +102,20 @@ TEST_CASE("Optimize proposes, explains, and opens in the workbench as one undo s
   CHECK_FALSE(set->column(1).changes.isEmpty());
   const core::LeverAttribution attribution = set->comparison().attributions.at(0);
   CHECK(attribution.comparedNetUsd < attribution.baselineNetUsd);
-  CHECK(sumOfBars(attribution) == Approx(attribution.differenceUsd()).margin(1e-6));
+  CHECK_THAT(sumOfBars(attribution), test::closeTo(attribution.differenceUsd()));
 
   // Same provider only: a different proposal, still cheaper.
   set->setOptimizeOptions({true});
   const double sameProvider = set->comparison().attributions.at(0).comparedNetUsd;
   CHECK(sameProvider < before);
-  CHECK(sameProvider != Approx(attribution.comparedNetUsd));
+  CHECK_THAT(sameProvider, !test::sameFigure(attribution.comparedNetUsd));
   set->setOptimizeOptions({false});
 
   panel->setWaterfallColumn(1);
   panel->openInWorkbench();
   QCoreApplication::processEvents();
-  CHECK(w.document().workbench().evaluation.netUsd == Approx(attribution.comparedNetUsd));
+  CHECK_THAT(w.document().workbench().evaluation.netUsd,
+             test::sameFigure(attribution.comparedNetUsd));
   // What the workbench had stays as the baseline copy.
   REQUIRE(set->count() == 3);
   CHECK(set->column(set->baseline()).source == ui::ComparisonSet::Source::Copy);
@@ -170,4 +175,38 @@ TEST_CASE("Every chart has an export button with Export and Copy", "[gui][export
   const QImage copied = QGuiApplication::clipboard()->image();
   CHECK(copied.width() == 2400);
   CHECK(copied.height() == 1350);
+}
+
+TEST_CASE("A larger discount is the favourable difference in the comparison table",
+          "[gui][compare]") {
+  Window w;
+  ui::ComparePanel *panel = showComparePanel(w);
+  panel->comparisonSet()->addCopy(); // the copy keeps the example's 8%
+  REQUIRE(w.document().setValue({core::Field::Discount}, 0.15, QStringLiteral("15%")));
+  QCoreApplication::processEvents();
+  auto *table = findChildOrFail<QTableView>(panel, QStringLiteral("compareTable"));
+  QAbstractItemModel *model = table->model();
+  int discountRow = -1, netRow = -1;
+  for (int r = 0; r < model->rowCount(); ++r) {
+    const QString label = model->headerData(r, Qt::Vertical).toString();
+    if (label == QStringLiteral("Private-pricing discount"))
+      discountRow = r;
+    if (label == QStringLiteral("Net cost this month"))
+      netRow = r;
+  }
+  REQUIRE(discountRow >= 0);
+  REQUIRE(netRow >= 0);
+  // Baseline: the workbench at 15%. The copy's smaller discount is worse, its higher net too.
+  const QModelIndex discount = model->index(discountRow, 2);
+  const QModelIndex net = model->index(netRow, 2);
+  REQUIRE(discount.data().toString().startsWith(QLatin1Char('-')));
+  REQUIRE(net.data().toString().startsWith(QLatin1Char('+')));
+  const QColor worse = net.data(Qt::ForegroundRole).value<QBrush>().color();
+  CHECK(discount.data(Qt::ForegroundRole).value<QBrush>().color() == worse);
+
+  panel->comparisonSet()->setBaseline(1); // now the copy is the baseline: the signs turn
+  QCoreApplication::processEvents();
+  const QColor better = model->index(netRow, 2).data(Qt::ForegroundRole).value<QBrush>().color();
+  CHECK(better != worse);
+  CHECK(model->index(discountRow, 2).data(Qt::ForegroundRole).value<QBrush>().color() == better);
 }

@@ -1,10 +1,11 @@
 #pragma once
 
-#include "ui/export/chartexport.h"
+#include "ui/charts/chartkind.h"
 
 #include <QWidget>
 
 class QComboBox;
+class QGridLayout;
 class QSize;
 
 namespace bwi::ui {
@@ -18,16 +19,22 @@ class ScenarioDocument;
 class VolumeChartView;
 
 // The five charts of the workbench in one grid, redrawn from the document's
-// workbench on every change.
+// workbench on every change: three columns, or two in a narrow window (where
+// the tab scrolls down rather than squeezing the charts).
 class ChartsPanel : public QWidget {
   Q_OBJECT
 
 public:
-  ChartsPanel(ScenarioDocument *document, QWidget *parent = nullptr);
+  ChartsPanel(ScenarioDocument *document, FanJob *fan, QWidget *parent = nullptr);
 
   void refresh();
+  QSize minimumSizeHint() const override; // two columns wide, the rows shown tall
+
+protected:
+  void resizeEvent(QResizeEvent *event) override;
 
 private:
+  void arrange(int columns);
   // "Export chart…" and "Copy chart" in the chart's context menu.
   void addExportActions(QWidget *chart, ChartKind kind);
 
@@ -38,7 +45,10 @@ private:
   ForecastChartView *m_forecast;
   LoadChartView *m_load;
   QComboBox *m_grouping;
-  FanJob *m_fan = nullptr;
+  QWidget *m_breakdownBox;
+  QGridLayout *m_grid;
+  int m_columns = 0;
+  FanJob *m_fan;
 };
 
 } // namespace bwi::ui

@@ -10,7 +10,6 @@
 
 QT_BEGIN_NAMESPACE
 class QAreaSeries;
-class QBarCategoryAxis;
 class QCategoryAxis;
 class QLineSeries;
 class QScatterSeries;
@@ -22,7 +21,7 @@ namespace bwi::ui {
 class ChartAnnotations;
 class ChartLegend;
 
-// The monthly forecast (cost-model.md section 8): gross cost stacked by
+// The monthly forecast (docs/cost-model.md §8): gross cost stacked by
 // mode, the net line after the discount and, when the scenario gives a
 // volume range or other uncertain levers, the net p10-p90 band and the p50
 // line (exact, or core's Monte Carlo fan). With a budget, its line and the
@@ -50,7 +49,7 @@ private:
   QLineSeries *m_budget;
   int m_budgetLabel = -1;
   QScatterSeries *m_netPoints;
-  QBarCategoryAxis *m_axisX;
+  QCategoryAxis *m_axisX; // month i at x = i, labelled M(i+1)
   QCategoryAxis *m_axisY;
   ChartAnnotations *m_annotations;
   ChartLegend *m_legend;

@@ -10,7 +10,6 @@ class AppSettings {
 public:
   static QStringList recentFiles();
   static void addRecentFile(const QString &path);
-  static void removeRecentFile(const QString &path);
 
   static QByteArray windowGeometry();
   static void setWindowGeometry(const QByteArray &geometry);
@@ -19,6 +18,10 @@ public:
 
   static QString lastDirectory();
   static void setLastDirectory(const QString &directory);
+
+  // The region new scenarios are priced for (the last one updated or chosen).
+  static QString pricesRegion();
+  static void setPricesRegion(const QString &region);
 
   static constexpr int kMaxRecentFiles = 8;
 };
