@@ -97,6 +97,87 @@ ReservedRates readReserved(const Json &json, const std::string &path, Validation
   return reserved;
 }
 
+const std::regex &isoDatePattern() {
+  static const std::regex isoDate(R"(\d{4}-\d{2}-\d{2})");
+  return isoDate;
+}
+
+QualityScore readQuality(const Json &json, const std::string &path, ValidationIssues &issues) {
+  ObjectReader reader(json, path, issues);
+  QualityScore quality;
+  // A leaderboard's own scale: ratings, percentages or points, never a price.
+  quality.score = reader.requiredNumber("score", NumberRule::between(-1e9, 1e9));
+  quality.scale = reader.string("scale", "");
+  quality.leaderboard = reader.requiredString("leaderboard");
+  quality.date = reader.requiredString("date");
+  if (!quality.date.empty() && !std::regex_match(quality.date, isoDatePattern()))
+    reader.addIssue("date", "must be a date YYYY-MM-DD, got \"" + quality.date + "\"");
+  quality.source = reader.requiredString("source");
+  return quality;
+}
+
+MeterRate readMeter(const Json &json, const std::string &path, ValidationIssues &issues) {
+  ObjectReader reader(json, path, issues);
+  MeterRate meter;
+  meter.kind = reader.requiredString("kind");
+  meter.name = reader.string("name", meter.kind);
+  meter.category = reader.string("category", "");
+  meter.unit = reader.requiredString("unit");
+  meter.usdPerUnit = reader.requiredNumber("usd_per_unit", kPrice);
+  meter.source = reader.string("source", "");
+  meter.sourceDate = reader.string("source_date", "");
+  meter.estimate = reader.boolean("estimate", false);
+  meter.note = reader.string("note", "");
+  return meter;
+}
+
+void readMeters(ObjectReader &reader, RateCard &card, ValidationIssues &issues) {
+  const Json *meters = reader.find("meters");
+  if (!meters)
+    return;
+  if (!meters->is_array()) {
+    reader.addIssue("meters", "must be an array, got " + describeType(*meters));
+    return;
+  }
+  if (meters->size() > kMaxRateCardModels) {
+    reader.addIssue("meters", "lists " + std::to_string(meters->size()) +
+                                  " meters; a rate card may have at most " +
+                                  std::to_string(kMaxRateCardModels));
+    return;
+  }
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < meters->size(); ++i) {
+    const std::string meterPath = indexPath(reader.pathOf("meters"), i);
+    MeterRate meter = readMeter((*meters)[i], meterPath, issues);
+    if (!meter.kind.empty() && !seen.insert(meter.kind).second)
+      issues.push_back(
+          {childPath(meterPath, "kind"), "duplicate meter kind \"" + meter.kind + "\""});
+    card.meters.push_back(std::move(meter));
+  }
+}
+
+Json qualityToJson(const QualityScore &quality) {
+  return {{"score", quality.score},
+          {"scale", quality.scale},
+          {"leaderboard", quality.leaderboard},
+          {"date", quality.date},
+          {"source", quality.source}};
+}
+
+Json meterToJson(const MeterRate &meter) {
+  Json json = {{"kind", meter.kind},
+               {"name", meter.name},
+               {"category", meter.category},
+               {"unit", meter.unit},
+               {"usd_per_unit", meter.usdPerUnit},
+               {"source", meter.source},
+               {"source_date", meter.sourceDate},
+               {"estimate", meter.estimate}};
+  if (!meter.note.empty())
+    json["note"] = meter.note;
+  return json;
+}
+
 template <typename T, typename Reader>
 std::optional<T> readOptionalObject(ObjectReader &reader, std::string_view key,
                                     ValidationIssues &issues, Reader read) {
@@ -149,6 +230,7 @@ ModelRates readModelRates(const Json &json, const std::string &path, ValidationI
   model.provisioned =
       readOptionalObject<ProvisionedRates>(reader, "provisioned", issues, readProvisioned);
   model.reserved = readOptionalObject<ReservedRates>(reader, "reserved", issues, readReserved);
+  model.quality = readOptionalObject<QualityScore>(reader, "quality", issues, readQuality);
   model.source = reader.string("source", "");
   model.sourceDate = reader.string("source_date", "");
   model.note = reader.string("note", "");
@@ -174,8 +256,7 @@ RateCard readRateCard(const Json &json, const std::string &path, ValidationIssue
                                    "version " +
                                    std::to_string(kRateCardVersion));
   card.asOf = reader.requiredString("as_of");
-  static const std::regex isoDate(R"(\d{4}-\d{2}-\d{2})");
-  if (!card.asOf.empty() && !std::regex_match(card.asOf, isoDate))
+  if (!card.asOf.empty() && !std::regex_match(card.asOf, isoDatePattern()))
     reader.addIssue("as_of", "must be a date YYYY-MM-DD, got \"" + card.asOf + "\"");
   card.region = reader.string("region", "");
   // Known, and only for the people reading the card: the sources its
@@ -196,6 +277,7 @@ RateCard readRateCard(const Json &json, const std::string &path, ValidationIssue
       reader.addIssue("notes", "must be an array of strings");
     }
   }
+  readMeters(reader, card, issues);
   const Json *models = reader.find("models");
   if (!models) {
     reader.missing("models");
@@ -282,6 +364,8 @@ Json modelRatesToJson(const ModelRates &model) {
   } else {
     json["reserved"] = nullptr;
   }
+  if (model.quality)
+    json["quality"] = qualityToJson(*model.quality);
   json["source"] = model.source;
   json["source_date"] = model.sourceDate;
   if (!model.note.empty())
@@ -298,6 +382,11 @@ Json rateCardToJson(const RateCard &card) {
   json["currency"] = card.currency;
   if (!card.notes.empty())
     json["notes"] = card.notes;
+  if (!card.meters.empty()) {
+    json["meters"] = Json::array();
+    for (const MeterRate &meter : card.meters)
+      json["meters"].push_back(meterToJson(meter));
+  }
   json["models"] = Json::array();
   for (const ModelRates &model : card.models)
     json["models"].push_back(modelRatesToJson(model));

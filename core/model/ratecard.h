@@ -75,6 +75,17 @@ struct ReservedRates {
   bool operator==(const ReservedRates &) const = default;
 };
 
+// A dated score from one public leaderboard (docs/ratecard.md): shown as a
+// sourced figure, never as a verdict on a workload.
+struct QualityScore {
+  double score = 0;
+  std::string scale;       // what the number means, e.g. an arena rating
+  std::string leaderboard; // its name
+  std::string date;        // YYYY-MM-DD of the leaderboard data
+  std::string source;      // URL or repository@commit
+  bool operator==(const QualityScore &) const = default;
+};
+
 struct ModelRates {
   std::string id;
   std::string name;
@@ -87,6 +98,7 @@ struct ModelRates {
   std::optional<TierMultipliers> tiers;
   std::optional<ProvisionedRates> provisioned;
   std::optional<ReservedRates> reserved;
+  std::optional<QualityScore> quality; // nullopt: the leaderboard does not list the model
   std::string source;
   std::string sourceDate;
   std::string note;
@@ -97,12 +109,29 @@ struct ModelRates {
   bool operator==(const ModelRates &) const = default;
 };
 
+// A price of the bill beyond tokens (Guardrails, vector stores, AgentCore,
+// Flows, Custom Model Import, Data Automation): kept with the card for the
+// add-on meters (docs/ratecard.md, "Meters").
+struct MeterRate {
+  std::string kind; // stable id, e.g. "guardrails.content_filters"
+  std::string name;
+  std::string category;  // guardrails | knowledge_base | agentcore | flows | ...
+  std::string unit;      // e.g. "1K text units", "OCU-hour"
+  double usdPerUnit = 0; // USD per `unit`
+  std::string source;
+  std::string sourceDate;
+  bool estimate = false; // not a published figure
+  std::string note;
+  bool operator==(const MeterRate &) const = default;
+};
+
 struct RateCard {
   std::string asOf; // ISO date YYYY-MM-DD the prices were checked
   std::string region;
   std::string currency = "USD";
   std::vector<std::string> notes;
   std::vector<ModelRates> models;
+  std::vector<MeterRate> meters;
 
   const ModelRates *find(std::string_view id) const;
   bool operator==(const RateCard &) const = default;

@@ -4,6 +4,7 @@
 #include "tests/core/testsupport.h"
 
 #include <filesystem>
+#include <optional>
 
 using namespace bwi;
 
@@ -105,4 +106,72 @@ TEST_CASE("A rate card written and read back equals the original", "[core][files
   const core::RateCard again = core::readRateCard(*json, "", issues);
   CHECK(issues.empty());
   CHECK(again == card);
+}
+
+TEST_CASE("A card's quality scores and meters are read, kept and written back", "[core][files]") {
+  const std::string text = R"({
+    "format": "bedrock-whatif-ratecard", "version": 1, "as_of": "2026-10-07",
+    "meters": [
+      { "kind": "guardrails.content_filters", "name": "Content filters", "category": "guardrails",
+        "unit": "1K text units", "usd_per_unit": 0.15, "source": "M1", "source_date": "2026-05-14",
+        "estimate": false, "note": "per enabled policy" },
+      { "kind": "data_automation.document_standard", "name": "BDA pages", "category": "data_automation",
+        "unit": "page", "usd_per_unit": 0.01, "source": "GK", "source_date": "general knowledge",
+        "estimate": true }
+    ],
+    "models": [
+      { "id": "m.scored", "on_demand": { "input_per_1m": 1, "output_per_1m": 2 },
+        "quality": { "score": 1438.25, "scale": "arena rating", "leaderboard": "LMArena Text Arena",
+                     "date": "2026-09-13", "source": "https://example.org/leaderboard" } },
+      { "id": "m.unlisted", "on_demand": { "input_per_1m": 1, "output_per_1m": 2 }, "quality": null }
+    ]
+  })";
+  core::ValidationIssues issues;
+  core::ValidationIssues unknown;
+  std::optional<core::RateCard> card;
+  {
+    const core::UnknownFieldCollector collector(unknown);
+    const auto json = core::parseJsonText(text, issues);
+    REQUIRE(json);
+    card = core::readRateCard(*json, "", issues);
+  }
+  INFO(core::formatIssues("card", issues) + core::formatIssues("unknown", unknown));
+  REQUIRE(issues.empty());
+  CHECK(unknown.empty());
+  REQUIRE(card->meters.size() == 2);
+  CHECK(card->meters[0].kind == "guardrails.content_filters");
+  CHECK(card->meters[0].usdPerUnit == 0.15);
+  CHECK(card->meters[0].unit == "1K text units");
+  CHECK_FALSE(card->meters[0].estimate);
+  CHECK(card->meters[1].estimate);
+  REQUIRE(card->models[0].quality);
+  CHECK(card->models[0].quality->score == 1438.25);
+  CHECK(card->models[0].quality->date == "2026-09-13");
+  CHECK_FALSE(card->models[1].quality);
+
+  const auto again = core::parseJsonText(core::rateCardToJson(*card).dump(), issues);
+  REQUIRE(again);
+  CHECK(core::readRateCard(*again, "", issues) == *card);
+  CHECK(issues.empty());
+}
+
+TEST_CASE("Malformed quality scores and meters are errors at their path", "[core][files]") {
+  const std::string text = R"({
+    "format": "bedrock-whatif-ratecard", "version": 1, "as_of": "2026-10-07",
+    "meters": [ { "kind": "a", "unit": "page", "usd_per_unit": -1 },
+                { "kind": "a", "unit": "page", "usd_per_unit": 1 } ],
+    "models": [ { "id": "m", "on_demand": { "input_per_1m": 1, "output_per_1m": 2 },
+                  "quality": { "score": "high", "leaderboard": "X", "date": "13/09/2026",
+                               "source": "s" } } ]
+  })";
+  core::ValidationIssues issues;
+  const auto json = core::parseJsonText(text, issues);
+  REQUIRE(json);
+  core::readRateCard(*json, "", issues);
+  const std::string report = core::formatIssues("card", issues);
+  INFO(report);
+  CHECK(report.find("meters[0].usd_per_unit") != std::string::npos);
+  CHECK(report.find("meters[1].kind") != std::string::npos);
+  CHECK(report.find("models[0].quality.score") != std::string::npos);
+  CHECK(report.find("models[0].quality.date") != std::string::npos);
 }
