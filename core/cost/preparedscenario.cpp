@@ -1,5 +1,7 @@
 #include "core/cost/preparedscenario.h"
 
+#include "core/model/meterkinds.h"
+
 #include <algorithm>
 
 namespace bwi::core {
@@ -40,6 +42,27 @@ PreparedFlow prepareFlow(PreparedScenario &prepared, const Workload &workload,
     prepared.warnings.push_back("workload " + workload.id + ": " + rates.id +
                                 " has no batch price; its batch share is billed on demand");
   return flow;
+}
+
+PreparedMeter prepareMeter(const MeterUse &meter, const RateCard &card, int workload) {
+  PreparedMeter prepared;
+  prepared.workload = workload;
+  prepared.kind = meter.kind;
+  prepared.perRequest = meter.perRequest;
+  prepared.perMonth = meter.perMonth;
+  const MeterRate *rate = findMeterRate(card, meter.kind);
+  prepared.name = !meter.name.empty() ? meter.name : rate ? rate->name : meter.kind;
+  prepared.unit = !meter.unit.empty() ? meter.unit : rate ? rate->unit : std::string();
+  if (meter.usdPerUnit) {
+    prepared.usdPerUnit = *meter.usdPerUnit;
+    prepared.typedRate = true;
+  } else if (rate) {
+    prepared.usdPerUnit = rate->usdPerUnit;
+    prepared.estimate = rate->estimate;
+    prepared.source = rate->source;
+    prepared.sourceDate = rate->sourceDate;
+  }
+  return prepared;
 }
 
 } // namespace
@@ -89,7 +112,10 @@ PreparedScenario prepareScenario(const Scenario &scenario, const RateCard &card)
     pw.tokens = workload.tokens;
     pw.caching = workload.caching;
     pw.serviceTier = workload.serviceTier;
+    pw.unit = workload.unit;
     prepared.workloads.push_back(std::move(pw));
+    for (const MeterUse &meter : workload.meters)
+      prepared.meters.push_back(prepareMeter(meter, card, static_cast<int>(w)));
     for (const RoutingShare &route : workload.routing) {
       const int model = modelIndex(prepared, card, route.modelId);
       const int flowIndex = static_cast<int>(prepared.flows.size());

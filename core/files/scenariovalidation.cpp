@@ -2,6 +2,7 @@
 
 #include "core/common/jsonreader.h"
 #include "core/files/scenariojson.h"
+#include "core/model/meterkinds.h"
 
 #include <map>
 
@@ -26,6 +27,17 @@ void validateWorkload(const Workload &workload, const std::string &path, const R
       issues.push_back({childPath(childPath(path, "caching"), "ttl"),
                         "\"1h\" caching is not priced for " + route.modelId +
                             " (its card has no write_1h_per_1m)"});
+  }
+  // A meter is priced by the card unless its rate is typed (docs/cost-model-notes.md).
+  const std::string metersPath = childPath(path, "meters");
+  for (std::size_t j = 0; j < workload.meters.size(); ++j) {
+    const MeterUse &meter = workload.meters[j];
+    if (meter.kind.empty() || meter.usdPerUnit || findMeterRate(card, meter.kind))
+      continue;
+    issues.push_back({childPath(indexPath(metersPath, j), "kind"),
+                      "meter kind \"" + meter.kind +
+                          "\" is not in the rate card; give its usd_per_unit (a quoted or "
+                          "custom rate)"});
   }
 }
 

@@ -40,6 +40,11 @@ enum class Field {
   LatencyTolerant, // 1 or 0
   ServiceTier,
   Routing,
+  // Whole values, so that undo restores exactly what was there (a meter's
+  // typed rate, a unit's target): the levers build the next value with
+  // core/model/meterkinds.h and set it in one step.
+  Meters, // the workload's meters (a std::vector<MeterUse>; docs/cost-model-notes.md, "Meters")
+  Unit,   // the workload's UnitEconomics; monostate: none ("Unit economics")
   // Commitment on a model (needs `modelId`)
   ProvisionedUnits, // 0 removes the commitment
   ProvisionedTerm,
@@ -59,8 +64,10 @@ struct FieldKey {
 };
 
 // The value of a field. Numbers are doubles; terms and tiers travel as
-// their file names ("one_month", "priority"); an absent override is monostate.
-using FieldValue = std::variant<std::monostate, double, std::string, std::vector<RoutingShare>>;
+// their file names ("one_month", "priority"); an absent override or unit is
+// monostate.
+using FieldValue = std::variant<std::monostate, double, std::string, std::vector<RoutingShare>,
+                                std::vector<MeterUse>, UnitEconomics>;
 
 FieldValue getField(const Scenario &scenario, const FieldKey &key);
 // Sets the value; returns false (and changes nothing) when the key does not

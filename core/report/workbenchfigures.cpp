@@ -22,6 +22,29 @@ std::vector<std::string> committableModels(const PreparedScenario &scenario,
 
 } // namespace
 
+std::vector<UnitCostSeries> unitCostSeries(const Forecast &forecast) {
+  std::vector<UnitCostSeries> series;
+  if (forecast.months.empty())
+    return series;
+  for (const UnitCost &first : forecast.months.front().unitCosts) {
+    UnitCostSeries line;
+    line.workloadId = first.workloadId;
+    line.unit = first.unit;
+    line.targetUsd = first.targetUsd;
+    line.tolerance = first.tolerance;
+    if (first.targetUsd) {
+      line.bandLowUsd = *first.targetUsd * (1 - first.tolerance);
+      line.bandHighUsd = *first.targetUsd * (1 + first.tolerance);
+    }
+    series.push_back(std::move(line));
+  }
+  // Every month lists the same workloads in the same order.
+  for (const ForecastMonth &month : forecast.months)
+    for (std::size_t i = 0; i < series.size() && i < month.unitCosts.size(); ++i)
+      series[i].costPerUnitUsd.push_back(month.unitCosts[i].costPerUnitUsd);
+  return series;
+}
+
 KeyFigures keyFiguresOf(const Evaluation &evaluation, const Forecast &forecast,
                         const PreparedScenario &scenario, std::optional<double> baselineNetUsd) {
   KeyFigures figures;
@@ -64,6 +87,7 @@ WorkbenchFigures computeWorkbenchFigures(const PreparedScenario &scenario,
   options.monteCarlo = false;
   view.forecast = forecast(scenario, 1.0, options);
   view.figures = keyFiguresOf(view.evaluation, view.forecast, scenario, baselineNetUsd);
+  view.unitCosts = unitCostSeries(view.forecast);
   view.currentMultiplier = scenario.globalVolumeMultiplier;
   const VolumeCurveOptions range;
   view.volumeCurve = volumeCurve(scenario, selection.month, range);
@@ -123,6 +147,9 @@ bool allFinite(const WorkbenchFigures &workbench) {
     for (const ReservedCurvePoint &point : curve->points)
       ok = ok && finite(point.inputTpm) && finite(point.costUsd);
   }
+  for (const UnitCostSeries &series : workbench.unitCosts)
+    for (const auto &value : series.costPerUnitUsd)
+      ok = ok && finiteIfAny(value);
   if (const auto &load = workbench.load) {
     ok = ok && finiteIfAny(load->committed) && finite(load->floor) && finite(load->optimal);
     for (double demand : load->demand)
