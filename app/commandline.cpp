@@ -87,8 +87,8 @@ Usage:
       Two to four scenarios side by side: key figures with the differences
       against the baseline, and for each the waterfall of levers from the
       baseline to it (volume, routing, batch, caching, context trimming,
-      service tier, provisioned throughput, rate card, private pricing, in
-      that order). --optimized adds the optimizer's proposal as a column.
+      service tier, meters, provisioned throughput, rate card, private
+      pricing, in that order). --optimized adds the optimizer's proposal as a column.
   bedrock-whatif optimize SCENARIO [--same-provider] [--month N] [--out FILE.json]
                           [--json]
       Propose a cheaper scenario: batch for latency-tolerant workloads, the
@@ -98,14 +98,17 @@ Usage:
   bedrock-whatif export SCENARIO --chart NAME --out FILE.png|.svg|.pdf
                         [--width PX --height PX] [--month N]
       Draw one chart (volume, units, breakdown, forecast, load, waterfall,
-      compare, tornado, planner) to a PNG (2x pixel ratio), SVG or PDF,
-      1200x675 by default, with a footer that traces it to the scenario and
-      its dated rate card. waterfall and compare take [--compare SCENARIO]...
-      (default: the optimizer's proposal). Needs no display.
+      compare, tornado, planner, unit-cost) to a PNG (2x pixel ratio), SVG
+      or PDF, 1200x675 by default, with a footer that traces it to the
+      scenario and its dated rate card. waterfall and compare take
+      [--compare SCENARIO]... (default: the optimizer's proposal); unit-cost
+      takes [--workload ID] (default: the first workload that names a unit).
+      Needs no display.
   bedrock-whatif export SCENARIO --out FILE.xlsx [--month N]
-  bedrock-whatif export SCENARIO --out FILE.csv --table workloads|rates|monthly|forecast
-      The Excel workbook (sheets Inputs, Rates, Monthly with live formulas,
-      Forecast), or one of its tables as CSV.
+  bedrock-whatif export SCENARIO --out FILE.csv
+                        --table workloads|rates|meters|monthly|forecast
+      The Excel workbook (sheets Inputs, Rates, Meters, Monthly with live
+      formulas, Forecast), or one of its tables as CSV.
   bedrock-whatif report SCENARIO --out FILE.pdf
       The meeting pack: title page, one-page summary with the commitment
       recommendation, every chart, the workloads, the assumptions and the rate

@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QDate>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <optional>
@@ -32,9 +33,10 @@ struct ExportLine {
   int height = 675;
   int month = 0;
   std::vector<std::string> compared; // --compare, for the waterfall and compare charts
+  std::string workload;              // --workload, for the unit-cost chart
 };
 
-const char *const kTables[] = {"workloads", "rates", "monthly", "forecast"};
+const char *const kTables[] = {"workloads", "rates", "meters", "monthly", "forecast"};
 
 std::string tableNames(const char *separator) {
   std::string names;
@@ -84,7 +86,7 @@ std::optional<ExportLine> parse(const std::vector<std::string> &arguments, std::
     const std::string &word = arguments[i];
     const bool takesValue = word == "--chart" || word == "--out" || word == "--table" ||
                             word == "--width" || word == "--height" || word == "--month" ||
-                            word == "--compare";
+                            word == "--compare" || word == "--workload";
     if (takesValue && i + 1 >= arguments.size()) {
       error = word + " needs a value";
       return std::nullopt;
@@ -97,6 +99,8 @@ std::optional<ExportLine> parse(const std::vector<std::string> &arguments, std::
       line.table = arguments[++i];
     } else if (word == "--compare") {
       line.compared.push_back(arguments[++i]);
+    } else if (word == "--workload") {
+      line.workload = arguments[++i];
     } else if (word == "--width" || word == "--height" || word == "--month") {
       const auto number = parseWholeNumber(arguments[++i]);
       const int low = word == "--month" ? 0 : 200;
@@ -142,6 +146,10 @@ std::optional<ExportLine> parse(const std::vector<std::string> &arguments, std::
     error = "--chart must be one of " +
             ui::chartKindNames().join(QStringLiteral(", ")).toStdString() + ", got \"" +
             line.chart + "\"";
+    return std::nullopt;
+  }
+  if (!line.workload.empty() && *kind != ui::ChartKind::UnitCost) {
+    error = "--workload applies to --chart unit-cost";
     return std::nullopt;
   }
   if (!line.compared.empty() && !ui::isComparisonChart(*kind)) {
@@ -296,7 +304,17 @@ int runExport(int argc, char **argv, const std::vector<std::string> &arguments) 
   }
   if (kind == ui::ChartKind::Planner)
     plan = core::planCommitments(prepared);
+  if (!line->workload.empty() &&
+      std::none_of(workbench.unitCosts.begin(), workbench.unitCosts.end(),
+                   [&](const core::UnitCostSeries &series) {
+                     return series.workloadId == line->workload;
+                   })) {
+    std::fprintf(stderr, "%s: --workload %s: no workload of that id names a unit\n",
+                 line->scenarioPath.c_str(), line->workload.c_str());
+    return kInvalidInput;
+  }
   ui::ChartSource source = comparison ? ui::ChartSource(*comparison) : ui::ChartSource(workbench);
+  source.unitWorkload = line->workload;
   source.tornado = tornado ? &*tornado : nullptr;
   source.plan = plan ? &*plan : nullptr;
   const ui::ExportResult result = ui::exportChart(

@@ -119,7 +119,7 @@ TEST_CASE("The Monthly sheet's total is the program's gross, in formulas", "[cor
                                   [](const auto &row) { return row[0].text == "Total"; });
   REQUIRE(total != rows.end());
   const core::SheetCell &sum = total->back();
-  CHECK(sum.formula.starts_with("=SUM(K2:K"));
+  CHECK(sum.formula.starts_with("=SUM(L2:L"));
   REQUIRE(sum.number);
   CHECK_THAT(*sum.number, closeTo(evaluation.grossUsd));
   // Each flow's on-demand and batch cells are formulas over Inputs and Rates.
