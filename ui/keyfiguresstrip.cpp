@@ -41,12 +41,15 @@ KeyFiguresStrip::KeyFiguresStrip(ScenarioDocument *document, QWidget *parent)
   m_commit = addFigure(QStringLiteral("commitFigure"), tr("Annual commit retired"),
                        tr("Share of the agreement's annual commit that the first 12 forecast "
                           "months retire."));
+  m_unitCost =
+      addFigure(QStringLiteral("unitCostFigure"), tr("Cost per unit"), QString(), &m_unitCaption);
   connect(m_document, &ScenarioDocument::scenarioChanged, this, &KeyFiguresStrip::refresh);
+  connect(m_document, &ScenarioDocument::selectionChanged, this, &KeyFiguresStrip::refreshUnitCost);
   refresh();
 }
 
 QLabel *KeyFiguresStrip::addFigure(const QString &objectName, const QString &caption,
-                                   const QString &toolTip) {
+                                   const QString &toolTip, QLabel **captionLabel) {
   auto *box = new QWidget(this);
   auto *layout = new QVBoxLayout(box);
   layout->setContentsMargins(6, 2, 6, 2);
@@ -63,6 +66,8 @@ QLabel *KeyFiguresStrip::addFigure(const QString &objectName, const QString &cap
   layout->addWidget(value);
   layout->addWidget(label);
   box->setToolTip(toolTip);
+  if (captionLabel)
+    *captionLabel = label;
   static_cast<QHBoxLayout *>(this->layout())->addWidget(box, 1);
   return value;
 }
@@ -89,6 +94,65 @@ void KeyFiguresStrip::refresh() {
   m_perToken->setText(optionalMoney(figures.blendedPer1mTokensUsd));
   m_utilization->setText(optionalShare(figures.ptUtilization));
   m_commit->setText(optionalShare(figures.commitRetiredShare));
+  refreshUnitCost();
+}
+
+void KeyFiguresStrip::refreshUnitCost() {
+  // The selected workload's unit, else the first workload that names one.
+  const core::Evaluation &evaluation = m_document->workbench().evaluation;
+  const core::Scenario &scenario = m_document->scenario();
+  const int selected = m_document->selectedWorkload();
+  const core::UnitCost *shown = nullptr;
+  for (const core::UnitCost &unit : evaluation.unitCosts) {
+    if (!shown)
+      shown = &unit;
+    if (selected >= 0 && selected < static_cast<int>(scenario.workloads.size()) &&
+        scenario.workloads[static_cast<std::size_t>(selected)].id == unit.workloadId) {
+      shown = &unit;
+      break;
+    }
+  }
+  QWidget *box = m_unitCost->parentWidget();
+  if (!shown) {
+    m_unitCost->setText(QStringLiteral("–"));
+    m_unitCost->setStyleSheet(QString());
+    m_unitCaption->setText(tr("Cost per unit"));
+    box->setToolTip(tr("Name a workload's unit (a ticket, a user, a document) in the workload "
+                       "levers to read its cost per unit against a target."));
+    return;
+  }
+  const QString unit = text(shown->unit);
+  const QString workload = text(shown->workloadId);
+  m_unitCaption->setText(tr("Per %1 · %2").arg(unit, workload));
+  m_unitCost->setText(shown->costPerUnitUsd ? text(core::formatUsdPerUnit(*shown->costPerUnitUsd))
+                                            : QStringLiteral("–"));
+  QString toolTip = tr("Net cost of %1 per %2 this month (its show-back and meters after the "
+                       "discount), %3 %2s.")
+                        .arg(workload, unit, text(core::formatCount(shown->units)));
+  if (shown->targetUsd) {
+    const double target = *shown->targetUsd;
+    toolTip += QLatin1Char('\n') + tr("Target %1 ± %2.")
+                                       .arg(text(core::formatUsdPerUnit(target)),
+                                            text(core::formatPercent(shown->tolerance, 0)));
+  }
+  if (shown->status) {
+    const bool within = *shown->status == core::UnitCostStatus::Within;
+    m_unitCost->setStyleSheet(within ? QStringLiteral("color: #00734F;")
+                                     : QStringLiteral("color: #B23A00;"));
+    toolTip += QLatin1Char(' ') + (within ? tr("Within the band.")
+                                   : *shown->status == core::UnitCostStatus::Above
+                                       ? tr("Above the band.")
+                                       : tr("Below the band."));
+    m_unitCaption->setText(
+        m_unitCaption->text() +
+        QStringLiteral(" (%1)").arg(within ? tr("within target")
+                                    : *shown->status == core::UnitCostStatus::Above
+                                        ? tr("above target")
+                                        : tr("below target")));
+  } else {
+    m_unitCost->setStyleSheet(QString());
+  }
+  box->setToolTip(toolTip);
 }
 
 } // namespace bwi::ui

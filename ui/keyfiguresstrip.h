@@ -16,8 +16,10 @@ public:
   KeyFiguresStrip(ScenarioDocument *document, QWidget *parent = nullptr);
 
 private:
-  QLabel *addFigure(const QString &objectName, const QString &caption, const QString &toolTip);
+  QLabel *addFigure(const QString &objectName, const QString &caption, const QString &toolTip,
+                    QLabel **captionLabel = nullptr);
   void refresh();
+  void refreshUnitCost();
 
   ScenarioDocument *m_document;
   QLabel *m_net;
@@ -26,6 +28,8 @@ private:
   QLabel *m_perToken;
   QLabel *m_utilization;
   QLabel *m_commit;
+  QLabel *m_unitCost;
+  QLabel *m_unitCaption;
 };
 
 } // namespace bwi::ui

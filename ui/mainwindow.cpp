@@ -13,6 +13,7 @@
 #include "ui/levers/leverspanel.h"
 #include "ui/ranges/rangespanel.h"
 #include "ui/ratecard/ratecardview.h"
+#include "ui/workloads/meterstableview.h"
 #include "ui/workloads/workloadstableview.h"
 
 #include <QApplication>
@@ -23,6 +24,7 @@
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -42,7 +44,16 @@ MainWindow::MainWindow(QWidget *parent)
   m_tabs->setObjectName(QStringLiteral("mainTabs"));
   m_tabs->addTab(m_charts, tr("&Charts"));
   m_tabs->addTab(new RangesPanel(m_document, m_tabs), tr("Ra&nges"));
-  m_tabs->addTab(new WorkloadsTableView(m_document, m_tabs), tr("&Workloads"));
+  // The workloads, and under them the selected workload's meters.
+  auto *workloadsTab = new QSplitter(Qt::Vertical, m_tabs);
+  workloadsTab->setObjectName(QStringLiteral("workloadsTab"));
+  auto *workloadsTable = new WorkloadsTableView(m_document, workloadsTab);
+  auto *metersTable = new MetersTableView(m_document, workloadsTab);
+  workloadsTab->addWidget(workloadsTable);
+  workloadsTab->addWidget(metersTable);
+  workloadsTab->setStretchFactor(0, 3);
+  workloadsTab->setStretchFactor(1, 1);
+  m_tabs->addTab(workloadsTab, tr("&Workloads"));
   m_tabs->addTab(new RateCardView(m_document, m_tabs), tr("&Rate card"));
   m_compare = new ComparePanel(m_document, m_tabs);
   m_tabs->addTab(m_compare, tr("C&ompare"));
@@ -60,6 +71,10 @@ MainWindow::MainWindow(QWidget *parent)
   dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
   addDockWidget(Qt::LeftDockWidgetArea, dock);
   connect(levers, &LeversPanel::statusMessage, this,
+          [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+  connect(workloadsTable, &WorkloadsTableView::statusMessage, this,
+          [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+  connect(metersTable, &MetersTableView::statusMessage, this,
           [this](const QString &message) { statusBar()->showMessage(message, 8000); });
 
   createActions();

@@ -4,6 +4,7 @@
 #include "ui/charts/commitmentchartview.h"
 #include "ui/charts/forecastchartview.h"
 #include "ui/charts/loadchartview.h"
+#include "ui/charts/unitcostchartview.h"
 #include "ui/charts/volumechartview.h"
 #include "ui/document/fanjob.h"
 #include "ui/document/scenariodocument.h"
@@ -22,7 +23,7 @@ ChartsPanel::ChartsPanel(ScenarioDocument *document, QWidget *parent)
     : QWidget(parent), m_document(document), m_volume(new VolumeChartView(this)),
       m_commitment(new CommitmentChartView(this)), m_breakdown(new BreakdownChartView(this)),
       m_forecast(new ForecastChartView(this)), m_load(new LoadChartView(this)),
-      m_grouping(new QComboBox(this)) {
+      m_unitCost(new UnitCostChartView(this)), m_grouping(new QComboBox(this)) {
   setObjectName(QStringLiteral("chartsPanel"));
   auto *grid = new QGridLayout(this);
   grid->setContentsMargins(0, 0, 0, 0);
@@ -47,7 +48,8 @@ ChartsPanel::ChartsPanel(ScenarioDocument *document, QWidget *parent)
   grid->addWidget(m_commitment, 0, 1);
   grid->addWidget(m_load, 0, 2);
   grid->addWidget(breakdownBox, 1, 0);
-  grid->addWidget(m_forecast, 1, 1, 1, 2);
+  grid->addWidget(m_forecast, 1, 1);
+  grid->addWidget(m_unitCost, 1, 2);
   for (int column = 0; column < 3; ++column)
     grid->setColumnStretch(column, 1);
 
@@ -56,6 +58,7 @@ ChartsPanel::ChartsPanel(ScenarioDocument *document, QWidget *parent)
   addExportActions(m_breakdown, ChartKind::Breakdown);
   addExportActions(m_forecast, ChartKind::Forecast);
   addExportActions(m_load, ChartKind::Load);
+  addExportActions(m_unitCost, ChartKind::UnitCost);
 
   connect(m_grouping, &QComboBox::currentIndexChanged, this, [this] {
     m_breakdown->setGrouping(
@@ -66,7 +69,18 @@ ChartsPanel::ChartsPanel(ScenarioDocument *document, QWidget *parent)
   connect(m_fan, &FanJob::fanChanged, this,
           [this] { showForecastWithFan(*m_forecast, *m_fan, m_document->workbench()); });
   connect(m_document, &ScenarioDocument::scenarioChanged, this, &ChartsPanel::refresh);
+  connect(m_document, &ScenarioDocument::selectionChanged, this,
+          [this] { m_unitCost->showWorkbench(m_document->workbench(), unitWorkload()); });
   refresh();
+}
+
+std::string ChartsPanel::unitWorkload() const {
+  const core::Scenario &scenario = m_document->scenario();
+  const int selected = m_document->selectedWorkload();
+  if (selected < 0 || selected >= static_cast<int>(scenario.workloads.size()))
+    return {};
+  const core::Workload &workload = scenario.workloads[static_cast<std::size_t>(selected)];
+  return workload.unit ? workload.id : std::string();
 }
 
 void ChartsPanel::addExportActions(QWidget *chart, ChartKind kind) {
@@ -74,6 +88,8 @@ void ChartsPanel::addExportActions(QWidget *chart, ChartKind kind) {
   addWorkbenchChartMenu(chart, kind, m_document, [this, kind](ChartSource &source) {
     if (kind == ChartKind::Forecast)
       source.forecast = m_fan->forecast();
+    if (kind == ChartKind::UnitCost)
+      source.unitWorkload = unitWorkload();
   });
 }
 
@@ -84,6 +100,7 @@ void ChartsPanel::refresh() {
   m_breakdown->showWorkbench(workbench);
   showForecastWithFan(*m_forecast, *m_fan, workbench);
   m_load->showWorkbench(workbench);
+  m_unitCost->showWorkbench(workbench, unitWorkload());
 }
 
 } // namespace bwi::ui

@@ -15,9 +15,10 @@ class FanJob;
 class ForecastChartView;
 class LoadChartView;
 class ScenarioDocument;
+class UnitCostChartView;
 class VolumeChartView;
 
-// The five charts of the workbench in one grid, redrawn from the document's
+// The six charts of the workbench in one grid, redrawn from the document's
 // workbench on every change.
 class ChartsPanel : public QWidget {
   Q_OBJECT
@@ -28,6 +29,10 @@ public:
   void refresh();
 
 private:
+  // The selected workload's id when it names a unit, else empty (the chart
+  // then shows the first workload that does).
+  std::string unitWorkload() const;
+
   // "Export chart…" and "Copy chart" in the chart's context menu.
   void addExportActions(QWidget *chart, ChartKind kind);
 
@@ -37,6 +42,7 @@ private:
   BreakdownChartView *m_breakdown;
   ForecastChartView *m_forecast;
   LoadChartView *m_load;
+  UnitCostChartView *m_unitCost;
   QComboBox *m_grouping;
   FanJob *m_fan = nullptr;
 };

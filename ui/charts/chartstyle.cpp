@@ -118,6 +118,8 @@ QColor modeColour(Mode mode) {
     return colour(Colour::BluishGreen);
   case Mode::Provisioned:
     return colour(Colour::Orange);
+  case Mode::Meters:
+    return colour(Colour::SkyBlue);
   case Mode::Reserved:
     break;
   }
@@ -134,6 +136,8 @@ double modeUsd(const core::ModeBreakdown &modes, Mode mode) {
     return modes.batch;
   case Mode::Provisioned:
     return modes.provisioned;
+  case Mode::Meters:
+    return modes.meters;
   case Mode::Reserved:
     break;
   }
@@ -154,6 +158,9 @@ QString modeName(Mode mode) {
     break;
   case Mode::Provisioned:
     name = QT_TRANSLATE_NOOP("ChartStyle", "Provisioned");
+    break;
+  case Mode::Meters:
+    name = QT_TRANSLATE_NOOP("ChartStyle", "Meters");
     break;
   case Mode::Reserved:
     break;

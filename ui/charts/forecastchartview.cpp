@@ -22,8 +22,8 @@ namespace {
 using chartstyle::Mode;
 
 // ModeCosts has no overflow apart: on demand includes it.
-constexpr std::array kModes = {Mode::OnDemand, Mode::Overflow, Mode::Batch, Mode::Provisioned,
-                               Mode::Reserved};
+constexpr std::array kModes = {Mode::OnDemand,    Mode::Overflow, Mode::Batch,
+                               Mode::Provisioned, Mode::Reserved, Mode::Meters};
 
 QString monthLabel(int month) { return QStringLiteral("M%1").arg(month + 1); }
 

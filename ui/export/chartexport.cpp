@@ -9,6 +9,7 @@
 #include "ui/charts/loadchartview.h"
 #include "ui/charts/plannerchartview.h"
 #include "ui/charts/tornadochartview.h"
+#include "ui/charts/unitcostchartview.h"
 #include "ui/charts/volumechartview.h"
 #include "ui/charts/waterfallchartview.h"
 
@@ -38,7 +39,7 @@ constexpr ChartEntry kCharts[] = {
     {ChartKind::Breakdown, "breakdown"}, {ChartKind::Forecast, "forecast"},
     {ChartKind::Load, "load"},           {ChartKind::Waterfall, "waterfall"},
     {ChartKind::Compare, "compare"},     {ChartKind::Tornado, "tornado"},
-    {ChartKind::Planner, "planner"}};
+    {ChartKind::Planner, "planner"},     {ChartKind::UnitCost, "unit-cost"}};
 
 std::unique_ptr<QChartView> makeComparisonChart(ChartKind kind, const core::Comparison &comparison,
                                                 std::size_t attribution) {
@@ -110,6 +111,12 @@ std::unique_ptr<QChartView> makeChart(ChartKind kind, const ChartSource &source)
   case ChartKind::Load:
     show(new LoadChartView);
     break;
+  case ChartKind::UnitCost: {
+    auto *chart = new UnitCostChartView;
+    view.reset(chart);
+    chart->showWorkbench(workbench, source.unitWorkload);
+    break;
+  }
   case ChartKind::Waterfall:
   case ChartKind::Compare:
     break;
