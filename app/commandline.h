@@ -1,18 +1,22 @@
 #pragma once
 
+#include "app/optionreader.h"
+#include "app/subcommands.h"
+
 #include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
 
-// The command line of docs/scenario-format.md: parsing and dispatch.
+// The command line of docs/scenario-format.md ("The command line"): the
+// options of the sub-commands that cost one scenario, and the entry that
+// routes every command line through the sub-command table.
 namespace bwi::app {
 
-enum ExitStatus { kSuccess = 0, kInvalidInput = 1, kUsageError = 2 };
-
+// The options of evaluate, forecast, curve, validate, sensitivity,
+// goal-seek and plan.
 struct CommandLine {
-  std::string command; // evaluate | forecast | curve | sensitivity | goal-seek | plan | validate |
-                       // help | version
+  std::string command; // the sub-command's name, as in the table
   std::string scenarioPath;
   int month = 0;
   bool json = false;
@@ -31,22 +35,17 @@ struct CommandLine {
   std::optional<int> trials;
 };
 
-// nullopt with a message in `error` when the arguments are wrong.
+// `arguments` start with the sub-command's name; nullopt with a message in
+// `error` when the arguments are wrong.
 std::optional<CommandLine> parseCommandLine(const std::vector<std::string> &arguments,
                                             std::string &error);
-
-std::string usageText();
-
-// A whole number and nothing else ("12"; not "12x", "1.5" or "").
-std::optional<int> parseWholeNumber(const std::string &text);
-// A finite decimal number and nothing else ("250000", "-0.5", "1e6").
-std::optional<double> parseDecimal(const std::string &text);
 
 // True for no arguments or a lone scenario file: the GUI's command lines.
 bool wantsWorkbench(const std::vector<std::string> &arguments);
 
-int runCommandLine(int argc, char **argv);
-// The same with explicit streams, for tests.
-int runCommandLine(const std::vector<std::string> &arguments, std::ostream &out, std::ostream &err);
+// Runs any command line but the window's: --help, --version or a sub-command
+// of the table. `qt` holds the runners of the sub-commands that draw.
+int runCommandLine(const std::vector<std::string> &arguments, std::ostream &out, std::ostream &err,
+                   const QtRunners &qt = {});
 
 } // namespace bwi::app

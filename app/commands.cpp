@@ -1,6 +1,5 @@
 #include "app/commands.h"
 
-#include "app/rangecommands.h"
 #include "app/texttables.h"
 #include "core/cost/curves.h"
 #include "core/cost/evaluation.h"
@@ -29,9 +28,7 @@ std::string todayIso() {
 // A result that overflowed a double (growth compounded over many months)
 // is an input problem: say so rather than print inf or null.
 int overflowError(const CommandLine &line, int month, std::ostream &err) {
-  err << line.scenarioPath << ": month " << month
-      << ": the figures overflow (not finite numbers): growth_per_month compounds, or volumes "
-         "and token counts multiply, beyond what can be costed\n";
+  err << line.scenarioPath << ": " << core::overflowMessage(month) << "\n";
   return kInvalidInput;
 }
 
@@ -114,35 +111,47 @@ int curveCommand(const CommandLine &line, const core::LoadedScenario &loaded, st
   return kSuccess;
 }
 
+int validateCommand(const CommandLine &line, const core::LoadedScenario &loaded, std::ostream &out,
+                    std::ostream &) {
+  out << line.scenarioPath << ": valid (" << loaded.scenario.workloads.size()
+      << " workloads, rate card as of " << loaded.card.asOf << ")\n";
+  if (core::isStale(loaded.card.asOf, todayIso()))
+    out << staleRateCardNotice(loaded.card.asOf, todayIso()) << "\n";
+  return kSuccess;
+}
+
 } // namespace
 
-int runCommand(const CommandLine &line, std::ostream &out, std::ostream &err) {
-  const core::ScenarioLoadResult load = core::loadScenarioFile(line.scenarioPath);
+int runScenarioCommand(const Arguments &arguments, std::ostream &out, std::ostream &err,
+                       ScenarioBody body) {
+  std::string error;
+  const auto line = parseCommandLine(arguments, error);
+  if (!line)
+    return usageError(err, error, arguments.at(0));
+  const core::ScenarioLoadResult load = core::loadScenarioFile(line->scenarioPath);
   if (!load.loaded) {
     err << load.report();
     return kInvalidInput;
   }
   // Fields this version does not read are named, not dropped silently.
   err << load.unknownFieldsReport();
-  const core::LoadedScenario &loaded = *load.loaded;
-  if (line.command == "validate") {
-    out << line.scenarioPath << ": valid (" << loaded.scenario.workloads.size()
-        << " workloads, rate card as of " << loaded.card.asOf << ")\n";
-    if (core::isStale(loaded.card.asOf, todayIso()))
-      out << staleRateCardNotice(loaded.card.asOf, todayIso()) << "\n";
-    return kSuccess;
-  }
-  if (line.command == "evaluate")
-    return evaluateCommand(line, loaded, out, err);
-  if (line.command == "forecast")
-    return forecastCommand(line, loaded, out, err);
-  if (line.command == "sensitivity")
-    return sensitivityCommand(line, loaded, out, err);
-  if (line.command == "goal-seek")
-    return goalSeekCommand(line, loaded, out, err);
-  if (line.command == "plan")
-    return planCommand(line, loaded, out, err);
-  return curveCommand(line, loaded, out, err);
+  return body(*line, *load.loaded, out, err);
+}
+
+int runEvaluateCommand(const Arguments &arguments, std::ostream &out, std::ostream &err) {
+  return runScenarioCommand(arguments, out, err, evaluateCommand);
+}
+
+int runForecastCommand(const Arguments &arguments, std::ostream &out, std::ostream &err) {
+  return runScenarioCommand(arguments, out, err, forecastCommand);
+}
+
+int runCurveCommand(const Arguments &arguments, std::ostream &out, std::ostream &err) {
+  return runScenarioCommand(arguments, out, err, curveCommand);
+}
+
+int runValidateCommand(const Arguments &arguments, std::ostream &out, std::ostream &err) {
+  return runScenarioCommand(arguments, out, err, validateCommand);
 }
 
 } // namespace bwi::app

@@ -1,6 +1,7 @@
 #include "app/comparecommand.h"
 
 #include "app/commandline.h"
+#include "app/texttables.h"
 #include "core/analysis/optimizedproposal.h"
 #include "core/analysis/scenariocomparison.h"
 #include "core/common/jsonwriter.h"
@@ -26,44 +27,32 @@ struct CompareLine {
   std::string out; // optimize: where to write the proposal
 };
 
-int usageError(const std::string &message, std::ostream &err) {
-  err << "bedrock-whatif: " << message << "\n\n" << usageText();
-  return kUsageError;
-}
-
-std::optional<CompareLine> parse(const std::vector<std::string> &arguments, std::string &error) {
+std::optional<CompareLine> parse(const Arguments &arguments, std::string &error) {
   CompareLine line;
   const std::string &command = arguments.front();
-  for (std::size_t i = 1; i < arguments.size(); ++i) {
-    const std::string &word = arguments[i];
-    if (word == "--json") {
+  OptionReader in(arguments);
+  while (in.next()) {
+    if (in.is("--json")) {
       line.json = true;
-    } else if (word == "--optimized" && command == "compare") {
+    } else if (in.is("--optimized") && command == "compare") {
       line.optimized = true;
-    } else if (word == "--same-provider") {
+    } else if (in.is("--same-provider")) {
       line.options.sameProvider = true;
-    } else if (word == "--month" || (word == "--out" && command == "optimize")) {
-      if (i + 1 >= arguments.size()) {
-        error = word + " needs a value";
-        return std::nullopt;
-      }
-      const std::string &text = arguments[++i];
-      if (word == "--out") {
-        line.out = text;
-        continue;
-      }
-      const auto month = parseWholeNumber(text);
-      if (!month || *month < 0 || *month > 1200) {
-        error = "--month must be a whole number from 0 to 1200, got \"" + text + "\"";
-        return std::nullopt;
-      }
-      line.month = *month;
-    } else if (word.starts_with("--")) {
-      error = "unknown option " + word + " for " + command;
-      return std::nullopt;
+    } else if (in.is("--out") && command == "optimize") {
+      if (const auto out = in.value())
+        line.out = *out;
+    } else if (in.is("--month")) {
+      if (const auto month = in.wholeNumber(0, 1200))
+        line.month = *month;
+    } else if (in.isOption()) {
+      in.unknownOption(command);
     } else {
-      line.scenarioPaths.push_back(word);
+      line.scenarioPaths.push_back(in.word());
     }
+  }
+  if (in.failed()) {
+    error = in.error();
+    return std::nullopt;
   }
   const std::size_t columns = line.scenarioPaths.size() + (line.optimized ? 1 : 0);
   if (command == "optimize" && line.scenarioPaths.size() != 1) {
@@ -130,21 +119,6 @@ std::string signedText(const std::optional<double> &value, core::FigureUnit unit
   return *value > 0 ? "+" + text : text;
 }
 
-std::string padLeft(const std::string &text, std::size_t width) {
-  // Widths count UTF-8 code points, so "→" and "Δ" take one column.
-  std::size_t shown = 0;
-  for (unsigned char c : text)
-    shown += (c & 0xC0) != 0x80;
-  return shown >= width ? text : std::string(width - shown, ' ') + text;
-}
-
-std::string padRight(const std::string &text, std::size_t width) {
-  std::size_t shown = 0;
-  for (unsigned char c : text)
-    shown += (c & 0xC0) != 0x80;
-  return shown >= width ? text : text + std::string(width - shown, ' ');
-}
-
 void printWaterfall(const core::LeverAttribution &attribution, const std::string &from,
                     const std::string &to, std::ostream &out) {
   out << "\nFrom " << from << " to " << to << ", month " << attribution.month
@@ -186,7 +160,7 @@ void printComparison(const core::Comparison &comparison, std::ostream &out) {
   std::vector<std::size_t> widths(headings.size(), 0);
   const auto measure = [&](const std::vector<std::string> &line) {
     for (std::size_t c = 0; c < line.size(); ++c)
-      widths[c] = std::max(widths[c], padRight(line[c], 0).size());
+      widths[c] = std::max(widths[c], shownWidth(line[c]));
   };
   measure(headings);
   for (const auto &line : cells)
@@ -241,16 +215,14 @@ int runCompareCommand(const std::vector<std::string> &arguments, std::ostream &o
   std::string error;
   const auto line = parse(arguments, error);
   if (!line)
-    return usageError(error, err);
+    return usageError(err, error, arguments.front());
   const auto inputs =
       loadComparisonInputs(line->scenarioPaths, line->optimized, line->month, line->options, err);
   if (!inputs)
     return kInvalidInput;
   const core::Comparison comparison = core::compareScenarios(*inputs, line->month);
   if (!finite(comparison)) {
-    err << "bedrock-whatif: month " << line->month
-        << ": the figures overflow (not finite numbers): growth_per_month compounds beyond what "
-           "can be costed\n";
+    err << "bedrock-whatif: " << core::overflowMessage(line->month) << "\n";
     return kInvalidInput;
   }
   if (line->json)
@@ -265,7 +237,7 @@ int runOptimizeCommand(const std::vector<std::string> &arguments, std::ostream &
   std::string error;
   const auto line = parse(arguments, error);
   if (!line)
-    return usageError(error, err);
+    return usageError(err, error, arguments.front());
   const std::string &path = line->scenarioPaths.front();
   auto loaded = load(path, err);
   if (!loaded)
@@ -275,9 +247,7 @@ int runOptimizeCommand(const std::vector<std::string> &arguments, std::ostream &
   const core::LeverAttribution attribution = core::attributeLevers(
       loaded->scenario, loaded->card, proposal.scenario, loaded->card, line->month);
   if (!std::isfinite(attribution.baselineNetUsd) || !std::isfinite(attribution.comparedNetUsd)) {
-    err << path << ": month " << line->month
-        << ": the figures overflow (not finite numbers): growth_per_month compounds beyond what "
-           "can be costed\n";
+    err << path << ": " << core::overflowMessage(line->month) << "\n";
     return kInvalidInput;
   }
   if (!line->out.empty()) {

@@ -17,9 +17,8 @@
 #include <QDate>
 
 #include <algorithm>
-#include <cstdio>
-#include <iostream>
 #include <optional>
+#include <ostream>
 
 namespace bwi::app {
 namespace {
@@ -79,44 +78,36 @@ bool checkDataExport(const ExportLine &line, std::string &error) {
   return false;
 }
 
-std::optional<ExportLine> parse(const std::vector<std::string> &arguments, std::string &error) {
+std::optional<ExportLine> parse(const Arguments &arguments, std::string &error) {
   ExportLine line;
   std::vector<std::string> positional;
-  for (std::size_t i = 1; i < arguments.size(); ++i) {
-    const std::string &word = arguments[i];
-    const bool takesValue = word == "--chart" || word == "--out" || word == "--table" ||
-                            word == "--width" || word == "--height" || word == "--month" ||
-                            word == "--compare" || word == "--workload";
-    if (takesValue && i + 1 >= arguments.size()) {
-      error = word + " needs a value";
-      return std::nullopt;
-    }
-    if (word == "--chart") {
-      line.chart = arguments[++i];
-    } else if (word == "--out") {
-      line.out = arguments[++i];
-    } else if (word == "--table") {
-      line.table = arguments[++i];
-    } else if (word == "--compare") {
-      line.compared.push_back(arguments[++i]);
-    } else if (word == "--workload") {
-      line.workload = arguments[++i];
-    } else if (word == "--width" || word == "--height" || word == "--month") {
-      const auto number = parseWholeNumber(arguments[++i]);
-      const int low = word == "--month" ? 0 : 200;
-      const int high = word == "--month" ? 1200 : 10000;
-      if (!number || *number < low || *number > high) {
-        error = word + " must be a whole number from " + std::to_string(low) + " to " +
-                std::to_string(high) + ", got \"" + arguments[i] + "\"";
-        return std::nullopt;
-      }
-      (word == "--width" ? line.width : word == "--height" ? line.height : line.month) = *number;
-    } else if (word.starts_with("--")) {
-      error = "unknown option " + word + " for export";
-      return std::nullopt;
+  OptionReader in(arguments);
+  while (in.next()) {
+    if (in.is("--chart") || in.is("--out") || in.is("--table") || in.is("--compare") ||
+        in.is("--workload")) {
+      std::string &text = in.is("--chart")      ? line.chart
+                          : in.is("--out")      ? line.out
+                          : in.is("--workload") ? line.workload
+                                                : line.table;
+      const bool compare = in.is("--compare");
+      if (const auto value = in.value())
+        (compare ? line.compared.emplace_back() : text) = *value;
+    } else if (in.is("--width") || in.is("--height")) {
+      int &size = in.is("--width") ? line.width : line.height;
+      if (const auto number = in.wholeNumber(200, 10000))
+        size = *number;
+    } else if (in.is("--month")) {
+      if (const auto month = in.wholeNumber(0, 1200))
+        line.month = *month;
+    } else if (in.isOption()) {
+      in.unknownOption("export");
     } else {
-      positional.push_back(word);
+      positional.push_back(in.word());
     }
+  }
+  if (in.failed()) {
+    error = in.error();
+    return std::nullopt;
   }
   if (positional.size() != 1) {
     error = "export takes one SCENARIO file";
@@ -184,12 +175,11 @@ void addMonteCarloFan(core::Forecast &forecast, const core::PreparedScenario &pr
 }
 
 // The workbook or one table as CSV: core only, no QApplication.
-int runDataExport(const ExportLine &line, const core::LoadedScenario &loaded) {
+int runDataExport(const ExportLine &line, const core::LoadedScenario &loaded, std::ostream &err) {
   const core::PreparedScenario prepared = core::prepareScenario(loaded.scenario, loaded.card);
   const core::Evaluation month = core::evaluate(prepared, line.month);
   if (!core::allFinite(month)) {
-    std::fprintf(stderr, "%s: month %d: the figures overflow (not finite numbers)\n",
-                 line.scenarioPath.c_str(), line.month);
+    err << line.scenarioPath << ": " << core::overflowMessage(line.month) << "\n";
     return kInvalidInput;
   }
   const core::WorkbookTables tables =
@@ -198,95 +188,98 @@ int runDataExport(const ExportLine &line, const core::LoadedScenario &loaded) {
                                        ? core::writeWorkbook(tables, line.out)
                                        : core::writeTableCsv(tables, line.table, line.out);
   if (!result.ok) {
-    std::fprintf(stderr, "bedrock-whatif: %s\n", result.message.c_str());
+    err << "bedrock-whatif: " << result.message << "\n";
     return kInvalidInput;
   }
   return kSuccess;
+}
+
+// QApplication keeps a reference to argc for its lifetime.
+int g_argc = 1;
+char g_name[] = "bedrock-whatif";
+char *g_argv[] = {g_name, nullptr};
+
+std::optional<core::LoadedScenario> loadOrSay(const std::string &path, std::ostream &err) {
+  core::ScenarioLoadResult load = core::loadScenarioFile(path);
+  if (!load.loaded) {
+    err << load.report();
+    return std::nullopt;
+  }
+  err << load.unknownFieldsReport();
+  return std::move(load.loaded);
 }
 
 } // namespace
 
-int runReport(int argc, char **argv, const std::vector<std::string> &arguments) {
-  std::string scenarioPath, out, error;
-  for (std::size_t i = 1; i < arguments.size(); ++i) {
-    if (arguments[i] == "--out" && i + 1 < arguments.size())
-      out = arguments[++i];
-    else if (arguments[i].starts_with("--"))
-      error = "unknown option " + arguments[i] + " for report";
-    else if (scenarioPath.empty())
-      scenarioPath = arguments[i];
-    else
-      error = "report takes one SCENARIO file";
+int runReportCommand(const Arguments &arguments, std::ostream &, std::ostream &err) {
+  std::string scenarioPath, out;
+  OptionReader in(arguments);
+  while (in.next()) {
+    if (in.is("--out")) {
+      if (const auto value = in.value())
+        out = *value;
+    } else if (in.isOption()) {
+      in.unknownOption("report");
+    } else if (scenarioPath.empty()) {
+      scenarioPath = in.word();
+    } else {
+      in.fail("report takes one SCENARIO file");
+    }
   }
-  if (error.empty() && (scenarioPath.empty() || !out.ends_with(".pdf")))
-    error = "report needs a SCENARIO and --out FILE.pdf";
-  if (!error.empty()) {
-    std::fprintf(stderr, "bedrock-whatif: %s\n\n%s", error.c_str(), usageText().c_str());
-    return kUsageError;
-  }
-  const core::ScenarioLoadResult load = core::loadScenarioFile(scenarioPath);
-  if (!load.loaded) {
-    std::fputs(load.report().c_str(), stderr);
+  if (!in.failed() && (scenarioPath.empty() || !out.ends_with(".pdf")))
+    in.fail("report needs a SCENARIO and --out FILE.pdf");
+  if (in.failed())
+    return usageError(err, in.error(), "report");
+  const auto loaded = loadOrSay(scenarioPath, err);
+  if (!loaded)
     return kInvalidInput;
-  }
-  std::fputs(load.unknownFieldsReport().c_str(), stderr);
   useOffscreenWithoutDisplay();
-  QApplication application(argc, argv);
-  const core::PreparedScenario prepared =
-      core::prepareScenario(load.loaded->scenario, load.loaded->card);
+  QApplication application(g_argc, g_argv);
+  const core::PreparedScenario prepared = core::prepareScenario(loaded->scenario, loaded->card);
   core::WorkbenchFigures workbench = core::computeWorkbenchFigures(prepared, {}, std::nullopt);
   addMonteCarloFan(workbench.forecast, prepared);
   if (!core::allFinite(workbench.evaluation)) {
-    std::fprintf(stderr, "%s: the figures overflow (not finite numbers)\n", scenarioPath.c_str());
+    err << scenarioPath << ": " << core::overflowMessage(0) << "\n";
     return kInvalidInput;
   }
-  const ui::ExportResult result =
-      ui::writeMeetingPack(load.loaded->scenario, load.loaded->card, workbench,
-                           QString::fromStdString(out), QDate::currentDate());
+  const ui::ExportResult result = ui::writeMeetingPack(
+      loaded->scenario, loaded->card, workbench, QString::fromStdString(out), QDate::currentDate());
   if (!result.ok) {
-    std::fprintf(stderr, "bedrock-whatif: %s\n", result.message.toStdString().c_str());
+    err << "bedrock-whatif: " << result.message.toStdString() << "\n";
     return kInvalidInput;
   }
   return kSuccess;
 }
 
-int runExport(int argc, char **argv, const std::vector<std::string> &arguments) {
+int runExportCommand(const Arguments &arguments, std::ostream &, std::ostream &err) {
   std::string error;
   const auto line = parse(arguments, error);
-  if (!line) {
-    std::fprintf(stderr, "bedrock-whatif: %s\n\n%s", error.c_str(), usageText().c_str());
-    return kUsageError;
-  }
-  const core::ScenarioLoadResult load = core::loadScenarioFile(line->scenarioPath);
-  if (!load.loaded) {
-    std::fputs(load.report().c_str(), stderr);
+  if (!line)
+    return usageError(err, error, "export");
+  const auto loaded = loadOrSay(line->scenarioPath, err);
+  if (!loaded)
     return kInvalidInput;
-  }
-  std::fputs(load.unknownFieldsReport().c_str(), stderr);
   if (isDataExport(*line))
-    return runDataExport(*line, *load.loaded);
+    return runDataExport(*line, *loaded, err);
   useOffscreenWithoutDisplay();
-  QApplication application(argc, argv);
-  const core::PreparedScenario prepared =
-      core::prepareScenario(load.loaded->scenario, load.loaded->card);
+  QApplication application(g_argc, g_argv);
+  const core::PreparedScenario prepared = core::prepareScenario(loaded->scenario, loaded->card);
   core::WorkbenchSelection selection;
   selection.month = line->month;
   core::WorkbenchFigures workbench =
       core::computeWorkbenchFigures(prepared, selection, std::nullopt);
   if (!core::allFinite(workbench.evaluation)) {
-    std::fprintf(stderr, "%s: month %d: the figures overflow (not finite numbers)\n",
-                 line->scenarioPath.c_str(), line->month);
+    err << line->scenarioPath << ": " << core::overflowMessage(line->month) << "\n";
     return kInvalidInput;
   }
-  QString footer = ui::exportFooter(load.loaded->scenario, load.loaded->card, QDate::currentDate());
+  QString footer = ui::exportFooter(loaded->scenario, loaded->card, QDate::currentDate());
   const ui::ChartKind kind = *ui::chartKindFromName(QString::fromStdString(line->chart));
   std::optional<core::Comparison> comparison;
   if (ui::isComparisonChart(kind)) {
     // Without --compare: the optimizer's proposal, the comparison a user asks for first.
     std::vector<std::string> paths = {line->scenarioPath};
     paths.insert(paths.end(), line->compared.begin(), line->compared.end());
-    const auto inputs =
-        loadComparisonInputs(paths, line->compared.empty(), line->month, {}, std::cerr);
+    const auto inputs = loadComparisonInputs(paths, line->compared.empty(), line->month, {}, err);
     if (!inputs)
       return kInvalidInput;
     comparison = core::compareScenarios(*inputs, line->month);
@@ -300,7 +293,7 @@ int runExport(int argc, char **argv, const std::vector<std::string> &arguments) 
   if (kind == ui::ChartKind::Tornado) {
     core::TornadoOptions options;
     options.month = line->month;
-    tornado = core::tornado(load.loaded->scenario, load.loaded->card, options);
+    tornado = core::tornado(loaded->scenario, loaded->card, options);
   }
   if (kind == ui::ChartKind::Planner)
     plan = core::planCommitments(prepared);
@@ -309,8 +302,8 @@ int runExport(int argc, char **argv, const std::vector<std::string> &arguments) 
                    [&](const core::UnitCostSeries &series) {
                      return series.workloadId == line->workload;
                    })) {
-    std::fprintf(stderr, "%s: --workload %s: no workload of that id names a unit\n",
-                 line->scenarioPath.c_str(), line->workload.c_str());
+    err << line->scenarioPath << ": --workload " << line->workload
+        << ": no workload of that id names a unit\n";
     return kInvalidInput;
   }
   ui::ChartSource source = comparison ? ui::ChartSource(*comparison) : ui::ChartSource(workbench);
@@ -320,7 +313,7 @@ int runExport(int argc, char **argv, const std::vector<std::string> &arguments) 
   const ui::ExportResult result = ui::exportChart(
       kind, source, footer, QString::fromStdString(line->out), QSize(line->width, line->height));
   if (!result.ok) {
-    std::fprintf(stderr, "bedrock-whatif: %s\n", result.message.toStdString().c_str());
+    err << "bedrock-whatif: " << result.message.toStdString() << "\n";
     return kInvalidInput;
   }
   return kSuccess;

@@ -1,5 +1,6 @@
 #include "app/guimain.h"
 
+#include "app/subcommands.h"
 #include "core/model/scenariofields.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/mainwindow.h"
@@ -55,8 +56,10 @@ int runWorkbench(int argc, char **argv, const QString &scenarioPath) {
   // Without a display Qt would abort; say what to do instead.
   if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
       qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
-    std::fprintf(stderr, "bedrock-whatif: no display to open the window on; the sub-commands "
-                         "(evaluate, forecast, curve, validate) run without one: see --help\n");
+    std::fprintf(stderr,
+                 "bedrock-whatif: no display to open the window on; every sub-command runs "
+                 "without one (%s): run `bedrock-whatif --help`\n",
+                 subCommandNames().c_str());
     return 2;
   }
 #endif

@@ -1,6 +1,7 @@
 #include "app/importcommand.h"
 
 #include "app/commandline.h"
+#include "core/common/atomicfile.h"
 #include "core/common/jsonwriter.h"
 #include "core/cost/evaluation.h"
 #include "core/files/ratecardjson.h"
@@ -15,7 +16,6 @@
 #include "core/import/isotime.h"
 #include "core/import/reconcile.h"
 
-#include <charconv>
 #include <optional>
 #include <ostream>
 
@@ -66,71 +66,44 @@ std::optional<ImportLine> parseImportLine(const std::vector<std::string> &argume
   }
   line.kind = *kind;
   bool scenarioOption = false;
-  for (std::size_t i = 2; i < arguments.size(); ++i) {
-    const std::string &word = arguments[i];
-    const auto value = [&]() -> std::optional<std::string> {
-      if (i + 1 >= arguments.size()) {
-        error = word + " needs a value";
-        return std::nullopt;
-      }
-      return arguments[++i];
-    };
-    if (word == "--json") {
+  OptionReader in(arguments, 2);
+  while (in.next()) {
+    if (in.is("--json")) {
       line.json = true;
-    } else if (word == "--group-by") {
-      if (!(line.groupBy = value()))
-        return std::nullopt;
-      if (line.groupBy->empty() || line.groupBy->front() == '.' || line.groupBy->back() == '.' ||
-          line.groupBy->find("..") != std::string::npos) {
-        error = "--group-by takes a dotted path such as requestMetadata.team, got \"" +
-                *line.groupBy + "\"";
-        return std::nullopt;
-      }
-    } else if (word == "--queries") {
-      if (!(line.queriesPath = value()))
-        return std::nullopt;
-    } else if (word == "--out" || word == "--scenario") {
-      scenarioOption = word == "--scenario";
-      if (!(line.outPath = value()))
-        return std::nullopt;
-    } else if (word == "--month") {
-      if (!(line.month = value()))
-        return std::nullopt;
-      if (!isYearMonth(*line.month)) {
-        error = "--month takes YYYY-MM, got \"" + *line.month + "\"";
-        return std::nullopt;
-      }
-    } else if (word == "--ratecard") {
-      if (!(line.ratecardPath = value()))
-        return std::nullopt;
-    } else if (word == "--floor-percentile") {
-      const auto text = value();
-      if (!text)
-        return std::nullopt;
-      double percent = -1;
-      const auto [end, code] = std::from_chars(text->data(), text->data() + text->size(), percent);
-      if (code != std::errc{} || end != text->data() + text->size() || !(percent >= 0) ||
-          percent > 100) {
-        error = "--floor-percentile must be a number from 0 to 100, got \"" + *text + "\"";
-        return std::nullopt;
-      }
-      line.floorPercentile = percent / 100.0;
-    } else if (word == "--threads") {
-      const auto text = value();
-      if (!text)
-        return std::nullopt;
-      const auto threads = parseWholeNumber(*text);
-      if (!threads || *threads < 1 || *threads > 256) {
-        error = "--threads must be a whole number from 1 to 256, got \"" + *text + "\"";
-        return std::nullopt;
-      }
-      line.threads = static_cast<unsigned>(*threads);
-    } else if (word.starts_with("--")) {
-      error = "unknown option " + word + " for import";
-      return std::nullopt;
+    } else if (in.is("--group-by")) {
+      if ((line.groupBy = in.value()) &&
+          (line.groupBy->empty() || line.groupBy->front() == '.' || line.groupBy->back() == '.' ||
+           line.groupBy->find("..") != std::string::npos))
+        in.fail("--group-by takes a dotted path such as requestMetadata.team, got \"" +
+                *line.groupBy + "\"");
+    } else if (in.is("--queries")) {
+      line.queriesPath = in.value();
+    } else if (in.is("--out") || in.is("--scenario")) {
+      scenarioOption = in.is("--scenario");
+      line.outPath = in.value();
+    } else if (in.is("--month")) {
+      if ((line.month = in.value()) && !isYearMonth(*line.month))
+        in.fail("--month takes YYYY-MM, got \"" + *line.month + "\"");
+    } else if (in.is("--ratecard")) {
+      line.ratecardPath = in.value();
+    } else if (in.is("--floor-percentile")) {
+      const auto percent = in.decimal();
+      if (percent && (*percent < 0 || *percent > 100))
+        in.fail("--floor-percentile must be a number from 0 to 100, got \"" + in.word() + "\"");
+      else if (percent)
+        line.floorPercentile = *percent / 100.0;
+    } else if (in.is("--threads")) {
+      if (const auto threads = in.wholeNumber(1, 256))
+        line.threads = static_cast<unsigned>(*threads);
+    } else if (in.isOption()) {
+      in.unknownOption("import");
     } else {
-      line.files.push_back(word);
+      line.files.push_back(in.word());
     }
+  }
+  if (in.failed()) {
+    error = in.error();
+    return std::nullopt;
   }
   if (line.files.empty()) {
     error = "import " + arguments[1] + " needs at least one FILE or folder";
@@ -174,26 +147,25 @@ std::optional<ReconcileLine> parseReconcileLine(const std::vector<std::string> &
                                                 std::string &error) {
   ReconcileLine line;
   std::vector<std::string> positional;
-  for (std::size_t i = 1; i < arguments.size(); ++i) {
-    const std::string &word = arguments[i];
-    if (word == "--json") {
+  OptionReader in(arguments);
+  while (in.next()) {
+    if (in.is("--json")) {
       line.json = true;
-    } else if (word == "--month") {
-      if (i + 1 >= arguments.size()) {
-        error = "--month needs a value";
-        return std::nullopt;
+    } else if (in.is("--month")) {
+      if (const auto month = in.value()) {
+        line.month = *month;
+        if (!isYearMonth(line.month))
+          in.fail("--month takes YYYY-MM, got \"" + line.month + "\"");
       }
-      line.month = arguments[++i];
-      if (!isYearMonth(line.month)) {
-        error = "--month takes YYYY-MM, got \"" + line.month + "\"";
-        return std::nullopt;
-      }
-    } else if (word.starts_with("--")) {
-      error = "unknown option " + word + " for reconcile";
-      return std::nullopt;
+    } else if (in.isOption()) {
+      in.unknownOption("reconcile");
     } else {
-      positional.push_back(word);
+      positional.push_back(in.word());
     }
+  }
+  if (in.failed()) {
+    error = in.error();
+    return std::nullopt;
   }
   if (positional.size() != 2) {
     error = "reconcile takes a SCENARIO and a BILL (CUR or FOCUS CSV)";
@@ -223,7 +195,7 @@ int writeOut(const std::string &path, const std::string &contents, const char *w
              std::ostream &out, std::ostream &err, bool json) {
   const core::WriteResult written = core::writeFileAtomically(path, contents);
   if (!written.ok) {
-    err << "bedrock-whatif: " << path << ": " << written.message << "\n";
+    err << "bedrock-whatif: " << written.message << "\n";
     return kInvalidInput;
   }
   if (!json)
@@ -248,7 +220,7 @@ int saveImportedScenario(const ImportLine &line, core::Scenario scenario,
   }
   const core::WriteResult written = core::saveScenarioFile(scenario, path);
   if (!written.ok) {
-    err << "bedrock-whatif: " << path << ": " << written.message << "\n";
+    err << "bedrock-whatif: " << written.message << "\n";
     return kInvalidInput;
   }
   if (!line.json)
@@ -368,42 +340,20 @@ int runReconcile(const ReconcileLine &line, std::ostream &out, std::ostream &err
 
 } // namespace
 
-bool isImportCommand(const std::vector<std::string> &arguments) {
-  return !arguments.empty() && (arguments[0] == "import" || arguments[0] == "reconcile");
-}
-
-std::string importUsageText() {
-  return R"(Usage:
-  bedrock-whatif import KIND FILE... [--json] [--group-by PATH] [--queries FILE]
-                        [--out SCENARIO.json|HOURLY.csv|RATECARD.json] [--ratecard CARD.json]
-                        [--floor-percentile P] [--month YYYY-MM]
-      Read measured reality. KIND: invocation-logs (JSON lines, .gz, folders),
-      cloudwatch (get-metric-data JSON or console CSV), cur, focus (CSV, .gz;
-      --month YYYY-MM picks the month a scenario is built from), pricelist
-      (AWS Price List offer JSON) or hourly-csv. --out writes a scenario built
-      from the traffic or the bill, the hourly CSV, or the new rate card.
-  bedrock-whatif reconcile SCENARIO BILL [--month YYYY-MM] [--json]
-      The scenario's month 0 beside a CUR or FOCUS bill, by model, with the variance.
-)";
-}
-
-int runImportCommand(const std::vector<std::string> &arguments, std::ostream &out,
-                     std::ostream &err) {
+int runImportCommand(const Arguments &arguments, std::ostream &out, std::ostream &err) {
   std::string error;
-  if (arguments[0] == "reconcile") {
-    const auto line = parseReconcileLine(arguments, error);
-    if (!line) {
-      err << "bedrock-whatif: " << error << "\n\n" << importUsageText();
-      return kUsageError;
-    }
-    return runReconcile(*line, out, err);
-  }
   const auto line = parseImportLine(arguments, error);
-  if (!line) {
-    err << "bedrock-whatif: " << error << "\n\n" << importUsageText();
-    return kUsageError;
-  }
+  if (!line)
+    return usageError(err, error, "import");
   return runImport(*line, out, err);
+}
+
+int runReconcileCommand(const Arguments &arguments, std::ostream &out, std::ostream &err) {
+  std::string error;
+  const auto line = parseReconcileLine(arguments, error);
+  if (!line)
+    return usageError(err, error, "reconcile");
+  return runReconcile(*line, out, err);
 }
 
 } // namespace bwi::app

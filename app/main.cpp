@@ -1,5 +1,4 @@
 #include "app/commandline.h"
-#include "app/importcommand.h"
 
 #ifdef BWI_WITH_GUI
 #include "app/exportcommand.h"
@@ -12,17 +11,13 @@
 
 int main(int argc, char **argv) {
   const std::vector<std::string> arguments(argv + 1, argv + argc);
-  if (bwi::app::isImportCommand(arguments))
-    return bwi::app::runImportCommand(arguments, std::cout, std::cerr);
+  bwi::app::QtRunners qt;
 #ifdef BWI_WITH_GUI
   // No arguments, or just a scenario file: the workbench window.
-  if (!arguments.empty() && arguments[0] == "export")
-    return bwi::app::runExport(argc, argv, arguments);
-  if (!arguments.empty() && arguments[0] == "report")
-    return bwi::app::runReport(argc, argv, arguments);
   if (bwi::app::wantsWorkbench(arguments))
     return bwi::app::runWorkbench(
         argc, argv, arguments.empty() ? QString() : QString::fromStdString(arguments[0]));
+  qt = {bwi::app::runExportCommand, bwi::app::runReportCommand};
 #endif
-  return bwi::app::runCommandLine(argc, argv);
+  return bwi::app::runCommandLine(arguments, std::cout, std::cerr, qt);
 }

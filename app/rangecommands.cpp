@@ -1,5 +1,7 @@
 #include "app/rangecommands.h"
 
+#include "app/commands.h"
+#include "app/texttables.h"
 #include "core/analysis/commitmentplanner.h"
 #include "core/analysis/goalseek.h"
 #include "core/analysis/tornado.h"
@@ -19,21 +21,8 @@ std::string number(double value, const char *format = "%.4g") {
   return buffer;
 }
 
-std::string pad(std::string text, std::size_t width, bool left = false) {
-  if (text.size() < width)
-    text.insert(left ? 0 : text.size(), width - text.size(), ' ');
-  return text;
-}
-
-int usage(std::ostream &err, const std::string &message) {
-  err << "bedrock-whatif: " << message << "\n";
-  return kUsageError;
-}
-
 int notFinite(const CommandLine &line, std::ostream &err) {
-  err << line.scenarioPath
-      << ": the figures overflow (not finite numbers): growth_per_month compounds, or volumes "
-         "and token counts multiply, beyond what can be costed\n";
+  err << line.scenarioPath << ": " << core::overflowMessage(line.month) << "\n";
   return kInvalidInput;
 }
 
@@ -60,8 +49,6 @@ std::string leverNames() {
   return names;
 }
 
-} // namespace
-
 int sensitivityCommand(const CommandLine &line, const core::LoadedScenario &loaded,
                        std::ostream &out, std::ostream &err) {
   core::TornadoOptions options;
@@ -72,9 +59,9 @@ int sensitivityCommand(const CommandLine &line, const core::LoadedScenario &load
     core::ScaledLever lever;
     core::LeverRange range;
     if (!parseLeverRange(text, lever, range))
-      return usage(err, "--lever must be NAME=LOW:HIGH in percent (e.g. output_tokens=-10:40) "
-                        "with NAME one of " +
-                            leverNames() + "; got \"" + text + "\"");
+      return usageError(err, "--lever must be NAME=LOW:HIGH in percent (e.g. output_tokens=-10:40) "
+                             "with NAME one of " +
+                                 leverNames() + "; got \"" + text + "\"");
     options.overrides[lever] = range;
   }
   const core::Tornado tornado = core::tornado(loaded.scenario, loaded.card, options);
@@ -89,13 +76,14 @@ int sensitivityCommand(const CommandLine &line, const core::LoadedScenario &load
   }
   out << "Sensitivity of month " << tornado.month << " net cost ("
       << core::formatUsdExact(tornado.baseUsd) << "), largest swing first\n\n"
-      << pad("lever", 22) << pad("low", 10, true) << pad("high", 10, true)
-      << pad("at low", 17, true) << pad("at high", 17, true) << pad("swing", 17, true) << "\n";
+      << padRight("lever", 22) << padLeft("low", 10) << padLeft("high", 10) << padLeft("at low", 17)
+      << padLeft("at high", 17) << padLeft("swing", 17) << "\n";
   for (const core::TornadoBar &bar : tornado.bars)
-    out << pad(std::string(core::leverName(bar.lever)), 22) << pad(number(bar.lowValue), 10, true)
-        << pad(number(bar.highValue), 10, true) << pad(core::formatUsdExact(bar.lowUsd), 17, true)
-        << pad(core::formatUsdExact(bar.highUsd), 17, true)
-        << pad(core::formatUsdExact(bar.swingUsd()), 17, true) << "\n";
+    out << padRight(std::string(core::leverName(bar.lever)), 22)
+        << padLeft(number(bar.lowValue), 10) << padLeft(number(bar.highValue), 10)
+        << padLeft(core::formatUsdExact(bar.lowUsd), 17)
+        << padLeft(core::formatUsdExact(bar.highUsd), 17)
+        << padLeft(core::formatUsdExact(bar.swingUsd()), 17) << "\n";
   out << "\nValues: volume is the global multiplier, pt_units whole model units, discount a "
          "share; the other levers are factors on each workload's own value.\n";
   return kSuccess;
@@ -106,12 +94,14 @@ int goalSeekCommand(const CommandLine &line, const core::LoadedScenario &loaded,
   core::GoalSeekRequest request;
   const auto lever = core::leverFromName(line.lever);
   if (!lever)
-    return usage(err, "--lever must be one of " + leverNames() + ", got \"" + line.lever + "\"");
+    return usageError(err,
+                      "--lever must be one of " + leverNames() + ", got \"" + line.lever + "\"",
+                      line.command);
   const auto metric = core::goalMetricFromName(line.metric);
   if (!metric)
-    return usage(err,
-                 "--metric must be net_usd, net_per_1k_requests_usd or pt_utilization, got \"" +
-                     line.metric + "\"");
+    return usageError(
+        err, "--metric must be net_usd, net_per_1k_requests_usd or pt_utilization, got \"" +
+                 line.metric + "\"");
   request.lever = *lever;
   request.metric = *metric;
   request.target = *line.target;
@@ -119,7 +109,7 @@ int goalSeekCommand(const CommandLine &line, const core::LoadedScenario &loaded,
   request.minValue = line.minValue;
   request.maxValue = line.maxValue;
   if (request.minValue && request.maxValue && *request.minValue > *request.maxValue)
-    return usage(err, "--min must not exceed --max");
+    return usageError(err, "--min must not exceed --max", line.command);
   const core::GoalSeekResult result = core::goalSeek(loaded.scenario, loaded.card, request);
   if (line.json)
     out << core::goalSeekToJson(request, result).dump(2) << "\n";
@@ -148,27 +138,45 @@ int planCommand(const CommandLine &line, const core::LoadedScenario &loaded, std
   out << "Commitment plan over " << core::kPlanMonths << " months, " << plan->trials
       << " trials (seed " << plan->seed << ")\n";
   for (const core::ModelPlan &model : plan->models) {
-    out << "\n" << model.modelId << ": " << model.recommendation << "\n  " << model.reason << "\n";
+    out << "\n"
+        << model.modelId << ": " << core::planRecommendationName(model.recommendation) << "\n  "
+        << model.reason << "\n";
     if (model.choices.empty())
       continue;
-    out << "  " << pad("choice", 26) << pad("expected/mo", 16, true) << pad("p90/mo", 16, true)
-        << pad("idle MU-h/mo", 14, true) << pad("regret/mo", 14, true) << pad("pays from", 11, true)
+    out << "  " << padRight("choice", 26) << padLeft("expected/mo", 16) << padLeft("p90/mo", 16)
+        << padLeft("idle MU-h/mo", 14) << padLeft("regret/mo", 14) << padLeft("pays from", 11)
         << "\n";
     for (const core::PlanChoice &choice : model.choices) {
-      const std::string name = choice.term ? choice.kind + " " + std::to_string(choice.modelUnits) +
-                                                 " MU " + std::string(core::toString(*choice.term))
+      const std::string name = choice.term ? std::string(core::planChoiceKindName(choice.kind)) +
+                                                 " " + std::to_string(choice.modelUnits) + " MU " +
+                                                 std::string(core::toString(*choice.term))
                                            : "none (on demand)";
-      out << "  " << pad(name, 26) << pad(core::formatUsdExact(choice.expectedMonthlyUsd), 16, true)
-          << pad(core::formatUsdExact(choice.p90MonthlyUsd), 16, true)
-          << pad(number(choice.expectedIdleMuHours, "%.0f"), 14, true)
-          << pad(core::formatUsdExact(choice.expectedRegretUsd), 14, true)
-          << pad(choice.breakEvenMonth ? "month " + std::to_string(*choice.breakEvenMonth)
-                                       : std::string(choice.term ? "never" : "-"),
-                 11, true)
+      out << "  " << padRight(name, 26)
+          << padLeft(core::formatUsdExact(choice.expectedMonthlyUsd), 16)
+          << padLeft(core::formatUsdExact(choice.p90MonthlyUsd), 16)
+          << padLeft(number(choice.expectedIdleMuHours, "%.0f"), 14)
+          << padLeft(core::formatUsdExact(choice.expectedRegretUsd), 14)
+          << padLeft(choice.breakEvenMonth ? "month " + std::to_string(*choice.breakEvenMonth)
+                                           : std::string(choice.term ? "never" : "-"),
+                     11)
           << "\n";
     }
   }
   return kSuccess;
+}
+
+} // namespace
+
+int runSensitivityCommand(const Arguments &arguments, std::ostream &out, std::ostream &err) {
+  return runScenarioCommand(arguments, out, err, sensitivityCommand);
+}
+
+int runGoalSeekCommand(const Arguments &arguments, std::ostream &out, std::ostream &err) {
+  return runScenarioCommand(arguments, out, err, goalSeekCommand);
+}
+
+int runPlanCommand(const Arguments &arguments, std::ostream &out, std::ostream &err) {
+  return runScenarioCommand(arguments, out, err, planCommand);
 }
 
 } // namespace bwi::app

@@ -1,18 +1,14 @@
 #pragma once
 
-#include "app/commandline.h"
-#include "core/files/scenariofile.h"
+#include "app/subcommands.h"
 
 #include <iosfwd>
 
 // The range commands: sensitivity (the tornado), goal-seek and plan.
 namespace bwi::app {
 
-int sensitivityCommand(const CommandLine &line, const core::LoadedScenario &loaded,
-                       std::ostream &out, std::ostream &err);
-int goalSeekCommand(const CommandLine &line, const core::LoadedScenario &loaded, std::ostream &out,
-                    std::ostream &err);
-int planCommand(const CommandLine &line, const core::LoadedScenario &loaded, std::ostream &out,
-                std::ostream &err);
+int runSensitivityCommand(const Arguments &arguments, std::ostream &out, std::ostream &err);
+int runGoalSeekCommand(const Arguments &arguments, std::ostream &out, std::ostream &err);
+int runPlanCommand(const Arguments &arguments, std::ostream &out, std::ostream &err);
 
 } // namespace bwi::app

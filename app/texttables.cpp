@@ -13,18 +13,6 @@ using core::formatPercent;
 using core::formatUsdExact;
 using core::formatUsdPerUnit;
 
-std::string padRight(std::string text, std::size_t width) {
-  if (text.size() < width)
-    text.append(width - text.size(), ' ');
-  return text;
-}
-
-std::string padLeft(std::string text, std::size_t width) {
-  if (text.size() < width)
-    text.insert(0, width - text.size(), ' ');
-  return text;
-}
-
 std::string number(double value, int decimals) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
@@ -47,6 +35,23 @@ void costSection(std::string &text, const char *title, const std::vector<core::N
 }
 
 } // namespace
+
+std::size_t shownWidth(std::string_view text) {
+  std::size_t shown = 0;
+  for (unsigned char c : text)
+    shown += (c & 0xC0) != 0x80; // continuation bytes take no column
+  return shown;
+}
+
+std::string padRight(const std::string &text, std::size_t width) {
+  const std::size_t shown = shownWidth(text);
+  return shown >= width ? text : text + std::string(width - shown, ' ');
+}
+
+std::string padLeft(const std::string &text, std::size_t width) {
+  const std::size_t shown = shownWidth(text);
+  return shown >= width ? text : std::string(width - shown, ' ') + text;
+}
 
 std::string staleRateCardNotice(const std::string &asOf, const std::string &todayIso) {
   const auto days = core::daysBetween(asOf, todayIso).value_or(0);

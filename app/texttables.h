@@ -5,9 +5,17 @@
 #include "core/forecast/forecast.h"
 
 #include <string>
+#include <string_view>
 
-// The readable (non-JSON) output of evaluate and forecast.
+// The readable (non-JSON) output of the sub-commands: evaluate's and
+// forecast's tables, and the padding every table of the command line uses.
 namespace bwi::app {
+
+// Columns a text takes in a terminal: UTF-8 code points, so "→" and "Δ" take one.
+std::size_t shownWidth(std::string_view text);
+// `text` padded with spaces to `width` columns, on the right or on the left.
+std::string padRight(const std::string &text, std::size_t width);
+std::string padLeft(const std::string &text, std::size_t width);
 
 std::string evaluationTable(const core::Evaluation &evaluation, const core::LoadedScenario &loaded,
                             const std::string &todayIso);

@@ -51,7 +51,7 @@ void scanUnits(const HourlyDemand &load, long long last, std::vector<double> &ov
 }
 
 struct Candidate {
-  std::string kind;
+  PlanChoiceKind kind = PlanChoiceKind::None;
   std::optional<PtTerm> term;
   long long units = 0;
   double rate = 0;
@@ -75,31 +75,32 @@ void recommend(ModelPlan &plan, const std::optional<int> &historyDays) {
                               " a month, p90 " + formatUsdExact(choice.p90MonthlyUsd) +
                               ", expected regret " + formatUsdExact(choice.expectedRegretUsd);
   if (historyDays && *historyDays < kRequiredHistoryDays) {
-    plan.recommendation = "wait";
+    plan.recommendation = PlanRecommendation::Wait;
     plan.recommendedChoice = 0;
     plan.reason = "Only " + std::to_string(*historyDays) +
                   " days of measured usage: commit after " + std::to_string(kRequiredHistoryDays) +
                   " days of sustained volume, never on a launch forecast. Stay on demand until "
                   "then (the numbers today favour " +
-                  (choice.term ? choice.kind + " " + unitsText(choice.modelUnits) + " " +
-                                     termText(*choice.term)
+                  (choice.term ? std::string(planChoiceKindName(choice.kind)) + " " +
+                                     unitsText(choice.modelUnits) + " " + termText(*choice.term)
                                : std::string("on demand")) +
                   ").";
     return;
   }
   plan.recommendedChoice = best;
   if (!choice.term) {
-    plan.recommendation = "on_demand";
+    plan.recommendation = PlanRecommendation::OnDemand;
     plan.reason =
         plan.floorUnits == 0
             ? "The load has no floor (it falls below one model unit): stay on demand; " + figures +
                   "."
             : "No commitment beats on demand across the forecast's range: " + figures + ".";
   } else {
-    plan.recommendation = choice.kind == "floor" ? "commit_floor" : "commit_optimum";
-    plan.reason = "Commit to the " + choice.kind + ", " + unitsText(choice.modelUnits) + " on a " +
-                  termText(*choice.term) + " term: the least regret across the forecast's range (" +
-                  figures + ", " +
+    plan.recommendation = choice.kind == PlanChoiceKind::Floor ? PlanRecommendation::CommitFloor
+                                                               : PlanRecommendation::CommitOptimum;
+    plan.reason = "Commit to the " + std::string(planChoiceKindName(choice.kind)) + ", " +
+                  unitsText(choice.modelUnits) + " on a " + termText(*choice.term) +
+                  " term: the least regret across the forecast's range (" + figures + ", " +
                   std::to_string(static_cast<long long>(choice.expectedIdleMuHours)) +
                   " idle MU-hours a month)" +
                   (choice.breakEvenMonth
@@ -112,6 +113,34 @@ void recommend(ModelPlan &plan, const std::optional<int> &historyDays) {
 }
 
 } // namespace
+
+std::string_view planChoiceKindName(PlanChoiceKind kind) {
+  switch (kind) {
+  case PlanChoiceKind::None:
+    return "none";
+  case PlanChoiceKind::Floor:
+    return "floor";
+  case PlanChoiceKind::Optimum:
+    return "optimum";
+  }
+  return {};
+}
+
+std::string_view planRecommendationName(PlanRecommendation recommendation) {
+  switch (recommendation) {
+  case PlanRecommendation::OnDemand:
+    return "on_demand";
+  case PlanRecommendation::CommitFloor:
+    return "commit_floor";
+  case PlanRecommendation::CommitOptimum:
+    return "commit_optimum";
+  case PlanRecommendation::Wait:
+    return "wait";
+  case PlanRecommendation::QuoteNeeded:
+    return "quote_needed";
+  }
+  return {};
+}
 
 std::optional<CommitmentPlan> planCommitments(const PreparedScenario &scenario,
                                               const PlanOptions &options) {
@@ -137,7 +166,7 @@ std::optional<CommitmentPlan> planCommitments(const PreparedScenario &scenario,
     if (model.provisioned)
       plan.currentUnits = model.provisioned->modelUnits;
     if (!plan.priced) {
-      plan.recommendation = "quote_needed";
+      plan.recommendation = PlanRecommendation::QuoteNeeded;
       plan.reason = "AWS publishes no provisioned-throughput price or model-unit capacity for " +
                     model.rates.id +
                     ": ask the account team for a quote and add it under ratecard_overrides.";
@@ -151,7 +180,7 @@ std::optional<CommitmentPlan> planCommitments(const PreparedScenario &scenario,
           entry.terms.emplace_back(term, *rate);
       if (entry.terms.empty()) {
         plan.priced = false;
-        plan.recommendation = "quote_needed";
+        plan.recommendation = PlanRecommendation::QuoteNeeded;
         plan.reason = "The card prices only no-commit PT for " + model.rates.id +
                       ": ask the account team for one- and six-month quotes.";
       } else {
@@ -243,7 +272,7 @@ std::optional<CommitmentPlan> planCommitments(const PreparedScenario &scenario,
     }
     expectedUsed[p] = used;
     ModelPlan &plan = planOf(planned[p]);
-    candidates[p].push_back({"none", std::nullopt, 0, 0});
+    candidates[p].push_back({PlanChoiceKind::None, std::nullopt, 0, 0});
     for (const auto &[term, rate] : planned[p].terms) {
       // The sizing's own rule over the expected overflow, so the planner's
       // optimum and the workbench's break ties alike.
@@ -251,9 +280,9 @@ std::optional<CommitmentPlan> planCommitments(const PreparedScenario &scenario,
         return overflow[static_cast<std::size_t>(units)];
       });
       if (plan.floorUnits > 0)
-        candidates[p].push_back({"floor", term, plan.floorUnits, rate});
+        candidates[p].push_back({PlanChoiceKind::Floor, term, plan.floorUnits, rate});
       if (optimum > 0)
-        candidates[p].push_back({"optimum", term, optimum, rate});
+        candidates[p].push_back({PlanChoiceKind::Optimum, term, optimum, rate});
     }
   }
 

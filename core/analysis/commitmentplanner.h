@@ -6,6 +6,7 @@
 #include <atomic>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 // The commitment planner: for each model that could take provisioned
@@ -16,12 +17,26 @@
 namespace bwi::core {
 
 inline constexpr int kPlanMonths = 12;
-inline constexpr int kRequiredHistoryDays = 90; // the seed's rule
+// Commit only after this many days of sustained, measured volume, never on a
+// launch forecast (docs/cost-model.md §16).
+inline constexpr int kRequiredHistoryDays = 90;
 inline constexpr int kDefaultPlanTrials = 2000;
 
+// What a choice commits to: nothing, the measured floor of the load, or the
+// N that minimizes the expected PT charge plus overflow.
+enum class PlanChoiceKind { None, Floor, Optimum };
+
+enum class PlanRecommendation { OnDemand, CommitFloor, CommitOptimum, Wait, QuoteNeeded };
+
+// The names the JSON output and the command line print ("none", "floor",
+// "optimum"; "on_demand", "commit_floor", "commit_optimum", "wait",
+// "quote_needed"), one table each.
+std::string_view planChoiceKindName(PlanChoiceKind kind);
+std::string_view planRecommendationName(PlanRecommendation recommendation);
+
 struct PlanChoice {
-  std::string kind;           // "none" | "floor" | "optimum"
-  std::optional<PtTerm> term; // nullopt for "none"
+  PlanChoiceKind kind = PlanChoiceKind::None;
+  std::optional<PtTerm> term; // nullopt for None
   long long modelUnits = 0;
   double expectedMonthlyUsd = 0;  // mean over trials and the 12 months
   double p90MonthlyUsd = 0;       // p90 over trials of the 12-month mean
@@ -37,8 +52,7 @@ struct ModelPlan {
   std::optional<int> currentUnits;
   long long floorUnits = 0; // floor of the load as modelled, month 0
   std::vector<PlanChoice> choices;
-  // "on_demand" | "commit_floor" | "commit_optimum" | "wait" | "quote_needed"
-  std::string recommendation;
+  PlanRecommendation recommendation = PlanRecommendation::OnDemand;
   std::optional<std::size_t> recommendedChoice; // index into choices
   std::string reason;
 };

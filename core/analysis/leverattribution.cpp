@@ -151,7 +151,6 @@ std::string barLabel(const std::vector<AttributionStep> &levers) {
 
 } // namespace
 
-std::string_view attributionLeverName(AttributionStep lever) { return textOf(lever).name; }
 std::string_view attributionLeverKey(AttributionStep lever) { return textOf(lever).key; }
 
 std::string attributionOrderText() {

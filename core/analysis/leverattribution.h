@@ -37,7 +37,6 @@ inline constexpr AttributionStep kAttributionOrder[] = {
     AttributionStep::Meters,        AttributionStep::Provisioned, AttributionStep::RateCard,
     AttributionStep::PrivatePricing};
 
-std::string_view attributionLeverName(AttributionStep lever); // "Context trimming"
 std::string_view
 attributionLeverKey(AttributionStep lever); // "token_shape", as the JSON output names it
 // "volume → routing → … → private pricing": the order, for a chart or a report.

@@ -1,8 +1,8 @@
 #include "core/analysis/scenariocomparison.h"
 
+#include "core/analysis/keyfigures.h"
 #include "core/cost/preparedscenario.h"
 #include "core/forecast/forecast.h"
-#include "core/report/workbenchfigures.h"
 
 #include <numeric>
 

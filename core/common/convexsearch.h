@@ -13,7 +13,7 @@ inline bool clearlyLess(double candidate, double best) {
 
 // The smallest integer k in [lo, hi] that minimizes `cost`, for a cost that
 // is convex in k (a fixed price per unit plus the overflow it saves: both
-// sizing problems of cost-model.md). Small ranges are scanned exactly as the
+// sizing problems of docs/cost-model.md §5 and §5b). Small ranges are scanned exactly as the
 // model states; large ones bisect on the slope, which convexity allows.
 template <typename Cost> long long argminConvex(long long lo, long long hi, Cost cost) {
   constexpr long long kScanLimit = 20000;

@@ -11,7 +11,7 @@
 #include <vector>
 
 // Reading JSON values with their paths, collecting every problem instead of
-// stopping at the first (cost-model.md 9 and 10.12-10.13).
+// stopping at the first (docs/cost-model.md §9 and §10.12-§10.13).
 namespace bwi::core {
 
 using Json = nlohmann::ordered_json;
@@ -26,7 +26,6 @@ struct NumberRule {
   bool minExclusive = false;
   bool whole = false;
 
-  static NumberRule atLeast(double min) { return {min}; }
   static NumberRule between(double min, double max) { return {min, max}; }
   static NumberRule above(double min, double max = std::numeric_limits<double>::infinity()) {
     return {min, max, true};

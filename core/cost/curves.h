@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-// The cost curves of cost-model.md section 7. Costs are net USD per month
+// The cost curves of docs/cost-model.md §7. Costs are net USD per month
 // (after the private-pricing discount), so they read like the headline.
 namespace bwi::core {
 

@@ -1,6 +1,5 @@
 #include "core/cost/evaluation.h"
 
-#include "core/cost/monthtotals.h"
 #include "core/cost/monthtraffic.h"
 #include "core/cost/privatepricing.h"
 #include "core/cost/provisionedsizing.h"
@@ -108,7 +107,7 @@ private:
     cost.modes.provisioned += result.costUsd;
     cost.modes.overflow += result.overflowUsd;
 
-    // Show-back (cost-model.md 10.1): each workload keeps its own overflow;
+    // Show-back (docs/cost-model.md §10.1): each workload keeps its own overflow;
     // the fixed charge follows the MU-hours PT served for it.
     std::vector<double> served(model.flows.size(), 0.0);
     double servedTotal = 0;
@@ -360,6 +359,15 @@ bool allFinite(const Evaluation &evaluation) {
   return ok;
 }
 
+std::string overflowReason() {
+  return "the figures overflow (not finite numbers): growth_per_month compounds, or volumes and "
+         "token counts multiply, beyond what can be costed";
+}
+
+std::string overflowMessage(int month) {
+  return "month " + std::to_string(month) + ": " + overflowReason();
+}
+
 ModeBreakdown &ModeBreakdown::operator+=(const ModeBreakdown &other) {
   onDemand += other.onDemand;
   overflow += other.overflow;
@@ -373,10 +381,6 @@ ModeBreakdown &ModeBreakdown::operator+=(const ModeBreakdown &other) {
 ModeBreakdown ModeBreakdown::scaled(double factor) const {
   return {onDemand * factor,    overflow * factor, batch * factor,
           provisioned * factor, reserved * factor, meters * factor};
-}
-
-double netCostUsd(const PreparedScenario &scenario, int month, double volumeScale) {
-  return monthTotals(scenario, month, volumeScale).netUsd;
 }
 
 } // namespace bwi::core

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-// One month of a scenario, costed (cost-model.md sections 2-6 and 10).
+// One month of a scenario, costed (docs/cost-model.md §2-§6 and §10).
 // Money in USD per month; token and request counts per month.
 namespace bwi::core {
 
@@ -142,8 +142,10 @@ Evaluation evaluate(const PreparedScenario &scenario, int month,
 // months can overflow a double, and such a result must not reach a report.
 bool allFinite(const Evaluation &evaluation);
 
-// Net USD of one month at a volume scale, without sizing: the fast path the
-// forecast quantiles and curves use.
-double netCostUsd(const PreparedScenario &scenario, int month, double volumeScale);
+// Why figures that are not all finite are not shown, in the words every
+// front end uses: "the figures overflow (not finite numbers): …".
+std::string overflowReason();
+// "month N: " + overflowReason(), N counted from 0 as on the command line.
+std::string overflowMessage(int month);
 
 } // namespace bwi::core

@@ -5,7 +5,7 @@
 #include <vector>
 
 // A model's demand over the 168 hours of the week and what it would cost on
-// demand, the input of every commitment formula (cost-model.md 5 and 5b).
+// demand, the input of every commitment formula (docs/cost-model.md §5 and §5b).
 namespace bwi::core {
 
 struct HourlyDemand {

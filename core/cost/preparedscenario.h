@@ -32,7 +32,7 @@ struct PreparedWorkload {
 };
 
 // One meter of one workload with its rate resolved: the card's for its kind,
-// or the typed one (docs/cost-model-notes.md, "Meters").
+// or the typed one (docs/cost-model.md §17).
 struct PreparedMeter {
   int workload = 0;
   std::string kind;

@@ -6,7 +6,7 @@
 #include <vector>
 
 // Private pricing (EDP/PPA): the discount and the commit it retires
-// (cost-model.md 6, 10.2, 10.17). USD per month.
+// (docs/cost-model.md §6, §10.2, §10.17). USD per month.
 namespace bwi::core {
 
 struct ModelGross {

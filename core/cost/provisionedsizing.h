@@ -5,11 +5,12 @@
 
 #include <optional>
 
-// Provisioned-throughput sizing and break-evens (cost-model.md 5 and 7).
+// Provisioned-throughput sizing and break-evens (docs/cost-model.md §5 and §7).
 // Demand is in model units (MU); money in USD per month.
 namespace bwi::core {
 
-// floor(min_h load): the seed's rule, commit to the measured floor.
+// floor(min_h load): commit to the load the model never goes below, leave the
+// peaks on demand (docs/cost-model.md §5).
 long long floorModelUnits(const HourlyDemand &load);
 
 // The fixed monthly charge of a PT commitment, N · rate · H (USD a month);

@@ -2,11 +2,6 @@
 
 namespace bwi::core {
 
-double baseInputPerCall(const TokenShape &tokens) {
-  return tokens.system + tokens.user + tokens.retrievalChunks * tokens.tokensPerChunk +
-         tokens.history;
-}
-
 RequestTokens requestTokens(const TokenShape &tokens, const std::optional<Caching> &caching,
                             bool modelCaches) {
   const double calls = tokens.callsPerRequest;

@@ -2,7 +2,7 @@
 
 #include "core/model/scenario.h"
 
-// Tokens one request of a workload uses on one model (cost-model.md section 3).
+// Tokens one request of a workload uses on one model (docs/cost-model.md §3).
 namespace bwi::core {
 
 struct RequestTokens {
@@ -13,9 +13,6 @@ struct RequestTokens {
   double cacheWrite = 0;    // CW
   bool operator==(const RequestTokens &) const = default;
 };
-
-// Base input tokens per call: B = system + user + chunks × tokens per chunk + history.
-double baseInputPerCall(const TokenShape &tokens);
 
 // `modelCaches` is whether the model has cache prices; without them the
 // workload's caching settings have no effect.

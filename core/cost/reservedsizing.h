@@ -3,7 +3,7 @@
 #include "core/cost/hourlydemand.h"
 #include "core/model/ratecard.h"
 
-// Reserved-tier sizing (cost-model.md 5b and 10.4). Demand in tokens per
+// Reserved-tier sizing (docs/cost-model.md §5b and §10.4). Demand in tokens per
 // minute (TPM); prices USD per 1,000 TPM per month.
 namespace bwi::core {
 

@@ -8,7 +8,7 @@ namespace bwi::core {
 
 inline constexpr const char *kRateCardFormat = "bedrock-whatif-ratecard";
 inline constexpr int kRateCardVersion = 1;
-// More models than any card lists (the built-in one has under 100); beyond
+// More models than any card lists (the built-in one has about 130); beyond
 // it a hostile file would only make a long list of errors.
 inline constexpr std::size_t kMaxRateCardModels = 10000;
 

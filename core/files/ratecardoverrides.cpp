@@ -2,22 +2,13 @@
 
 #include "core/common/jsonreader.h"
 #include "core/files/ratecardjson.h"
+#include "core/files/scenariojson.h"
 
 #include <algorithm>
 #include <map>
 
 namespace bwi::core {
 namespace {
-
-Json toJson(const OverrideValue &value) {
-  if (const auto *flag = std::get_if<bool>(&value))
-    return *flag;
-  if (const auto *number = std::get_if<double>(&value))
-    return *number;
-  if (const auto *text = std::get_if<std::string>(&value))
-    return *text;
-  return nullptr;
-}
 
 void setField(Json &object, std::string_view field, const Json &value) {
   Json *node = &object;
@@ -62,7 +53,7 @@ RateCard applyOverrides(const RateCard &card, const std::vector<RateOverride> &o
         valid = false;
         continue;
       }
-      setField(merged, entry->field, toJson(entry->value));
+      setField(merged, entry->field, overrideValueToJson(entry->value));
     }
     if (!valid)
       continue;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/atomicfile.h"
 #include "core/common/validationissue.h"
 #include "core/model/ratecard.h"
 #include "core/model/scenario.h"
@@ -9,10 +10,8 @@
 #include <string>
 
 // Scenario and rate-card files on disk: read, resolve the rate card the
-// scenario names, apply its overrides, validate; write atomically.
+// scenario names, apply its overrides, validate; save (through atomicfile.h).
 namespace bwi::core {
-
-inline constexpr std::uintmax_t kMaxInputFileBytes = 64u * 1024 * 1024;
 
 struct LoadedScenario {
   Scenario scenario;
@@ -42,33 +41,12 @@ ScenarioLoadResult loadScenarioText(std::string_view text,
 // The example scenario shipped inside the program.
 ScenarioLoadResult loadExampleScenario();
 
-// Reads a whole file; nullopt with an issue when missing, unreadable or too large.
-std::optional<std::string> readTextFile(const std::filesystem::path &path,
-                                        ValidationIssues &issues);
-
 // `unknownFields`, when given, receives the fields the card has that this
 // version does not read.
 std::optional<RateCard> loadRateCardFile(const std::filesystem::path &path,
                                          ValidationIssues &issues,
                                          ValidationIssues *unknownFields = nullptr);
 
-struct WriteResult {
-  bool ok = false;
-  std::string message; // why not, when !ok
-};
-
-// Writes to a temporary file beside `path`, flushes it to disk, then renames
-// it over `path`, so a crash (of the program or the machine) leaves either the
-// old file or the new one, never a half-written one.
-WriteResult writeFileAtomically(const std::filesystem::path &path, std::string_view contents);
-
-// For writers that produce the file themselves (the workbook, PDF and image
-// exports): a fresh name beside `path` to write to, then `replaceWithFile`
-// to flush it and rename it over `path` in one step. On failure the
-// temporary is removed and `path` is left as it was.
-std::filesystem::path temporaryPathBeside(const std::filesystem::path &path);
-WriteResult replaceWithFile(const std::filesystem::path &temporary,
-                            const std::filesystem::path &path);
 WriteResult saveScenarioFile(const Scenario &scenario, const std::filesystem::path &path);
 
 // A scenario written to another folder keeps naming the same rate-card file:

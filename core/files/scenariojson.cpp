@@ -1,6 +1,5 @@
 #include "core/files/scenariojson.h"
 
-#include "core/cost/requesttokens.h"
 #include "core/files/ratecardjson.h"
 #include "core/model/meterkinds.h"
 #include "core/model/weeklyprofile.h"
@@ -459,16 +458,6 @@ RateCardSource readRateCardSource(const Json *json, const std::string &path,
   return source;
 }
 
-Json overrideValueToJson(const OverrideValue &value) {
-  if (const auto *flag = std::get_if<bool>(&value))
-    return *flag;
-  if (const auto *number = std::get_if<double>(&value))
-    return *number;
-  if (const auto *text = std::get_if<std::string>(&value))
-    return *text;
-  return nullptr;
-}
-
 Json tokensToJson(const TokenShape &tokens) {
   return {{"system", tokens.system},
           {"user", tokens.user},
@@ -690,6 +679,16 @@ Json scenarioToJson(const Scenario &scenario) {
     forecast["sensitivity_range"] = *scenario.forecast.sensitivityRange;
   json["forecast"] = forecast;
   return json;
+}
+
+Json overrideValueToJson(const OverrideValue &value) {
+  if (const auto *flag = std::get_if<bool>(&value))
+    return *flag;
+  if (const auto *number = std::get_if<double>(&value))
+    return *number;
+  if (const auto *text = std::get_if<std::string>(&value))
+    return *text;
+  return nullptr;
 }
 
 } // namespace bwi::core

@@ -26,4 +26,7 @@ Scenario readScenario(const Json &json, ValidationIssues &issues);
 
 Json scenarioToJson(const Scenario &scenario);
 
+// One `ratecard_overrides` value as JSON: true/false, a number, a string or null.
+Json overrideValueToJson(const OverrideValue &value);
+
 } // namespace bwi::core

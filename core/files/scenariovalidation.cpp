@@ -28,7 +28,7 @@ void validateWorkload(const Workload &workload, const std::string &path, const R
                         "\"1h\" caching is not priced for " + route.modelId +
                             " (its card has no write_1h_per_1m)"});
   }
-  // A meter is priced by the card unless its rate is typed (docs/cost-model-notes.md).
+  // A meter is priced by the card unless its rate is typed (docs/cost-model.md §17).
   const std::string metersPath = childPath(path, "meters");
   for (std::size_t j = 0; j < workload.meters.size(); ++j) {
     const MeterUse &meter = workload.meters[j];

@@ -8,7 +8,7 @@ namespace bwi::core {
 
 // Checks what needs the rate card: model ids, caching TTLs, commitments on
 // models that can take them, terms that have a price, reservation minimums
-// (cost-model.md 9 and 10.8-10.10). `card` has the overrides applied.
+// (docs/cost-model.md §9 and §10.8-§10.10). `card` has the overrides applied.
 void validateAgainstRateCard(const Scenario &scenario, const RateCard &card,
                              ValidationIssues &issues);
 

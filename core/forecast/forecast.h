@@ -7,7 +7,7 @@
 #include <optional>
 #include <vector>
 
-// The monthly forecast of cost-model.md section 8. USD per month.
+// The monthly forecast of docs/cost-model.md §8. USD per month.
 namespace bwi::core {
 
 struct ForecastMonth {

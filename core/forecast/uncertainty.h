@@ -7,7 +7,7 @@
 
 // The distributions of the uncertain levers (forecast.volume_p10/p90 and
 // forecast.uncertainty) and how one trial's draw changes a prepared
-// scenario. See docs/cost-model-notes.md, "Ranges".
+// scenario. See docs/cost-model.md §16.
 namespace bwi::core {
 
 // z of the 90th percentile of the standard normal.

@@ -9,7 +9,7 @@
 
 #include <vector>
 
-// The `import --json` object of issue 5: {"kind", "files", "lines",
+// The `import --json` object of docs/importing.md: {"kind", "files", "lines",
 // "skipped_lines", "skipped" (the first 20), "groups", "warnings"}.
 namespace bwi::core {
 

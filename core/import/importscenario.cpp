@@ -113,7 +113,7 @@ Scenario scenarioFromUsage(const std::vector<UsageGroup> &groups, const RateCard
     const double requests = static_cast<double>(totals.requests);
     const double coveredHours = static_cast<double>(*last - *first + 1);
     workload.requestsPerMonth = requests / coveredHours * hoursPerMonth;
-    // Input per request counts cached tokens (cost-model.md 3: I includes them).
+    // Input per request counts cached tokens (docs/cost-model.md §3: I includes them).
     const double cached = static_cast<double>(totals.cacheRead + totals.cacheWrite);
     workload.tokens.user = (static_cast<double>(totals.input) + cached) / requests;
     workload.tokens.output = static_cast<double>(totals.output) / requests;

@@ -9,7 +9,7 @@
 #include <vector>
 
 // Provisioned-throughput sizing over an imported hourly series instead of a
-// weekly profile (cost-model.md 5): the floor at a percentile of the
+// weekly profile (docs/cost-model.md §5): the floor at a percentile of the
 // measured hourly load (default p10), the optimum N minimizing N·rate·H plus
 // the overflow the series would pay on demand, scaled to a month.
 namespace bwi::core {

@@ -4,7 +4,7 @@
 #include <string_view>
 
 // The AWS usage-type grammar of Bedrock charges (price list, CUR, FOCUS
-// x_UsageType), bedrock-price-facts.md 4a: "USE1-NovaPro-input-tokens-priority",
+// x_UsageType; docs/importing.md), e.g. "USE1-NovaPro-input-tokens-priority",
 // "USE1-Claude4Sonnet-output-tokens-long-context-cross-region-global",
 // "USE1-openai.gpt-oss-120b-mantle-input-tokens-standard",
 // "USE1-MP:USE1_CacheWrite1hInputTokenCount_Global-Units",

@@ -52,7 +52,7 @@ struct ProvisionedRates {
   std::string note;
 
   std::optional<double> ratePerMuHour(PtTerm term) const;
-  // Both capacities > 0 and at least one rate (cost-model.md 10.8).
+  // Both capacities > 0 and at least one rate (docs/cost-model.md §10.8).
   bool capable() const;
   bool operator==(const ProvisionedRates &) const = default;
 };

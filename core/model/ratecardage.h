@@ -5,7 +5,7 @@
 
 namespace bwi::core {
 
-// A rate card older than this is flagged: the seed's advice is a quarterly refresh.
+// A rate card older than this is flagged: list prices change, refresh the card each quarter.
 inline constexpr int kStaleRateCardDays = 90;
 
 // Days from `asOf` to `today`, both YYYY-MM-DD; nullopt when either is not a date.

@@ -25,6 +25,13 @@ struct TokenShape {
   bool operator==(const TokenShape &) const = default;
 };
 
+// Base input tokens per call: B = system + user + chunks × tokens per chunk +
+// history (docs/cost-model.md §3).
+inline double baseInputPerCall(const TokenShape &tokens) {
+  return tokens.system + tokens.user + tokens.retrievalChunks * tokens.tokensPerChunk +
+         tokens.history;
+}
+
 enum class CacheTtl { FiveMinutes, OneHour };
 
 struct Caching {
@@ -47,8 +54,8 @@ struct RoutingShare {
   bool operator==(const RoutingShare &) const = default;
 };
 
-// One line of the bill beyond tokens on a workload (docs/cost-model-notes.md,
-// "Meters"): Guardrails, a knowledge base's vector store, AgentCore, Flows.
+// One line of the bill beyond tokens on a workload (docs/cost-model.md
+// §17): Guardrails, a knowledge base's vector store, AgentCore, Flows.
 // Quantities are in the card's unit for the kind ("1K text units",
 // "OCU-hour"); quantity per month = perRequest × R_w(t) + perMonth.
 struct MeterUse {
@@ -63,8 +70,8 @@ struct MeterUse {
 };
 
 // What a workload delivers to the business, so its cost reads per unit
-// ("$0.38 per ticket") against a target band (docs/cost-model-notes.md,
-// "Unit economics"). Units per month = perRequest × R_w(t) + perMonth.
+// ("$0.38 per ticket") against a target band (docs/cost-model.md
+// §18). Units per month = perRequest × R_w(t) + perMonth.
 inline constexpr double kDefaultUnitTolerance = 0.1;
 struct UnitEconomics {
   std::string name;                         // singular: "ticket", "user", "document"

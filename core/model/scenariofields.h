@@ -43,8 +43,8 @@ enum class Field {
   // Whole values, so that undo restores exactly what was there (a meter's
   // typed rate, a unit's target): the levers build the next value with
   // core/model/meterkinds.h and set it in one step.
-  Meters, // the workload's meters (a std::vector<MeterUse>; docs/cost-model-notes.md, "Meters")
-  Unit,   // the workload's UnitEconomics; monostate: none ("Unit economics")
+  Meters, // the workload's meters (a std::vector<MeterUse>; docs/cost-model.md §17)
+  Unit,   // the workload's UnitEconomics; monostate: none (docs/cost-model.md §18)
   // Commitment on a model (needs `modelId`)
   ProvisionedUnits, // 0 removes the commitment
   ProvisionedTerm,

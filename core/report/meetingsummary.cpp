@@ -22,7 +22,7 @@ std::string multiplier(double x) {
   return buffer;
 }
 
-// The seed's rule: commit to the measured floor, leave the variance on demand.
+// Commit to the measured floor and leave the variance on demand (docs/cost-model.md §5).
 std::string advise(const CommitmentAdvice &advice, const ForecastSettings &forecast) {
   std::string text;
   const std::string floor = std::to_string(advice.floorUnits) + " MU";

@@ -42,7 +42,7 @@ Json commitmentPlanToJson(const CommitmentPlan &plan) {
     Json choices = Json::array();
     for (const PlanChoice &choice : model.choices)
       choices.push_back(
-          {{"choice", choice.kind},
+          {{"choice", std::string(planChoiceKindName(choice.kind))},
            {"term", choice.term ? Json(std::string(toString(*choice.term))) : Json()},
            {"model_units", choice.modelUnits},
            {"expected_monthly_usd", choice.expectedMonthlyUsd},
@@ -56,7 +56,7 @@ Json commitmentPlanToJson(const CommitmentPlan &plan) {
          {"priced", model.priced},
          {"current_model_units", model.currentUnits ? Json(*model.currentUnits) : Json()},
          {"floor_model_units", model.floorUnits},
-         {"recommendation", model.recommendation},
+         {"recommendation", std::string(planRecommendationName(model.recommendation))},
          {"recommended_choice", model.recommendedChoice ? Json(*model.recommendedChoice) : Json()},
          {"reason", model.reason},
          {"choices", choices}});

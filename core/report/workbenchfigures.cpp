@@ -6,8 +6,7 @@
 namespace bwi::core {
 namespace {
 
-std::vector<std::string> committableModels(const PreparedScenario &scenario,
-                                           const Evaluation &evaluation) {
+std::vector<std::string> committableModels(const Evaluation &evaluation) {
   std::vector<std::string> ids;
   for (const ProvisionedResult &pt : evaluation.provisioned)
     ids.push_back(pt.modelId);
@@ -16,7 +15,6 @@ std::vector<std::string> committableModels(const PreparedScenario &scenario,
   for (const SizingResult &sizing : evaluation.sizing)
     if (std::find(ids.begin(), ids.end(), sizing.modelId) == ids.end())
       ids.push_back(sizing.modelId);
-  (void)scenario;
   return ids;
 }
 
@@ -43,37 +41,6 @@ std::vector<UnitCostSeries> unitCostSeries(const Forecast &forecast) {
     for (std::size_t i = 0; i < series.size() && i < month.unitCosts.size(); ++i)
       series[i].costPerUnitUsd.push_back(month.unitCosts[i].costPerUnitUsd);
   return series;
-}
-
-KeyFigures keyFiguresOf(const Evaluation &evaluation, const Forecast &forecast,
-                        const PreparedScenario &scenario, std::optional<double> baselineNetUsd) {
-  KeyFigures figures;
-  figures.netUsd = evaluation.netUsd;
-  if (baselineNetUsd) {
-    figures.changeUsd = evaluation.netUsd - *baselineNetUsd;
-    if (*baselineNetUsd > 0)
-      figures.changeShare = *figures.changeUsd / *baselineNetUsd;
-  }
-  if (evaluation.requests > 0)
-    figures.netPer1kRequestsUsd = evaluation.netUsd / evaluation.requests * 1000;
-  const double tokens = evaluation.tokens.input + evaluation.tokens.output;
-  if (tokens > 0)
-    figures.blendedPer1mTokensUsd = evaluation.netUsd / tokens * 1e6;
-  double usedUnitHours = 0, unitHours = 0;
-  for (const ProvisionedResult &pt : evaluation.provisioned) {
-    usedUnitHours += pt.utilization * pt.modelUnits;
-    unitHours += pt.modelUnits;
-  }
-  if (unitHours > 0)
-    figures.ptUtilization = usedUnitHours / unitHours;
-  if (scenario.agreement && scenario.agreement->annualCommitUsd >= 1) {
-    double retired = 0;
-    const std::size_t months = std::min<std::size_t>(12, forecast.months.size());
-    for (std::size_t month = 0; month < months; ++month)
-      retired += forecast.months[month].commitRetiredUsd;
-    figures.commitRetiredShare = retired / scenario.agreement->annualCommitUsd;
-  }
-  return figures;
 }
 
 WorkbenchFigures computeWorkbenchFigures(const PreparedScenario &scenario,
@@ -105,7 +72,7 @@ WorkbenchFigures computeWorkbenchFigures(const PreparedScenario &scenario,
       view.breakEvens[i].netUsd = points[i].withCommitmentsUsd;
   }
 
-  view.committableModels = committableModels(scenario, view.evaluation);
+  view.committableModels = committableModels(view.evaluation);
   view.selectedModelId = selection.modelId;
   if (std::find(view.committableModels.begin(), view.committableModels.end(),
                 view.selectedModelId) == view.committableModels.end())

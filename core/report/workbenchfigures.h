@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/analysis/keyfigures.h"
 #include "core/cost/curves.h"
 #include "core/cost/evaluation.h"
 #include "core/cost/preparedscenario.h"
@@ -20,17 +21,6 @@ struct WorkbenchSelection {
   std::string modelId;
 };
 
-struct KeyFigures {
-  double netUsd = 0;                 // this month, after the private-pricing discount
-  std::optional<double> changeUsd;   // against the baseline (the scenario as opened)
-  std::optional<double> changeShare; // the same as a share of the baseline
-  std::optional<double> netPer1kRequestsUsd;
-  std::optional<double> blendedPer1mTokensUsd; // net per million input + output tokens
-  std::optional<double> ptUtilization;         // over active PT commitments, MU-hour weighted
-  // Commit retired over the forecast's first 12 months, as a share of the annual commit.
-  std::optional<double> commitRetiredShare;
-};
-
 struct BreakEvenMarker {
   std::string modelId;
   double multiplier = 0; // absolute global volume multiplier
@@ -38,7 +28,7 @@ struct BreakEvenMarker {
 };
 
 // One workload's cost per unit over the forecast months against its target
-// band (docs/cost-model-notes.md, "Unit economics"): the "Cost per unit" chart.
+// band (docs/cost-model.md §18): the "Cost per unit" chart.
 struct UnitCostSeries {
   std::string workloadId;
   std::string unit;
@@ -67,10 +57,6 @@ struct WorkbenchFigures {
   Forecast forecast;                     // without the Monte Carlo fan; see computeWorkbenchFigures
   std::vector<UnitCostSeries> unitCosts; // from the forecast
 };
-
-// The key figures of one evaluated month; `forecast` gives the commit retired.
-KeyFigures keyFiguresOf(const Evaluation &evaluation, const Forecast &forecast,
-                        const PreparedScenario &scenario, std::optional<double> baselineNetUsd);
 
 WorkbenchFigures computeWorkbenchFigures(const PreparedScenario &scenario,
                                          const WorkbenchSelection &selection,

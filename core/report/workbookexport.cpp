@@ -5,6 +5,7 @@
 
 #include <xlsxwriter.h>
 
+#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <fstream>
@@ -339,7 +340,7 @@ SheetTable monthlyTable(const PreparedScenario &prepared, const Evaluation &mont
          formula("=SUM(" + cell(kMoOnDemand, row) + ":" + cell(kMoMeters, row) + ")",
                  cost.totalUsd(), CellStyle::Money)});
   }
-  // Commitment charges that served no workload (cost-model.md 10.1).
+  // Commitment charges that served no workload (docs/cost-model.md §10.1).
   for (const NamedCost &named : month0.byWorkload) {
     if (named.key != kUnallocatedKey)
       continue;
@@ -613,10 +614,7 @@ WriteResult writeTableCsv(const WorkbookTables &tables, std::string_view table,
                                                    : nullptr;
   if (!chosen)
     return {false, "no table named \"" + std::string(table) + "\""};
-  WriteResult result = writeFileAtomically(out, tableCsv(*chosen));
-  if (!result.ok)
-    result.message = "cannot write " + out.string() + " (" + result.message + ")";
-  return result;
+  return writeFileAtomically(out, tableCsv(*chosen));
 }
 
 WriteResult writeWorkbook(const WorkbookTables &tables, const std::filesystem::path &out) {
@@ -624,9 +622,10 @@ WriteResult writeWorkbook(const WorkbookTables &tables, const std::filesystem::p
   {
     // Fail here, quietly, where the folder cannot take the file (libxlsxwriter
     // would print its own error on closing).
+    errno = 0;
     std::ofstream probe(temporary, std::ios::binary | std::ios::trunc);
     if (!probe)
-      return {false, "cannot write " + out.string() + ": the folder is missing or not writable"};
+      return {false, cannotWriteMessage(out, errno)};
   }
   lxw_workbook *workbook = workbook_new(temporary.string().c_str());
   std::error_code ignored;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/atomicfile.h"
 #include "core/cost/evaluation.h"
 #include "core/cost/preparedscenario.h"
 #include "core/files/scenariofile.h"
@@ -52,7 +53,7 @@ struct FlowCost {
 };
 
 // One FlowCost per PreparedScenario flow for the evaluated month: the
-// evaluation's per-flow show-back (cost-model.md 10.1), with the batch
+// evaluation's per-flow show-back (docs/cost-model.md §10.1), with the batch
 // share billed on demand (10.5) moved into batchUsd.
 std::vector<FlowCost> flowCosts(const PreparedScenario &prepared, const Evaluation &evaluation);
 

@@ -3,7 +3,7 @@
 #include "core/model/ratecard.h"
 #include "core/model/scenario.h"
 
-// The large estate of issue 2's budgets: 200 workloads over 40 models, 20 PT
+// The large estate of docs/benchmarks.md's budgets: 200 workloads over 40 models, 20 PT
 // commitments, each workload with its own weekly profile. Deterministic.
 namespace bwi::bench {
 

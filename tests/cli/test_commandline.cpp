@@ -1,10 +1,14 @@
 #include "app/commandline.h"
 #include "tests/cli/clirun.h"
 
+#include "tests/common/tolerance.h"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <sstream>
 
 using namespace bwi;
@@ -33,9 +37,44 @@ TEST_CASE("A wrong command line exits 2 with the usage", "[cli]") {
     INFO(arguments.size());
     const Run result = run(arguments);
     CHECK(result.status == 2);
-    CHECK_THAT(result.err, Catch::Matchers::Contains("Usage:"));
     CHECK(result.out.empty());
+    // One line naming the problem, then the sub-command's usage line or where
+    // the help is: never the whole help.
+    CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 2);
+    CHECK_THAT(result.err, Catch::Matchers::StartsWith("bedrock-whatif: "));
+    CHECK_THAT(result.err, !Catch::Matchers::Contains("Usage:"));
+    if (arguments[0] == "frobnicate")
+      CHECK_THAT(result.err, Catch::Matchers::Contains("run `bedrock-whatif --help`"));
+    else
+      CHECK_THAT(result.err,
+                 Catch::Matchers::Contains("usage: bedrock-whatif " + arguments[0] + " SCENARIO"));
   }
+}
+
+TEST_CASE("A first word that is no command says what it is", "[cli]") {
+  const auto folder = std::filesystem::temp_directory_path();
+  const Run directory = run({folder.string()});
+  CHECK(directory.status == 2);
+  CHECK_THAT(directory.err, Catch::Matchers::Contains("is a folder"));
+  CHECK_THAT(directory.err, !Catch::Matchers::Contains("unknown command"));
+
+  const Run missing = run({"no-such-scenario.txt"});
+  CHECK(missing.status == 2);
+  CHECK_THAT(missing.err, Catch::Matchers::Contains("neither a command nor a scenario file"));
+
+  const Run word = run({"frobnicate"});
+  CHECK_THAT(word.err, Catch::Matchers::Contains("unknown command \"frobnicate\""));
+  // Every sub-command of the table is named, the import ones included.
+  for (const app::SubCommand &command : app::subCommands())
+    CHECK_THAT(word.err, Catch::Matchers::Contains(std::string(command.name)));
+}
+
+TEST_CASE("The help lists every sub-command of the table", "[cli]") {
+  const std::string help = run({"--help"}).out;
+  CHECK(app::subCommands().size() == 13);
+  for (const app::SubCommand &command : app::subCommands())
+    CHECK_THAT(help, Catch::Matchers::Contains("bedrock-whatif " + std::string(command.name) + " " +
+                                               std::string(command.usage.substr(0, 8))));
 }
 
 TEST_CASE("evaluate --json has every field of the format", "[cli]") {
@@ -160,7 +199,7 @@ TEST_CASE("sensitivity --json prints the tornado with exactly its keys", "[cli][
       CHECK(lever["low_value"].get<double>() == 0.5);
       CHECK(lever["high_value"].get<double>() == 2.0);
     } else if (lever["lever"] == "volume") {
-      CHECK(lever["high_value"].get<double>() == Approx(1.1));
+      CHECK_THAT(lever["high_value"].get<double>(), test::sameFigure(1.1));
     }
   CHECK(seen);
 }

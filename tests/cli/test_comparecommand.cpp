@@ -2,6 +2,8 @@
 #include "core/files/scenariofile.h"
 #include "tests/cli/clirun.h"
 
+#include "tests/common/tolerance.h"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -35,14 +37,15 @@ TEST_CASE("compare --json: figures, differences and a waterfall that adds up", "
   const auto &net = json["figures"][0];
   CHECK(net["key"] == "net_usd");
   CHECK(net["differences"][0].is_null());
-  CHECK(net["differences"][1].get<double>() ==
-        Approx(net["values"][1].get<double>() - net["values"][0].get<double>()));
+  CHECK_THAT(net["differences"][1].get<double>(),
+             test::sameFigure(net["values"][1].get<double>() - net["values"][0].get<double>()));
   REQUIRE(json["waterfalls"].size() == 1);
   const auto &waterfall = json["waterfalls"][0];
   CHECK(waterfall["order"][0] == "volume");
   CHECK(waterfall["order"].back() == "private_pricing");
-  CHECK(sumOfBars(waterfall) == Approx(waterfall["difference_usd"].get<double>()).margin(1e-6));
-  CHECK(waterfall["difference_usd"].get<double>() == Approx(net["differences"][1].get<double>()));
+  CHECK_THAT(sumOfBars(waterfall), test::closeTo(waterfall["difference_usd"].get<double>()));
+  CHECK_THAT(waterfall["difference_usd"].get<double>(),
+             test::sameFigure(net["differences"][1].get<double>()));
 }
 
 TEST_CASE("compare prints a table and each waterfall with its order", "[cli][compare]") {
@@ -68,7 +71,7 @@ TEST_CASE("compare and optimize refuse wrong command lines and broken files", "[
     INFO(arguments.size());
     const Run result = run(arguments);
     CHECK(result.status == 2);
-    CHECK_THAT(result.err, Catch::Matchers::Contains("Usage:"));
+    CHECK_THAT(result.err, Catch::Matchers::Contains("usage: bedrock-whatif " + arguments[0]));
   }
   const Run broken = run({"compare", kExample, kBroken + "shares-off.json"});
   CHECK(broken.status == 1);
@@ -92,12 +95,20 @@ TEST_CASE("optimize writes a proposal that loads and costs less", "[cli][compare
   CHECK(proposal.loaded->scenario.name == "Example estate (illustrative) (optimized)");
   const Run again = run({"compare", kExample, out, "--json"});
   REQUIRE(again.status == 0);
-  CHECK(nlohmann::json::parse(again.out)["waterfalls"][0]["difference_usd"].get<double>() ==
-        Approx(json["waterfall"]["difference_usd"].get<double>()));
+  CHECK_THAT(nlohmann::json::parse(again.out)["waterfalls"][0]["difference_usd"].get<double>(),
+             test::sameFigure(json["waterfall"]["difference_usd"].get<double>()));
 
   SECTION("an unwritable folder: exit 1, no file") {
     const Run refused = run({"optimize", kExample, "--out", "/proc/no-such-dir/p.json"});
     CHECK(refused.status == 1);
     CHECK_THAT(refused.err, Catch::Matchers::Contains("p.json"));
+  }
+  SECTION("a folder that does not exist is named as the reason, not a temporary file") {
+    const Run refused = run({"optimize", kExample, "--out", "/nonexistent/dir/x.json"});
+    CHECK(refused.status == 1);
+    CHECK_THAT(refused.err,
+               Catch::Matchers::Contains("cannot write /nonexistent/dir/x.json: the folder "
+                                         "/nonexistent/dir does not exist"));
+    CHECK_THAT(refused.err, !Catch::Matchers::Contains(".tmp-"));
   }
 }

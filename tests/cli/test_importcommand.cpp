@@ -1,4 +1,6 @@
-#include "app/importcommand.h"
+#include "tests/cli/clirun.h"
+
+#include "tests/common/tolerance.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -10,23 +12,10 @@
 #include <unistd.h>
 
 using namespace bwi;
+using test::run;
+using test::Run;
 
 namespace {
-
-struct Run {
-  int status = 0;
-  std::string out;
-  std::string err;
-};
-
-Run run(const std::vector<std::string> &arguments) {
-  std::ostringstream out, err;
-  Run result;
-  result.status = app::runImportCommand(arguments, out, err);
-  result.out = out.str();
-  result.err = err.str();
-  return result;
-}
 
 std::string data(const std::string &name) { return BWI_SOURCE_DIR "/tests/data/import/" + name; }
 
@@ -49,7 +38,8 @@ const std::set<std::string> kTopLevel{"kind",    "files",  "lines",   "skipped_l
 
 } // namespace
 
-TEST_CASE("import --json prints the object of issue 5 for invocation logs", "[cli][import]") {
+TEST_CASE("import --json prints the object of docs/importing.md for invocation logs",
+          "[cli][import]") {
   const Run result =
       run({"import", "invocation-logs", data("invocation-logs.jsonl"),
            data("invocation-logs-broken.jsonl"), "--json", "--group-by", "requestMetadata.team"});
@@ -235,7 +225,7 @@ TEST_CASE("reconcile sets the example scenario beside a bill", "[cli][import]") 
   REQUIRE(result.status == 0);
   const auto json = nlohmann::json::parse(result.out);
   CHECK(json["month"] == "2026-10");
-  CHECK(json["actual_usd"].get<double>() == Approx(5.30405).epsilon(1e-12));
+  CHECK_THAT(json["actual_usd"].get<double>(), test::near(5.30405));
   const Run text = run({"reconcile", BWI_SOURCE_DIR "/resources/example-scenario.json",
                         data("cur.csv"), "--month", "2026-09"});
   CHECK(text.status == 0);

@@ -7,20 +7,6 @@
 
 namespace bwi::test {
 
-bool NearMatcher::match(const double &actual) const {
-  const double difference = std::fabs(actual - m_expected);
-  return difference <= m_absolute ||
-         difference <= m_relative * std::max(std::fabs(actual), std::fabs(m_expected));
-}
-
-std::string NearMatcher::describe() const {
-  std::ostringstream text;
-  text.precision(17);
-  text << "is within " << m_relative << " relative or " << m_absolute << " absolute of "
-       << m_expected;
-  return text.str();
-}
-
 std::string testRateCardJson() {
   // plain: $1 in / $5 out per 1M, with cache and batch. nobatch: no batch.
   // pt: PT at $0.30/MU-hour, 10,000 in / 1,000 out TPM per MU.

@@ -2,31 +2,13 @@
 
 #include "core/cost/evaluation.h"
 #include "core/files/scenariofile.h"
+#include "tests/common/tolerance.h"
 
 #include <catch2/catch.hpp>
 
 #include <string>
 
 namespace bwi::test {
-
-// The project's float comparison: within a relative tolerance, or an
-// absolute one near 0. (Catch2 v2's `WithinRel(...) || WithinAbs(...)` keeps
-// references to its operands, so it cannot be returned from a helper.)
-class NearMatcher : public Catch::MatcherBase<double> {
-public:
-  NearMatcher(double expected, double relative, double absolute)
-      : m_expected(expected), m_relative(relative), m_absolute(absolute) {}
-  bool match(const double &actual) const override;
-  std::string describe() const override;
-
-private:
-  double m_expected, m_relative, m_absolute;
-};
-
-// Relative 1e-12 or absolute 1e-9: hand-computed figures.
-inline NearMatcher near(double expected) { return {expected, 1e-12, 1e-9}; }
-// Relative 1e-9 or absolute 1e-6: sums over many terms.
-inline NearMatcher closeTo(double expected) { return {expected, 1e-9, 1e-6}; }
 
 // A rate card with the models the hand-computed cases use (see .cpp).
 std::string testRateCardJson();

@@ -1,3 +1,4 @@
+#include "tests/common/tolerance.h"
 #include "tests/gui/guitestsupport.h"
 
 #include "core/analysis/leverattribution.h"
@@ -68,12 +69,13 @@ TEST_CASE("A copy of the workbench compares with the edits made after it", "[gui
   const core::Comparison &comparison = panel->comparisonSet()->comparison();
   REQUIRE(comparison.attributions.size() == 1);
   const core::LeverAttribution &attribution = comparison.attributions[0];
-  CHECK(attribution.baselineNetUsd == Approx(w.document().workbench().evaluation.netUsd));
-  CHECK(attribution.comparedNetUsd == Approx(before));
+  CHECK_THAT(attribution.baselineNetUsd,
+             test::sameFigure(w.document().workbench().evaluation.netUsd));
+  CHECK_THAT(attribution.comparedNetUsd, test::sameFigure(before));
   // Only the volume moved: the whole difference is the volume bar.
   CHECK(attribution.bars.front().levers == std::vector{core::AttributionStep::Volume});
-  CHECK(attribution.bars.front().deltaUsd == Approx(attribution.differenceUsd()));
-  CHECK(sumOfBars(attribution) == Approx(attribution.differenceUsd()).margin(1e-6));
+  CHECK_THAT(attribution.bars.front().deltaUsd, test::sameFigure(attribution.differenceUsd()));
+  CHECK_THAT(sumOfBars(attribution), test::closeTo(attribution.differenceUsd()));
   CHECK(cell(table, QStringLiteral("Net cost this month"), 2).startsWith(QLatin1Char('-')));
 
   // The copy as baseline turns the signs around.
@@ -98,19 +100,20 @@ TEST_CASE("Optimize proposes, explains, and opens in the workbench as one undo s
   CHECK_FALSE(set->column(1).changes.isEmpty());
   const core::LeverAttribution attribution = set->comparison().attributions.at(0);
   CHECK(attribution.comparedNetUsd < attribution.baselineNetUsd);
-  CHECK(sumOfBars(attribution) == Approx(attribution.differenceUsd()).margin(1e-6));
+  CHECK_THAT(sumOfBars(attribution), test::closeTo(attribution.differenceUsd()));
 
   // Same provider only: a different proposal, still cheaper.
   set->setOptimizeOptions({true});
   const double sameProvider = set->comparison().attributions.at(0).comparedNetUsd;
   CHECK(sameProvider < before);
-  CHECK(sameProvider != Approx(attribution.comparedNetUsd));
+  CHECK_THAT(sameProvider, !test::sameFigure(attribution.comparedNetUsd));
   set->setOptimizeOptions({false});
 
   panel->setWaterfallColumn(1);
   panel->openInWorkbench();
   QCoreApplication::processEvents();
-  CHECK(w.document().workbench().evaluation.netUsd == Approx(attribution.comparedNetUsd));
+  CHECK_THAT(w.document().workbench().evaluation.netUsd,
+             test::sameFigure(attribution.comparedNetUsd));
   // What the workbench had stays as the baseline copy.
   REQUIRE(set->count() == 3);
   CHECK(set->column(set->baseline()).source == ui::ComparisonSet::Source::Copy);

@@ -1,6 +1,7 @@
 #include "tests/gui/guitestsupport.h"
 
 #include "core/files/ratecardoverrides.h"
+#include "core/files/scenariofile.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/mainwindow.h"
 #include "ui/ratecard/ratecardmodel.h"
@@ -79,9 +80,12 @@ TEST_CASE("A price typed into the rate card is kept as a marked override", "[gui
   CHECK(w.document().rateCard().find("amazon.nova-lite-v1:0")->onDemand.inputPer1m == 0.06);
 }
 
-TEST_CASE("The built-in card, older than 90 days, shows the stale banner", "[gui]") {
+TEST_CASE("The stale banner shows once the built-in card is older than 90 days", "[gui]") {
   Window w;
-  // The card is as of 2026-08-21; the banner shows from 2026-11-20 on.
+  // The banner shows from the 91st day after the card's as_of on.
+  const QDate asOf =
+      QDate::fromString(QString::fromStdString(core::builtinRateCard().asOf), Qt::ISODate);
+  REQUIRE(asOf.isValid());
   auto *banner = findChildOrFail<QLabel>(&w.window, QStringLiteral("staleBanner"));
-  CHECK(banner->isHidden() == (QDate::currentDate() < QDate(2026, 11, 20)));
+  CHECK(banner->isHidden() == (QDate::currentDate() < asOf.addDays(91)));
 }

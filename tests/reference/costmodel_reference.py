@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Independent reference implementation of the Bedrock What-If cost model.
 
-Written from /work/shared/docs/cost-model.md (sections 1-8 and 10) and
-/work/shared/docs/scenario-format.md only, without reading the C++ core, so
+Written from docs/cost-model.md (sections 1-8 and 10) and
+docs/scenario-format.md only, without reading the C++ core, so
 the project can cross-check `bedrock-whatif evaluate SCENARIO --json` against
 it (relative tolerance 1e-6).
 

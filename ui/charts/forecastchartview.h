@@ -22,7 +22,7 @@ namespace bwi::ui {
 class ChartAnnotations;
 class ChartLegend;
 
-// The monthly forecast (cost-model.md section 8): gross cost stacked by
+// The monthly forecast (docs/cost-model.md §8): gross cost stacked by
 // mode, the net line after the discount and, when the scenario gives a
 // volume range or other uncertain levers, the net p10-p90 band and the p50
 // line (exact, or core's Monte Carlo fan). With a budget, its line and the

@@ -35,24 +35,27 @@ QString monthLabel(int month) { return QStringLiteral("M%1").arg(month + 1); }
 
 } // namespace
 
-QString recommendationText(const std::string &recommendation) {
-  if (recommendation == "on_demand")
+QString recommendationText(core::PlanRecommendation recommendation) {
+  switch (recommendation) {
+  case core::PlanRecommendation::OnDemand:
     return QObject::tr("stay on demand");
-  if (recommendation == "commit_floor")
+  case core::PlanRecommendation::CommitFloor:
     return QObject::tr("commit to the floor");
-  if (recommendation == "commit_optimum")
+  case core::PlanRecommendation::CommitOptimum:
     return QObject::tr("commit to the optimum");
-  if (recommendation == "wait")
+  case core::PlanRecommendation::Wait:
     return QObject::tr("wait, on demand");
-  if (recommendation == "quote_needed")
+  case core::PlanRecommendation::QuoteNeeded:
     return QObject::tr("quote needed");
-  return QString::fromStdString(recommendation);
+  }
+  return {};
 }
 
 QString planChoiceText(const core::PlanChoice &choice) {
   if (!choice.term)
     return QObject::tr("none (on demand)");
-  const QString kind = choice.kind == "floor" ? QObject::tr("floor") : QObject::tr("optimum");
+  const QString kind =
+      choice.kind == core::PlanChoiceKind::Floor ? QObject::tr("floor") : QObject::tr("optimum");
   return QObject::tr("%1 %2 MU · %3").arg(kind).arg(choice.modelUnits).arg(termText(*choice.term));
 }
 

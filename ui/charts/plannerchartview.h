@@ -73,7 +73,7 @@ private:
 };
 
 // "commit to the floor", "wait (stay on demand)", … for a ModelPlan::recommendation.
-QString recommendationText(const std::string &recommendation);
+QString recommendationText(core::PlanRecommendation recommendation);
 // "floor 2 MU · 6 months", "none (on demand)".
 QString planChoiceText(const core::PlanChoice &choice);
 

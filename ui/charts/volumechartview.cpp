@@ -18,8 +18,8 @@ namespace {
 
 constexpr double kMinMultiplier = 0.1;
 constexpr double kMaxMultiplier = 10;
-// The seed's pilot-to-production growth: the volume band where commitments
-// are usually decided.
+// Production volume commonly runs 3 to 5 times the pilot's forecast
+// (docs/cost-model.md §2): the band where commitments are usually decided.
 constexpr double kPilotLow = 3;
 constexpr double kPilotHigh = 5;
 

@@ -19,7 +19,7 @@ namespace bwi::ui {
 class ChartAnnotations;
 class ChartLegend;
 
-// Cost vs volume (cost-model.md section 7): net USD per month as the global
+// Cost vs volume (docs/cost-model.md §7): net USD per month as the global
 // volume multiplier runs from 0.1x to 10x, on demand only, with the
 // scenario's commitments and with optimal PT; each PT break-even, today's
 // volume and the pilot-to-production band marked. Both axes are log scale.

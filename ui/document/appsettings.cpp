@@ -24,12 +24,6 @@ void AppSettings::addRecentFile(const QString &path) {
   QSettings().setValue(kRecentFiles, files);
 }
 
-void AppSettings::removeRecentFile(const QString &path) {
-  QStringList files = recentFiles();
-  files.removeAll(path);
-  QSettings().setValue(kRecentFiles, files);
-}
-
 QByteArray AppSettings::windowGeometry() { return QSettings().value(kGeometry).toByteArray(); }
 
 void AppSettings::setWindowGeometry(const QByteArray &geometry) {

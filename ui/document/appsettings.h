@@ -10,7 +10,6 @@ class AppSettings {
 public:
   static QStringList recentFiles();
   static void addRecentFile(const QString &path);
-  static void removeRecentFile(const QString &path);
 
   static QByteArray windowGeometry();
   static void setWindowGeometry(const QByteArray &geometry);

@@ -26,6 +26,4 @@ void LatestJob::cancel() {
   m_running = false;
 }
 
-void LatestJob::waitForIdle() { m_pool.waitForDone(); }
-
 } // namespace bwi::ui

@@ -54,8 +54,6 @@ public:
   bool running() const { return m_running; }
   int startedRuns() const { return m_started; }
   int cancelledRuns() const { return m_cancelled; } // started, then superseded or cancelled
-  // Blocks until every run has ended (tests and shutdown).
-  void waitForIdle();
 
 private:
   std::shared_ptr<std::atomic<bool>> beginRun();

@@ -143,10 +143,10 @@ void ScenarioDocument::recompute() {
   // why (the command line refuses the same month with the same reason).
   m_figuresProblem.clear();
   if (!core::allFinite(m_workbench)) {
-    m_figuresProblem = tr("Month %1 cannot be costed: the figures overflow (growth_per_month "
-                          "compounds, or volumes and token counts multiply, beyond what a number "
-                          "can hold). Choose an earlier month or smaller values.")
-                           .arg(m_month + 1);
+    m_figuresProblem = tr("Month %1 cannot be costed: %2. Choose an earlier month or smaller "
+                          "values.")
+                           .arg(m_month + 1)
+                           .arg(toQString(core::overflowReason()));
     m_workbench = core::WorkbenchFigures{};
     m_workbench.evaluation.month = m_month;
   }

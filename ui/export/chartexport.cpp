@@ -233,8 +233,8 @@ ExportResult exportChart(ChartKind kind, const ChartSource &source, const QStrin
   if (!source.refusal.isEmpty())
     return {false, source.refusal};
   if (source.workbench && !core::allFinite(*source.workbench))
-    return {false, QObject::tr("the figures overflow (not finite numbers), so there is no chart "
-                               "to export")};
+    return {false, QObject::tr("%1: there is no chart to export")
+                       .arg(QString::fromStdString(core::overflowReason()))};
   const QString suffix = QFileInfo(path).suffix().toLower();
   if (suffix != QLatin1String("png") && suffix != QLatin1String("svg") &&
       suffix != QLatin1String("pdf"))

@@ -462,8 +462,8 @@ ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCa
                               const core::WorkbenchFigures &workbench, const QString &path,
                               const QDate &today) {
   if (!core::allFinite(workbench))
-    return {false, QObject::tr("the figures overflow (not finite numbers), so there is nothing "
-                               "to put in a meeting pack")};
+    return {false, QObject::tr("%1: there is nothing to put in a meeting pack")
+                       .arg(QString::fromStdString(core::overflowReason()))};
   const QString temporary = path + QStringLiteral(".part");
   const QString footer = exportFooter(scenario, card, today);
   const QString todayIso = today.toString(Qt::ISODate);

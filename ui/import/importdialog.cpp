@@ -1,7 +1,7 @@
 #include "ui/import/importdialog.h"
 
 #include "core/cost/evaluation.h"
-#include "core/import/importscenario.h"
+#include "core/import/applyimport.h"
 #include "core/import/importtext.h"
 #include "core/import/reconcile.h"
 #include "ui/document/scenariodocument.h"
@@ -243,22 +243,12 @@ void ImportDialog::finish() {
 void ImportDialog::accept() {
   if (!m_outcome || m_outcome->failure || m_worker)
     return;
-  core::Scenario next = m_document->scenario();
-  QString undoText;
-  if (m_outcome->kind == core::ImportKind::PriceList) {
-    next.ratecard.kind = core::RateCardSource::Kind::Inline;
-    next.ratecard.inlineCard = m_outcome->priceList.card;
-    undoText = tr("Rate card from the price list");
-  } else {
-    std::vector<std::string> warnings;
-    const core::Scenario measured = core::scenarioFromUsage(
-        m_outcome->usage.groups, m_document->rateCard(), next.name, warnings);
-    next.workloads = measured.workloads;
-    // Commitments on models the measured estate no longer routes to would be invalid.
-    next.provisioned.clear();
-    next.reserved.clear();
-    undoText = tr("Workloads from the import");
-  }
+  const core::AppliedImport applied =
+      core::applyImport(m_document->scenario(), m_document->rateCard(), *m_outcome);
+  const core::Scenario &next = applied.scenario;
+  const QString undoText = applied.change == core::ImportChange::RateCard
+                               ? tr("Rate card from the price list")
+                               : tr("Workloads from the import");
   if (const core::ValidationIssues issues = m_document->check(next); !issues.empty()) {
     m_status->setText(
         tr("Not used: %1")

@@ -55,7 +55,7 @@ RoutingEditor::RoutingEditor(ScenarioDocument *document, QWidget *parent)
   tierButton->setObjectName(QStringLiteral("routeByTierButton"));
   tierButton->setToolTip(tr("Send the workload to the cheapest model of each tier (preferring "
                             "models the estate already uses) in the small/mid/premium shares "
-                            "beside: the routing policy the seed calls the biggest lever."));
+                            "beside: the routing policy, often the biggest lever on the bill."));
   policyRow->addWidget(tierButton);
   policyRow->addWidget(new QLabel(tr("small"), this));
   policyRow->addWidget(m_small);

@@ -12,7 +12,7 @@ class MetersTableModel;
 class ScenarioDocument;
 
 // The selected workload's meters under the workloads table: Add, Remove and
-// the editable table (docs/cost-model-notes.md, "Meters").
+// the editable table (docs/cost-model.md §17).
 class MetersTableView : public QWidget {
   Q_OBJECT
 

@@ -1,8 +1,8 @@
 #include "ui/workloads/workloadstableview.h"
 
+#include "core/model/workloadedits.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/tables/tablecells.h"
-#include "ui/tables/workloadedits.h"
 #include "ui/workloads/workloadstablemodel.h"
 
 #include <QComboBox>
@@ -159,8 +159,8 @@ QString WorkloadsTableView::refusal(const QString &action, const QString &reason
 
 void WorkloadsTableView::addWorkload() {
   int index = -1;
-  const core::Scenario next = withNewWorkload(m_document->scenario(), m_document->rateCard(),
-                                              tr("New workload").toStdString(), &index);
+  const core::Scenario next = core::withNewWorkload(m_document->scenario(), m_document->rateCard(),
+                                                    tr("New workload").toStdString(), &index);
   if (!m_document->replaceScenario(next, tr("Add workload"))) {
     emit statusMessage(refusal(tr("Add workload"), firstIssue(m_document->check(next))));
     return;
@@ -179,7 +179,7 @@ void WorkloadsTableView::duplicateWorkload() {
       tr("%1 (copy)").arg(QString::fromStdString(workloads[static_cast<std::size_t>(source)].name));
   int index = -1;
   const core::Scenario next =
-      withDuplicatedWorkload(m_document->scenario(), source, name.toStdString(), &index);
+      core::withDuplicatedWorkload(m_document->scenario(), source, name.toStdString(), &index);
   if (!m_document->replaceScenario(next, tr("Duplicate workload"))) {
     emit statusMessage(refusal(tr("Duplicate workload"), firstIssue(m_document->check(next))));
     return;
@@ -193,7 +193,7 @@ void WorkloadsTableView::deleteWorkload() {
   if (index < 0 || index >= static_cast<int>(workloads.size()))
     return;
   const QString name = QString::fromStdString(workloads[static_cast<std::size_t>(index)].name);
-  const core::Scenario next = withoutWorkload(m_document->scenario(), index);
+  const core::Scenario next = core::withoutWorkload(m_document->scenario(), index);
   if (!m_document->replaceScenario(next, tr("Delete workload"))) {
     emit statusMessage(refusal(tr("Delete workload"), firstIssue(m_document->check(next))));
     return;

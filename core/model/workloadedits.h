@@ -6,32 +6,32 @@
 #include <string>
 #include <string_view>
 
-// The structural workload edits of the workloads table, as plain functions on
-// core values (no Qt): each returns the scenario after the edit, which the
-// caller hands to ScenarioDocument::replaceScenario as one undo step.
-namespace bwi::ui {
+// The structural workload edits (add, duplicate, remove) of the Workloads
+// tab: each returns the scenario after the edit, which the GUI hands to
+// ScenarioDocument::replaceScenario as one undo step.
+namespace bwi::core {
 
 // `base` when no workload has that id, else `base-2`, `base-3`, ...
-std::string uniqueWorkloadId(const core::Scenario &scenario, std::string_view base);
+std::string uniqueWorkloadId(const Scenario &scenario, std::string_view base);
 
 // The model a new workload is routed to: the first model the scenario already
 // routes to, else the rate card's first "small" model, else its first model;
 // empty when the card has none.
-std::string defaultModelForNewWorkload(const core::Scenario &scenario, const core::RateCard &card);
+std::string defaultModelForNewWorkload(const Scenario &scenario, const RateCard &card);
 
 // Appends a workload "workload-N" named `name`: 100,000 requests a month, a
 // small token shape (system 500, user 100, output 200), all of it routed to
 // defaultModelForNewWorkload, flat profile. `index` receives its position.
-core::Scenario withNewWorkload(const core::Scenario &scenario, const core::RateCard &card,
-                               const std::string &name, int *index);
+Scenario withNewWorkload(const Scenario &scenario, const RateCard &card, const std::string &name,
+                         int *index);
 
 // Inserts a copy of workload `source` right after it, with the id
 // "<id>-copy" (made unique) and `name`. `index` receives the copy's position.
 // Unchanged when `source` is out of range.
-core::Scenario withDuplicatedWorkload(const core::Scenario &scenario, int source,
-                                      const std::string &name, int *index);
+Scenario withDuplicatedWorkload(const Scenario &scenario, int source, const std::string &name,
+                                int *index);
 
 // Removes workload `index`; unchanged when it is out of range.
-core::Scenario withoutWorkload(const core::Scenario &scenario, int index);
+Scenario withoutWorkload(const Scenario &scenario, int index);
 
-} // namespace bwi::ui
+} // namespace bwi::core

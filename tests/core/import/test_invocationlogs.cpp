@@ -1,7 +1,7 @@
 #include "core/files/scenariofile.h"
 #include "core/import/invocationlogs.h"
 #include "core/import/isotime.h"
-#include "tests/core/importtestsupport.h"
+#include "tests/core/import/importtestsupport.h"
 #include "tests/core/testsupport.h"
 
 #include <catch2/catch.hpp>

@@ -1,4 +1,4 @@
-#include "tests/core/importtestsupport.h"
+#include "tests/core/import/importtestsupport.h"
 
 #include <catch2/catch.hpp>
 #include <zlib.h>

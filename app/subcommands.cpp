@@ -1,0 +1,175 @@
+#include "app/subcommands.h"
+
+#include "app/commands.h"
+#include "app/comparecommand.h"
+#include "app/importcommand.h"
+#include "app/rangecommands.h"
+
+#include <array>
+#include <ostream>
+#include <sstream>
+
+namespace bwi::app {
+namespace {
+
+const std::array<SubCommand, 13> kSubCommands = {{
+    {"evaluate", "SCENARIO [--month N] [--json]",
+     "Cost one month (default 0) of a scenario: a readable table, or the JSON\n"
+     "object of docs/scenario-format.md.",
+     runEvaluateCommand},
+    {"forecast", "SCENARIO [--json]",
+     "Monthly gross, discount, net and commit retired over forecast.months,\n"
+     "with the p10/p50/p90 of the volume uncertainty when the scenario has it.",
+     runForecastCommand},
+    {"curve", "SCENARIO --kind volume|units [--model ID] [--month N] [--csv]",
+     "Cost curves as CSV: cost against the global volume multiplier (0.1x-10x,\n"
+     "on demand only / with the commitments / with optimal PT), or a model's\n"
+     "cost against provisioned model units.",
+     runCurveCommand},
+    {"sensitivity", "SCENARIO [--month N] [--range PCT] [--lever NAME=LOW:HIGH]... [--json]",
+     "The tornado: the month's net cost with each lever (volume, output_tokens,\n"
+     "context_size, calls_per_request, cache_hit_rate, batch_share,\n"
+     "premium_routing_share, pt_units, discount, reserved_tpm) at its low and\n"
+     "high value, ±25% by default (forecast.sensitivity_range), or ±PCT, or\n"
+     "LOW:HIGH percent for one lever (e.g. output_tokens=-10:40); largest\n"
+     "swing first.",
+     runSensitivityCommand},
+    {"goal-seek",
+     "SCENARIO --lever NAME --target X [--metric net_usd|net_per_1k_requests_usd|pt_utilization] "
+     "[--month N] [--min A] [--max B] [--json]",
+     "The lever value at which the month's metric (default net_usd) meets the\n"
+     "target within 0.01%, searched from A to B in the lever's unit, or why\n"
+     "no value in the range does.",
+     runGoalSeekCommand},
+    {"plan", "SCENARIO [--history-days N] [--trials N] [--json]",
+     "The commitment planner: for each model that could take provisioned\n"
+     "throughput, no commitment or the floor or the optimum on a one- or\n"
+     "six-month term, against the forecast's uncertainty over 12 months:\n"
+     "expected and p90 monthly cost, idle MU-hours, regret, when each pays\n"
+     "off, and a recommendation (on demand until 90 days of history).",
+     runPlanCommand},
+    {"validate", "SCENARIO", "Check a scenario and the rate card it names; print every problem.",
+     runValidateCommand},
+    {"compare", "BASELINE SCENARIO... [--optimized [--same-provider]] [--month N] [--json]",
+     "Two to four scenarios side by side: key figures with the differences\n"
+     "against the baseline, and for each the waterfall of levers from the\n"
+     "baseline to it (volume, routing, batch, caching, context trimming,\n"
+     "service tier, meters, provisioned throughput, rate card, private\n"
+     "pricing, in that order). --optimized adds the optimizer's proposal as a\n"
+     "column.",
+     runCompareCommand},
+    {"optimize", "SCENARIO [--same-provider] [--month N] [--out FILE.json] [--json]",
+     "Propose a cheaper scenario: batch for latency-tolerant workloads, the\n"
+     "cheapest adequate model of each tier (--same-provider: of the provider\n"
+     "already used), commitments at their optimum; print the changes and the\n"
+     "waterfall, and write it to FILE.json.",
+     runOptimizeCommand},
+    {"export",
+     "SCENARIO --chart NAME --out FILE.png|.svg|.pdf [--width PX --height PX] [--month N] "
+     "[--compare SCENARIO]... [--workload ID] | SCENARIO --out FILE.xlsx [--month N] | "
+     "SCENARIO --out FILE.csv --table workloads|rates|meters|monthly|forecast",
+     "Draw one chart (volume, units, breakdown, forecast, load, waterfall,\n"
+     "compare, tornado, planner, unit-cost) to a PNG (2x pixel ratio), SVG or\n"
+     "PDF, 1200x675 by default, with a footer that traces it to the scenario\n"
+     "and its dated rate card; waterfall and compare take --compare (default:\n"
+     "the optimizer's proposal); unit-cost takes --workload (default: the\n"
+     "first workload that names a unit). Or the Excel workbook (sheets Inputs,\n"
+     "Rates, Meters, Monthly with live formulas, Forecast), or one of its\n"
+     "tables as CSV.\n"
+     "Needs no display.",
+     nullptr, &QtRunners::exportFiles},
+    {"report", "SCENARIO --out FILE.pdf",
+     "The meeting pack: title page, one-page summary with the commitment\n"
+     "recommendation, every chart, the workloads, the assumptions and the rate\n"
+     "card excerpt with sources, as one vector PDF. Needs no display.",
+     nullptr, &QtRunners::report},
+    {"import",
+     "KIND FILE... [--json] [--group-by PATH] [--queries FILE] [--out "
+     "SCENARIO.json|HOURLY.csv|RATECARD.json] [--ratecard CARD.json] [--floor-percentile P] "
+     "[--month YYYY-MM] [--threads N]",
+     "Read measured reality. KIND: invocation-logs (JSON lines, .gz, folders),\n"
+     "cloudwatch (get-metric-data JSON or console CSV), cur, focus (CSV, .gz;\n"
+     "--month YYYY-MM picks the month a scenario is built from), pricelist\n"
+     "(AWS Price List offer JSON) or hourly-csv (docs/importing.md). --out\n"
+     "writes a scenario built from the traffic or the bill, the hourly CSV,\n"
+     "or the price list's rate card.",
+     runImportCommand},
+    {"reconcile", "SCENARIO BILL [--month YYYY-MM] [--json]",
+     "The scenario's month 0 beside a CUR or FOCUS bill, by model, with the\n"
+     "variance.",
+     runReconcileCommand},
+}};
+
+// `text` broken into lines of at most `width` characters, the first after
+// `lead` and the rest indented as far.
+std::string wrapped(const std::string &lead, std::string_view text, std::size_t width = 79) {
+  std::string result = lead, line = lead;
+  std::istringstream words{std::string(text)};
+  std::string word;
+  bool first = true;
+  while (words >> word) {
+    if (!first && line.size() + 1 + word.size() > width) {
+      result += "\n" + std::string(lead.size(), ' ');
+      line = std::string(lead.size(), ' ');
+    } else if (!first) {
+      result += ' ';
+      line += ' ';
+    }
+    result += word;
+    line += word;
+    first = false;
+  }
+  return result + "\n";
+}
+
+std::string indented(std::string_view text, const std::string &indent) {
+  std::string result;
+  std::istringstream lines{std::string(text)};
+  for (std::string line; std::getline(lines, line);)
+    result += indent + line + "\n";
+  return result;
+}
+
+} // namespace
+
+std::span<const SubCommand> subCommands() { return kSubCommands; }
+
+const SubCommand *findSubCommand(std::string_view name) {
+  for (const SubCommand &command : kSubCommands)
+    if (command.name == name)
+      return &command;
+  return nullptr;
+}
+
+std::string subCommandNames() {
+  std::string names;
+  for (const SubCommand &command : kSubCommands)
+    names += (names.empty() ? "" : ", ") + std::string(command.name);
+  return names;
+}
+
+std::string usageText() {
+  std::string text = "bedrock-whatif: what-if cost modelling for Amazon Bedrock spend\n\n"
+                     "Usage:\n"
+                     "  bedrock-whatif [SCENARIO]\n"
+                     "      Open the workbench window on SCENARIO, or on the built-in example.\n";
+  for (const SubCommand &command : kSubCommands) {
+    text += wrapped("  bedrock-whatif " + std::string(command.name) + " ", command.usage);
+    text += indented(command.description, "      ");
+  }
+  return text + "  bedrock-whatif --version | --help\n\n"
+                "SCENARIO is a scenario file (JSON); resources/example-scenario.json is the\n"
+                "built-in example. Exit status: 0 success, 1 invalid input (the message names\n"
+                "the file and the JSON path), 2 wrong command line.\n";
+}
+
+int usageError(std::ostream &err, std::string_view message, std::string_view commandName) {
+  err << "bedrock-whatif: " << message << "\n";
+  if (const SubCommand *command = findSubCommand(commandName))
+    err << "usage: bedrock-whatif " << command->name << " " << command->usage << "\n";
+  else
+    err << "run `bedrock-whatif --help` for the commands and their options\n";
+  return kUsageError;
+}
+
+} // namespace bwi::app
