@@ -96,7 +96,7 @@ TEST_CASE("A guardrail policy's checkbox adds its meter from the text units, one
   CHECK_FALSE(check->isChecked());
 }
 
-TEST_CASE("The vector store lever replaces the knowledge base's meters; a kind the card lacks is "
+TEST_CASE("The vector store lever replaces the knowledge base's meters: a kind the card lacks is "
           "refused",
           "[gui][meters]") {
   Window w;
@@ -150,7 +150,7 @@ TEST_CASE("The meters table edits a typed rate and adds and removes meters", "[g
   CHECK(model->rowCount() == 2);
 }
 
-TEST_CASE("The unit fields set the target; the key figure turns when outside the band",
+TEST_CASE("The unit fields set the target: the key figure turns when outside the band",
           "[gui][meters]") {
   Window w;
   openHand(w);

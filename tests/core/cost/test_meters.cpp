@@ -72,7 +72,7 @@ TEST_CASE("Meters cost quantity × rate, per request and as monthly floors", "[c
   CHECK_THAT(costOf(result.byModel, "plain"), near(1600.0));
 }
 
-TEST_CASE("Meters follow the workload's requests month by month; floors stay", "[core][meters]") {
+TEST_CASE("Meters follow the workload's requests month by month: floors stay", "[core][meters]") {
   // Growth 10% a month: month 2 has 1.21M requests: tokens $1,936, filters
   // 14,520 × 0.15 = $2,178, the floor $350.40 as before.
   const auto grown = replaced(kSupport, R"("requests_per_month": 1000000,)",
@@ -137,7 +137,7 @@ TEST_CASE("A typed rate wins over the card's", "[core][meters]") {
   CHECK(meterOf(typed, "guardrails.content_filters").typedRate);
 }
 
-TEST_CASE("A meter the card lacks needs a typed rate; bad meters name their place",
+TEST_CASE("A meter the card lacks needs a typed rate: bad meters name their place",
           "[core][meters][validation]") {
   const auto issues = issuesOf(scenarioJson(R"([{ "id": "w", "requests_per_month": 1,
       "routing": { "plain": 1 },
@@ -298,7 +298,7 @@ TEST_CASE("evaluate --json and forecast --json carry meters and unit costs",
   CHECK(none["unit_costs"].empty());
 }
 
-TEST_CASE("Meters and units round-trip through the file; absent ones are not written",
+TEST_CASE("Meters and units round-trip through the file: absent ones are not written",
           "[core][meters][files]") {
   const auto loaded = test::load(scenarioJson("[" + kSupport + "]"));
   const core::Json written = core::scenarioToJson(loaded.scenario);
@@ -340,7 +340,7 @@ TEST_CASE("Guardrail text units come from the token shape", "[core][meters]") {
   CHECK_THAT(core::guardrailKiloTextUnitsPerRequest(tokens), near(0.015));
 }
 
-TEST_CASE("The meter levers build the next meters; the fields set them whole",
+TEST_CASE("The meter levers build the next meters: the fields set them whole",
           "[core][meters][fields]") {
   auto scenario = test::load(scenarioJson("[" + kSupport + "]")).scenario;
   core::Workload &workload = scenario.workloads[0];
