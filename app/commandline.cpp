@@ -92,8 +92,8 @@ std::optional<CommandLine> parseCommandLine(const std::vector<std::string> &argu
       const auto text = in.value();
       if (!text)
         return fail();
-      if (*text != "volume" && *text != "units") {
-        error = "--kind must be volume or units, got \"" + *text + "\"";
+      if (*text != "volume" && *text != "units" && *text != "escalation") {
+        error = "--kind must be volume, units or escalation, got \"" + *text + "\"";
         return std::nullopt;
       }
       line.curveKind = *text;
@@ -102,6 +102,11 @@ std::optional<CommandLine> parseCommandLine(const std::vector<std::string> &argu
       if (!text)
         return fail();
       line.modelId = *text;
+    } else if (in.is("--workload") && command == "curve") {
+      const auto text = in.value();
+      if (!text)
+        return fail();
+      line.workloadId = *text;
     } else if (in.isOption()) {
       in.unknownOption(command);
       return fail();
@@ -122,7 +127,11 @@ std::optional<CommandLine> parseCommandLine(const std::vector<std::string> &argu
     return std::nullopt;
   }
   if (command == "curve" && line.curveKind.empty()) {
-    error = "curve needs --kind volume or --kind units";
+    error = "curve needs --kind volume, --kind units or --kind escalation";
+    return std::nullopt;
+  }
+  if (command == "curve" && line.curveKind == "escalation" && line.workloadId.empty()) {
+    error = "curve --kind escalation needs --workload ID";
     return std::nullopt;
   }
   return line;
@@ -145,7 +154,7 @@ int runCommandLine(const std::vector<std::string> &arguments, std::ostream &out,
   const Runner run = command->run ? command->run : qt.*(command->qtRunner);
   if (!run) {
     err << "bedrock-whatif: " << command->name
-        << " draws with Qt, and this build of bedrock-whatif has no GUI\n";
+        << " needs Qt, and this build of bedrock-whatif has no GUI\n";
     return kUsageError;
   }
   return run(arguments, out, err);

@@ -20,8 +20,9 @@ struct CommandLine {
   std::string scenarioPath;
   int month = 0;
   bool json = false;
-  std::string curveKind; // volume | units
+  std::string curveKind; // volume | units | escalation
   std::string modelId;
+  std::string workloadId; // curve --kind escalation
   // sensitivity
   std::optional<double> rangePercent;   // --range 25: ±25% for every lever
   std::vector<std::string> leverRanges; // --lever NAME=LOW:HIGH (percent), checked later

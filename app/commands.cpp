@@ -1,9 +1,11 @@
 #include "app/commands.h"
 
 #include "app/texttables.h"
+#include "core/analysis/escalation.h"
 #include "core/cost/curves.h"
 #include "core/cost/evaluation.h"
 #include "core/files/scenariofile.h"
+#include "core/files/scenariovalidation.h"
 #include "core/forecast/forecast.h"
 #include "core/model/ratecardage.h"
 #include "core/report/resultjson.h"
@@ -34,8 +36,23 @@ int overflowError(const CommandLine &line, int month, std::ostream &err) {
 
 bool finite(double value) { return std::isfinite(value); }
 
+// A month after the forecast was not checked with the scenario: its card may
+// retire a model whose traffic cannot move, or not price a commitment.
+bool monthIsValid(const CommandLine &line, const core::LoadedScenario &loaded, std::ostream &err) {
+  if (line.month < loaded.scenario.forecast.months)
+    return true;
+  core::ValidationIssues issues;
+  core::validateCalendarMonth(loaded.scenario, loaded.card, line.month, issues);
+  if (issues.empty())
+    return true;
+  err << core::formatIssues(line.scenarioPath, issues);
+  return false;
+}
+
 int evaluateCommand(const CommandLine &line, const core::LoadedScenario &loaded, std::ostream &out,
                     std::ostream &err) {
+  if (!monthIsValid(line, loaded, err))
+    return kInvalidInput;
   const core::PreparedScenario prepared = core::prepareScenario(loaded.scenario, loaded.card);
   const core::Evaluation evaluation = core::evaluate(prepared, line.month);
   if (!core::allFinite(evaluation))
@@ -44,6 +61,8 @@ int evaluateCommand(const CommandLine &line, const core::LoadedScenario &loaded,
   if (line.json) {
     core::Json json = core::evaluationToJson(evaluation, loaded.scenario.name, loaded.card.asOf);
     json["ratecard_stale"] = core::isStale(loaded.card.asOf, today);
+    json["escalations"] = core::escalationsToJson(
+        core::escalationBreakEvens(loaded.scenario, loaded.card, line.month));
     out << json.dump(2) << "\n";
   } else {
     out << evaluationTable(evaluation, loaded, today);
@@ -67,8 +86,29 @@ int forecastCommand(const CommandLine &line, const core::LoadedScenario &loaded,
   return kSuccess;
 }
 
+int escalationCurveCommand(const CommandLine &line, const core::LoadedScenario &loaded,
+                           std::ostream &out, std::ostream &err) {
+  const auto curve =
+      core::escalationCurve(loaded.scenario, loaded.card, line.workloadId, line.month);
+  if (!curve) {
+    err << line.scenarioPath << ": workload \"" << line.workloadId
+        << "\" has no escalation (or no such workload): give it \"escalation\": {\"to\": "
+           "MODEL, \"rate\": e}\n";
+    return kInvalidInput;
+  }
+  for (const core::EscalationCurvePoint &point : curve->points)
+    if (!finite(point.netUsd))
+      return overflowError(line, line.month, err);
+  out << core::escalationCurveCsv(*curve);
+  return kSuccess;
+}
+
 int curveCommand(const CommandLine &line, const core::LoadedScenario &loaded, std::ostream &out,
                  std::ostream &err) {
+  if (!monthIsValid(line, loaded, err))
+    return kInvalidInput;
+  if (line.curveKind == "escalation")
+    return escalationCurveCommand(line, loaded, out, err);
   const core::PreparedScenario prepared = core::prepareScenario(loaded.scenario, loaded.card);
   if (line.curveKind == "volume") {
     const auto points = core::volumeCurve(prepared, line.month);
@@ -82,12 +122,13 @@ int curveCommand(const CommandLine &line, const core::LoadedScenario &loaded, st
   std::string modelId = line.modelId;
   if (modelId.empty()) {
     // The committed model first, else the first one that could be.
-    for (const core::PreparedModel &model : prepared.models)
+    const core::PreparedSegment &segment = prepared.segment(line.month);
+    for (const core::PreparedModel &model : segment.models)
       if (model.provisioned) {
         modelId = model.rates.id;
         break;
       }
-    for (const core::PreparedModel &model : prepared.models)
+    for (const core::PreparedModel &model : segment.models)
       if (modelId.empty() && model.ptCapable)
         modelId = model.rates.id;
   }

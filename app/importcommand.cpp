@@ -35,12 +35,14 @@ struct ImportLine {
   std::optional<std::string> month; // bills: the month a scenario is built from
   double floorPercentile = 0.10;
   unsigned threads = 0;
+  std::string region; // pricelist: the card's region
 };
 
 struct ReconcileLine {
   std::string scenarioPath;
   std::string billPath;
   std::string month;
+  std::optional<std::string> groupBy;
   bool json = false;
 };
 
@@ -71,11 +73,7 @@ std::optional<ImportLine> parseImportLine(const std::vector<std::string> &argume
     if (in.is("--json")) {
       line.json = true;
     } else if (in.is("--group-by")) {
-      if ((line.groupBy = in.value()) &&
-          (line.groupBy->empty() || line.groupBy->front() == '.' || line.groupBy->back() == '.' ||
-           line.groupBy->find("..") != std::string::npos))
-        in.fail("--group-by takes a dotted path such as requestMetadata.team, got \"" +
-                *line.groupBy + "\"");
+      line.groupBy = in.value(); // checked below: its form depends on the kind
     } else if (in.is("--queries")) {
       line.queriesPath = in.value();
     } else if (in.is("--out") || in.is("--scenario")) {
@@ -86,6 +84,9 @@ std::optional<ImportLine> parseImportLine(const std::vector<std::string> &argume
         in.fail("--month takes YYYY-MM, got \"" + *line.month + "\"");
     } else if (in.is("--ratecard")) {
       line.ratecardPath = in.value();
+    } else if (in.is("--region")) {
+      if (const auto region = in.value())
+        line.region = *region;
     } else if (in.is("--floor-percentile")) {
       const auto percent = in.decimal();
       if (percent && (*percent < 0 || *percent > 100))
@@ -109,12 +110,28 @@ std::optional<ImportLine> parseImportLine(const std::vector<std::string> &argume
     error = "import " + arguments[1] + " needs at least one FILE or folder";
     return std::nullopt;
   }
-  if (line.groupBy && line.kind != ImportKind::InvocationLogs) {
-    error = "--group-by applies to invocation-logs only";
-    return std::nullopt;
+  if (line.groupBy) {
+    if (line.kind == ImportKind::Cur || line.kind == ImportKind::Focus) {
+      if (!core::parseBillGrouping(*line.groupBy, error)) {
+        error = "--group-by: " + error;
+        return std::nullopt;
+      }
+    } else if (line.kind != ImportKind::InvocationLogs) {
+      error = "--group-by applies to invocation-logs, cur and focus";
+      return std::nullopt;
+    } else if (line.groupBy->empty() || line.groupBy->front() == '.' ||
+               line.groupBy->back() == '.' || line.groupBy->find("..") != std::string::npos) {
+      error = "--group-by takes a dotted path such as requestMetadata.team, got \"" +
+              *line.groupBy + "\"";
+      return std::nullopt;
+    }
   }
   if (line.month && line.kind != ImportKind::Cur && line.kind != ImportKind::Focus) {
     error = "--month applies to cur and focus only";
+    return std::nullopt;
+  }
+  if (!line.region.empty() && line.kind != ImportKind::PriceList) {
+    error = "--region applies to pricelist only";
     return std::nullopt;
   }
   if (line.queriesPath && line.kind != ImportKind::CloudWatch) {
@@ -157,6 +174,10 @@ std::optional<ReconcileLine> parseReconcileLine(const std::vector<std::string> &
         if (!isYearMonth(line.month))
           in.fail("--month takes YYYY-MM, got \"" + line.month + "\"");
       }
+    } else if (in.is("--group-by")) {
+      std::string why;
+      if ((line.groupBy = in.value()) && !core::parseBillGrouping(*line.groupBy, why))
+        in.fail("--group-by: " + why);
     } else if (in.isOption()) {
       in.unknownOption("reconcile");
     } else {
@@ -205,7 +226,7 @@ int writeOut(const std::string &path, const std::string &contents, const char *w
 
 int saveImportedScenario(const ImportLine &line, core::Scenario scenario,
                          const std::vector<std::string> &warnings, std::ostream &out,
-                         std::ostream &err) {
+                         std::ostream &err, const core::WorkloadMeters &meters = {}) {
   const std::string &path = *line.outPath;
   if (line.ratecardPath) {
     scenario.ratecard.kind = core::RateCardSource::Kind::Path;
@@ -218,7 +239,8 @@ int saveImportedScenario(const ImportLine &line, core::Scenario scenario,
         << "build a scenario from\n";
     return kInvalidInput;
   }
-  const core::WriteResult written = core::saveScenarioFile(scenario, path);
+  const core::WriteResult written = core::writeFileAtomically(
+      path, core::prettyJson(core::scenarioJsonWithMeters(scenario, meters)));
   if (!written.ok) {
     err << "bedrock-whatif: " << written.message << "\n";
     return kInvalidInput;
@@ -235,10 +257,12 @@ int writeUsageOut(const ImportLine &line, const core::UsageImport &imported,
   if (path.ends_with(".csv"))
     return writeOut(path, core::hourlyCsv(imported.groups), "the hourly CSV", out, err, line.json);
   std::vector<std::string> warnings;
+  core::WorkloadMeters meters;
   core::Scenario scenario = core::scenarioFromUsage(
       imported.groups, card,
-      "Imported from " + std::filesystem::path(line.files[0]).filename().string(), warnings);
-  return saveImportedScenario(line, std::move(scenario), warnings, out, err);
+      "Imported from " + std::filesystem::path(line.files[0]).filename().string(), warnings, 730,
+      &meters);
+  return saveImportedScenario(line, std::move(scenario), warnings, out, err, meters);
 }
 
 int writeBillScenario(const ImportLine &line, const core::BillImport &bill,
@@ -261,6 +285,7 @@ int runImport(const ImportLine &line, std::ostream &out, std::ostream &err) {
   request.queriesPath = line.queriesPath;
   request.floorPercentile = line.floorPercentile;
   request.threads = line.threads;
+  request.region = line.region;
   const core::ImportOutcome outcome = core::runImport(request, *card);
   if (outcome.failure)
     return reportFailure(*outcome.failure, err);
@@ -316,13 +341,16 @@ int runReconcile(const ReconcileLine &line, std::ostream &out, std::ostream &err
         << ": not a bill: expected a CUR 2.0 or FOCUS 1.x CSV export\n";
     return kInvalidInput;
   }
-  const core::BillImport bill = core::importBill(*kind, *files, load.loaded->card);
+  core::BillReadOptions options;
+  options.groupBy = line.groupBy;
+  const core::BillImport bill =
+      core::importBill(*kind, *files, load.loaded->card, nullptr, options);
   if (bill.failure)
     return reportFailure(*bill.failure, err);
   const core::PreparedScenario prepared =
       core::prepareScenario(load.loaded->scenario, load.loaded->card);
   const core::Evaluation evaluation = core::evaluate(prepared, 0);
-  const auto result = core::reconcile(evaluation, bill, line.month);
+  const auto result = core::reconcile(load.loaded->scenario, evaluation, bill, line.month);
   if (!result) {
     err << "bedrock-whatif: " << line.billPath << ": no Bedrock charges"
         << (line.month.empty() ? "" : " in " + line.month) << "\n";

@@ -3,6 +3,7 @@
 #ifdef BWI_WITH_GUI
 #include "app/exportcommand.h"
 #include "app/guimain.h"
+#include "app/ratecardcommand.h"
 #endif
 
 #include <iostream>
@@ -17,7 +18,7 @@ int main(int argc, char **argv) {
   if (bwi::app::wantsWorkbench(arguments))
     return bwi::app::runWorkbench(
         argc, argv, arguments.empty() ? QString() : QString::fromStdString(arguments[0]));
-  qt = {bwi::app::runExportCommand, bwi::app::runReportCommand};
+  qt = {bwi::app::runExportCommand, bwi::app::runReportCommand, bwi::app::runRatecardCommand};
 #endif
   return bwi::app::runCommandLine(arguments, std::cout, std::cerr, qt);
 }

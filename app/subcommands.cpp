@@ -1,5 +1,6 @@
 #include "app/subcommands.h"
 
+#include "app/actualscommand.h"
 #include "app/commands.h"
 #include "app/comparecommand.h"
 #include "app/importcommand.h"
@@ -12,7 +13,7 @@
 namespace bwi::app {
 namespace {
 
-const std::array<SubCommand, 13> kSubCommands = {{
+const std::array<SubCommand, 15> kSubCommands = {{
     {"evaluate", "SCENARIO [--month N] [--json]",
      "Cost one month (default 0) of a scenario: a readable table, or the JSON\n"
      "object of docs/scenario-format.md.",
@@ -21,10 +22,14 @@ const std::array<SubCommand, 13> kSubCommands = {{
      "Monthly gross, discount, net and commit retired over forecast.months,\n"
      "with the p10/p50/p90 of the volume uncertainty when the scenario has it.",
      runForecastCommand},
-    {"curve", "SCENARIO --kind volume|units [--model ID] [--month N] [--csv]",
+    {"curve",
+     "SCENARIO --kind volume|units|escalation [--model ID] [--workload ID] [--month N] [--csv]",
      "Cost curves as CSV: cost against the global volume multiplier (0.1x-10x,\n"
-     "on demand only / with the commitments / with optimal PT), or a model's\n"
-     "cost against provisioned model units.",
+     "on demand only / with the commitments / with optimal PT), a model's\n"
+     "cost against provisioned model units (--kind units --model ID), or the\n"
+     "month's net cost against a workload's escalation rate (0-1) beside\n"
+     "sending it all to the escalation target, with the break-even rate marked\n"
+     "(--kind escalation --workload ID).",
      runCurveCommand},
     {"sensitivity", "SCENARIO [--month N] [--range PCT] [--lever NAME=LOW:HIGH]... [--json]",
      "The tornado: the month's net cost with each lever (volume, output_tokens,\n"
@@ -84,20 +89,42 @@ const std::array<SubCommand, 13> kSubCommands = {{
      "card excerpt with sources, as one vector PDF. Needs no display.",
      nullptr, &QtRunners::report},
     {"import",
-     "KIND FILE... [--json] [--group-by PATH] [--queries FILE] [--out "
+     "KIND FILE... [--json] [--group-by KEY] [--queries FILE] [--out "
      "SCENARIO.json|HOURLY.csv|RATECARD.json] [--ratecard CARD.json] [--floor-percentile P] "
-     "[--month YYYY-MM] [--threads N]",
-     "Read measured reality. KIND: invocation-logs (JSON lines, .gz, folders),\n"
+     "[--month YYYY-MM] [--threads N] [--region R]",
+     "Read measured reality. KIND: invocation-logs (JSON lines, .gz, folders,\n"
+     "JSON documents, CloudWatch Logs Insights results as JSON or CSV),\n"
      "cloudwatch (get-metric-data JSON or console CSV), cur, focus (CSV, .gz;\n"
      "--month YYYY-MM picks the month a scenario is built from), pricelist\n"
-     "(AWS Price List offer JSON) or hourly-csv (docs/importing.md). --out\n"
-     "writes a scenario built from the traffic or the bill, the hourly CSV,\n"
-     "or the price list's rate card.",
+     "(AWS Price List bulk offer files or GetProducts output, for any region:\n"
+     "--region R) or hourly-csv (docs/importing.md).\n"
+     "--group-by: a dotted path into each log record (requestMetadata.team);\n"
+     "for a bill principal, principal-arn or tag:KEY (tag:iamPrincipal/team).\n"
+     "--out writes a scenario built from the traffic or the bill, the hourly\n"
+     "CSV, or the price list's rate card.",
      runImportCommand},
-    {"reconcile", "SCENARIO BILL [--month YYYY-MM] [--json]",
+    {"reconcile", "SCENARIO BILL [--month YYYY-MM] [--group-by KEY] [--json]",
      "The scenario's month 0 beside a CUR or FOCUS bill, by model, with the\n"
-     "variance.",
+     "variance; with --group-by also by team (principal or tag:KEY).",
      runReconcileCommand},
+    {"ratecard",
+     "update [--region R] [--source URL|DIR] [--out FILE.json] [--json] "
+     "[--timeout SECONDS]",
+     "Download region R's Bedrock prices (default us-east-1) from the AWS\n"
+     "Price List (no credentials), print how they differ from the current\n"
+     "card and save the new card (default: the data folder's\n"
+     "ratecards/R-DATE.json, which new scenarios then use). --source: another\n"
+     "server or a folder laid out like it (offers/v1.0/aws/index.json);\n"
+     "docs/price-list.md.",
+     nullptr, &QtRunners::ratecard},
+    {"actuals",
+     "SCENARIO BILL... [--month YYYY-MM] [--by model|team] [--plan-start YYYY-MM] [--json]",
+     "Plan against actual: each month of a CUR or FOCUS bill beside the\n"
+     "scenario's month it plans (month 0 is the bill's first month, or\n"
+     "--plan-start), the variance split into volume, price, mix and\n"
+     "commitment/other, the top movers on the month before, and the\n"
+     "budget's run-out month.",
+     runActualsCommand},
 }};
 
 // `text` broken into lines of at most `width` characters, the first after

@@ -17,11 +17,13 @@ using Arguments = std::vector<std::string>;
 // Runs a sub-command; `arguments` start with its name. Returns the exit status.
 using Runner = int (*)(const Arguments &arguments, std::ostream &out, std::ostream &err);
 
-// The runners of the sub-commands that draw with Qt (app/exportcommand.h):
-// only the executable built with the GUI has them.
+// The runners of the sub-commands that need Qt (app/exportcommand.h draws,
+// app/ratecardcommand.h downloads with Qt Network): only the executable
+// built with the GUI has them.
 struct QtRunners {
   Runner exportFiles = nullptr;
   Runner report = nullptr;
+  Runner ratecard = nullptr;
 };
 
 struct SubCommand {

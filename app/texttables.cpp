@@ -64,8 +64,9 @@ std::string evaluationTable(const core::Evaluation &evaluation, const core::Load
   const core::RateCard &card = loaded.card;
   std::string text;
   text += "Scenario: " + loaded.scenario.name + "\n";
-  text += "Month " + std::to_string(evaluation.month) + "; rate card as of " + card.asOf +
-          (card.region.empty() ? "" : " (" + card.region + ")") +
+  text += "Month " + std::to_string(evaluation.month) +
+          (evaluation.calendarMonth ? " (" + *evaluation.calendarMonth + ")" : "") +
+          "; rate card as of " + card.asOf + (card.region.empty() ? "" : " (" + card.region + ")") +
           (loaded.scenario.ratecardOverrides.empty() ? "; list prices"
                                                      : "; with negotiated overrides") +
           "\n";
@@ -171,6 +172,11 @@ std::string evaluationTable(const core::Evaluation &evaluation, const core::Load
       text += "\n";
     }
   }
+  if (!evaluation.longContext.empty()) {
+    text += "\nBilled at long-context prices (mean input per call above the model's threshold)\n";
+    for (const std::string &pair : evaluation.longContext)
+      text += "  " + pair + "\n";
+  }
   if (!evaluation.warnings.empty()) {
     text += "\nWarnings\n";
     for (const std::string &warning : evaluation.warnings)
@@ -183,13 +189,14 @@ std::string forecastTable(const core::Forecast &forecast, const core::LoadedScen
   std::string text =
       "Forecast: " + loaded.scenario.name + " (rate card as of " + loaded.card.asOf + ")\n\n";
   const bool fan = !forecast.months.empty() && forecast.months.front().netP10Usd.has_value();
-  text += padLeft("month", 5) + padLeft("gross", 16) + padLeft("discount", 14) +
+  text += padLeft("month", 7) + padLeft("gross", 16) + padLeft("discount", 14) +
           padLeft("net", 16) + padLeft("commit retired", 16);
   if (fan)
     text += padLeft("net p10", 16) + padLeft("net p50", 16) + padLeft("net p90", 16);
   text += "\n";
   for (const core::ForecastMonth &month : forecast.months) {
-    text += padLeft(std::to_string(month.month), 5) + padLeft(formatUsdExact(month.grossUsd), 16) +
+    text += padLeft(month.calendarMonth ? *month.calendarMonth : std::to_string(month.month), 7) +
+            padLeft(formatUsdExact(month.grossUsd), 16) +
             padLeft(formatUsdExact(month.discountUsd), 14) +
             padLeft(formatUsdExact(month.netUsd), 16) +
             padLeft(formatUsdExact(month.commitRetiredUsd), 16);
@@ -203,6 +210,15 @@ std::string forecastTable(const core::Forecast &forecast, const core::LoadedScen
   if (forecast.commitRetiredShare)
     text += " (" + formatPercent(*forecast.commitRetiredShare) + " of the annual commit)";
   text += "\n";
+  if (!forecast.events.empty()) {
+    text += "\nPrice events\n";
+    for (const core::CalendarEvent &event : forecast.events)
+      text += "  " + event.calendarMonth + "  " + event.label + "\n";
+  }
+  for (const core::CommitmentRisk &risk : forecast.commitmentRisks)
+    text += "\nIdle commitment: " + risk.modelId + " retires in " + risk.endOfLife +
+            "; its commitment is still charged for " + std::to_string(risk.idleMonths.size()) +
+            " month(s), " + formatUsdExact(risk.idleCostUsd) + " gross\n";
   return text;
 }
 

@@ -44,7 +44,7 @@ if(BWI_DPKG_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 else()
   set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libqt6widgets6 (>= 6.4), libqt6charts6 (>= 6.4), libqt6svg6 (>= 6.4), libqt6gui6 (>= 6.4), libqt6core6 (>= 6.4), libxlsxwriter4, libstdc++6, libc6")
+    "libqt6widgets6 (>= 6.4), libqt6charts6 (>= 6.4), libqt6svg6 (>= 6.4), libqt6network6 (>= 6.4), libqt6gui6 (>= 6.4), libqt6core6 (>= 6.4), libxlsxwriter4, libstdc++6, libc6")
 endif()
 # Qt finds no platform plugin without qt6-qpa-plugins (not a linked library,
 # so dpkg-shlibdeps cannot see it); the fonts are what the charts are drawn in.

@@ -2,32 +2,40 @@
 
 #include "core/common/moneyformat.h"
 #include "ui/document/scenariodocument.h"
+#include "ui/flowlayout.h"
 
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 
 namespace bwi::ui {
 namespace {
 
-QString text(const std::string &value) { return QString::fromStdString(value); }
-
 QString optionalMoney(const std::optional<double> &usd) {
-  return usd ? text(core::formatUsdExact(*usd)) : QStringLiteral("–");
+  return usd ? toQString(core::formatUsdExact(*usd)) : QStringLiteral("–");
 }
 
 QString optionalShare(const std::optional<double> &share) {
-  return share ? text(core::formatPercent(*share)) : QStringLiteral("–");
+  return share ? toQString(core::formatPercent(*share)) : QStringLiteral("–");
 }
 
 } // namespace
 
 KeyFiguresStrip::KeyFiguresStrip(ScenarioDocument *document, QWidget *parent)
-    : QFrame(parent), m_document(document) {
+    : QFrame(parent), m_document(document), m_figures(new FlowLayout(nullptr, 4)),
+      m_warnings(new QLabel(this)) {
   setObjectName(QStringLiteral("keyFigures"));
   setFrameShape(QFrame::StyledPanel);
-  auto *layout = new QHBoxLayout(this);
+  auto *layout = new QVBoxLayout(this);
   layout->setContentsMargins(8, 4, 8, 4);
+  layout->setSpacing(2);
+  m_figures->setJustified(true);
+  layout->addLayout(m_figures);
+  m_warnings->setObjectName(QStringLiteral("evaluationWarnings"));
+  m_warnings->setWordWrap(true);
+  m_warnings->setTextFormat(Qt::PlainText);
+  m_warnings->setStyleSheet(QStringLiteral("color: #8a4b00;"));
+  m_warnings->hide();
+  layout->addWidget(m_warnings);
   m_net = addFigure(QStringLiteral("netFigure"), tr("Net cost this month"),
                     tr("Monthly cost after the private-pricing discount."));
   m_change = addFigure(QStringLiteral("changeFigure"), tr("Change vs. as opened"),
@@ -68,19 +76,20 @@ QLabel *KeyFiguresStrip::addFigure(const QString &objectName, const QString &cap
   box->setToolTip(toolTip);
   if (captionLabel)
     *captionLabel = label;
-  static_cast<QHBoxLayout *>(this->layout())->addWidget(box, 1);
+  m_figures->addWidget(box);
   return value;
 }
 
 void KeyFiguresStrip::refresh() {
   const core::KeyFigures &figures = m_document->workbench().figures;
-  m_net->setText(m_document->figuresProblem().isEmpty() ? text(core::formatUsdExact(figures.netUsd))
-                                                        : tr("overflow"));
+  m_net->setText(m_document->figuresProblem().isEmpty()
+                     ? toQString(core::formatUsdExact(figures.netUsd))
+                     : tr("overflow"));
   m_net->setToolTip(m_document->figuresProblem());
   if (figures.changeUsd) {
     const double change = *figures.changeUsd;
     const QString sign = change > 0.005 ? QStringLiteral("+") : QString();
-    m_change->setText(sign + text(core::formatUsdExact(change)) +
+    m_change->setText(sign + toQString(core::formatUsdExact(change)) +
                       (figures.changeShare
                            ? QStringLiteral(" (%1%2)").arg(sign, optionalShare(figures.changeShare))
                            : QString()));
@@ -94,6 +103,22 @@ void KeyFiguresStrip::refresh() {
   m_perToken->setText(optionalMoney(figures.blendedPer1mTokensUsd));
   m_utilization->setText(optionalShare(figures.ptUtilization));
   m_commit->setText(optionalShare(figures.commitRetiredShare));
+
+  // What core billed otherwise than asked: in the window, not only on the command line.
+  const std::vector<std::string> &warnings = m_document->workbench().evaluation.warnings;
+  QStringList lines;
+  for (const std::string &warning : warnings)
+    lines.append(toQString(warning));
+  m_warnings->setVisible(!lines.isEmpty());
+  m_warnings->setToolTip(lines.join(QLatin1Char('\n')));
+  if (lines.isEmpty())
+    m_warnings->clear();
+  else if (lines.size() == 1)
+    m_warnings->setText(tr("⚠ Billed otherwise than set: %1.").arg(lines.front()));
+  else
+    m_warnings->setText(tr("⚠ Billed otherwise than set: %1; and %n more (hover for all).", "",
+                           static_cast<int>(lines.size() - 1))
+                            .arg(lines.front()));
   refreshUnitCost();
 }
 
@@ -121,19 +146,20 @@ void KeyFiguresStrip::refreshUnitCost() {
                        "levers to read its cost per unit against a target."));
     return;
   }
-  const QString unit = text(shown->unit);
-  const QString workload = text(shown->workloadId);
+  const QString unit = toQString(shown->unit);
+  const QString workload = toQString(shown->workloadId);
   m_unitCaption->setText(tr("Per %1 · %2").arg(unit, workload));
-  m_unitCost->setText(shown->costPerUnitUsd ? text(core::formatUsdPerUnit(*shown->costPerUnitUsd))
-                                            : QStringLiteral("–"));
+  m_unitCost->setText(shown->costPerUnitUsd
+                          ? toQString(core::formatUsdPerUnit(*shown->costPerUnitUsd))
+                          : QStringLiteral("–"));
   QString toolTip = tr("Net cost of %1 per %2 this month (its show-back and meters after the "
                        "discount), %3 %2s.")
-                        .arg(workload, unit, text(core::formatCount(shown->units)));
+                        .arg(workload, unit, toQString(core::formatCount(shown->units)));
   if (shown->targetUsd) {
     const double target = *shown->targetUsd;
     toolTip += QLatin1Char('\n') + tr("Target %1 ± %2.")
-                                       .arg(text(core::formatUsdPerUnit(target)),
-                                            text(core::formatPercent(shown->tolerance, 0)));
+                                       .arg(toQString(core::formatUsdPerUnit(target)),
+                                            toQString(core::formatPercent(shown->tolerance, 0)));
   }
   if (shown->status) {
     const bool within = *shown->status == core::UnitCostStatus::Within;

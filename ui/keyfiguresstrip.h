@@ -6,9 +6,13 @@ class QLabel;
 
 namespace bwi::ui {
 
+class FlowLayout;
 class ScenarioDocument;
 
-// The strip of key figures above the charts, redrawn on every change.
+// The strip of key figures above the charts, redrawn on every change; in a
+// narrow window the figures take two rows rather than being cut short. Under
+// them, when core billed something other than the scenario asks (a service
+// tier or batch the model does not offer), what and why.
 class KeyFiguresStrip : public QFrame {
   Q_OBJECT
 
@@ -22,6 +26,7 @@ private:
   void refreshUnitCost();
 
   ScenarioDocument *m_document;
+  FlowLayout *m_figures;
   QLabel *m_net;
   QLabel *m_change;
   QLabel *m_perRequest;
@@ -30,6 +35,7 @@ private:
   QLabel *m_commit;
   QLabel *m_unitCost;
   QLabel *m_unitCaption;
+  QLabel *m_warnings;
 };
 
 } // namespace bwi::ui

@@ -1,6 +1,8 @@
 #include "ui/mainwindow.h"
 
+#include "core/report/workbookexport.h"
 #include "ui/aboutdialog.h"
+#include "ui/actuals/actualspanel.h"
 #include "ui/charts/chartspanel.h"
 #include "ui/compare/comparepanel.h"
 #include "ui/document/appsettings.h"
@@ -24,10 +26,15 @@
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QResizeEvent>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <filesystem>
 
 namespace bwi::ui {
 
@@ -40,42 +47,50 @@ MainWindow::MainWindow(QWidget *parent)
   auto *layout = new QVBoxLayout(central);
   layout->setContentsMargins(4, 4, 4, 4);
   layout->addWidget(new KeyFiguresStrip(m_document, central));
-  m_charts = new ChartsPanel(m_document, m_tabs);
+  m_charts = new ChartsPanel(m_document, m_document->fanJob(), m_tabs);
   m_tabs->setObjectName(QStringLiteral("mainTabs"));
-  m_tabs->addTab(m_charts, tr("&Charts"));
-  m_tabs->addTab(new RangesPanel(m_document, m_tabs), tr("Ra&nges"));
+  m_tabs->addTab(scrollable(m_charts), tr("&Charts"));
+  m_tabs->addTab(scrollable(new RangesPanel(m_document, m_document->fanJob(), m_tabs)),
+                 tr("Ra&nges"));
   // The workloads, and under them the selected workload's meters.
   auto *workloadsTab = new QSplitter(Qt::Vertical, m_tabs);
   workloadsTab->setObjectName(QStringLiteral("workloadsTab"));
-  auto *workloadsTable = new WorkloadsTableView(m_document, workloadsTab);
+  auto *workloads = new WorkloadsTableView(m_document, workloadsTab);
   auto *metersTable = new MetersTableView(m_document, workloadsTab);
-  workloadsTab->addWidget(workloadsTable);
+  workloadsTab->addWidget(workloads);
   workloadsTab->addWidget(metersTable);
   workloadsTab->setStretchFactor(0, 3);
   workloadsTab->setStretchFactor(1, 1);
-  m_tabs->addTab(workloadsTab, tr("&Workloads"));
-  m_tabs->addTab(new RateCardView(m_document, m_tabs), tr("&Rate card"));
+  m_tabs->addTab(scrollable(workloadsTab), tr("&Workloads"));
+  auto *rateCard = new RateCardView(m_document, m_tabs);
+  m_tabs->addTab(scrollable(rateCard), tr("&Rate card"));
   m_compare = new ComparePanel(m_document, m_tabs);
-  m_tabs->addTab(m_compare, tr("C&ompare"));
+  m_tabs->addTab(scrollable(m_compare), tr("C&ompare"));
   connect(m_compare, &ComparePanel::openFileRequested, this, [this](const QString &path) {
     if (maybeSave())
       openFile(path);
   });
+  m_actuals = new ActualsPanel(m_document, m_tabs);
+  m_tabs->addTab(m_actuals, tr("Plan vs &actual"));
   layout->addWidget(m_tabs, 1);
   setCentralWidget(central);
 
   auto *levers = new LeversPanel(m_document, this);
-  auto *dock = new QDockWidget(tr("Levers"), this);
-  dock->setObjectName(QStringLiteral("leversDock"));
-  dock->setWidget(levers);
-  dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-  addDockWidget(Qt::LeftDockWidgetArea, dock);
-  connect(levers, &LeversPanel::statusMessage, this,
-          [this](const QString &message) { statusBar()->showMessage(message, 8000); });
-  connect(workloadsTable, &WorkloadsTableView::statusMessage, this,
-          [this](const QString &message) { statusBar()->showMessage(message, 8000); });
-  connect(metersTable, &MetersTableView::statusMessage, this,
-          [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+  m_dock = new QDockWidget(tr("Levers"), this);
+  m_dock->setObjectName(QStringLiteral("leversDock"));
+  m_dock->setWidget(levers);
+  m_dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+  addDockWidget(Qt::LeftDockWidgetArea, m_dock);
+  m_dockWidth = m_dock->sizeHint().width();
+  m_dock->installEventFilter(this);
+  // Every panel's refusals and notes reach the status bar.
+  const auto showStatus = [this](const QString &message) {
+    statusBar()->showMessage(message, 12000);
+  };
+  connect(levers, &LeversPanel::statusMessage, this, showStatus);
+  connect(workloads, &WorkloadsTableView::statusMessage, this, showStatus);
+  connect(rateCard, &RateCardView::statusMessage, this, showStatus);
+  connect(metersTable, &MetersTableView::statusMessage, this, showStatus);
 
   createActions();
   createMenus();
@@ -92,7 +107,12 @@ void MainWindow::createActions() {
   m_undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
   m_undo->setShortcuts(QKeySequence::Undo);
   m_redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
-  m_redo->setShortcuts(QKeySequence::Redo);
+  // The platform's redo keys (Ctrl+Shift+Z on X11) and Ctrl+Y, which users
+  // of every platform try.
+  QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+  if (!redoKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Y)))
+    redoKeys.append(QKeySequence(Qt::CTRL | Qt::Key_Y));
+  m_redo->setShortcuts(redoKeys);
 }
 
 void MainWindow::createMenus() {
@@ -107,7 +127,12 @@ void MainWindow::createMenus() {
   file->addSeparator();
   file->addAction(tr("&Import Measured Data…"), this,
                   [this] { ImportDialog(m_document, this).exec(); });
+  file->addAction(tr("Compare with a &Bill…"), this, [this] {
+    m_tabs->setCurrentWidget(m_actuals);
+    m_actuals->chooseBill();
+  });
   file->addAction(tr("Export &Meeting Pack (PDF)…"), this, &MainWindow::exportMeetingPack);
+  file->addAction(tr("Export &Workbook (Excel)…"), this, &MainWindow::exportWorkbook);
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
   updateRecentMenu();
@@ -246,7 +271,7 @@ void MainWindow::exportMeetingPack() {
   // The pack's summary gives the forecast's p10-p90: with the fan, as the
   // Ranges tab shows it (computed here if the run is still going).
   core::WorkbenchFigures workbench = m_document->workbench();
-  const FanJob *fan = FanJob::of(m_document);
+  const FanJob *fan = m_document->fanJob();
   if (fan->forecast())
     workbench.forecast = *fan->forecast();
   else
@@ -257,6 +282,79 @@ void MainWindow::exportMeetingPack() {
     statusBar()->showMessage(tr("Meeting pack written to %1").arg(path), 8000);
   else
     report(tr("Cannot export the meeting pack"), result.message);
+}
+
+void MainWindow::exportWorkbook() {
+  if (!m_document->figuresProblem().isEmpty()) {
+    report(tr("Cannot export the workbook"), m_document->figuresProblem());
+    return;
+  }
+  const QString path = QFileDialog::getSaveFileName(
+      this, tr("Export workbook"), AppSettings::lastDirectory() + QStringLiteral("/estate.xlsx"),
+      tr("Excel workbook (*.xlsx)"));
+  if (!path.isEmpty())
+    exportWorkbookTo(path.endsWith(QStringLiteral(".xlsx"), Qt::CaseInsensitive)
+                         ? path
+                         : path + QStringLiteral(".xlsx"));
+}
+
+bool MainWindow::exportWorkbookTo(const QString &path) {
+  if (!m_document->figuresProblem().isEmpty()) {
+    report(tr("Cannot export the workbook"), m_document->figuresProblem());
+    return false;
+  }
+  // The month shown, with the forecast's fan as the Ranges tab shows it.
+  const core::Forecast *fan = m_document->fanJob()->forecast();
+  const core::Forecast forecast = fan ? *fan : core::forecast(m_document->prepared());
+  const core::WriteResult result = core::writeWorkbook(
+      m_document->scenario(), m_document->rateCard(), m_document->prepared(),
+      m_document->workbench().evaluation, forecast, std::filesystem::path(path.toStdString()));
+  if (!result.ok) {
+    report(tr("Cannot export the workbook"), toQString(result.message));
+    return false;
+  }
+  statusBar()->showMessage(tr("Workbook written to %1").arg(path), 8000);
+  return true;
+}
+
+void MainWindow::showPanel(QWidget *panel) {
+  for (QWidget *page = panel; page; page = page->parentWidget())
+    if (m_tabs->indexOf(page) >= 0) {
+      m_tabs->setCurrentWidget(page);
+      return;
+    }
+}
+
+QWidget *MainWindow::scrollable(QWidget *page) {
+  auto *area = new QScrollArea(m_tabs);
+  area->setObjectName(page->objectName() + QStringLiteral("Scroll"));
+  area->setWidgetResizable(true);
+  area->setFrameShape(QFrame::NoFrame);
+  area->setWidget(page);
+  return area;
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event) {
+  QMainWindow::resizeEvent(event);
+  m_windowWidth = width();
+  // Grown again, the window gives the levers back the width they had
+  // (QMainWindow would give all of it to the tabs), leaving the tabs their minimum.
+  if (m_dock && !m_dock->isFloating() && m_dock->width() < m_dockWidth &&
+      event->size().width() > event->oldSize().width()) {
+    const int room = width() - centralWidget()->minimumSizeHint().width() - 16;
+    const int wanted = std::min(m_dockWidth, std::max(m_dock->width(), room));
+    if (wanted > m_dock->width())
+      resizeDocks({m_dock}, {wanted}, Qt::Horizontal);
+  }
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event) {
+  // The dock resized while the window kept its width: the user dragged the
+  // splitter, and that is the width to give back.
+  if (watched == m_dock && event->type() == QEvent::Resize && isVisible() &&
+      width() == m_windowWidth && !m_dock->isFloating())
+    m_dockWidth = m_dock->width();
+  return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::offerRecovery() {

@@ -3,11 +3,13 @@
 #include <QMainWindow>
 
 class QAction;
+class QDockWidget;
 class QMenu;
 class QTabWidget;
 
 namespace bwi::ui {
 
+class ActualsPanel;
 class Autosave;
 class ChartsPanel;
 class ComparePanel;
@@ -23,10 +25,16 @@ public:
 
   ScenarioDocument *document() const { return m_document; }
   ComparePanel *comparePanel() const { return m_compare; }
+  // Brings the tab that holds `panel` (a tab's page or a widget on it) to the front.
+  void showPanel(QWidget *panel);
+  ActualsPanel *actualsPanel() const { return m_actuals; }
   // Opens a scenario file; a broken one leaves the open scenario as it was
   // and reports the validator's message (in a dialog when interactive).
   bool openFile(const QString &path);
   bool saveTo(const QString &path);
+  // The Excel workbook of the month shown (core's writeWorkbook); the
+  // message of a failure goes to report().
+  bool exportWorkbookTo(const QString &path);
   // Offers an autosaved scenario back after a crash.
   void offerRecovery();
   // Tests turn off dialogs; messages then go to lastMessage().
@@ -35,6 +43,8 @@ public:
 
 protected:
   void closeEvent(QCloseEvent *event) override;
+  void resizeEvent(QResizeEvent *event) override;
+  bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
   void createActions();
@@ -48,6 +58,10 @@ private:
   bool save();
   bool saveAsDialog();
   void exportMeetingPack();
+  void exportWorkbook();
+  // A tab's page inside a scroll area: a window smaller than the page scrolls it rather than
+  // clipping it.
+  QWidget *scrollable(QWidget *page);
   void showAbout();
   void report(const QString &title, const QString &message);
 
@@ -55,7 +69,13 @@ private:
   Autosave *m_autosave;
   ChartsPanel *m_charts;
   ComparePanel *m_compare;
+  ActualsPanel *m_actuals;
   QTabWidget *m_tabs;
+  QDockWidget *m_dock = nullptr;
+  // The levers' width the user chose (or the dock's own): a window made
+  // narrow squeezes the dock, made wide again it gives the dock this back.
+  int m_dockWidth = 0;
+  int m_windowWidth = 0; // as of the last resizeEvent
   QMenu *m_recentMenu = nullptr;
   QAction *m_undo = nullptr;
   QAction *m_redo = nullptr;

@@ -8,6 +8,7 @@
 #include "core/forecast/uncertainty.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace bwi::core {
@@ -19,10 +20,26 @@ constexpr int kBlocks = 16;
 constexpr long long kMaxScannedUnits = 2000;
 
 struct PlannedModel {
-  int index = 0;
+  std::string id;
+  // Index into each segment's models, -1 where the segment has no such
+  // model (the calendar moved its traffic away and nothing commits it).
+  std::vector<int> indexBySegment;
   double factor = 1;                            // net share after the private-pricing discount
   std::vector<std::pair<PtTerm, double>> terms; // priced terms and USD per MU-hour
 };
+
+// A planned model's load in a month: none where that month's segment does
+// not carry the model or cannot load it (no longer PT-capable).
+const HourlyDemand &loadOf(const PreparedScenario &scenario, const PlannedModel &planned, int month,
+                           const MonthTraffic &traffic) {
+  static const HourlyDemand none{};
+  const std::size_t segment =
+      static_cast<std::size_t>(&scenario.segment(month) - scenario.segments.data());
+  const int index = planned.indexBySegment[segment];
+  if (index < 0 || !traffic.models[static_cast<std::size_t>(index)].ptLoad)
+    return none;
+  return *traffic.models[static_cast<std::size_t>(index)].ptLoad;
+}
 
 // Σ_h min(demand, units) and the overflow USD for units 0 … last, from one sort.
 void scanUnits(const HourlyDemand &load, long long last, std::vector<double> &overflow,
@@ -65,6 +82,16 @@ std::string termText(PtTerm term) {
                                     : "no-commit";
 }
 
+// A month of the plan (0 the first) in words: the window counts months from 1 and the command
+// line from 0, so a number in the reason would read differently in each.
+std::string planMonthText(int month) {
+  static constexpr std::array<const char *, kPlanMonths> kOrdinals = {
+      "first",   "second", "third", "fourth", "fifth",    "sixth",
+      "seventh", "eighth", "ninth", "tenth",  "eleventh", "twelfth"};
+  return month >= 0 && month < kPlanMonths ? kOrdinals[static_cast<std::size_t>(month)]
+                                           : std::to_string(month + 1) + "th";
+}
+
 void recommend(ModelPlan &plan, const std::optional<int> &historyDays) {
   std::size_t best = 0;
   for (std::size_t i = 1; i < plan.choices.size(); ++i)
@@ -103,9 +130,9 @@ void recommend(ModelPlan &plan, const std::optional<int> &historyDays) {
                   " term: the least regret across the forecast's range (" + figures + ", " +
                   std::to_string(static_cast<long long>(choice.expectedIdleMuHours)) +
                   " idle MU-hours a month)" +
-                  (choice.breakEvenMonth
-                       ? "; it pays from month " + std::to_string(*choice.breakEvenMonth) + "."
-                       : ".");
+                  (choice.breakEvenMonth ? "; it pays from the plan's " +
+                                               planMonthText(*choice.breakEvenMonth) + " month."
+                                         : ".");
   }
   if (!historyDays)
     plan.reason += " The scenario does not say how many days of measured usage it rests on "
@@ -153,11 +180,14 @@ std::optional<CommitmentPlan> planCommitments(const PreparedScenario &scenario,
   const double hours = scenario.hoursPerMonth;
 
   // Which models: PT offered by the card, real-time traffic in month 0.
+  // Each term is priced at month 0's rate, the quote a commitment signed
+  // today locks in (docs/cost-model.md §13.5).
   const MonthTraffic today =
       monthTraffic(scenario, 0, options.volumeScale * scenario.globalVolumeMultiplier);
+  const PreparedSegment &first = scenario.segment(0);
   std::vector<PlannedModel> planned;
-  for (std::size_t m = 0; m < scenario.models.size(); ++m) {
-    const PreparedModel &model = scenario.models[m];
+  for (std::size_t m = 0; m < first.models.size(); ++m) {
+    const PreparedModel &model = first.models[m];
     if (!model.rates.provisioned || !(today.models[m].realtimeRequests > 0))
       continue;
     ModelPlan plan;
@@ -173,7 +203,14 @@ std::optional<CommitmentPlan> planCommitments(const PreparedScenario &scenario,
     } else {
       plan.floorUnits = floorModelUnits(*today.models[m].ptLoad);
       PlannedModel entry;
-      entry.index = static_cast<int>(m);
+      entry.id = model.rates.id;
+      for (const PreparedSegment &segment : scenario.segments) {
+        int index = -1;
+        for (std::size_t k = 0; k < segment.models.size() && index < 0; ++k)
+          if (segment.models[k].rates.id == entry.id)
+            index = static_cast<int>(k);
+        entry.indexBySegment.push_back(index);
+      }
       entry.factor = netShare(scenario.agreement, model.rates.marketplace);
       for (PtTerm term : {PtTerm::OneMonth, PtTerm::SixMonth})
         if (const auto rate = model.rates.provisioned->ratePerMuHour(term))
@@ -191,7 +228,7 @@ std::optional<CommitmentPlan> planCommitments(const PreparedScenario &scenario,
   }
   const auto planOf = [&](const PlannedModel &entry) -> ModelPlan & {
     for (ModelPlan &plan : result.models)
-      if (plan.modelId == scenario.models[static_cast<std::size_t>(entry.index)].rates.id)
+      if (plan.modelId == entry.id)
         return plan;
     return result.models.front();
   };
@@ -222,11 +259,10 @@ std::optional<CommitmentPlan> planCommitments(const PreparedScenario &scenario,
 
   // Pass 1: the largest load any trial reaches bounds the units scanned.
   std::vector<std::vector<double>> peaks(planned.size(), std::vector<double>(kBlocks, 0.0));
-  if (!forEachMonth([&](int block, int, int, const MonthTraffic &traffic) {
+  if (!forEachMonth([&](int block, int, int month, const MonthTraffic &traffic) {
         for (std::size_t p = 0; p < planned.size(); ++p) {
           double &peak = peaks[p][static_cast<std::size_t>(block)];
-          peak = std::max(
-              peak, traffic.models[static_cast<std::size_t>(planned[p].index)].ptLoad->maxDemand());
+          peak = std::max(peak, loadOf(scenario, planned[p], month, traffic).maxDemand());
         }
       }))
     return std::nullopt;
@@ -246,11 +282,11 @@ std::optional<CommitmentPlan> planCommitments(const PreparedScenario &scenario,
       block.overflow.assign(static_cast<std::size_t>(lastUnits[p] + 1), 0.0);
       block.used.assign(static_cast<std::size_t>(lastUnits[p] + 1), 0.0);
     }
-  if (!forEachMonth([&](int block, int, int, const MonthTraffic &traffic) {
+  if (!forEachMonth([&](int block, int, int month, const MonthTraffic &traffic) {
         for (std::size_t p = 0; p < planned.size(); ++p) {
           Sums &target = sums[p][static_cast<std::size_t>(block)];
-          scanUnits(*traffic.models[static_cast<std::size_t>(planned[p].index)].ptLoad,
-                    lastUnits[p], target.overflow, target.used);
+          scanUnits(loadOf(scenario, planned[p], month, traffic), lastUnits[p], target.overflow,
+                    target.used);
         }
       }))
     return std::nullopt;
@@ -297,8 +333,7 @@ std::optional<CommitmentPlan> planCommitments(const PreparedScenario &scenario,
   }
   if (!forEachMonth([&](int block, int trial, int month, const MonthTraffic &traffic) {
         for (std::size_t p = 0; p < planned.size(); ++p) {
-          const HourlyDemand &load =
-              *traffic.models[static_cast<std::size_t>(planned[p].index)].ptLoad;
+          const HourlyDemand &load = loadOf(scenario, planned[p], month, traffic);
           for (std::size_t c = 0; c < candidates[p].size(); ++c) {
             const Candidate &candidate = candidates[p][c];
             const double units = static_cast<double>(candidate.units);

@@ -3,6 +3,7 @@
 #include "core/common/moneyformat.h"
 #include "core/cost/evaluation.h"
 #include "core/cost/preparedscenario.h"
+#include "core/model/calendar.h"
 
 #include <algorithm>
 #include <cmath>
@@ -37,12 +38,13 @@ double usdPerRequest(const Workload &workload, const ModelRates &model) {
   Scenario single;
   Workload only = workload;
   only.routing = {{model.id, 1.0}};
+  only.escalation.reset(); // the model's own price per request
   only.requestsPerMonth = 1;
   single.workloads.push_back(std::move(only));
   RateCard card;
   card.models.push_back(model);
   const PreparedScenario prepared = prepareScenario(single, card);
-  const PreparedFlow &flow = prepared.flows.front();
+  const PreparedFlow &flow = prepared.segment(0).flows.front();
   const double realtime = flow.onDemandUsd();
   const double batch = flow.batchOnDemand ? realtime : flow.batchUsd;
   return (1 - workload.batchShare) * realtime + workload.batchShare * batch;
@@ -61,9 +63,11 @@ double usdPerRequest(const Workload &workload, const RateCard &card) {
   return usd;
 }
 
-// Routes on a model in `keep` stay where they are.
-void routeCheapest(Workload &workload, const RateCard &card, const OptimizeOptions &options,
-                   const std::set<std::string> &keep, std::vector<std::string> &changes) {
+// Routes on a model in `keep` stay where they are. `card` is the month's
+// (cardInForce): list prices as they stand then, retired models left out.
+void routeCheapest(Workload &workload, const RateCard &card, std::optional<int> calendarMonth,
+                   const OptimizeOptions &options, const std::set<std::string> &keep,
+                   std::vector<std::string> &changes) {
   std::vector<RoutingShare> routing;
   for (const RoutingShare &route : workload.routing) {
     const ModelRates *current = card.find(route.modelId);
@@ -72,7 +76,7 @@ void routeCheapest(Workload &workload, const RateCard &card, const OptimizeOptio
       double bestUsd = usdPerRequest(workload, *current);
       for (const ModelRates &candidate : card.models) {
         if (candidate.tier != current->tier || candidate.id == current->id ||
-            !adequate(candidate, workload) ||
+            !adequate(candidate, workload) || retiredIn(candidate, calendarMonth) ||
             (options.sameProvider && candidate.provider != current->provider))
           continue;
         const double usd = usdPerRequest(workload, candidate);
@@ -169,19 +173,23 @@ OptimizedProposal propose(const Scenario &baseline, const RateCard &card, int mo
   OptimizedProposal proposal;
   proposal.scenario = baseline;
   Scenario &scenario = proposal.scenario;
+  // Ranked by the prices of the month the proposal is for (docs/cost-model.md §13.3).
+  const std::optional<int> start = calendarStart(baseline);
+  const std::optional<int> calendarMonth = start ? std::optional(*start + month) : start;
+  const RateCard ranking = cardInForce(card, calendarMonth);
   for (Workload &workload : scenario.workloads) {
     if (workload.latencyTolerant && workload.batchShare < 1) {
       // Only where batch is cheaper: a card may price batch above on demand.
       Workload batched = workload;
       batched.batchShare = 1;
-      if (usdPerRequest(batched, card) < usdPerRequest(workload, card)) {
+      if (usdPerRequest(batched, ranking) < usdPerRequest(workload, ranking)) {
         proposal.changes.push_back(workload.name + ": batch share " +
                                    percentText(workload.batchShare) +
                                    " → 100% (marked latency-tolerant)");
         workload.batchShare = 1;
       }
     }
-    routeCheapest(workload, card, options, keep, proposal.changes);
+    routeCheapest(workload, ranking, calendarMonth, options, keep, proposal.changes);
   }
   sizeCommitments(scenario, card, month, proposal.changes);
   return proposal;

@@ -54,6 +54,7 @@ Comparison compareScenarios(const std::vector<ComparisonInput> &inputs, int mont
     std::string label;
     FigureUnit unit;
     std::optional<double> (*value)(const Summary &);
+    Favourable favourable = Favourable::Lower;
   };
   const std::vector<RowSpec> specs = {
       {"net_usd", "Net cost this month", FigureUnit::Usd,
@@ -61,7 +62,7 @@ Comparison compareScenarios(const std::vector<ComparisonInput> &inputs, int mont
       {"gross_usd", "Gross cost this month", FigureUnit::Usd,
        [](const Summary &s) { return some(s.evaluation.grossUsd); }},
       {"discount_usd", "Private-pricing discount", FigureUnit::Usd,
-       [](const Summary &s) { return some(s.evaluation.discountUsd); }},
+       [](const Summary &s) { return some(s.evaluation.discountUsd); }, Favourable::Higher},
       {"on_demand_usd", "On demand (net)", FigureUnit::Usd,
        [](const Summary &s) { return some(s.evaluation.netModes.onDemand); }},
       {"overflow_usd", "Overflow above commitments (net)", FigureUnit::Usd,
@@ -76,18 +77,18 @@ Comparison compareScenarios(const std::vector<ComparisonInput> &inputs, int mont
        "Net cost over the next " + std::to_string(comparison.forecastMonths) + " months",
        FigureUnit::Usd, [](const Summary &s) { return some(s.forecastNetUsd); }},
       {"requests", "Requests this month", FigureUnit::Count,
-       [](const Summary &s) { return some(s.evaluation.requests); }},
+       [](const Summary &s) { return some(s.evaluation.requests); }, Favourable::Neither},
       {"net_per_1k_requests_usd", "Net per 1,000 requests", FigureUnit::UsdPer1kRequests,
        [](const Summary &s) { return s.figures.netPer1kRequestsUsd; }},
       {"blended_per_1m_tokens_usd", "Blended net per 1M tokens", FigureUnit::UsdPer1mTokens,
        [](const Summary &s) { return s.figures.blendedPer1mTokensUsd; }},
       {"pt_utilization", "PT utilization", FigureUnit::Share,
-       [](const Summary &s) { return s.figures.ptUtilization; }},
+       [](const Summary &s) { return s.figures.ptUtilization; }, Favourable::Neither},
       {"commit_retired_share", "Annual commit retired (12 months)", FigureUnit::Share,
-       [](const Summary &s) { return s.figures.commitRetiredShare; }},
+       [](const Summary &s) { return s.figures.commitRetiredShare; }, Favourable::Neither},
   };
   for (const RowSpec &spec : specs) {
-    FigureRow row{spec.key, spec.label, spec.unit, {}, {}, {}};
+    FigureRow row{spec.key, spec.label, spec.unit, {}, {}, {}, spec.favourable};
     for (const Summary &summary : summaries)
       row.values.push_back(spec.value(summary));
     const std::optional<double> base = row.values.front();

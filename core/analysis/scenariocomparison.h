@@ -24,6 +24,9 @@ struct ComparisonInput {
 };
 
 enum class FigureUnit { Usd, UsdPer1kRequests, UsdPer1mTokens, Count, Share };
+// Which way a difference from the baseline is good news: a cost down, a
+// private-pricing discount up; a count of requests is neither.
+enum class Favourable { Lower, Higher, Neither };
 
 struct FigureRow {
   std::string key;   // JSON name, e.g. "net_usd"
@@ -34,6 +37,7 @@ struct FigureRow {
   // Against the baseline: nullopt for the baseline itself and where either is missing.
   std::vector<std::optional<double>> differences;
   std::vector<std::optional<double>> relativeDifferences; // difference / baseline, baseline ≠ 0
+  Favourable favourable = Favourable::Lower;
 };
 
 struct Comparison {

@@ -81,9 +81,10 @@ std::vector<VolumeCurvePoint> volumeCurve(const PreparedScenario &scenario, int 
 std::vector<VolumeCurvePoint> volumeCurveAt(const PreparedScenario &scenario, int month,
                                             const std::vector<double> &multipliers) {
   const MonthTraffic traffic = monthTraffic(scenario, month, 1.0);
+  const PreparedSegment &segment = scenario.segment(month);
   std::vector<ModelShape> shapes;
-  for (std::size_t m = 0; m < scenario.models.size(); ++m)
-    shapes.push_back(shapeOf(scenario, traffic.models[m], scenario.models[m], month));
+  for (std::size_t m = 0; m < segment.models.size(); ++m)
+    shapes.push_back(shapeOf(scenario, traffic.models[m], segment.models[m], month));
 
   // Meters: the per-request part grows with volume, the floors stay; the
   // same on every line (no commitment covers them), first-party spend.
@@ -129,8 +130,9 @@ std::vector<VolumeCurvePoint> volumeCurveAt(const PreparedScenario &scenario, in
 
 std::optional<LoadProfile> loadProfile(const PreparedScenario &scenario, int month,
                                        const std::string &modelId) {
-  for (std::size_t m = 0; m < scenario.models.size(); ++m) {
-    const PreparedModel &model = scenario.models[m];
+  const PreparedSegment &segment = scenario.segment(month);
+  for (std::size_t m = 0; m < segment.models.size(); ++m) {
+    const PreparedModel &model = segment.models[m];
     if (model.rates.id != modelId)
       continue;
     const MonthTraffic traffic = monthTraffic(scenario, month, scenario.globalVolumeMultiplier);
@@ -168,8 +170,9 @@ std::optional<LoadProfile> loadProfile(const PreparedScenario &scenario, int mon
 
 std::optional<ReservedCurve> reservedCurve(const PreparedScenario &scenario, int month,
                                            const std::string &modelId) {
-  for (std::size_t m = 0; m < scenario.models.size(); ++m) {
-    const PreparedModel &model = scenario.models[m];
+  const PreparedSegment &segment = scenario.segment(month);
+  for (std::size_t m = 0; m < segment.models.size(); ++m) {
+    const PreparedModel &model = segment.models[m];
     if (model.rates.id != modelId || !model.reserved || !model.rates.reserved)
       continue;
     const auto rates = model.rates.reserved->rates(model.reserved->term);
@@ -177,7 +180,7 @@ std::optional<ReservedCurve> reservedCurve(const PreparedScenario &scenario, int
       return std::nullopt;
     // The reservation's demand exists only while it is active; cost it as if it were.
     PreparedScenario active = scenario;
-    active.models[m].reserved->startMonth = 0;
+    active.segment(month).models[m].reserved->startMonth = 0;
     const MonthTraffic traffic = monthTraffic(active, month, scenario.globalVolumeMultiplier);
     const ModelMonth &modelMonth = traffic.models[m];
     const OverflowCurve input(*modelMonth.reservedInput);
@@ -217,8 +220,9 @@ std::optional<ReservedCurve> reservedCurve(const PreparedScenario &scenario, int
 
 std::optional<UnitsCurve> unitsCurve(const PreparedScenario &scenario, int month,
                                      const std::string &modelId, double volumeScale) {
-  for (std::size_t m = 0; m < scenario.models.size(); ++m) {
-    const PreparedModel &model = scenario.models[m];
+  const PreparedSegment &segment = scenario.segment(month);
+  for (std::size_t m = 0; m < segment.models.size(); ++m) {
+    const PreparedModel &model = segment.models[m];
     if (model.rates.id != modelId)
       continue;
     if (!model.ptCapable || !model.sizingRatePerMuHour)

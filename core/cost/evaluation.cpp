@@ -33,19 +33,19 @@ double overflowWeight(const HourlyDemand &hourly, double capacity, const HourlyW
 
 class MonthCoster {
 public:
-  MonthCoster(const PreparedScenario &scenario, const MonthTraffic &traffic,
-              const EvaluationOptions &options, Evaluation &result)
-      : m_scenario(scenario), m_traffic(traffic), m_options(options), m_result(result),
-        m_flowModes(scenario.flows.size()) {}
+  MonthCoster(const PreparedScenario &scenario, const PreparedSegment &segment,
+              const MonthTraffic &traffic, const EvaluationOptions &options, Evaluation &result)
+      : m_scenario(scenario), m_segment(segment), m_traffic(traffic), m_options(options),
+        m_result(result), m_flowModes(segment.flows.size()) {}
 
   ModelCost costModel(int m) {
-    const PreparedModel &model = m_scenario.models[m];
+    const PreparedModel &model = m_segment.models[m];
     const ModelMonth &month = m_traffic.models[m];
     ModelCost cost;
     cost.modes.batch = month.batchUsd;
     cost.modes.onDemand = month.fallbackOnDemandUsd;
     for (int f : model.flows) {
-      const PreparedFlow &flow = m_scenario.flows[f];
+      const PreparedFlow &flow = m_segment.flows[f];
       const FlowMonth &volume = m_traffic.flows[f];
       if (flow.batchOnDemand)
         m_flowModes[f].onDemand += volume.batchRequests * flow.onDemandUsd();
@@ -70,13 +70,13 @@ public:
 private:
   void costOnDemand(int m, ModelCost &cost) {
     cost.modes.onDemand += m_traffic.models[m].realtimeOnDemandUsd();
-    for (int f : m_scenario.models[m].flows)
+    for (int f : m_segment.models[m].flows)
       m_flowModes[f].onDemand +=
-          m_traffic.flows[f].realtimeRequests * m_scenario.flows[f].onDemandUsd();
+          m_traffic.flows[f].realtimeRequests * m_segment.flows[f].onDemandUsd();
   }
 
   void costProvisioned(int m, ModelCost &cost) {
-    const PreparedModel &model = m_scenario.models[m];
+    const PreparedModel &model = m_segment.models[m];
     const HourlyDemand &load = *m_traffic.models[m].ptLoad;
     const ProvisionedCommitment &commitment = *model.provisioned;
     const double units = commitment.modelUnits;
@@ -113,7 +113,7 @@ private:
     double servedTotal = 0;
     for (std::size_t i = 0; i < model.flows.size(); ++i) {
       const int f = model.flows[i];
-      const PreparedFlow &flow = m_scenario.flows[f];
+      const PreparedFlow &flow = m_segment.flows[f];
       const double rt = m_traffic.flows[f].realtimeRequests;
       const HourlyWeights &weights = m_scenario.workloads[flow.workload].weights;
       const double overflowed = overflowWeight(load, units, weights);
@@ -126,7 +126,7 @@ private:
   }
 
   void costReserved(int m, ModelCost &cost) {
-    const PreparedModel &model = m_scenario.models[m];
+    const PreparedModel &model = m_segment.models[m];
     const ModelMonth &month = m_traffic.models[m];
     const HourlyDemand &input = *month.reservedInput;
     const HourlyDemand &output = *month.reservedOutput;
@@ -148,8 +148,11 @@ private:
       result.utilizationInput = utilization(input, reservation.inputTpm);
     if (reservation.outputTpm > 0)
       result.utilizationOutput = utilization(output, reservation.outputTpm);
-    result.floorInputTpm = floorReservationTpm(input.minDemand(), card.minInputTpm);
-    result.floorOutputTpm = floorReservationTpm(output.minDemand(), card.minOutputTpm);
+    // A reservation on a retired model has no floor (docs/cost-model.md §13.2).
+    if (!model.retired) {
+      result.floorInputTpm = floorReservationTpm(input.minDemand(), card.minInputTpm);
+      result.floorOutputTpm = floorReservationTpm(output.minDemand(), card.minOutputTpm);
+    }
     if (m_options.includeSizing) {
       const ReservationSize best = optimalReservation(OverflowCurve(input), OverflowCurve(output),
                                                       rates, card.minInputTpm, card.minOutputTpm);
@@ -165,7 +168,7 @@ private:
     double servedInputTotal = 0, servedOutputTotal = 0;
     for (std::size_t i = 0; i < model.flows.size(); ++i) {
       const int f = model.flows[i];
-      const PreparedFlow &flow = m_scenario.flows[f];
+      const PreparedFlow &flow = m_segment.flows[f];
       const double rt = m_traffic.flows[f].realtimeRequests;
       const HourlyWeights &weights = m_scenario.workloads[flow.workload].weights;
       const double inputOverflowed = overflowWeight(input, reservation.inputTpm, weights);
@@ -198,7 +201,7 @@ private:
   }
 
   void addSizing(int m) {
-    const PreparedModel &model = m_scenario.models[m];
+    const PreparedModel &model = m_segment.models[m];
     if (!model.sizingRatePerMuHour)
       return;
     const HourlyDemand &load = *m_traffic.models[m].ptLoad;
@@ -214,6 +217,7 @@ private:
   }
 
   const PreparedScenario &m_scenario;
+  const PreparedSegment &m_segment;
   const MonthTraffic &m_traffic;
   const EvaluationOptions &m_options;
   Evaluation &m_result;
@@ -230,9 +234,9 @@ void addTo(std::vector<NamedCost> &costs, const std::string &key, const ModeBrea
   costs.push_back({key, modes.total(), modes});
 }
 
-void addTokens(const PreparedScenario &scenario, const MonthTraffic &traffic, TokenTotals &tokens) {
-  for (std::size_t f = 0; f < scenario.flows.size(); ++f) {
-    const PreparedFlow &flow = scenario.flows[f];
+void addTokens(const PreparedSegment &segment, const MonthTraffic &traffic, TokenTotals &tokens) {
+  for (std::size_t f = 0; f < segment.flows.size(); ++f) {
+    const PreparedFlow &flow = segment.flows[f];
     const FlowMonth &volume = traffic.flows[f];
     const double all = volume.realtimeRequests + volume.batchRequests;
     // Batch requests pay no caching, unless billed on demand (10.6).
@@ -249,19 +253,27 @@ void addTokens(const PreparedScenario &scenario, const MonthTraffic &traffic, To
 Evaluation evaluate(const PreparedScenario &scenario, int month, const EvaluationOptions &options) {
   Evaluation result;
   result.month = month;
+  result.calendarMonth = scenario.calendarMonth(month);
   result.volumeScale = options.volumeScale * scenario.globalVolumeMultiplier;
+  const PreparedSegment &segment = scenario.segment(month);
   result.warnings = scenario.warnings;
+  result.warnings.insert(result.warnings.end(), segment.warnings.begin(), segment.warnings.end());
   const MonthTraffic traffic = monthTraffic(scenario, month, result.volumeScale);
   for (double requests : traffic.workloadRequests)
     result.requests += requests;
-  addTokens(scenario, traffic, result.tokens);
+  addTokens(segment, traffic, result.tokens);
+  for (const PreparedFlow &flow : segment.flows)
+    if (flow.longContext && flow.share > 0)
+      result.longContext.push_back(scenario.workloads[flow.workload].id + " " +
+                                   segment.models[flow.model].rates.id);
+  std::sort(result.longContext.begin(), result.longContext.end());
 
-  MonthCoster coster(scenario, traffic, options, result);
+  MonthCoster coster(scenario, segment, traffic, options, result);
   std::vector<ModelGross> grossByModel;
   ModeBreakdown unallocated;
-  for (std::size_t m = 0; m < scenario.models.size(); ++m) {
+  for (std::size_t m = 0; m < segment.models.size(); ++m) {
     const ModelCost cost = coster.costModel(static_cast<int>(m));
-    const PreparedModel &model = scenario.models[m];
+    const PreparedModel &model = segment.models[m];
     result.grossModes += cost.modes;
     result.netModes += cost.modes.scaled(netShare(scenario.agreement, model.rates.marketplace));
     unallocated += cost.unallocated;
@@ -300,15 +312,15 @@ Evaluation evaluate(const PreparedScenario &scenario, int month, const Evaluatio
     addTo(result.byTeam, workload.team, {});
   }
   result.workloadNetUsd.assign(scenario.workloads.size(), 0.0);
-  for (std::size_t f = 0; f < scenario.flows.size(); ++f) {
-    const PreparedFlow &flow = scenario.flows[f];
+  for (std::size_t f = 0; f < segment.flows.size(); ++f) {
+    const PreparedFlow &flow = segment.flows[f];
     const PreparedWorkload &workload = scenario.workloads[flow.workload];
     const ModeBreakdown &modes = coster.flowModes(static_cast<int>(f));
     result.flowModes.push_back(modes);
     addTo(result.byWorkload, workload.id, modes);
     addTo(result.byTeam, workload.team, modes);
     result.workloadNetUsd[flow.workload] +=
-        modes.total() * netShare(scenario.agreement, scenario.models[flow.model].rates.marketplace);
+        modes.total() * netShare(scenario.agreement, segment.models[flow.model].rates.marketplace);
   }
   for (std::size_t w = 0; w < scenario.workloads.size(); ++w) {
     if (workloadMetersUsd[w] != 0) {

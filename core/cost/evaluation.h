@@ -108,8 +108,9 @@ struct Evaluation {
   std::vector<NamedCost> byModel; // gross, in order of first use
   std::vector<NamedCost> byWorkload;
   std::vector<NamedCost> byTeam;
-  // Per prepared flow (one workload on one model), gross, commitment charges
-  // shown back as in byWorkload; unallocated charges are not in it.
+  // Per flow of the month's segment (one workload on one model), gross,
+  // commitment charges shown back as in byWorkload; unallocated charges are
+  // not in it.
   std::vector<ModeBreakdown> flowModes;
   TokenTotals tokens;
   double requests = 0;
@@ -122,6 +123,9 @@ struct Evaluation {
   std::vector<double> workloadNetUsd;
   std::vector<UnitCost> unitCosts; // workloads that name a unit, in workload order
   double commitRetiredUsd = 0;
+  std::optional<std::string> calendarMonth; // YYYY-MM, with a calendar (docs/cost-model.md §13)
+  // "WORKLOAD_ID MODEL_ID" billed at long-context prices, sorted (docs/cost-model.md §11).
+  std::vector<std::string> longContext;
   std::vector<std::string> warnings;
 };
 

@@ -7,7 +7,7 @@
 #include <string_view>
 
 // The bill beyond tokens and the cost per unit of what a workload delivers
-// (docs/cost-model.md §17 and §18). Money in USD
+// (docs/cost-model.md §18 and §19). Money in USD
 // per month unless stated otherwise.
 namespace bwi::core {
 

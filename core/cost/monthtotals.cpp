@@ -19,11 +19,12 @@ MonthTotals monthTotals(const PreparedScenario &scenario, int month, double volu
   // Mirrors MonthCoster::costModel and evaluate() term for term, through the
   // same charge helpers, without the show-back and sizing; the Monte Carlo
   // tests pin the two paths to exact equality.
+  const PreparedSegment &segment = scenario.segment(month);
   ModeBreakdown gross;
   std::vector<ModelGross> grossByModel;
-  grossByModel.reserve(scenario.models.size());
-  for (std::size_t m = 0; m < scenario.models.size(); ++m) {
-    const PreparedModel &model = scenario.models[m];
+  grossByModel.reserve(segment.models.size());
+  for (std::size_t m = 0; m < segment.models.size(); ++m) {
+    const PreparedModel &model = segment.models[m];
     const ModelMonth &traffic_ = traffic.models[m];
     ModeBreakdown modes;
     modes.batch = traffic_.batchUsd;

@@ -30,11 +30,12 @@ MonthTraffic monthTraffic(const PreparedScenario &scenario, int month, double vo
     traffic.workloadRequests.push_back(workload.requestsPerMonth * volumeScale *
                                        std::pow(1.0 + workload.growthPerMonth, month));
 
-  traffic.flows.resize(scenario.flows.size());
-  traffic.models.resize(scenario.models.size());
+  const PreparedSegment &segment = scenario.segment(month);
+  traffic.flows.resize(segment.flows.size());
+  traffic.models.resize(segment.models.size());
   const double minutesPerMonth = 60.0 * scenario.hoursPerMonth;
-  for (std::size_t m = 0; m < scenario.models.size(); ++m) {
-    const PreparedModel &model = scenario.models[m];
+  for (std::size_t m = 0; m < segment.models.size(); ++m) {
+    const PreparedModel &model = segment.models[m];
     ModelMonth &out = traffic.models[m];
     const bool needsLoad = model.ptCapable || provisionedActive(model, month);
     const bool needsDemand = reservedActive(model, month);
@@ -45,7 +46,7 @@ MonthTraffic monthTraffic(const PreparedScenario &scenario, int month, double vo
       out.reservedOutput.emplace();
     }
     for (int f : model.flows) {
-      const PreparedFlow &flow = scenario.flows[f];
+      const PreparedFlow &flow = segment.flows[f];
       const PreparedWorkload &workload = scenario.workloads[flow.workload];
       const double requests = traffic.workloadRequests[flow.workload] * flow.share;
       FlowMonth &volume = traffic.flows[f];

@@ -36,6 +36,7 @@ struct ModelMonth {
   }
 };
 
+// Indexed like the flows and models of the month's segment.
 struct MonthTraffic {
   std::vector<double> workloadRequests; // R_w(t)
   std::vector<FlowMonth> flows;

@@ -1,24 +1,31 @@
 #include "core/cost/preparedscenario.h"
 
+#include "core/model/calendarmonth.h"
 #include "core/model/meterkinds.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace bwi::core {
 namespace {
 
-int modelIndex(PreparedScenario &prepared, const RateCard &card, const std::string &id) {
-  for (std::size_t i = 0; i < prepared.models.size(); ++i)
-    if (prepared.models[i].rates.id == id)
+int modelIndex(PreparedSegment &segment, const RateCard &card, const std::string &id) {
+  for (std::size_t i = 0; i < segment.models.size(); ++i)
+    if (segment.models[i].rates.id == id)
       return static_cast<int>(i);
   PreparedModel model;
-  if (const ModelRates *rates = card.find(id))
-    model.rates = *rates;
-  else
+  if (const ModelRates *rates = card.find(id)) {
+    model.rates = ratesInForce(*rates, segment.calendarMonth);
+    model.rates.versions.clear();
+    model.rates.priceChanges.clear();
+    model.retired = retiredIn(*rates, segment.calendarMonth);
+    model.dated = !rates->priceChanges.empty() || !rates->endOfLife.empty();
+  } else {
     model.rates.id = id;
+  }
   model.ptCapable = model.rates.ptCapable();
-  prepared.models.push_back(std::move(model));
-  return static_cast<int>(prepared.models.size() - 1);
+  segment.models.push_back(std::move(model));
+  return static_cast<int>(segment.models.size() - 1);
 }
 
 double cacheWritePrice(const CachePrices &cache, const std::optional<Caching> &caching) {
@@ -27,7 +34,7 @@ double cacheWritePrice(const CachePrices &cache, const std::optional<Caching> &c
   return cache.writePer1m.value_or(0);
 }
 
-PreparedFlow prepareFlow(PreparedScenario &prepared, const Workload &workload,
+PreparedFlow prepareFlow(PreparedSegment &segment, const Workload &workload,
                          const ModelRates &rates, int workloadIndex, int model, double share) {
   PreparedFlow flow;
   flow.workload = workloadIndex;
@@ -35,12 +42,12 @@ PreparedFlow prepareFlow(PreparedScenario &prepared, const Workload &workload,
   flow.share = share;
   priceFlow(flow, workload.tokens, workload.caching, workload.serviceTier, rates);
   if (!rates.tierMultiplier(workload.serviceTier) && share > 0)
-    prepared.warnings.push_back("workload " + workload.id + ": service tier " +
-                                std::string(toString(workload.serviceTier)) +
-                                " is not offered by " + rates.id + "; billed at standard");
+    segment.warnings.push_back("workload " + workload.id + ": service tier " +
+                               std::string(toString(workload.serviceTier)) + " is not offered by " +
+                               rates.id + "; billed at standard");
   if (!rates.batch && workload.batchShare > 0 && share > 0)
-    prepared.warnings.push_back("workload " + workload.id + ": " + rates.id +
-                                " has no batch price; its batch share is billed on demand");
+    segment.warnings.push_back("workload " + workload.id + ": " + rates.id +
+                               " has no batch price; its batch share is billed on demand");
   return flow;
 }
 
@@ -65,6 +72,76 @@ PreparedMeter prepareMeter(const MeterUse &meter, const RateCard &card, int work
   return prepared;
 }
 
+PreparedSegment prepareSegment(const Scenario &scenario, const RateCard &card, int firstMonth,
+                               std::optional<int> calendarMonth) {
+  PreparedSegment segment;
+  segment.firstMonth = firstMonth;
+  segment.calendarMonth = calendarMonth;
+  for (std::size_t w = 0; w < scenario.workloads.size(); ++w) {
+    const Workload &workload = scenario.workloads[w];
+    // Without a calendar or an escalation the month's routing is the
+    // workload's own (monthRouting would copy it).
+    const std::vector<RoutingShare> *shares = &workload.routing;
+    MonthRouting routing;
+    if (calendarMonth || workload.escalation) {
+      routing = monthRouting(workload, card, calendarMonth);
+      shares = &routing.shares;
+      for (const RoutingMove &move : routing.moves)
+        segment.warnings.push_back("workload " + workload.id + ": " + move.from +
+                                   " reaches its end of life in " + move.endOfLife +
+                                   "; its traffic moves to " + move.to);
+      // Validation refuses these within the forecast; a later month keeps
+      // the traffic where it is rather than drop it.
+      for (const RoutingProblem &problem : routing.problems)
+        segment.warnings.push_back("workload " + workload.id + ": " + problem.message +
+                                   "; billed on the retired model meanwhile");
+    }
+    for (const RoutingShare &route : *shares) {
+      const int model = modelIndex(segment, card, route.modelId);
+      const int flowIndex = static_cast<int>(segment.flows.size());
+      segment.flows.push_back(prepareFlow(segment, workload, segment.models[model].rates,
+                                          static_cast<int>(w), model, route.share));
+      segment.models[model].flows.push_back(flowIndex);
+    }
+  }
+  for (const ProvisionedCommitment &commitment : scenario.provisioned)
+    segment.models[modelIndex(segment, card, commitment.modelId)].provisioned = commitment;
+  for (const Reservation &reservation : scenario.reserved)
+    segment.models[modelIndex(segment, card, reservation.modelId)].reserved = reservation;
+
+  for (PreparedModel &model : segment.models) {
+    if (!model.ptCapable)
+      continue;
+    const ProvisionedRates &pt = *model.rates.provisioned;
+    model.sizingTerm = model.provisioned ? model.provisioned->term : PtTerm::OneMonth;
+    model.sizingRatePerMuHour = pt.ratePerMuHour(model.sizingTerm);
+    // A card without a one-month rate is still sized, at the first term it prices.
+    for (PtTerm term : {PtTerm::OneMonth, PtTerm::SixMonth, PtTerm::NoCommit}) {
+      if (model.sizingRatePerMuHour)
+        break;
+      model.sizingTerm = term;
+      model.sizingRatePerMuHour = pt.ratePerMuHour(term);
+    }
+  }
+  return segment;
+}
+
+// docs/cost-model.md §13: one warning, when a model the scenario sends
+// traffic to is dated but the scenario has no calendar.
+std::optional<std::string> unusedCalendarWarning(const PreparedSegment &segment) {
+  for (const PreparedModel &model : segment.models) {
+    if (!model.dated)
+      continue;
+    for (int f : model.flows)
+      if (segment.flows[static_cast<std::size_t>(f)].share > 0)
+        return "the rate card gives " + model.rates.id +
+               " price changes or an end of life, but the scenario has no "
+               "forecast.start_month: every month is costed at the card's own prices and no "
+               "model retires (set forecast.start_month to use the calendar)";
+  }
+  return std::nullopt;
+}
+
 } // namespace
 
 void priceFlow(PreparedFlow &flow, const TokenShape &tokens, const std::optional<Caching> &caching,
@@ -72,22 +149,49 @@ void priceFlow(PreparedFlow &flow, const TokenShape &tokens, const std::optional
   flow.tokens = requestTokens(tokens, caching, rates.cache.has_value());
   const double tierMultiplier = rates.tierMultiplier(tier).value_or(1.0);
   const RequestTokens &t = flow.tokens;
-  const double writePrice = rates.cache ? cacheWritePrice(*rates.cache, caching) : 0.0;
-  const double readPrice = rates.cache ? rates.cache->readPer1m : 0.0;
+  // Long context is judged on the mean input per call, cached tokens
+  // included, strictly above the threshold (docs/cost-model.md §11).
+  flow.longContext = rates.longContext && tokens.callsPerRequest > 0 &&
+                     t.input / tokens.callsPerRequest > rates.longContext->thresholdInputTokens;
+  const double inputMultiplier = flow.longContext ? rates.longContext->inputMultiplier : 1.0;
+  const double outputMultiplier = flow.longContext ? rates.longContext->outputMultiplier : 1.0;
+  const double writePrice =
+      (rates.cache ? cacheWritePrice(*rates.cache, caching) : 0.0) * inputMultiplier;
+  const double readPrice = (rates.cache ? rates.cache->readPer1m : 0.0) * inputMultiplier;
+  const double inputPrice = rates.onDemand.inputPer1m * inputMultiplier;
+  const double outputPrice = rates.onDemand.outputPer1m * outputMultiplier;
   flow.onDemandInputUsd =
-      (t.uncachedInput * rates.onDemand.inputPer1m + t.cacheWrite * writePrice) * tierMultiplier /
-      1e6;
+      (t.uncachedInput * inputPrice + t.cacheWrite * writePrice) * tierMultiplier / 1e6;
   flow.onDemandReadUsd = t.cacheRead * readPrice * tierMultiplier / 1e6;
-  flow.onDemandOutputUsd = t.output * rates.onDemand.outputPer1m * tierMultiplier / 1e6;
+  flow.onDemandOutputUsd = t.output * outputPrice * tierMultiplier / 1e6;
   flow.batchOnDemand = !rates.batch;
-  flow.batchUsd =
-      rates.batch ? (t.input * rates.batch->inputPer1m + t.output * rates.batch->outputPer1m) / 1e6
-                  : 0.0;
+  flow.batchUsd = rates.batch ? (t.input * rates.batch->inputPer1m * inputMultiplier +
+                                 t.output * rates.batch->outputPer1m * outputMultiplier) /
+                                    1e6
+                              : 0.0;
+  // PT load and reserved demand count tokens, never prices.
   flow.muMinutesPerRequest = 0;
   if (rates.ptCapable()) {
     const ProvisionedRates &pt = *rates.provisioned;
     flow.muMinutesPerRequest = t.input / *pt.inputTpmPerMu + t.output / *pt.outputTpmPerMu;
   }
+}
+
+const PreparedSegment &PreparedScenario::segment(int month) const {
+  for (std::size_t i = segments.size(); i-- > 1;)
+    if (segments[i].firstMonth <= month)
+      return segments[i];
+  return segments.front();
+}
+
+PreparedSegment &PreparedScenario::segment(int month) {
+  return const_cast<PreparedSegment &>(std::as_const(*this).segment(month));
+}
+
+std::optional<std::string> PreparedScenario::calendarMonth(int month) const {
+  if (!startMonth)
+    return std::nullopt;
+  return formatCalendarMonth(*startMonth + month);
 }
 
 PreparedScenario prepareScenario(const Scenario &scenario, const RateCard &card) {
@@ -116,33 +220,22 @@ PreparedScenario prepareScenario(const Scenario &scenario, const RateCard &card)
     prepared.workloads.push_back(std::move(pw));
     for (const MeterUse &meter : workload.meters)
       prepared.meters.push_back(prepareMeter(meter, card, static_cast<int>(w)));
-    for (const RoutingShare &route : workload.routing) {
-      const int model = modelIndex(prepared, card, route.modelId);
-      const int flowIndex = static_cast<int>(prepared.flows.size());
-      prepared.flows.push_back(prepareFlow(prepared, workload, prepared.models[model].rates,
-                                           static_cast<int>(w), model, route.share));
-      prepared.models[model].flows.push_back(flowIndex);
-    }
   }
-  for (const ProvisionedCommitment &commitment : scenario.provisioned)
-    prepared.models[modelIndex(prepared, card, commitment.modelId)].provisioned = commitment;
-  for (const Reservation &reservation : scenario.reserved)
-    prepared.models[modelIndex(prepared, card, reservation.modelId)].reserved = reservation;
 
-  for (PreparedModel &model : prepared.models) {
-    if (!model.ptCapable)
-      continue;
-    const ProvisionedRates &pt = *model.rates.provisioned;
-    model.sizingTerm = model.provisioned ? model.provisioned->term : PtTerm::OneMonth;
-    model.sizingRatePerMuHour = pt.ratePerMuHour(model.sizingTerm);
-    // A card without a one-month rate is still sized, at the first term it prices.
-    for (PtTerm term : {PtTerm::OneMonth, PtTerm::SixMonth, PtTerm::NoCommit}) {
-      if (model.sizingRatePerMuHour)
-        break;
-      model.sizingTerm = term;
-      model.sizingRatePerMuHour = pt.ratePerMuHour(term);
-    }
+  prepared.startMonth = calendarStart(scenario);
+  if (!prepared.startMonth) {
+    prepared.segments.front() = prepareSegment(scenario, card, 0, std::nullopt);
+    if (auto warning = unusedCalendarWarning(prepared.segments.front()))
+      prepared.warnings.push_back(std::move(*warning));
+    return prepared;
   }
+  const int start = *prepared.startMonth;
+  const std::vector<std::string> models = modelsInPlay(scenario, card);
+  prepared.segments.front() = prepareSegment(scenario, card, 0, start);
+  for (int month : calendarBoundaries(card, models, start))
+    if (month <= kMaxModeledMonth)
+      prepared.segments.push_back(prepareSegment(scenario, card, month, start + month));
+  prepared.events = calendarEvents(card, models, start, scenario.forecast.months);
   return prepared;
 }
 

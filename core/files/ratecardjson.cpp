@@ -1,5 +1,9 @@
 #include "core/files/ratecardjson.h"
 
+#include "core/files/partialmodel.h"
+#include "core/model/calendarmonth.h"
+
+#include <algorithm>
 #include <regex>
 #include <set>
 
@@ -9,6 +13,84 @@ namespace {
 const NumberRule kPrice = NumberRule::between(0, kMaxPriceUsd); // USD per 1M tokens or per MU-hour
 const NumberRule kTpm = NumberRule::between(0, 1e12);           // tokens per minute
 const NumberRule kMultiplier = NumberRule::above(0, kMaxTierMultiplier);
+const NumberRule kThreshold = NumberRule::between(0, 1e13); // input tokens per call
+
+// The fields a price change may merge (docs/cost-model.md §13.1).
+constexpr const char *kChangeFields[] = {"on_demand",    "batch",       "cache",   "tiers",
+                                         "long_context", "provisioned", "reserved"};
+// More dated changes than a model's, or a card's, history could hold; beyond
+// them a hostile file would only make every month's card slow to build.
+constexpr std::size_t kMaxPriceChanges = 1000;
+constexpr std::size_t kMaxCardPriceChanges = 20000;
+
+// A month YYYY-MM at `key`, or "" (absent, or reported as an issue).
+std::string readMonth(ObjectReader &reader, std::string_view key, bool required) {
+  if (required && !reader.has(key)) {
+    reader.missing(key);
+    return {};
+  }
+  const auto text = reader.optionalString(key);
+  if (!text)
+    return {};
+  if (!parseCalendarMonth(*text)) {
+    reader.addIssue(key, "must be a month YYYY-MM, got \"" + *text + "\"");
+    return {};
+  }
+  return *text;
+}
+
+LongContextPricing readLongContext(const Json &json, const std::string &path,
+                                   ValidationIssues &issues) {
+  ObjectReader reader(json, path, issues);
+  LongContextPricing pricing;
+  pricing.thresholdInputTokens = reader.requiredNumber("threshold_input_tokens", kThreshold);
+  pricing.inputMultiplier = reader.number("input_mult", 1, kMultiplier);
+  pricing.outputMultiplier = reader.number("output_mult", 1, kMultiplier);
+  pricing.note = reader.string("note", "");
+  return pricing;
+}
+
+std::vector<DatedPriceChange> readPriceChanges(ObjectReader &model, ValidationIssues &issues) {
+  std::vector<DatedPriceChange> changes;
+  const Json *json = model.find("price_changes");
+  if (!json)
+    return changes;
+  if (!json->is_array()) {
+    model.addIssue("price_changes",
+                   "must be an array of dated changes, got " + describeType(*json));
+    return changes;
+  }
+  if (json->size() > kMaxPriceChanges) {
+    model.addIssue("price_changes", "lists " + std::to_string(json->size()) +
+                                        " changes; a model may have at most " +
+                                        std::to_string(kMaxPriceChanges));
+    return changes;
+  }
+  for (std::size_t i = 0; i < json->size(); ++i) {
+    const Json &entry = (*json)[i];
+    ObjectReader reader(entry, indexPath(model.pathOf("price_changes"), i), issues);
+    if (!reader.isObject())
+      continue;
+    DatedPriceChange change;
+    change.effective = readMonth(reader, "effective", true);
+    change.note = reader.string("note", "");
+    change.source = reader.string("source", "");
+    for (const char *key : kChangeFields) {
+      reader.find(key); // known, even when null
+      const auto it = entry.find(key);
+      if (it == entry.end())
+        continue;
+      if (!it->is_object() && !it->is_null()) {
+        reader.addIssue(key, "must be an object of the fields that change, or null, got " +
+                                 describeType(*it));
+        continue;
+      }
+      flattenPartial(*it, key, reader.pathOf(key), false, change.fields, issues);
+    }
+    changes.push_back(std::move(change));
+  }
+  return changes;
+}
 
 std::string noteOf(ObjectReader &reader) {
   if (auto note = reader.optionalString("note"))
@@ -234,6 +316,11 @@ ModelRates readModelRates(const Json &json, const std::string &path, ValidationI
   model.source = reader.string("source", "");
   model.sourceDate = reader.string("source_date", "");
   model.note = reader.string("note", "");
+  model.longContext =
+      readOptionalObject<LongContextPricing>(reader, "long_context", issues, readLongContext);
+  model.priceChanges = readPriceChanges(reader, issues);
+  model.endOfLife = readMonth(reader, "end_of_life", false);
+  model.successor = reader.string("successor", "");
   // Known, and only for the people reading the card (docs/ratecard.md): a
   // model kept at an old published price. Checked, not kept.
   reader.boolean("legacy", false);
@@ -248,13 +335,16 @@ RateCard readRateCard(const Json &json, const std::string &path, ValidationIssue
   if (auto format = reader.optionalString("format"); format && *format != kRateCardFormat)
     reader.addIssue("format",
                     "must be \"" + std::string(kRateCardFormat) + "\", got \"" + *format + "\"");
-  if (const auto version = reader.optionalNumber("version", NumberRule::wholeBetween(1, 1e9));
-      version && *version > kRateCardVersion)
-    reader.addIssue("version", "this rate card is version " +
-                                   std::to_string(static_cast<long long>(*version)) +
-                                   ", written by a newer Bedrock What-If; this program reads "
-                                   "version " +
-                                   std::to_string(kRateCardVersion));
+  if (const auto version = reader.optionalNumber("version", NumberRule::wholeBetween(1, 1e9))) {
+    if (*version > kRateCardVersion)
+      reader.addIssue("version", "this rate card is version " +
+                                     std::to_string(static_cast<long long>(*version)) +
+                                     ", written by a newer Bedrock What-If; this program reads "
+                                     "up to version " +
+                                     std::to_string(kRateCardVersion));
+    else
+      card.version = static_cast<int>(*version);
+  }
   card.asOf = reader.requiredString("as_of");
   if (!card.asOf.empty() && !std::regex_match(card.asOf, isoDatePattern()))
     reader.addIssue("as_of", "must be a date YYYY-MM-DD, got \"" + card.asOf + "\"");
@@ -294,9 +384,25 @@ RateCard readRateCard(const Json &json, const std::string &path, ValidationIssue
     return card;
   }
   std::set<std::string> seen;
+  std::size_t changes = 0;
+  for (const Json &model : *models)
+    if (model.is_object())
+      if (const auto it = model.find("price_changes"); it != model.end() && it->is_array())
+        changes += it->size();
+  if (changes > kMaxCardPriceChanges) {
+    reader.addIssue("models", "list " + std::to_string(changes) +
+                                  " price changes; a rate card may have at most " +
+                                  std::to_string(kMaxCardPriceChanges));
+    return card;
+  }
   for (std::size_t i = 0; i < models->size(); ++i) {
     const std::string modelPath = indexPath(reader.pathOf("models"), i);
+    const std::size_t before = issues.size();
     ModelRates model = readModelRates((*models)[i], modelPath, issues);
+    if (issues.size() == before)
+      model.versions =
+          priceVersions(model, model.priceChanges, {}, childPath(modelPath, "price_changes"),
+                        modelPath, issues, issues);
     if (!model.id.empty() && !seen.insert(model.id).second)
       issues.push_back({childPath(modelPath, "id"), "duplicate model id \"" + model.id + "\""});
     card.models.push_back(std::move(model));
@@ -370,13 +476,92 @@ Json modelRatesToJson(const ModelRates &model) {
   json["source_date"] = model.sourceDate;
   if (!model.note.empty())
     json["note"] = model.note;
+  if (model.longContext) {
+    const LongContextPricing &pricing = *model.longContext;
+    Json longContext = {{"threshold_input_tokens", pricing.thresholdInputTokens},
+                        {"input_mult", pricing.inputMultiplier},
+                        {"output_mult", pricing.outputMultiplier}};
+    if (!pricing.note.empty())
+      longContext["note"] = pricing.note;
+    json["long_context"] = longContext;
+  }
+  if (!model.priceChanges.empty()) {
+    Json changes = Json::array();
+    for (const DatedPriceChange &change : model.priceChanges) {
+      Json entry = {{"effective", change.effective}};
+      if (!change.note.empty())
+        entry["note"] = change.note;
+      if (!change.source.empty())
+        entry["source"] = change.source;
+      const Json fields = leavesToJson(change.fields);
+      for (const auto &[key, value] : fields.items())
+        entry[key] = value;
+      changes.push_back(std::move(entry));
+    }
+    json["price_changes"] = std::move(changes);
+  }
+  if (!model.endOfLife.empty())
+    json["end_of_life"] = model.endOfLife;
+  if (!model.successor.empty())
+    json["successor"] = model.successor;
   return json;
+}
+
+std::vector<ModelRates>
+priceVersions(const ModelRates &base, const std::vector<DatedPriceChange> &changes,
+              const std::vector<CardLeaf> &overrides, const std::string &changesPath,
+              const std::string &overridesPath, ValidationIssues &changeIssues,
+              ValidationIssues &overrideIssues) {
+  std::vector<ModelRates> versions;
+  // In order of `effective`, ties in file order (docs/cost-model.md §13.3).
+  std::vector<std::pair<int, std::size_t>> order;
+  for (std::size_t j = 0; j < changes.size(); ++j)
+    if (const auto month = parseCalendarMonth(changes[j].effective))
+      order.emplace_back(*month, j);
+  std::stable_sort(order.begin(), order.end(),
+                   [](const auto &a, const auto &b) { return a.first < b.first; });
+  Json state = modelRatesToJson(base);
+  state.erase("price_changes");
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const DatedPriceChange &change = changes[order[k].second];
+    for (const CardLeaf &leaf : change.fields)
+      setLeaf(state, leaf.field, cardValueToJson(leaf.value));
+    // Each change is checked where it comes in; the first that does not
+    // make a valid model stops the schedule (the card is refused anyway).
+    const std::size_t before = changeIssues.size();
+    ModelRates merged =
+        readModelRates(state, indexPath(changesPath, order[k].second), changeIssues);
+    if (changeIssues.size() != before)
+      return {};
+    state = modelRatesToJson(merged); // known fields only: an unknown one is named once
+    const bool lastOfMonth = k + 1 == order.size() || order[k + 1].first != order[k].first;
+    if (!lastOfMonth)
+      continue;
+    if (!overrides.empty()) {
+      Json withOverrides = state;
+      for (const CardLeaf &leaf : overrides)
+        setLeaf(withOverrides, leaf.field, cardValueToJson(leaf.value));
+      ValidationIssues own;
+      merged = readModelRates(withOverrides, overridesPath, own);
+      if (!own.empty()) {
+        for (ValidationIssue &issue : own) {
+          issue.message += " (with the price change of " + change.effective + ")";
+          overrideIssues.push_back(std::move(issue));
+        }
+        return {};
+      }
+    }
+    merged.inForceFrom = change.effective;
+    merged.priceChanges.clear();
+    versions.push_back(std::move(merged));
+  }
+  return versions;
 }
 
 Json rateCardToJson(const RateCard &card) {
   Json json;
   json["format"] = kRateCardFormat;
-  json["version"] = kRateCardVersion;
+  json["version"] = card.version;
   json["as_of"] = card.asOf;
   json["region"] = card.region;
   json["currency"] = card.currency;

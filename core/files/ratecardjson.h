@@ -7,7 +7,8 @@
 namespace bwi::core {
 
 inline constexpr const char *kRateCardFormat = "bedrock-whatif-ratecard";
-inline constexpr int kRateCardVersion = 1;
+// The newest card version read; a card is written back with its own version.
+inline constexpr int kRateCardVersion = 2;
 // More models than any card lists (the built-in one has about 130); beyond
 // it a hostile file would only make a long list of errors.
 inline constexpr std::size_t kMaxRateCardModels = 10000;
@@ -20,6 +21,19 @@ RateCard readRateCard(const Json &json, const std::string &path, ValidationIssue
 ModelRates readModelRates(const Json &json, const std::string &path, ValidationIssues &issues);
 
 Json rateCardToJson(const RateCard &card);
+// The model as a card lists it: its price changes as written, not its
+// derived `versions`.
 Json modelRatesToJson(const ModelRates &model);
+
+// The model's versions (ModelRates::versions): `base` (the card's entry,
+// before any override), then `changes` in order of `effective`, each
+// checked where it comes in (issues at changesPath[j] to `changeIssues`),
+// then `overrides` on each month's result (issues at `overridesPath` to
+// `overrideIssues`). Empty when a change or an override does not read.
+std::vector<ModelRates>
+priceVersions(const ModelRates &base, const std::vector<DatedPriceChange> &changes,
+              const std::vector<CardLeaf> &overrides, const std::string &changesPath,
+              const std::string &overridesPath, ValidationIssues &changeIssues,
+              ValidationIssues &overrideIssues);
 
 } // namespace bwi::core

@@ -1,6 +1,7 @@
 #include "core/files/ratecardoverrides.h"
 
 #include "core/common/jsonreader.h"
+#include "core/files/partialmodel.h"
 #include "core/files/ratecardjson.h"
 #include "core/files/scenariojson.h"
 
@@ -8,59 +9,50 @@
 #include <map>
 
 namespace bwi::core {
-namespace {
-
-void setField(Json &object, std::string_view field, const Json &value) {
-  Json *node = &object;
-  while (true) {
-    const auto dot = field.find('.');
-    if (!node->is_object())
-      *node = Json::object(); // an override inside a null block creates it
-    node = &(*node)[std::string(field.substr(0, dot))];
-    if (dot == std::string_view::npos)
-      break;
-    field.remove_prefix(dot + 1);
-  }
-  *node = value;
-}
-
-} // namespace
 
 RateCard applyOverrides(const RateCard &card, const std::vector<RateOverride> &overrides,
                         ValidationIssues &issues) {
   RateCard result = card;
-  // Group by model, keeping the order models are first named in.
-  std::vector<std::string> order;
-  std::map<std::string, std::vector<const RateOverride *>> byModel;
+  std::map<std::string, std::vector<CardLeaf>> byModel;
   for (const RateOverride &entry : overrides) {
-    if (!byModel.contains(entry.modelId))
-      order.push_back(entry.modelId);
-    byModel[entry.modelId].push_back(&entry);
+    if (!byModel.contains(entry.modelId) && !card.find(entry.modelId))
+      issues.push_back({childPath("ratecard_overrides", entry.modelId),
+                        "unknown model id \"" + entry.modelId + "\" (not in the rate card)"});
+    byModel[entry.modelId].push_back({entry.field, entry.value});
   }
-  for (const std::string &modelId : order) {
-    const std::string path = childPath("ratecard_overrides", modelId);
-    auto it = std::find_if(result.models.begin(), result.models.end(),
-                           [&](const ModelRates &model) { return model.id == modelId; });
-    if (it == result.models.end()) {
-      issues.push_back({path, "unknown model id \"" + modelId + "\" (not in the rate card)"});
+  for (ModelRates &entry : result.models) {
+    const auto found = byModel.find(entry.id);
+    const std::string path = childPath("ratecard_overrides", entry.id);
+    // Each month's prices: the card's entry, the price changes in force,
+    // then the overrides, so a negotiated price always wins (docs/cost-model.md §13.3). The changes
+    // themselves were checked when the card was read; the schedule is rebuilt here from the entry
+    // as it is now.
+    ValidationIssues checkedBefore;
+    if (found == byModel.end()) {
+      if (!entry.priceChanges.empty())
+        entry.versions =
+            priceVersions(entry, entry.priceChanges, {}, path, path, checkedBefore, checkedBefore);
       continue;
     }
-    Json merged = modelRatesToJson(*it);
+    Json merged = modelRatesToJson(entry);
     bool valid = true;
-    for (const RateOverride *entry : byModel[modelId]) {
-      if (entry->field == "id") {
+    for (const CardLeaf &leaf : found->second) {
+      if (leaf.field == "id") {
         issues.push_back({childPath(path, "id"), "a model's id cannot be overridden"});
         valid = false;
         continue;
       }
-      setField(merged, entry->field, overrideValueToJson(entry->value));
+      setLeaf(merged, leaf.field, cardValueToJson(leaf.value));
     }
     if (!valid)
       continue;
     const std::size_t before = issues.size();
     ModelRates model = readModelRates(merged, path, issues);
-    if (issues.size() == before)
-      *it = std::move(model);
+    if (issues.size() != before)
+      continue;
+    model.versions =
+        priceVersions(entry, model.priceChanges, found->second, path, path, checkedBefore, issues);
+    entry = std::move(model);
   }
   return result;
 }

@@ -1,6 +1,9 @@
 #include "core/files/scenariojson.h"
 
+#include "core/cost/requesttokens.h"
+#include "core/files/partialmodel.h"
 #include "core/files/ratecardjson.h"
+#include "core/model/calendarmonth.h"
 #include "core/model/meterkinds.h"
 #include "core/model/weeklyprofile.h"
 
@@ -240,6 +243,19 @@ Workload readWorkload(const Json &json, const std::string &path, ValidationIssue
   workload.meters = readMeters(reader, issues);
   if (const Json *unit = reader.find("unit"))
     workload.unit = readUnit(*unit, reader.pathOf("unit"), issues);
+  if (const Json *escalation = reader.find("escalation")) {
+    // Both fields are required (docs/cost-model.md §12); the model is checked
+    // against the card in scenariovalidation.cpp.
+    ObjectReader escalationReader(*escalation, reader.pathOf("escalation"), issues);
+    if (escalationReader.isObject()) {
+      Escalation read;
+      read.to = escalationReader.requiredString("to");
+      if (escalationReader.has("to") && read.to.empty())
+        escalationReader.addIssue("to", "must name a model");
+      read.rate = escalationReader.requiredNumber("rate", kShare);
+      workload.escalation = std::move(read);
+    }
+  }
   return workload;
 }
 
@@ -377,41 +393,13 @@ ForecastSettings readForecast(const Json &json, const std::string &path, Validat
   if (const auto days = reader.optionalNumber("history_days", NumberRule::wholeBetween(0, 36500)))
     forecast.historyDays = static_cast<int>(*days);
   forecast.sensitivityRange = reader.optionalNumber("sensitivity_range", NumberRule::above(0, 1));
+  if (auto start = reader.optionalString("start_month")) {
+    if (parseCalendarMonth(*start))
+      forecast.startMonth = std::move(*start);
+    else
+      reader.addIssue("start_month", "must be a month YYYY-MM, got \"" + *start + "\"");
+  }
   return forecast;
-}
-
-void flattenOverride(const Json &value, const std::string &modelId, const std::string &field,
-                     const std::string &path, std::vector<RateOverride> &out,
-                     ValidationIssues &issues) {
-  if (value.is_object() && !value.empty()) {
-    for (const auto &[key, child] : value.items())
-      flattenOverride(child, modelId, field.empty() ? key : field + "." + key, childPath(path, key),
-                      out, issues);
-    return;
-  }
-  OverrideValue leaf;
-  if (value.is_null() || (value.is_object() && value.empty()))
-    leaf = std::monostate{};
-  else if (value.is_boolean())
-    leaf = value.get<bool>();
-  else if (value.is_number()) {
-    const double number = value.get<double>();
-    if (!std::isfinite(number)) {
-      issues.push_back({path, "must be a finite number"});
-      return;
-    }
-    leaf = number;
-  } else if (value.is_string())
-    leaf = value.get<std::string>();
-  else {
-    issues.push_back({path, "arrays cannot be overridden; give single values"});
-    return;
-  }
-  if (field.empty()) {
-    issues.push_back({path, "must be an object of the model's fields to override"});
-    return;
-  }
-  out.push_back({modelId, field, std::move(leaf)});
 }
 
 std::vector<RateOverride> readOverrides(const Json &json, const std::string &path,
@@ -426,7 +414,10 @@ std::vector<RateOverride> readOverrides(const Json &json, const std::string &pat
       issues.push_back({childPath(path, modelId), "must be an object of the model's fields"});
       continue;
     }
-    flattenOverride(fields, modelId, "", childPath(path, modelId), overrides, issues);
+    std::vector<CardLeaf> leaves;
+    flattenPartial(fields, "", childPath(path, modelId), true, leaves, issues);
+    for (CardLeaf &leaf : leaves)
+      overrides.push_back({modelId, std::move(leaf.field), std::move(leaf.value)});
   }
   return overrides;
 }
@@ -528,6 +519,8 @@ Json workloadToJson(const Workload &workload) {
     entry["tolerance"] = unit.tolerance;
     json["unit"] = std::move(entry);
   }
+  if (workload.escalation)
+    json["escalation"] = {{"to", workload.escalation->to}, {"rate", workload.escalation->rate}};
   return json;
 }
 
@@ -614,18 +607,8 @@ Json scenarioToJson(const Scenario &scenario) {
   }
   if (!scenario.ratecardOverrides.empty()) {
     Json overrides = Json::object();
-    for (const RateOverride &entry : scenario.ratecardOverrides) {
-      Json *node = &overrides[entry.modelId];
-      std::string_view field = entry.field;
-      while (true) {
-        const auto dot = field.find('.');
-        node = &(*node)[std::string(field.substr(0, dot))];
-        if (dot == std::string_view::npos)
-          break;
-        field.remove_prefix(dot + 1);
-      }
-      *node = overrideValueToJson(entry.value);
-    }
+    for (const RateOverride &entry : scenario.ratecardOverrides)
+      setLeaf(overrides[entry.modelId], entry.field, cardValueToJson(entry.value));
     json["ratecard_overrides"] = overrides;
   }
   json["workloads"] = Json::array();
@@ -677,6 +660,8 @@ Json scenarioToJson(const Scenario &scenario) {
     forecast["history_days"] = *scenario.forecast.historyDays;
   if (scenario.forecast.sensitivityRange)
     forecast["sensitivity_range"] = *scenario.forecast.sensitivityRange;
+  if (scenario.forecast.startMonth)
+    forecast["start_month"] = *scenario.forecast.startMonth;
   json["forecast"] = forecast;
   return json;
 }

@@ -8,6 +8,7 @@
 namespace bwi::core {
 
 inline constexpr const char *kScenarioFormat = "bedrock-whatif-scenario";
+// Files that use escalation or the calendar keep version 1 (docs/cost-model.md §13).
 inline constexpr int kScenarioVersion = 1;
 
 // Limits that keep hostile files from hanging the program.

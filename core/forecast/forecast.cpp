@@ -32,6 +32,33 @@ double budgetVolumeScale(const PreparedScenario &scenario, int month, double bud
   return high;
 }
 
+// Each commitment's charge in the months its model has retired: idle, with
+// its traffic moved to the successor.
+void addCommitmentRisks(Forecast &result, const PreparedSegment &segment, int month,
+                        const std::optional<std::string> &calendarMonth,
+                        const Evaluation &evaluation) {
+  const auto record = [&](const std::string &modelId, bool reserved, double costUsd) {
+    const auto model = std::find_if(segment.models.begin(), segment.models.end(),
+                                    [&](const PreparedModel &m) { return m.rates.id == modelId; });
+    if (model == segment.models.end() || !model->retired)
+      return;
+    auto risk = std::find_if(result.commitmentRisks.begin(), result.commitmentRisks.end(),
+                             [&](const CommitmentRisk &r) { return r.modelId == modelId; });
+    if (risk == result.commitmentRisks.end()) {
+      result.commitmentRisks.push_back(
+          {modelId, reserved, model->rates.endOfLife, model->rates.successor, {}, {}, 0});
+      risk = std::prev(result.commitmentRisks.end());
+    }
+    risk->idleMonths.push_back(month);
+    risk->idleCalendarMonths.push_back(calendarMonth.value_or(""));
+    risk->idleCostUsd += costUsd;
+  };
+  for (const ProvisionedResult &pt : evaluation.provisioned)
+    record(pt.modelId, false, pt.costUsd);
+  for (const ReservedResult &reserved : evaluation.reserved)
+    record(reserved.modelId, true, reserved.costUsd);
+}
+
 void markFirstOverBudget(Forecast &result) {
   for (const ForecastMonth &row : result.months)
     if (row.overBudgetProbability && *row.overBudgetProbability >= 0.5) {
@@ -112,6 +139,7 @@ Forecast forecast(const PreparedScenario &scenario, double volumeScale,
     const Evaluation evaluation = evaluate(scenario, month, {volumeScale, false});
     ForecastMonth row;
     row.month = month;
+    row.calendarMonth = evaluation.calendarMonth;
     row.grossUsd = evaluation.grossUsd;
     row.discountUsd = evaluation.discountUsd;
     row.netUsd = evaluation.netUsd;
@@ -120,8 +148,11 @@ Forecast forecast(const PreparedScenario &scenario, double volumeScale,
     row.grossModes = evaluation.grossModes;
     row.unitCosts = evaluation.unitCosts;
     result.commitRetiredUsd += row.commitRetiredUsd;
+    if (scenario.startMonth)
+      addCommitmentRisks(result, scenario.segment(month), month, row.calendarMonth, evaluation);
     result.months.push_back(row);
   }
+  result.events = scenario.events;
   if (scenario.agreement && scenario.agreement->annualCommitUsd >= 1)
     result.commitRetiredShare = result.commitRetiredUsd / scenario.agreement->annualCommitUsd;
 

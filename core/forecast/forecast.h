@@ -12,6 +12,7 @@ namespace bwi::core {
 
 struct ForecastMonth {
   int month = 0;
+  std::optional<std::string> calendarMonth; // YYYY-MM, with a calendar (docs/cost-model.md §13)
   double grossUsd = 0;
   double discountUsd = 0;
   double netUsd = 0;
@@ -31,6 +32,18 @@ struct ForecastMonth {
 
 enum class FanMethod { None, Exact, MonteCarlo };
 
+// A commitment that is still charged after its model's end of life: the
+// risk the commitment calendar shows (docs/cost-model.md §13.2).
+struct CommitmentRisk {
+  std::string modelId;
+  bool reserved = false; // a Reserved-tier reservation, else a PT commitment
+  std::string endOfLife; // YYYY-MM
+  std::string successor;
+  std::vector<int> idleMonths; // forecast months it is charged with its model retired
+  std::vector<std::string> idleCalendarMonths;
+  double idleCostUsd = 0; // its charge over those months, gross (as cost_usd)
+};
+
 struct Forecast {
   std::vector<ForecastMonth> months;
   double commitRetiredUsd = 0; // over the forecast
@@ -42,6 +55,8 @@ struct Forecast {
   std::optional<double> budgetUsd;
   // The first month whose net cost exceeds the budget with probability >= 1/2.
   std::optional<int> firstLikelyOverBudgetMonth;
+  std::vector<CalendarEvent> events; // price changes and ends of life in the forecast
+  std::vector<CommitmentRisk> commitmentRisks;
 };
 
 struct ForecastOptions {

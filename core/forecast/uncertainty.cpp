@@ -73,16 +73,20 @@ void applyTrialLevers(PreparedScenario &target, const PreparedScenario &base,
   for (std::size_t w = 0; w < base.workloads.size(); ++w)
     target.workloads[w].growthPerMonth =
         std::clamp(base.workloads[w].growthPerMonth + levers.growthShift, -1.0, 10.0);
-  for (std::size_t f = 0; f < base.flows.size(); ++f) {
-    const PreparedFlow &flow = base.flows[f];
-    const PreparedWorkload &workload = base.workloads[flow.workload];
-    TokenShape tokens = workload.tokens;
-    tokens.output *= levers.outputFactor;
-    std::optional<Caching> caching = workload.caching;
-    if (caching)
-      caching->hitRate = std::clamp(caching->hitRate + levers.hitRateShift, 0.0, 1.0);
-    priceFlow(target.flows[f], tokens, caching, workload.serviceTier,
-              base.models[flow.model].rates);
+  // Every segment's flows: a trial's tokens re-test long context too.
+  for (std::size_t s = 0; s < base.segments.size(); ++s) {
+    const PreparedSegment &segment = base.segments[s];
+    for (std::size_t f = 0; f < segment.flows.size(); ++f) {
+      const PreparedFlow &flow = segment.flows[f];
+      const PreparedWorkload &workload = base.workloads[flow.workload];
+      TokenShape tokens = workload.tokens;
+      tokens.output *= levers.outputFactor;
+      std::optional<Caching> caching = workload.caching;
+      if (caching)
+        caching->hitRate = std::clamp(caching->hitRate + levers.hitRateShift, 0.0, 1.0);
+      priceFlow(target.segments[s].flows[f], tokens, caching, workload.serviceTier,
+                segment.models[flow.model].rates);
+    }
   }
 }
 

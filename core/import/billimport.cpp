@@ -1,13 +1,18 @@
 #include "core/import/billimport.h"
 
 #include "core/import/csvreader.h"
+#include "core/import/filekind.h"
+#include "core/import/invocationlogs.h"
 #include "core/import/modelidentity.h"
 #include "core/import/usagetype.h"
+
+#include <simdjson.h>
 
 #include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -17,6 +22,8 @@
 
 namespace bwi::core {
 namespace {
+
+namespace dom = simdjson::dom;
 
 constexpr std::size_t kNoColumn = static_cast<std::size_t>(-1);
 
@@ -95,6 +102,9 @@ struct Columns {
               amount = kNoColumn, cost = kNoColumn, listCost = kNoColumn, unit = kNoColumn,
               start = kNoColumn, periodStart = kNoColumn, description = kNoColumn,
               billingEntity = kNoColumn;
+  // Show-back: the caller, the tag maps, a legacy column of the asked tag.
+  std::size_t principal = kNoColumn, tags = kNoColumn, resourceTags = kNoColumn,
+              tagColumn = kNoColumn;
 };
 
 struct Reading {
@@ -102,7 +112,8 @@ struct Reading {
   Columns columns;
 };
 
-Reading mapColumns(ImportKind kind, const std::vector<std::string> &header) {
+Reading mapColumns(ImportKind kind, const std::vector<std::string> &header,
+                   const std::optional<BillGrouping> &grouping) {
   Reading reading;
   Columns &c = reading.columns;
   c.count = header.size();
@@ -131,6 +142,15 @@ Reading mapColumns(ImportKind kind, const std::vector<std::string> &header) {
     c.periodStart = find("bill_billing_period_start_date");
     c.description = find("line_item_line_item_description");
     c.billingEntity = find("bill_billing_entity");
+    c.principal = find("line_item_iam_principal");
+    c.tags = find("tags");
+    c.resourceTags = find("resource_tags");
+    if (grouping && grouping->by == BillGrouping::By::Tag)
+      // Legacy CUR: one column a tag, "resourceTags/user:team".
+      for (const std::string_view prefix :
+           {"resource_tags_user:", "resource_tags_aws:", "resource_tags_"})
+        if (c.tagColumn == kNoColumn)
+          c.tagColumn = find((std::string(prefix) + grouping->tag).c_str());
     require(c.usageType, "line_item_usage_type");
     require(c.productCode, "line_item_product_code");
     require(c.amount, "line_item_usage_amount");
@@ -153,6 +173,8 @@ Reading mapColumns(ImportKind kind, const std::vector<std::string> &header) {
     c.start = find("ChargePeriodStart");
     c.periodStart = find("BillingPeriodStart");
     c.description = find("ChargeDescription");
+    c.tags = find("Tags");
+    c.billingEntity = find("ProviderName");
     require(c.lineType, "ChargeCategory");
     require(c.cost, "BilledCost");
     require(c.productName, "ServiceName");
@@ -182,21 +204,56 @@ bool looksLikeCur(const std::vector<std::string> &header) {
 }
 
 struct GroupKey {
-  std::string month, model, usage, tier;
+  std::string month;
+  std::optional<std::string> key;
+  std::string model, usage, tier;
   bool operator<(const GroupKey &other) const {
-    return std::tie(month, model, usage, tier) <
-           std::tie(other.month, other.model, other.usage, other.tier);
+    return std::tie(month, key, model, usage, tier) <
+           std::tie(other.month, other.key, other.model, other.usage, other.tier);
   }
+};
+
+// The value of `key` in a JSON object of strings (CUR 2.0's map columns,
+// FOCUS Tags); nullopt when absent or the text is no such object ("NULL").
+class TagMaps {
+public:
+  std::optional<std::string_view> find(std::string_view json, std::string_view key) {
+    // Rows of one principal repeat one map: parse each text once in a row.
+    if (!m_seen || json != m_lastText) {
+      m_seen = true;
+      m_lastText.assign(json);
+      m_padded.assign(json);
+      m_padded.append(simdjson::SIMDJSON_PADDING, '\0');
+      m_parsed = !m_parser.parse(m_padded.data(), json.size(), false).get(m_object);
+    }
+    if (!m_parsed)
+      return std::nullopt;
+    std::string_view value;
+    for (const dom::key_value_pair member : m_object)
+      if (member.key == key && !member.value.get_string().get(value))
+        return value;
+    return std::nullopt;
+  }
+
+private:
+  std::string m_lastText, m_padded;
+  simdjson::dom::parser m_parser;
+  simdjson::dom::object m_object;
+  bool m_parsed = false, m_seen = false;
 };
 
 class BillReader {
 public:
-  BillReader(ImportKind kind, const RateCard &card, BillImport &result)
-      : m_kind(kind), m_card(card), m_result(result) {}
+  BillReader(ImportKind kind, const RateCard &card, BillImport &result,
+             const std::optional<BillGrouping> &grouping)
+      : m_kind(kind), m_card(card), m_result(result), m_grouping(grouping) {}
 
   // nullopt when read; a failure for a file of the wrong kind.
   std::optional<ImportFailure> readFile(const InputFile &file, ImportControl *control,
                                         const BillReadOptions &options) {
+    const std::string head = fileHead(file, 4096);
+    if (isParquet(head))
+      return ImportFailure{file.display + ": " + kParquetAdvice};
     CsvReader reader(file);
     if (!reader.next()) {
       if (!reader.ok())
@@ -205,16 +262,22 @@ public:
       return std::nullopt; // an empty file
     }
     const std::vector<std::string> header = csvHeader(reader.fields());
-    const Reading reading = mapColumns(m_kind, header);
+    const Reading reading = mapColumns(m_kind, header, m_grouping);
     if (!reading.missing.empty()) {
-      std::string message =
-          file.display + ": not " + expectedColumns(m_kind) + "; missing " + reading.missing;
+      std::string message = file.display + ": not " + expectedColumns(m_kind);
       if (m_kind == ImportKind::Cur && looksLikeFocus(header))
-        message += " (this looks like a FOCUS export: use `import focus`)";
-      if (m_kind == ImportKind::Focus && looksLikeCur(header))
-        message += " (this looks like a CUR export: use `import cur`)";
+        message += "; missing " + reading.missing +
+                   " (this looks like a FOCUS export: use `import focus`)";
+      else if (m_kind == ImportKind::Focus && looksLikeCur(header))
+        message +=
+            "; missing " + reading.missing + " (this looks like a CUR export: use `import cur`)";
+      else if (header.size() < 3)
+        message += ": this is " + describeFileHead(head); // no CSV header at all
+      else
+        message += "; missing " + reading.missing + "; this is " + describeFileHead(head);
       return ImportFailure{message};
     }
+    noteGrouping(file, reading.columns);
     ++m_result.tally.files;
     const unsigned threads =
         options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -287,7 +350,8 @@ public:
     std::vector<Block> blocks(starts.size());
     std::vector<std::thread> pool;
     for (std::size_t k = 0; k < starts.size(); ++k) {
-      blocks[k].reader = std::make_unique<BillReader>(m_kind, m_card, blocks[k].partial);
+      blocks[k].reader =
+          std::make_unique<BillReader>(m_kind, m_card, blocks[k].partial, m_grouping);
       const std::uint64_t end = k + 1 < starts.size() ? starts[k + 1] : file.bytes;
       pool.emplace_back([&, k, end] {
         CsvReader reader(file, starts[k], end - starts[k]);
@@ -350,8 +414,14 @@ public:
 
   void finish() {
     for (auto &[key, totals] : m_groups)
-      m_result.groups.push_back(
-          {key.model, key.usage, key.tier, key.month, totals.first, totals.second});
+      m_result.groups.push_back({key.key, key.model, key.usage, key.tier, key.month,
+                                 m_card.find(key.model) != nullptr, totals.first, totals.second});
+    if (m_grouping && m_grouping->by == BillGrouping::By::Tag && !m_result.groups.empty() &&
+        std::none_of(m_result.groups.begin(), m_result.groups.end(),
+                     [](const BillGroup &group) { return group.key.has_value(); }))
+      m_result.tally.warnings.push_back("no Bedrock row has the tag " + m_grouping->tag +
+                                        ": activate it as a cost-allocation tag in Billing "
+                                        "(tags appear from the day they are active)");
   }
 
 private:
@@ -437,19 +507,26 @@ private:
       return;
     }
     // Rows repeat a few usage types: resolve each (usage type, product,
-    // unit, month) once and keep where its sums go.
+    // unit, month, key) once and keep where its sums go.
     const std::string_view unit = field(fields, c.unit);
     const std::string_view month = start.substr(0, 7);
+    const std::optional<std::string_view> rowKey = keyOf(fields, c);
     m_scratch.clear();
     for (std::string_view part : {usageType, productName, code, unit, month}) {
       m_scratch += part;
       m_scratch += '\x1f';
+    }
+    if (rowKey) {
+      m_scratch += '1';
+      m_scratch += *rowKey;
     }
     auto resolved = m_resolved.find(m_scratch);
     if (resolved == m_resolved.end()) {
       const UsageTypeParts parts = parseUsageType(usageType);
       GroupKey key;
       key.month = std::string(month);
+      if (rowKey)
+        key.key = std::string(*rowKey);
       key.usage = parts.usage;
       key.tier = parts.tier;
       key.model = modelOf(parts, productName, code);
@@ -461,6 +538,50 @@ private:
     resolved->second.totals->first += listed;
     resolved->second.totals->second += *amount * resolved->second.tokensPerUnit;
     m_result.bedrockCostUsd += listed;
+  }
+
+  // The row's show-back key; nullopt where it has none or none was asked for.
+  std::optional<std::string_view> keyOf(const std::vector<std::string_view> &fields,
+                                        const Columns &c) {
+    if (!m_grouping)
+      return std::nullopt;
+    std::optional<std::string_view> key;
+    if (m_grouping->by != BillGrouping::By::Tag) {
+      const std::string_view arn = field(fields, c.principal);
+      if (!arn.empty())
+        key = m_grouping->by == BillGrouping::By::Principal ? roleOfArn(arn) : arn;
+    } else if (const std::string_view direct = field(fields, c.tagColumn); !direct.empty()) {
+      key = direct;
+    } else {
+      const std::string &tag = m_grouping->tag;
+      for (const std::size_t column : {c.tags, c.resourceTags}) {
+        const std::string_view map = field(fields, column);
+        if (map.size() < 2 || map.front() != '{')
+          continue;
+        // CUR 2.0 writes user tags in resource_tags as "user_KEY".
+        for (const std::string &name : {tag, "user_" + tag, "user:" + tag})
+          if (!key)
+            key = m_tagMaps.find(map, name);
+        if (key)
+          break;
+      }
+    }
+    if (key && key->empty())
+      key.reset();
+    return key;
+  }
+
+  // Warnings where the export cannot give the asked grouping.
+  void noteGrouping(const InputFile &file, const Columns &c) {
+    if (!m_grouping || m_grouping->by == BillGrouping::By::Tag || c.principal != kNoColumn)
+      return;
+    m_result.tally.warnings.push_back(
+        file.display +
+        (m_kind == ImportKind::Cur
+             ? ": no line_item_iam_principal column: include caller identity (IAM principal) in "
+               "the CUR 2.0 Data Export to group by principal"
+             : ": a FOCUS export has no IAM principal column: group by a tag of the principal "
+               "instead (--group-by tag:iamPrincipal/team, from Tags)"));
   }
 
   std::string modelOf(const UsageTypeParts &parts, std::string_view productName,
@@ -489,6 +610,8 @@ private:
   ImportKind m_kind;
   const RateCard &m_card;
   BillImport &m_result;
+  std::optional<BillGrouping> m_grouping;
+  TagMaps m_tagMaps;
   struct Resolved {
     std::pair<double, double> *totals; // in m_groups, whose nodes do not move
     double tokensPerUnit;              // 0 for kinds that are not tokens
@@ -505,6 +628,91 @@ private:
   std::string m_scratch;
 };
 
+// What the rows of bills hold, Bedrock or not: providers, services and months.
+BillContents summarizeBill(ImportKind kind, const std::vector<InputFile> &files,
+                           ImportControl *control) {
+  BillContents contents;
+  for (const InputFile &file : files) {
+    CsvReader reader(file);
+    if (!reader.next())
+      continue;
+    const std::vector<std::string> header = csvHeader(reader.fields());
+    const Reading reading = mapColumns(kind, header, std::nullopt);
+    if (!reading.missing.empty())
+      continue;
+    const Columns &c = reading.columns;
+    const std::size_t service = kind == ImportKind::Cur
+                                    ? (c.productName != kNoColumn   ? c.productName
+                                       : c.serviceCode != kNoColumn ? c.serviceCode
+                                                                    : c.productCode)
+                                    : c.productName;
+    std::uint64_t rows = 0;
+    while (reader.next()) {
+      if (control && (++rows & 4095) == 0 && control->cancelled())
+        return contents;
+      const auto &fields = reader.fields();
+      if (fields.size() != c.count)
+        continue;
+      ++contents.rows;
+      const auto field = [&](std::size_t column) {
+        return column == kNoColumn ? std::string_view{} : fields[column];
+      };
+      std::string_view provider = field(c.billingEntity);
+      if (provider.empty() || provider == "NULL")
+        provider = kind == ImportKind::Cur ? "AWS" : "(no provider)";
+      ++contents.providers[std::string(provider)];
+      std::string_view name = field(service);
+      if ((name.empty() || name == "NULL") && kind == ImportKind::Cur)
+        name = field(c.productCode);
+      BillContents::Service &each = contents.services[std::string(name.empty() ? "(none)" : name)];
+      ++each.rows;
+      if (const auto cost = parseAmount(field(c.cost)))
+        each.costUsd += *cost;
+      std::string_view start = field(c.start);
+      if (start.size() < 7)
+        start = field(c.periodStart);
+      if (start.size() >= 7 && start[4] == '-')
+        contents.months.emplace(start.substr(0, 7));
+    }
+  }
+  return contents;
+}
+
+std::string money(double usd) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "$%.2f", usd);
+  return buffer;
+}
+
+std::string noBedrockText(const BillContents &contents) {
+  std::string text = "no Bedrock charges in these files (no Bedrock product code, service or "
+                     "Marketplace model edition). They hold " +
+                     std::to_string(contents.rows) + " rows";
+  if (!contents.providers.empty()) {
+    text += " from ";
+    std::size_t i = 0;
+    for (const auto &[provider, rows] : contents.providers)
+      text += (i++ ? ", " : "") + provider + " (" + std::to_string(rows) + ")";
+  }
+  if (!contents.months.empty())
+    text += contents.months.size() == 1
+                ? " for " + *contents.months.begin()
+                : " for " + *contents.months.begin() + " to " + *contents.months.rbegin();
+  if (!contents.services.empty()) {
+    std::vector<std::pair<std::string, BillContents::Service>> services(contents.services.begin(),
+                                                                        contents.services.end());
+    std::stable_sort(services.begin(), services.end(), [](const auto &a, const auto &b) {
+      return a.second.costUsd > b.second.costUsd;
+    });
+    text += "; " + std::to_string(services.size()) + " services, the costliest: ";
+    for (std::size_t i = 0; i < std::min<std::size_t>(5, services.size()); ++i)
+      text += (i ? ", " : "") + services[i].first + " " + money(services[i].second.costUsd) + " (" +
+              std::to_string(services[i].second.rows) +
+              (services[i].second.rows == 1 ? " row)" : " rows)");
+  }
+  return text;
+}
+
 } // namespace
 
 std::optional<ImportKind> billKindOf(const InputFile &file) {
@@ -519,13 +727,62 @@ std::optional<ImportKind> billKindOf(const InputFile &file) {
   return std::nullopt;
 }
 
+std::vector<BillKeyTotal> billKeyTotals(const BillImport &bill) {
+  std::map<std::pair<std::string, std::optional<std::string>>, BillKeyTotal> byKey;
+  std::map<std::string, double> monthTotals;
+  for (const BillGroup &group : bill.groups) {
+    BillKeyTotal &total = byKey[{group.month, group.key}];
+    total.month = group.month;
+    total.key = group.key;
+    total.costUsd += group.costUsd;
+    total.tokens += group.tokens;
+    monthTotals[group.month] += group.costUsd;
+  }
+  std::vector<BillKeyTotal> totals;
+  for (auto &[key, total] : byKey) {
+    const double month = monthTotals[total.month];
+    total.share = month > 0 ? total.costUsd / month : 0;
+    totals.push_back(std::move(total));
+  }
+  std::stable_sort(totals.begin(), totals.end(), [](const auto &a, const auto &b) {
+    return a.month != b.month ? a.month < b.month : a.costUsd > b.costUsd;
+  });
+  return totals;
+}
+
+std::optional<BillGrouping> parseBillGrouping(std::string_view text, std::string &error) {
+  BillGrouping grouping;
+  if (text == "principal") {
+    grouping.by = BillGrouping::By::Principal;
+  } else if (text == "principal-arn") {
+    grouping.by = BillGrouping::By::PrincipalArn;
+  } else if (text.starts_with("tag:") && text.size() > 4) {
+    grouping.by = BillGrouping::By::Tag;
+    grouping.tag = std::string(text.substr(4));
+  } else {
+    error = "a bill groups by principal, principal-arn or tag:KEY (tag:iamPrincipal/team), got \"" +
+            std::string(text) + "\"";
+    return std::nullopt;
+  }
+  return grouping;
+}
+
 BillImport importBill(ImportKind kind, const std::vector<InputFile> &files, const RateCard &card,
                       ImportControl *control, const BillReadOptions &options) {
   BillImport result;
+  std::optional<BillGrouping> grouping;
+  if (options.groupBy) {
+    std::string error;
+    if (!(grouping = parseBillGrouping(*options.groupBy, error))) {
+      result.failure = ImportFailure{error};
+      return result;
+    }
+    result.groupBy = options.groupBy;
+  }
   if (control)
     for (const InputFile &file : files)
       control->bytesTotal += file.bytes;
-  BillReader reader(kind, card, result);
+  BillReader reader(kind, card, result, grouping);
   for (const InputFile &file : files) {
     if (auto failure = reader.readFile(file, control, options)) {
       if (!failure->cancelled && file.fromFolder) {
@@ -537,6 +794,12 @@ BillImport importBill(ImportKind kind, const std::vector<InputFile> &files, cons
     }
   }
   reader.finish();
+  if (result.groups.empty() && result.tally.files > 0 && !(control && control->cancelled())) {
+    // Nothing of Bedrock: say what the files hold instead (a second pass,
+    // only here, so a bill with Bedrock rows is read once).
+    result.contents = summarizeBill(kind, files, control);
+    result.tally.warnings.push_back(noBedrockText(*result.contents));
+  }
   return result;
 }
 

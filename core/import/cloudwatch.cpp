@@ -116,7 +116,9 @@ public:
     if (series.metric == Metric::Other || value == 0)
       return;
     const NormalizedModel &model = m_models(series.modelId);
-    const std::size_t group = m_usage.group(std::nullopt, model.model, model.tier);
+    const std::size_t group = m_usage.group(std::nullopt, model.model, model.tier, model.known);
+    RecordFacts facts;
+    facts.scope = model.scope;
     const std::int64_t hours = std::max<std::int64_t>(1, periodSeconds / kSecondsPerHour);
     const auto share = value / static_cast<std::uint64_t>(hours);
     auto remainder = value % static_cast<std::uint64_t>(hours);
@@ -146,7 +148,7 @@ public:
       case Metric::Other:
         break;
       }
-      m_usage.add(group, seconds + hour * kSecondsPerHour, counts, false);
+      m_usage.add(group, seconds + hour * kSecondsPerHour, counts, false, facts);
     }
   }
 

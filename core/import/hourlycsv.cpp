@@ -131,9 +131,11 @@ UsageImport importHourlyCsv(const std::vector<InputFile> &files, const RateCard 
       const std::string_view tier =
           fields[at[3]].empty() ? std::string_view(model.tier) : fields[at[3]];
       const std::string_view key = fields[at[1]];
-      const std::size_t group =
-          usage.group(key.empty() ? std::nullopt : std::optional(key), model.model, tier);
-      usage.add(group, hourIndex(*seconds) * kSecondsPerHour, counts, false);
+      const std::size_t group = usage.group(key.empty() ? std::nullopt : std::optional(key),
+                                            model.model, tier, model.known);
+      RecordFacts facts;
+      facts.scope = model.scope;
+      usage.add(group, hourIndex(*seconds) * kSecondsPerHour, counts, false, facts);
     }
     if (!reader.ok())
       result.tally.skipped.add({file.display, reader.line() + 1, reader.error()});

@@ -36,7 +36,23 @@ Json usageGroupToJson(const UsageGroup &group) {
   json["hours"] = group.hourly.size();
   json["first"] = isoFromSeconds(group.firstSeconds);
   json["last"] = isoFromSeconds(group.lastSeconds);
+  json["in_ratecard"] = group.known;
+  json["scopes"] = Json::object();
+  for (const auto &[scope, requests] : group.requestsByScope)
+    json["scopes"][scope] = requests;
   if (group.inputPerRequest.count() > 0) {
+    // What only a log's records say.
+    json["inference_regions"] = Json::object();
+    for (const auto &[region, requests] : group.requestsByRegion)
+      json["inference_regions"][region] = requests;
+    json["streaming_requests"] = group.streamingRequests;
+    json["guardrail_interventions"] = group.guardrailInterventions;
+    json["guardrail_text_units"] = Json::object();
+    for (std::size_t policy = 0; policy < kGuardrailPolicies; ++policy)
+      if (group.guardrailUnits[policy] > 0)
+        json["guardrail_text_units"]
+            [std::string(guardrailPolicyName(static_cast<GuardrailPolicy>(policy)))] =
+                group.guardrailUnits[policy];
     const auto percentiles = [&](const char *name, const TokenHistogram &histogram) {
       json[std::string(name) + "_p50"] = histogram.quantile(0.50);
       json[std::string(name) + "_p95"] = histogram.quantile(0.95);
@@ -59,15 +75,43 @@ Json usageImportToJson(ImportKind kind, const ImportTally &tally,
 
 Json billImportToJson(ImportKind kind, const BillImport &bill) {
   Json json = importHeaderToJson(kind, bill.tally);
-  for (const BillGroup &group : bill.groups)
-    json["groups"].push_back({{"model", group.model},
-                              {"usage", group.usage},
-                              {"tier", group.tier},
-                              {"month", group.month},
-                              {"cost_usd", group.costUsd},
-                              {"tokens", group.tokens}});
+  for (const BillGroup &group : bill.groups) {
+    Json each = Json::object();
+    if (bill.groupBy)
+      each["key"] = group.key ? Json(*group.key) : Json(nullptr);
+    each["model"] = group.model;
+    each["usage"] = group.usage;
+    each["tier"] = group.tier;
+    each["month"] = group.month;
+    each["cost_usd"] = group.costUsd;
+    each["tokens"] = group.tokens;
+    each["in_ratecard"] = group.known;
+    json["groups"].push_back(std::move(each));
+  }
   json["bedrock_cost_usd"] = bill.bedrockCostUsd;
   json["discount_usd"] = bill.discountUsd;
+  if (bill.groupBy) {
+    json["group_by"] = *bill.groupBy;
+    json["keys"] = Json::array();
+    for (const BillKeyTotal &total : billKeyTotals(bill))
+      json["keys"].push_back({{"month", total.month},
+                              {"key", total.key ? Json(*total.key) : Json(nullptr)},
+                              {"cost_usd", total.costUsd},
+                              {"tokens", total.tokens},
+                              {"share", total.share}});
+  }
+  if (bill.contents) {
+    Json contents = {{"rows", bill.contents->rows},
+                     {"providers", Json::object()},
+                     {"services", Json::array()},
+                     {"months", bill.contents->months}};
+    for (const auto &[provider, rows] : bill.contents->providers)
+      contents["providers"][provider] = rows;
+    for (const auto &[name, service] : bill.contents->services)
+      contents["services"].push_back(
+          {{"name", name}, {"rows", service.rows}, {"cost_usd", service.costUsd}});
+    json["contents"] = std::move(contents);
+  }
   return json;
 }
 
@@ -109,6 +153,13 @@ Json priceListImportToJson(const PriceListImport &imported) {
                               {"new", optional(change.newValue)},
                               {"note", change.note}});
   json["as_of"] = imported.card.asOf;
+  json["region"] = imported.region;
+  json["regions"] = imported.regions;
+  json["offers"] = imported.offers;
+  json["models"] = imported.card.models.size();
+  json["left_out"] = Json::object();
+  for (const auto &[why, count] : imported.leftOut)
+    json["left_out"][why] = count;
   return json;
 }
 

@@ -61,12 +61,16 @@ ImportOutcome runImport(const ImportRequest &request, const RateCard &card,
     outcome.failure = outcome.usage.failure;
     break;
   case ImportKind::Cur:
-  case ImportKind::Focus:
-    outcome.bill = importBill(request.kind, *files, card, control);
+  case ImportKind::Focus: {
+    BillReadOptions options;
+    options.threads = request.threads;
+    options.groupBy = request.groupBy;
+    outcome.bill = importBill(request.kind, *files, card, control, options);
     outcome.failure = outcome.bill.failure;
     break;
+  }
   case ImportKind::PriceList:
-    outcome.priceList = importPriceList(*files, card);
+    outcome.priceList = importPriceList(*files, card, PriceListOptions{request.region});
     outcome.failure = outcome.priceList.failure;
     break;
   }

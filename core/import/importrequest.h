@@ -17,11 +17,14 @@ namespace bwi::core {
 
 struct ImportRequest {
   ImportKind kind = ImportKind::InvocationLogs;
-  std::vector<std::string> paths;         // files and folders
-  std::optional<std::string> groupBy;     // invocation logs: a dotted path
+  std::vector<std::string> paths; // files and folders
+  // Invocation logs: a dotted path into each record; bills: principal,
+  // principal-arn or tag:KEY (billimport.h).
+  std::optional<std::string> groupBy;
   std::optional<std::string> queriesPath; // CloudWatch: the --metric-data-queries JSON
   double floorPercentile = 0.10;          // CloudWatch sizing, of the hourly load
   unsigned threads = 0;                   // 0: one per hardware thread
+  std::string region;                     // price list: the card's region; empty: see pricelist.h
 };
 
 struct ImportOutcome {

@@ -1,6 +1,8 @@
 #include "core/import/importscenario.h"
 
+#include "core/files/scenariojson.h"
 #include "core/import/isotime.h"
+#include "core/import/reconcile.h"
 #include "core/import/usagetype.h"
 #include "core/import/utf8text.h"
 #include "core/model/weeklyprofile.h"
@@ -9,6 +11,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace bwi::core {
 namespace {
@@ -35,6 +38,35 @@ std::optional<ServiceTier> scenarioTier(std::string_view tier) {
   if (tier == "flex")
     return ServiceTier::Flex;
   return std::nullopt;
+}
+
+// Text units in one unit of the card's meter of `kind`: a meter's quantity
+// is in the unit the card prices it in (docs/importing.md). AWS prices each
+// guardrail policy per 1,000 text units; a card without the meter, or with
+// a unit that is no count of text units, gets that, with a warning.
+double textUnitsPerMeterUnit(const RateCard &card, std::string_view kind,
+                             std::vector<std::string> &warnings) {
+  constexpr double kAwsUnit = 1000;
+  const auto meter = std::find_if(card.meters.begin(), card.meters.end(),
+                                  [&](const MeterRate &each) { return each.kind == kind; });
+  const auto warnOnce = [&](const std::string &message) {
+    if (std::find(warnings.begin(), warnings.end(), message) == warnings.end())
+      warnings.push_back(message);
+  };
+  if (meter == card.meters.end()) {
+    warnOnce("meter " + std::string(kind) +
+             ": the rate card has no such meter; quantities in 1K text units");
+    return kAwsUnit;
+  }
+  if (meter->unit == "1K text units")
+    return 1000;
+  if (meter->unit == "1M text units")
+    return 1e6;
+  if (meter->unit == "text units" || meter->unit == "text unit")
+    return 1;
+  warnOnce("meter " + std::string(kind) + ": the rate card's unit \"" + meter->unit +
+           "\" is no count of text units; quantities in 1K text units");
+  return kAwsUnit;
 }
 
 } // namespace
@@ -64,9 +96,42 @@ std::vector<double> meanWeek(const std::vector<const UsageGroup *> &groups) {
   return sums;
 }
 
+std::string_view guardrailMeterKind(GuardrailPolicy policy) {
+  switch (policy) {
+  case GuardrailPolicy::ContentFilter:
+    return "guardrails.content_filters";
+  case GuardrailPolicy::DeniedTopic:
+    return "guardrails.denied_topics";
+  case GuardrailPolicy::WordFilter:
+    return "guardrails.word_filters";
+  case GuardrailPolicy::SensitiveInformation:
+    return "guardrails.sensitive_information";
+  case GuardrailPolicy::ContextualGrounding:
+    return "guardrails.contextual_grounding";
+  default:
+    return {};
+  }
+}
+
+Json scenarioJsonWithMeters(const Scenario &scenario, const WorkloadMeters &meters) {
+  Json json = scenarioToJson(scenario);
+  if (!json.contains("workloads") || !json["workloads"].is_array())
+    return json;
+  for (Json &workload : json["workloads"]) {
+    const auto found = meters.find(workload.value("id", std::string()));
+    if (found == meters.end() || found->second.empty())
+      continue;
+    Json list = Json::array();
+    for (const WorkloadMeter &meter : found->second)
+      list.push_back({{"kind", meter.kind}, {"per_request", meter.perRequest}});
+    workload["meters"] = std::move(list);
+  }
+  return json;
+}
+
 Scenario scenarioFromUsage(const std::vector<UsageGroup> &groups, const RateCard &card,
                            const std::string &name, std::vector<std::string> &warnings,
-                           double hoursPerMonth) {
+                           double hoursPerMonth, WorkloadMeters *meters) {
   Scenario scenario;
   scenario.name = name;
   scenario.hoursPerMonth = hoursPerMonth;
@@ -78,6 +143,7 @@ Scenario scenarioFromUsage(const std::vector<UsageGroup> &groups, const RateCard
   std::set<std::string> reportedUnknown;
   for (const auto &[workloadName, members] : byWorkload) {
     TokenCounts totals;
+    GuardrailUnits guardrail{};
     std::map<std::string, std::uint64_t> requestsByModel;
     std::map<std::string, std::uint64_t> requestsByTier;
     std::optional<std::int64_t> first, last;
@@ -89,6 +155,8 @@ Scenario scenarioFromUsage(const std::vector<UsageGroup> &groups, const RateCard
         continue;
       }
       totals += group->totals;
+      for (std::size_t policy = 0; policy < kGuardrailPolicies; ++policy)
+        guardrail[policy] += group->guardrailUnits[policy];
       requestsByModel[group->model] += group->totals.requests;
       requestsByTier[group->tier] += group->totals.requests;
       if (!group->hourly.empty()) {
@@ -150,6 +218,20 @@ Scenario scenarioFromUsage(const std::vector<UsageGroup> &groups, const RateCard
       workload.profile.kind = WeeklyProfile::Kind::Weekly;
       workload.profile.weeklyWeights = week;
     }
+    if (meters)
+      for (std::size_t policy = 0; policy < kGuardrailPolicies; ++policy) {
+        if (guardrail[policy] == 0)
+          continue;
+        const auto each = static_cast<GuardrailPolicy>(policy);
+        if (const std::string_view kind = guardrailMeterKind(each); !kind.empty()) {
+          const double textUnits = textUnitsPerMeterUnit(card, kind, warnings);
+          (*meters)[workload.id].push_back(
+              {std::string(kind), static_cast<double>(guardrail[policy]) / textUnits / requests});
+        } else if (each != GuardrailPolicy::SensitiveInformationFree)
+          warnings.push_back("workload " + workloadName + ": guardrail " +
+                             std::string(guardrailPolicyName(each)) +
+                             " units have no meter yet; not in the scenario");
+      }
     scenario.workloads.push_back(std::move(workload));
   }
   return scenario;
@@ -165,7 +247,8 @@ Scenario scenarioFromBill(const BillImport &bill, const RateCard &card, const st
   struct Tokens {
     double input = 0, output = 0, cacheRead = 0, cacheWrite = 0;
   };
-  std::map<std::pair<std::string, std::string>, Tokens> byModelTier;
+  // By key (nullopt where the bill was not grouped), model and tier.
+  std::map<std::tuple<std::optional<std::string>, std::string, std::string>, Tokens> byModelTier;
   std::set<std::string> reportedUnknown;
   for (const BillGroup &group : bill.groups) {
     if (group.month != chosen || !isTokenUsage(group.usage))
@@ -175,7 +258,7 @@ Scenario scenarioFromBill(const BillImport &bill, const RateCard &card, const st
         warnings.push_back(group.model + " is not in the rate card: left out of the scenario");
       continue;
     }
-    Tokens &tokens = byModelTier[{group.model, group.tier}];
+    Tokens &tokens = byModelTier[{group.key, group.model, group.tier}];
     (group.usage == "input"        ? tokens.input
      : group.usage == "output"     ? tokens.output
      : group.usage == "cache_read" ? tokens.cacheRead
@@ -185,12 +268,17 @@ Scenario scenarioFromBill(const BillImport &bill, const RateCard &card, const st
   scenario.name = name;
   std::set<std::string> usedIds;
   for (const auto &[modelTier, tokens] : byModelTier) {
-    const auto &[model, tier] = modelTier;
+    const auto &[key, model, tier] = modelTier;
     const double cached = tokens.cacheRead + tokens.cacheWrite;
     if (tokens.input + cached + tokens.output <= 0)
       continue;
     Workload workload;
     workload.name = model + (tier == "standard" ? "" : " (" + tier + ")");
+    if (bill.groupBy) {
+      // Show-back in the workbench: the key is the workload's team.
+      workload.team = validUtf8(key.value_or(kNoKey));
+      workload.name = *workload.team + " · " + workload.name;
+    }
     workload.id = slug(workload.name);
     for (int suffix = 2; usedIds.count(workload.id); ++suffix)
       workload.id = slug(workload.name) + "-" + std::to_string(suffix);

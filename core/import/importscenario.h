@@ -1,10 +1,12 @@
 #pragma once
 
+#include "core/common/jsonreader.h"
 #include "core/import/billimport.h"
 #include "core/import/usagegroups.h"
 #include "core/model/ratecard.h"
 #include "core/model/scenario.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -15,13 +17,37 @@
 // share of the requests), so a what-if starts from what was measured.
 namespace bwi::core {
 
+// A quantity a workload uses per request beside its tokens, priced by the
+// cost model at the rate card's meter of the same kind: guardrail text
+// units by policy ("guardrails.content_filters", "guardrails.denied_topics",
+// "guardrails.word_filters", "guardrails.sensitive_information",
+// "guardrails.contextual_grounding"), in the card meter's unit per request
+// (1K text units on the built-in card; a text unit is up to 1,000
+// characters).
+struct WorkloadMeter {
+  std::string kind;
+  double perRequest = 0;
+};
+using WorkloadMeters = std::map<std::string, std::vector<WorkloadMeter>>; // by workload id
+
+// The meter kind of a guardrail policy; empty for a policy with none
+// (images, free regex filters, automated reasoning).
+std::string_view guardrailMeterKind(GuardrailPolicy policy);
+
 // Models the card lacks are left out of the routing with a warning.
+// `meters`, when given, receives each workload's guardrail meters: the text
+// units of its requests on card models over those requests.
 Scenario scenarioFromUsage(const std::vector<UsageGroup> &groups, const RateCard &card,
                            const std::string &name, std::vector<std::string> &warnings,
-                           double hoursPerMonth = 730);
+                           double hoursPerMonth = 730, WorkloadMeters *meters = nullptr);
+
+// The scenario file's JSON with each workload's meters as
+// "meters": [{"kind": …, "per_request": …}] (docs/importing.md).
+Json scenarioJsonWithMeters(const Scenario &scenario, const WorkloadMeters &meters);
 
 // A scenario from a bill's month (`month` empty: the latest): one workload
-// per model and tier (batch apart), whose monthly tokens are the bill's.
+// per model and tier (batch apart), and per key where the bill was grouped
+// (the key becomes the workload's team), whose monthly tokens are the bill's.
 // A bill counts no requests, so each workload has 1,000 nominal requests a
 // month carrying a thousandth of the tokens each: the tokens, and so the
 // cost at list price, are the bill's; the profile is flat.

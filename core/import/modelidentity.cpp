@@ -80,6 +80,10 @@ bool ignorable(const std::string &token) {
          token == "pt" || token == "reference" || token == "g";
 }
 
+bool isNumber(const std::string &token) {
+  return !token.empty() && std::isdigit(static_cast<unsigned char>(token.front()));
+}
+
 bool isGlobalEntry(const ModelRates &model) { return model.id.starts_with(kGlobalPrefix); }
 
 } // namespace
@@ -107,6 +111,21 @@ bool looksLikeModelId(std::string_view name) {
   });
 }
 
+namespace {
+
+// The profile an id names by its first prefix ("us.x" → "us"; "x" →
+// in-region); a prefix before what is not an id is not peeled, nor a scope.
+std::string_view scopeOfId(std::string_view id) {
+  if (id.starts_with(kGlobalPrefix) && looksLikeModelId(id.substr(kGlobalPrefix.size())))
+    return "global";
+  for (std::string_view geo : kGeoPrefixes)
+    if (id.starts_with(geo) && looksLikeModelId(id.substr(geo.size())))
+      return geo.substr(0, geo.size() - 1);
+  return kInRegionScope;
+}
+
+} // namespace
+
 NormalizedModel normalizeModelId(std::string_view raw, const RateCard &card) {
   NormalizedModel result;
   result.tier = "standard";
@@ -116,6 +135,7 @@ NormalizedModel normalizeModelId(std::string_view raw, const RateCard &card) {
   // Nothing is peeled down to an empty id, nor a prefix down to a non-id.
   std::string_view id = raw;
   bool tierFound = false;
+  bool applicationProfile = false;
   for (bool peeled = true; peeled;) {
     peeled = false;
     for (const TierSuffix &suffix : kTierSuffixes)
@@ -127,10 +147,12 @@ NormalizedModel normalizeModelId(std::string_view raw, const RateCard &card) {
       }
     if (const std::string_view resource = resourceOfArn(id);
         resource.size() != id.size() && !resource.empty()) {
+      applicationProfile = id.find(":application-inference-profile/") != std::string_view::npos;
       id = resource;
       peeled = true;
     }
   }
+  result.scope = applicationProfile ? "application-profile" : std::string(scopeOfId(id));
   const auto known = [&](std::string_view candidate) { return card.find(candidate) != nullptr; };
   if (known(id)) {
     result.model = std::string(id);
@@ -138,6 +160,7 @@ NormalizedModel normalizeModelId(std::string_view raw, const RateCard &card) {
     return result;
   }
   std::string_view base = id;
+  bool globalPeeled = false;
   for (;;) {
     // The card lists some models only under their US geo profile id.
     for (const std::string &candidate : {std::string(base), "us." + std::string(base)})
@@ -156,9 +179,12 @@ NormalizedModel normalizeModelId(std::string_view raw, const RateCard &card) {
     // prefix, or read again it would be taken for a name and word-matched.
     if (prefix.empty() || !looksLikeModelId(base.substr(prefix.size())))
       break;
+    globalPeeled = globalPeeled || prefix == kGlobalPrefix;
     base.remove_prefix(prefix.size());
   }
-  result.model = std::string(base);
+  // Global traffic of a model the card lacks stays global: priced apart
+  // once the card has the model, never merged with the regional traffic.
+  result.model = globalPeeled ? std::string(kGlobalPrefix) + std::string(base) : std::string(base);
   return result;
 }
 
@@ -215,20 +241,38 @@ std::string matchModelName(std::string_view name, bool global, const RateCard &c
   const ModelRates *best = nullptr;
   bool bestGlobalFit = false;
   std::size_t bestExtras = std::numeric_limits<std::size_t>::max();
+  const auto count = [](const std::vector<std::string> &tokens, const std::string &token) {
+    return static_cast<std::size_t>(std::count(tokens.begin(), tokens.end(), token));
+  };
   for (const ModelRates &model : card.models) {
-    std::vector<std::string> have = nameTokens(model.name);
+    const std::vector<std::string> have = nameTokens(model.name);
     const std::vector<std::string> idTokens = nameTokens(model.id);
-    std::vector<std::string> pool = have;
-    pool.insert(pool.end(), idTokens.begin(), idTokens.end());
+    // Repeats count: "Llama 3.3 70B" wants two 3s, which Llama 3 70B
+    // ("meta.llama3-70b-…") has not; the name or the id must hold each
+    // word as often as the billing name does.
     const bool all = std::all_of(wanted.begin(), wanted.end(), [&](const std::string &token) {
-      return std::find(pool.begin(), pool.end(), token) != pool.end();
+      return count(wanted, token) <= std::max(count(have, token), count(idTokens, token));
     });
     if (!all)
       continue;
+    // A name with a version is that version: "Claude4Sonnet" is not Claude
+    // Sonnet 4.6 where the card lacks Sonnet 4 (a number the card's name has
+    // and the billing name lacks is another model, not a missing word).
+    if (std::any_of(wanted.begin(), wanted.end(), isNumber) &&
+        std::any_of(have.begin(), have.end(), [&](const std::string &token) {
+          return isNumber(token) && std::find(wanted.begin(), wanted.end(), token) == wanted.end();
+        }))
+      continue;
+    // Words of the card's name beyond the billing name's, repeats counted:
+    // "Llama 3 70B" is then a closer fit to Llama 3 70B than to Llama 3.3 70B.
     std::size_t extras = 0;
-    for (const std::string &token : have)
-      if (!ignorable(token) && std::find(wanted.begin(), wanted.end(), token) == wanted.end())
+    for (std::size_t i = 0; i < have.size(); ++i) {
+      const std::string &token = have[i];
+      const auto seen = static_cast<std::size_t>(
+          std::count(have.begin(), have.begin() + static_cast<std::ptrdiff_t>(i) + 1, token));
+      if (!ignorable(token) && seen > count(wanted, token))
         ++extras;
+    }
     const bool globalFit = isGlobalEntry(model) == global;
     // Fewest words the billing name lacks; the global entry only for global usage.
     if (!best || extras < bestExtras || (extras == bestExtras && globalFit && !bestGlobalFit)) {
@@ -252,6 +296,115 @@ std::string matchModelName(std::string_view name, bool global, const RateCard &c
       return {};
   }
   return best->id;
+}
+
+namespace {
+
+struct ProviderWord {
+  std::string_view word; // a name token that tells the provider
+  std::string_view name;
+  std::string_view idPrefix;
+};
+
+constexpr std::array<ProviderWord, 29> kProviderWords{{
+    {"claude", "Anthropic", "anthropic"},
+    {"nova", "Amazon", "amazon"},
+    {"titan", "Amazon", "amazon"},
+    {"llama", "Meta", "meta"},
+    {"mistral", "Mistral AI", "mistral"},
+    {"ministral", "Mistral AI", "mistral"},
+    {"magistral", "Mistral AI", "mistral"},
+    {"pixtral", "Mistral AI", "mistral"},
+    {"devstral", "Mistral AI", "mistral"},
+    {"voxtral", "Mistral AI", "mistral"},
+    {"codestral", "Mistral AI", "mistral"},
+    {"deepseek", "DeepSeek", "deepseek"},
+    {"gpt", "OpenAI", "openai"},
+    {"openai", "OpenAI", "openai"},
+    {"qwen", "Qwen", "qwen"},
+    {"glm", "Z AI", "zai"},
+    {"zai", "Z AI", "zai"},
+    {"kimi", "Moonshot AI", "moonshot"},
+    {"moonshot", "Moonshot AI", "moonshot"},
+    {"minimax", "MiniMax", "minimax"},
+    {"grok", "xAI", "xai"},
+    {"nemotron", "NVIDIA", "nvidia"},
+    {"gemma", "Google", "google"},
+    {"palmyra", "Writer", "writer"},
+    {"cohere", "Cohere", "cohere"},
+    {"command", "Cohere", "cohere"},
+    {"jamba", "AI21 Labs", "ai21"},
+    {"ai21", "AI21 Labs", "ai21"},
+    {"stable", "Stability AI", "stability"},
+}};
+
+} // namespace
+
+ModelProvider providerOfModelName(std::string_view name) {
+  name = stripMarketplaceEdition(name);
+  if (looksLikeModelId(name)) {
+    // "zai.glm5", "us.anthropic.claude-…": the provider is the part before the id's name.
+    std::string_view rest = name;
+    for (std::string_view geo : kGeoPrefixes)
+      if (rest.starts_with(geo))
+        rest.remove_prefix(geo.size());
+    if (rest.starts_with(kGlobalPrefix))
+      rest.remove_prefix(kGlobalPrefix.size());
+    const std::string prefix(rest.substr(0, rest.find('.')));
+    for (const ProviderWord &entry : kProviderWords)
+      if (entry.idPrefix == prefix)
+        return {std::string(entry.name), std::string(entry.idPrefix)};
+  }
+  for (const std::string &token : nameTokens(name))
+    for (const ProviderWord &entry : kProviderWords)
+      if (token.starts_with(entry.word))
+        return {std::string(entry.name), std::string(entry.idPrefix)};
+  return {};
+}
+
+std::string modelIdFromName(std::string_view name) {
+  name = stripMarketplaceEdition(name);
+  if (looksLikeModelId(name))
+    return std::string(name);
+  const ModelProvider provider = providerOfModelName(name);
+  std::string id = provider.idPrefix.empty() ? std::string("pricelist") : provider.idPrefix;
+  id += '.';
+  bool first = true;
+  const std::vector<std::string> tokens = nameTokens(name);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::string &token = tokens[i];
+    // The provider's own name is in the prefix already ("Amazon Nova X", "Meta Llama").
+    if (first && provider.idPrefix == token && !provider.idPrefix.empty())
+      continue;
+    if (!first)
+      id += '-';
+    id += token;
+    first = false;
+    // A size or variant letter stays on its number, as AWS ids write it:
+    // "70B" → "70b", "4o" → "4o", not "70-b".
+    if (i + 1 < tokens.size() && std::isdigit(static_cast<unsigned char>(token.front())) &&
+        tokens[i + 1].size() == 1 && std::isalpha(static_cast<unsigned char>(tokens[i + 1][0])))
+      id += tokens[++i];
+  }
+  return first ? std::string() : id;
+}
+
+bool numbersAgree(std::string_view name, const ModelRates &model) {
+  const auto numbers = [](std::string_view text) {
+    std::vector<std::string> found;
+    for (std::string &token : nameTokens(text))
+      if (std::isdigit(static_cast<unsigned char>(token.front())))
+        found.push_back(std::move(token));
+    std::sort(found.begin(), found.end());
+    return found;
+  };
+  const std::vector<std::string> wanted = numbers(stripMarketplaceEdition(name));
+  for (const std::string *text : {&model.name, &model.id}) {
+    const std::vector<std::string> have = numbers(*text);
+    if (std::includes(have.begin(), have.end(), wanted.begin(), wanted.end()))
+      return true;
+  }
+  return false;
 }
 
 } // namespace bwi::core

@@ -16,15 +16,28 @@ namespace bwi::core {
 struct NormalizedModel {
   std::string model; // the rate card's id, or the cleaned id where the card has none
   std::string tier;
+  // Where the request ran, from the id as invoked: "in-region" (a bare or
+  // foundation-model id), a geo profile ("us", "eu", "apac", "jp", "au",
+  // "ca", "us-gov"), "global", or "application-profile" (an application
+  // inference-profile ARN, which names no model). A name as bills write it
+  // has none: "".
+  std::string scope;
   bool known = false; // `model` is an id of the card
 };
+
+inline constexpr std::string_view kInRegionScope = "in-region";
 
 // An id as invoked ("us.anthropic.claude-haiku-4-5-20251001-v1:0+flex", an
 // inference-profile or foundation-model ARN, "global.…"): the `+tier`
 // suffix gives the tier; ARNs give their resource id; geo prefixes (us.,
 // eu., apac., jp., au., us-gov., ca.) are dropped unless the card lists the
-// prefixed id; a global. profile keeps its prefix where the card has a
-// global entry (priced apart) and falls back to the base id otherwise.
+// prefixed id (a geo profile costs what the model costs in its region); a
+// global. profile keeps its prefix where the card has a global entry
+// (priced apart, about 10% below the regional price), falls back to the
+// base id where the card prices the model only regionally, and keeps its
+// prefix where the card has neither, so that global traffic of a model the
+// card lacks never merges with its regional traffic. The scope records
+// which profile the id named (docs/importing.md).
 NormalizedModel normalizeModelId(std::string_view raw, const RateCard &card);
 
 // Whether a model is named by an AWS id rather than as bills name it: AWS
@@ -69,5 +82,27 @@ std::string matchModelName(std::string_view name, bool global, const RateCard &c
 
 // "Claude Sonnet 4.5 (Amazon Bedrock Edition)" → "Claude Sonnet 4.5".
 std::string_view stripMarketplaceEdition(std::string_view name);
+
+// The provider of a model as the price list names it ("Claude Opus 5.5" →
+// Anthropic, "anthropic"; "GLM 5" or "zai.glm5" → Z AI, "zai"); empty when
+// no word of the name is known.
+struct ModelProvider {
+  std::string name;     // "Anthropic", "Mistral AI"
+  std::string idPrefix; // "anthropic", "mistral": how AWS ids begin
+};
+ModelProvider providerOfModelName(std::string_view name);
+
+// An id for a model the card lacks, from the price list's name: the name
+// itself when it is an id ("zai.glm5"), else the provider's id prefix and the
+// name's words and numbers ("Claude Opus 5.5" → "anthropic.claude-opus-5-5",
+// a stem the real versioned id begins with, so that matchModelName finds it;
+// a letter after a number stays on it: "Qwen 32B" → "qwen.qwen-32b").
+std::string modelIdFromName(std::string_view name);
+
+// Whether every number of `name` is among the numbers of `model`'s name, or
+// among those of its id, counting repeats: "Claude Opus 5.5" is not Claude
+// Opus 4.5 (matchModelName's words alone would take it), "Mistral Large 3
+// 675B" is mistral.mistral-large-3-675b-instruct.
+bool numbersAgree(std::string_view name, const ModelRates &model);
 
 } // namespace bwi::core

@@ -38,6 +38,43 @@ std::optional<Reconciliation> reconcile(const Evaluation &evaluation, const Bill
   return result;
 }
 
+std::optional<Reconciliation> reconcile(const Scenario &scenario, const Evaluation &evaluation,
+                                        const BillImport &bill, const std::string &month) {
+  auto result = reconcile(evaluation, bill, month);
+  if (!result || !bill.groupBy)
+    return result;
+  result->groupBy = bill.groupBy;
+  // The scenario's side: each workload's cost under its team (or name).
+  std::map<std::string, double> workloadCost;
+  for (const NamedCost &cost : evaluation.byWorkload)
+    workloadCost[cost.key] += cost.usd;
+  std::vector<std::string> order;
+  std::map<std::string, double> planned;
+  const auto plan = [&](const std::string &key, double usd) {
+    if (!planned.count(key))
+      order.push_back(key);
+    planned[key] += usd;
+  };
+  for (const Workload &workload : scenario.workloads)
+    plan(workload.team.value_or(workload.name), workloadCost[workload.id]);
+  if (const auto unallocated = workloadCost.find(kUnallocatedKey);
+      unallocated != workloadCost.end() && unallocated->second > 0)
+    plan(kUnallocatedKey, unallocated->second);
+  std::map<std::string, double> actual;
+  for (const BillGroup &group : bill.groups)
+    if (group.month == result->month)
+      actual[group.key.value_or(kNoKey)] += group.costUsd;
+  for (const std::string &key : order) {
+    const auto found = actual.find(key);
+    result->keys.push_back({key, planned[key], found == actual.end() ? 0.0 : found->second});
+    if (found != actual.end())
+      actual.erase(found);
+  }
+  for (const auto &[key, usd] : actual)
+    result->keys.push_back({key, 0.0, usd});
+  return result;
+}
+
 Json reconciliationToJson(const Reconciliation &reconciliation, const std::string &scenarioName) {
   Json json = Json::object();
   json["scenario"] = scenarioName;
@@ -53,6 +90,20 @@ Json reconciliationToJson(const Reconciliation &reconciliation, const std::strin
     rows.push_back(std::move(each));
   }
   json["models"] = std::move(rows);
+  if (reconciliation.groupBy) {
+    json["group_by"] = *reconciliation.groupBy;
+    Json keys = Json::array();
+    for (const ReconcileKeyRow &row : reconciliation.keys) {
+      Json each = {{"key", row.key},
+                   {"scenario_usd", row.scenarioUsd},
+                   {"actual_usd", row.actualUsd},
+                   {"variance_usd", row.varianceUsd()}};
+      each["variance_share"] =
+          row.scenarioUsd > 0 ? Json(row.varianceUsd() / row.scenarioUsd) : Json(nullptr);
+      keys.push_back(std::move(each));
+    }
+    json["groups"] = std::move(keys);
+  }
   json["scenario_gross_usd"] = reconciliation.scenarioGrossUsd;
   json["actual_usd"] = reconciliation.actualUsd;
   json["variance_usd"] = reconciliation.actualUsd - reconciliation.scenarioGrossUsd;

@@ -7,7 +7,7 @@
 #include <string_view>
 
 // The meter kinds the window's levers know by name (the card's own ids) and
-// the edits those levers make (docs/cost-model.md §17).
+// the edits those levers make (docs/cost-model.md §18).
 // Quantities are in the card's units for each kind.
 namespace bwi::core {
 

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 // The rate card: list prices of Bedrock models, as dated and sourced figures.
@@ -75,6 +76,41 @@ struct ReservedRates {
   bool operator==(const ReservedRates &) const = default;
 };
 
+// One value of a partial model object (a price change, an override): null,
+// a flag, a number or a text.
+using CardValue = std::variant<std::monostate, bool, double, std::string>;
+
+// A leaf of a partial model object: `field` is a dotted path inside the
+// model object ("on_demand.input_per_1m").
+struct CardLeaf {
+  std::string field;
+  CardValue value;
+  bool operator==(const CardLeaf &) const = default;
+};
+
+// Long-context pricing (docs/cost-model.md §11): a call whose mean input per call
+// is above the threshold pays every input-side price times inputMultiplier
+// and every output-side price times outputMultiplier.
+struct LongContextPricing {
+  double thresholdInputTokens = 0; // T, input tokens per call
+  double inputMultiplier = 1;      // μ_in
+  double outputMultiplier = 1;     // μ_out
+  std::string note;
+  bool operator==(const LongContextPricing &) const = default;
+};
+
+// A dated change of a model's prices (docs/cost-model.md §13.1): a partial model
+// object merged onto the model from calendar month `effective` on.
+struct DatedPriceChange {
+  std::string effective; // YYYY-MM
+  std::string note;      // what changes, as the card says ("launch promotion ends")
+  std::string source;
+  // Leaves under on_demand, batch, cache, tiers, long_context, provisioned
+  // and reserved, in file order.
+  std::vector<CardLeaf> fields;
+  bool operator==(const DatedPriceChange &) const = default;
+};
+
 // A dated score from one public leaderboard (docs/ratecard.md): shown as a
 // sourced figure, never as a verdict on a workload.
 struct QualityScore {
@@ -102,6 +138,18 @@ struct ModelRates {
   std::string source;
   std::string sourceDate;
   std::string note;
+  std::optional<LongContextPricing> longContext;
+  std::vector<DatedPriceChange> priceChanges; // as the card lists them
+  std::string endOfLife; // YYYY-MM, the first month it no longer serves; empty: none
+  std::string successor; // the model its traffic moves to from then on
+  // The model as it stands from each distinct `effective` month of its
+  // price changes on: the card's entry, the changes in force and the
+  // scenario's overrides merged (docs/cost-model.md §13.3), earliest first.
+  // Derived when a card is read or overridden (core/files/ratecardjson.h),
+  // never written; a version's `inForceFrom` is its month (YYYY-MM) and
+  // its own `versions` are empty.
+  std::vector<ModelRates> versions;
+  std::string inForceFrom;
 
   // Multiplier of a service tier; nullopt when the model does not offer it.
   std::optional<double> tierMultiplier(ServiceTier tier) const;
@@ -126,6 +174,7 @@ struct MeterRate {
 };
 
 struct RateCard {
+  int version = 1;  // the file's "version", written back as read
   std::string asOf; // ISO date YYYY-MM-DD the prices were checked
   std::string region;
   std::string currency = "USD";

@@ -55,7 +55,7 @@ struct RoutingShare {
 };
 
 // One line of the bill beyond tokens on a workload (docs/cost-model.md
-// §17): Guardrails, a knowledge base's vector store, AgentCore, Flows.
+// §18): Guardrails, a knowledge base's vector store, AgentCore, Flows.
 // Quantities are in the card's unit for the kind ("1K text units",
 // "OCU-hour"); quantity per month = perRequest × R_w(t) + perMonth.
 struct MeterUse {
@@ -71,7 +71,7 @@ struct MeterUse {
 
 // What a workload delivers to the business, so its cost reads per unit
 // ("$0.38 per ticket") against a target band (docs/cost-model.md
-// §18). Units per month = perRequest × R_w(t) + perMonth.
+// §19). Units per month = perRequest × R_w(t) + perMonth.
 inline constexpr double kDefaultUnitTolerance = 0.1;
 struct UnitEconomics {
   std::string name;                         // singular: "ticket", "user", "document"
@@ -80,6 +80,14 @@ struct UnitEconomics {
   std::optional<double> targetUsd;          // USD per unit
   double tolerance = kDefaultUnitTolerance; // within band: |cost − target| <= tolerance × target
   bool operator==(const UnitEconomics &) const = default;
+};
+
+// The exception path (docs/cost-model.md §12): a share `rate` of the requests the
+// workload's other models serve is sent again, whole, to model `to`.
+struct Escalation {
+  std::string to;
+  double rate = 0; // e, [0, 1]
+  bool operator==(const Escalation &) const = default;
 };
 
 struct Workload {
@@ -101,6 +109,7 @@ struct Workload {
   WeeklyProfile profile;
   std::vector<MeterUse> meters;      // "meters" (a Bedrock What-If addition)
   std::optional<UnitEconomics> unit; // "unit" (a Bedrock What-If addition)
+  std::optional<Escalation> escalation;
   bool operator==(const Workload &) const = default;
 };
 
@@ -164,6 +173,9 @@ struct ForecastSettings {
   std::optional<double> budgetUsd;        // a monthly net budget, USD per month
   std::optional<int> historyDays;         // days of measured usage behind the scenario
   std::optional<double> sensitivityRange; // tornado's ± share; default kDefaultSensitivityRange
+  // The calendar month (YYYY-MM) of month 0; without it there is no
+  // calendar: no price change applies and no model retires (docs/cost-model.md §13).
+  std::optional<std::string> startMonth;
   int trialCount() const { return trials.value_or(kDefaultTrials); }
   std::uint64_t seedValue() const { return seed.value_or(kDefaultSeed); }
   bool operator==(const ForecastSettings &) const = default;
@@ -171,7 +183,7 @@ struct ForecastSettings {
 
 // One leaf of `ratecard_overrides`: `field` is a dotted path inside the model
 // object ("provisioned.per_mu_hour.one_month").
-using OverrideValue = std::variant<std::monostate, bool, double, std::string>;
+using OverrideValue = CardValue;
 struct RateOverride {
   std::string modelId;
   std::string field;

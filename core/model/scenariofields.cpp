@@ -81,6 +81,9 @@ FieldValue getField(const Scenario &scenario, const FieldKey &key) {
     return optionalNumber(scenario.forecast.budgetUsd);
   case Field::SensitivityRange:
     return optionalNumber(scenario.forecast.sensitivityRange);
+  case Field::ForecastStartMonth:
+    return scenario.forecast.startMonth ? FieldValue(*scenario.forecast.startMonth)
+                                        : FieldValue(std::monostate{});
   case Field::ProvisionedUnits: {
     const auto *commitment = findProvisioned(scenario, key.modelId);
     return commitment ? static_cast<double>(commitment->modelUnits) : 0.0;
@@ -138,6 +141,11 @@ FieldValue getField(const Scenario &scenario, const FieldKey &key) {
     return workload.meters;
   case Field::Unit:
     return workload.unit ? FieldValue(*workload.unit) : FieldValue(std::monostate{});
+  case Field::EscalationTarget:
+    return workload.escalation ? FieldValue(workload.escalation->to) : FieldValue(std::monostate{});
+  case Field::EscalationRate:
+    return workload.escalation ? FieldValue(workload.escalation->rate)
+                               : FieldValue(std::monostate{});
   default: {
     const double *number =
         workloadNumber(scenario.workloads[static_cast<std::size_t>(key.workload)], key.field);
@@ -182,6 +190,14 @@ bool setField(Scenario &scenario, const FieldKey &key, const FieldValue &value) 
       return false;
     return true;
   }
+  case Field::ForecastStartMonth:
+    if (std::holds_alternative<std::monostate>(value))
+      scenario.forecast.startMonth.reset();
+    else if (text)
+      scenario.forecast.startMonth = *text;
+    else
+      return false;
+    return true;
   case Field::ProvisionedUnits: {
     if (!number)
       return false;
@@ -295,6 +311,22 @@ bool setField(Scenario &scenario, const FieldKey &key, const FieldValue &value) 
       workload.unit.reset();
     else
       return false;
+    return true;
+  case Field::EscalationTarget:
+    // A new escalation starts at rate 0: choosing the target changes no cost.
+    if (std::holds_alternative<std::monostate>(value))
+      workload.escalation.reset();
+    else if (text && workload.escalation)
+      workload.escalation->to = *text;
+    else if (text)
+      workload.escalation = Escalation{*text, 0.0};
+    else
+      return false;
+    return true;
+  case Field::EscalationRate:
+    if (!number || !workload.escalation)
+      return false;
+    workload.escalation->rate = *number;
     return true;
   default:
     break;

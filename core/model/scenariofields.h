@@ -18,8 +18,9 @@ enum class Field {
   Discount,
   AnnualCommitUsd,
   // Forecast settings; monostate is "not set" (the default applies)
-  BudgetUsd,        // forecast.budget_usd, USD per month
-  SensitivityRange, // forecast.sensitivity_range, the tornado's ± share
+  BudgetUsd,          // forecast.budget_usd, USD per month
+  SensitivityRange,   // forecast.sensitivity_range, the tornado's ± share
+  ForecastStartMonth, // forecast.start_month, "YYYY-MM" (the calendar of docs/cost-model.md §13)
   // Workload (needs `workload`)
   WorkloadName,
   WorkloadTeam,
@@ -43,8 +44,12 @@ enum class Field {
   // Whole values, so that undo restores exactly what was there (a meter's
   // typed rate, a unit's target): the levers build the next value with
   // core/model/meterkinds.h and set it in one step.
-  Meters, // the workload's meters (a std::vector<MeterUse>; docs/cost-model.md §17)
-  Unit,   // the workload's UnitEconomics; monostate: none (docs/cost-model.md §18)
+  Meters, // the workload's meters (a std::vector<MeterUse>; docs/cost-model.md §18)
+  Unit,   // the workload's UnitEconomics; monostate: none (docs/cost-model.md §19)
+  // The exception path (docs/cost-model.md §12): the target model id (monostate
+  // removes the escalation) and the rate, [0, 1], of an existing escalation.
+  EscalationTarget,
+  EscalationRate,
   // Commitment on a model (needs `modelId`)
   ProvisionedUnits, // 0 removes the commitment
   ProvisionedTerm,

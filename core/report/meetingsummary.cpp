@@ -52,10 +52,28 @@ std::string advise(const CommitmentAdvice &advice, const ForecastSettings &forec
   return text;
 }
 
+// The planner's recommendation for the model, and the month's optimum when
+// it differs: the planner weighs the forecast's months and uncertainty, the
+// month's sizing that month's load alone.
+std::string planAdvice(const ModelPlan &planned, const CommitmentAdvice &advice) {
+  std::string text = planned.reason;
+  if (!planned.recommendedChoice)
+    return text;
+  const PlanChoice &choice = planned.choices[*planned.recommendedChoice];
+  const long long units = choice.term ? choice.modelUnits : 0;
+  if (units != advice.optimalUnits)
+    text += " This month's load alone would be cheapest at " + std::to_string(advice.optimalUnits) +
+            " MU (the commitment explorer's optimum); the planner weighs the next " +
+            std::to_string(kPlanMonths) +
+            " months of growth and the forecast's uncertainty, hence " + std::to_string(units) +
+            " MU.";
+  return text;
+}
+
 } // namespace
 
 MeetingSummary meetingSummary(const ForecastSettings &settings, const Evaluation &month0,
-                              const Forecast &forecast) {
+                              const Forecast &forecast, const CommitmentPlan *plan) {
   MeetingSummary summary;
   summary.monthlyGrossUsd = month0.grossUsd;
   summary.monthlyNetUsd = month0.netUsd;
@@ -90,7 +108,12 @@ MeetingSummary meetingSummary(const ForecastSettings &settings, const Evaluation
         advice.breakEvenUtilization = pt.breakEvenUtilization;
         advice.breakEvenVolumeMultiplier = pt.breakEvenVolumeMultiplier;
       }
-    advice.advice = advise(advice, settings);
+    const ModelPlan *planned = nullptr;
+    if (plan)
+      for (const ModelPlan &model : plan->models)
+        if (model.modelId == sizing.modelId && model.priced)
+          planned = &model;
+    advice.advice = planned ? planAdvice(*planned, advice) : advise(advice, settings);
     summary.commitments.push_back(std::move(advice));
   }
   return summary;

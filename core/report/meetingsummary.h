@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/analysis/commitmentplanner.h"
 #include "core/cost/evaluation.h"
 #include "core/forecast/forecast.h"
 
@@ -36,7 +37,11 @@ struct MeetingSummary {
   std::vector<CommitmentAdvice> commitments;
 };
 
+// With the commitment planner's plan, a model the plan prices gets the
+// planner's recommendation (the one the Ranges tab and `plan` give), and the
+// month's optimum beside it when the two differ, with why: one
+// recommendation, not two. Without it, the month's sizing alone.
 MeetingSummary meetingSummary(const ForecastSettings &settings, const Evaluation &month0,
-                              const Forecast &forecast);
+                              const Forecast &forecast, const CommitmentPlan *plan = nullptr);
 
 } // namespace bwi::core

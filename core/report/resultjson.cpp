@@ -118,7 +118,52 @@ Json evaluationToJson(const Evaluation &evaluation, const std::string &scenarioN
                               {"cost_usd", meter.costUsd}});
   json["unit_costs"] = unitCostsToJson(evaluation.unitCosts);
   json["commit_retired_usd"] = evaluation.commitRetiredUsd;
+  json["calendar_month"] = evaluation.calendarMonth ? Json(*evaluation.calendarMonth) : Json();
+  json["long_context"] = evaluation.longContext;
   json["warnings"] = evaluation.warnings;
+  return json;
+}
+
+Json escalationsToJson(const std::vector<EscalationBreakEven> &breakEvens) {
+  Json json = Json::array();
+  for (const EscalationBreakEven &entry : breakEvens)
+    json.push_back({{"workload", entry.workloadId},
+                    {"to", entry.to},
+                    {"to_this_month", entry.toThisMonth},
+                    {"rate", entry.rate},
+                    {"net_usd", entry.netUsd},
+                    {"break_even_rate", optional(entry.breakEvenRate)},
+                    {"all_premium_net_usd", entry.allPremiumNetUsd}});
+  return json;
+}
+
+Json calendarEventsToJson(const std::vector<CalendarEvent> &events) {
+  Json json = Json::array();
+  for (const CalendarEvent &event : events) {
+    Json entry = {{"month", event.month},
+                  {"calendar_month", event.calendarMonth},
+                  {"model", event.modelId},
+                  {"kind", toString(event.kind)},
+                  {"label", event.label}};
+    if (!event.note.empty())
+      entry["note"] = event.note;
+    if (event.kind == CalendarEventKind::EndOfLife)
+      entry["successor"] = event.successor.empty() ? Json() : Json(event.successor);
+    json.push_back(std::move(entry));
+  }
+  return json;
+}
+
+Json commitmentRisksToJson(const std::vector<CommitmentRisk> &risks) {
+  Json json = Json::array();
+  for (const CommitmentRisk &risk : risks)
+    json.push_back({{"model", risk.modelId},
+                    {"commitment", risk.reserved ? "reserved" : "provisioned"},
+                    {"end_of_life", risk.endOfLife},
+                    {"successor", risk.successor.empty() ? Json() : Json(risk.successor)},
+                    {"idle_months", risk.idleMonths},
+                    {"idle_calendar_months", risk.idleCalendarMonths},
+                    {"idle_cost_usd", risk.idleCostUsd}});
   return json;
 }
 
@@ -126,6 +171,7 @@ Json forecastToJson(const Forecast &forecast) {
   Json months = Json::array();
   for (const ForecastMonth &month : forecast.months) {
     Json row = {{"month", month.month},
+                {"calendar_month", month.calendarMonth ? Json(*month.calendarMonth) : Json()},
                 {"gross_usd", month.grossUsd},
                 {"discount_usd", month.discountUsd},
                 {"net_usd", month.netUsd},
@@ -151,6 +197,8 @@ Json forecastToJson(const Forecast &forecast) {
     json["first_likely_over_budget_month"] =
         forecast.firstLikelyOverBudgetMonth ? Json(*forecast.firstLikelyOverBudgetMonth) : Json();
   }
+  json["events"] = calendarEventsToJson(forecast.events);
+  json["commitment_risks"] = commitmentRisksToJson(forecast.commitmentRisks);
   return json;
 }
 
@@ -159,6 +207,15 @@ std::string volumeCurveCsv(const std::vector<VolumeCurvePoint> &points) {
   for (const VolumeCurvePoint &point : points)
     csv += csvNumber(point.multiplier) + "," + csvNumber(point.onDemandOnlyUsd) + "," +
            csvNumber(point.withCommitmentsUsd) + "," + csvNumber(point.withOptimalUsd) + "\n";
+  return csv;
+}
+
+std::string escalationCurveCsv(const EscalationCurve &curve) {
+  std::string csv = "escalation_rate,net_usd,all_premium_net_usd,is_break_even,is_scenario_rate\n";
+  for (const EscalationCurvePoint &point : curve.points)
+    csv += csvNumber(point.rate) + "," + csvNumber(point.netUsd) + "," +
+           csvNumber(curve.breakEven.allPremiumNetUsd) + "," + (point.breakEven ? "1" : "0") + "," +
+           (point.scenarioRate ? "1" : "0") + "\n";
   return csv;
 }
 

@@ -28,7 +28,7 @@ struct BreakEvenMarker {
 };
 
 // One workload's cost per unit over the forecast months against its target
-// band (docs/cost-model.md §18): the "Cost per unit" chart.
+// band (docs/cost-model.md §19): the "Cost per unit" chart.
 struct UnitCostSeries {
   std::string workloadId;
   std::string unit;

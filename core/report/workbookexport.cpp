@@ -81,7 +81,9 @@ enum InputColumn {
   kInTier,
   kInWritePrice,
   kInBatchFallback,
-  kInBilling
+  kInBilling,
+  kInLongInput, // long-context multipliers (1 where the flow is not long, docs/cost-model.md §11)
+  kInLongOutput
 };
 // Rates columns.
 enum RateColumn {
@@ -151,13 +153,17 @@ SheetTable inputsTable(const Scenario &scenario, const PreparedScenario &prepare
                    "Tier multiplier",
                    "Cache write $ / 1M (TTL)",
                    "Batch billed on demand",
-                   "Billing"};
-  table.widths = {18, 26, 14, 40, 16, 12, 10, 14, 14, 12, 12, 12, 10, 14, 12, 12};
-  for (const PreparedFlow &flow : prepared.flows) {
+                   "Billing",
+                   "Long-context input x",
+                   "Long-context output x"};
+  table.widths = {18, 26, 14, 40, 16, 12, 10, 14, 14, 12, 12, 12, 10, 14, 12, 12, 12, 12};
+  const PreparedSegment &segment = prepared.segment(month);
+  for (const PreparedFlow &flow : segment.flows) {
     const Workload &workload = scenario.workloads[flow.workload];
     const PreparedWorkload &pw = prepared.workloads[flow.workload];
-    const ModelRates &rates = prepared.models[flow.model].rates;
+    const ModelRates &rates = segment.models[flow.model].rates;
     const RequestTokens &t = flow.tokens;
+    const bool longContext = flow.longContext && rates.longContext;
     table.rows.push_back(
         {text(pw.id), text(workload.name), text(pw.team), text(rates.id),
          number(traffic.workloadRequests[flow.workload], CellStyle::Count),
@@ -168,13 +174,15 @@ SheetTable inputsTable(const Scenario &scenario, const PreparedScenario &prepare
          number(rates.tierMultiplier(workload.serviceTier).value_or(1.0), CellStyle::Plain),
          number(cacheWritePrice(rates, workload.caching), CellStyle::RatePer1m),
          text(yesNo(flow.batchOnDemand)),
-         text(billingName(billing(prepared.models[flow.model], month)))});
+         text(billingName(billing(segment.models[flow.model], month))),
+         number(longContext ? rates.longContext->inputMultiplier : 1.0, CellStyle::Plain),
+         number(longContext ? rates.longContext->outputMultiplier : 1.0, CellStyle::Plain)});
   }
   return table;
 }
 
 SheetTable ratesTable(const Scenario &scenario, const RateCard &card,
-                      const PreparedScenario &prepared) {
+                      const PreparedScenario &prepared, int month) {
   SheetTable table;
   table.name = "Rates";
   table.headers = {"Model",
@@ -193,7 +201,8 @@ SheetTable ratesTable(const Scenario &scenario, const RateCard &card,
                    "Negotiated overrides"};
   table.widths = {40, 26, 14, 14, 14, 14, 14, 14, 14, 12, 50, 12, 14, 40};
   const auto &overrides = scenario.ratecardOverrides;
-  for (const PreparedModel &model : prepared.models) {
+  // The month's card: its price changes in force (docs/cost-model.md §13.3).
+  for (const PreparedModel &model : prepared.segment(month).models) {
     const ModelRates &rates = model.rates;
     const auto overridden = [&](const char *field) {
       return isOverridden(overrides, rates.id, field);
@@ -205,6 +214,10 @@ SheetTable ratesTable(const Scenario &scenario, const RateCard &card,
           "marketplace", "provisioned", "reserved"})
       if (overridden(field))
         note += (note.empty() ? "" : "; ") + std::string(field);
+    // A dated card: say which price change the month's prices come from.
+    if (!rates.inForceFrom.empty())
+      note +=
+          (note.empty() ? "" : "; ") + std::string("prices as changed from ") + rates.inForceFrom;
     const auto price = [&](std::optional<double> value, const char *field) {
       SheetCell result = optionalNumber(value, CellStyle::RatePer1m, overridden(field));
       if (result.emphasis && result.number)
@@ -274,13 +287,16 @@ SheetTable metersTable(const PreparedScenario &prepared, const Evaluation &month
   return table;
 }
 
-// The on-demand price bracket of a flow's request, per 1M tokens, in cells.
+// The on-demand price bracket of a flow's request, per 1M tokens, in cells:
+// input-side prices times the long-context input multiplier, output times
+// the output one (docs/cost-model.md §11), then the tier.
 std::string onDemandBracket(int inputRow, int rateRow) {
   const auto in = [&](int c) { return "Inputs!" + cell(c, inputRow); };
   const auto rate = [&](int c) { return "Rates!" + cell(c, rateRow); };
-  return "(" + in(kInUncached) + "*" + rate(kRaInput) + "+" + in(kInCacheRead) + "*" +
-         rate(kRaCacheRead) + "+" + in(kInCacheWrite) + "*" + in(kInWritePrice) + "+" +
-         in(kInOutput) + "*" + rate(kRaOutput) + ")*" + in(kInTier) + "/1000000";
+  return "((" + in(kInUncached) + "*" + rate(kRaInput) + "+" + in(kInCacheRead) + "*" +
+         rate(kRaCacheRead) + "+" + in(kInCacheWrite) + "*" + in(kInWritePrice) + ")*" +
+         in(kInLongInput) + "+" + in(kInOutput) + "*" + rate(kRaOutput) + "*" + in(kInLongOutput) +
+         ")*" + in(kInTier) + "/1000000";
 }
 
 SheetTable monthlyTable(const PreparedScenario &prepared, const Evaluation &month0,
@@ -302,12 +318,13 @@ SheetTable monthlyTable(const PreparedScenario &prepared, const Evaluation &mont
                    "Total"};
   table.widths = {18, 40, 12, 16, 16, 18, 16, 18, 18, 18, 18, 18};
   const int firstRow = 2;
-  for (std::size_t f = 0; f < prepared.flows.size(); ++f) {
-    const PreparedFlow &flow = prepared.flows[f];
+  const PreparedSegment &segment = prepared.segment(month0.month);
+  for (std::size_t f = 0; f < segment.flows.size(); ++f) {
+    const PreparedFlow &flow = segment.flows[f];
     const FlowCost &cost = costs[f];
     const int row = firstRow + static_cast<int>(f);
     const int rateRow = firstRow + flow.model;
-    const Billing mode = billing(prepared.models[flow.model], month0.month);
+    const Billing mode = billing(segment.models[flow.model], month0.month);
     const auto in = [&](int c) { return "Inputs!" + cell(c, row); };
     const auto rate = [&](int c) { return "Rates!" + cell(c, rateRow); };
 
@@ -316,19 +333,21 @@ SheetTable monthlyTable(const PreparedScenario &prepared, const Evaluation &mont
       onDemand = formula("=" + cell(kMoRealtime, row) + "*" + onDemandBracket(row, rateRow),
                          cost.realtimeOnDemandUsd, CellStyle::Money);
     else if (mode == Billing::Reserved) // cache reads stay on demand under a reservation
-      onDemand = formula("=" + cell(kMoRealtime, row) + "*" + in(kInCacheRead) + "*" +
-                             rate(kRaCacheRead) + "*" + in(kInTier) + "/1000000",
-                         cost.realtimeOnDemandUsd, CellStyle::Money);
+      onDemand =
+          formula("=" + cell(kMoRealtime, row) + "*" + in(kInCacheRead) + "*" + rate(kRaCacheRead) +
+                      "*" + in(kInLongInput) + "*" + in(kInTier) + "/1000000",
+                  cost.realtimeOnDemandUsd, CellStyle::Money);
     else
       onDemand = number(cost.realtimeOnDemandUsd, CellStyle::Money);
     const std::string batchFormula =
         flow.batchOnDemand
             ? "=" + cell(kMoBatchRequests, row) + "*" + onDemandBracket(row, rateRow)
             : "=" + cell(kMoBatchRequests, row) + "*(" + in(kInInput) + "*" + rate(kRaBatchInput) +
-                  "+" + in(kInOutput) + "*" + rate(kRaBatchOutput) + ")/1000000";
+                  "*" + in(kInLongInput) + "+" + in(kInOutput) + "*" + rate(kRaBatchOutput) + "*" +
+                  in(kInLongOutput) + ")/1000000";
     const FlowMonth &volume = traffic.flows[f];
     table.rows.push_back(
-        {text(prepared.workloads[flow.workload].id), text(prepared.models[flow.model].rates.id),
+        {text(prepared.workloads[flow.workload].id), text(segment.models[flow.model].rates.id),
          text(billingName(mode)),
          formula("=" + in(kInRequests) + "*(1-" + in(kInBatchShare) + ")*" + in(kInShare),
                  volume.realtimeRequests, CellStyle::Count),
@@ -543,9 +562,10 @@ std::vector<FlowCost> flowCosts(const PreparedScenario &prepared, const Evaluati
   // Request counts come from the month's traffic, money from the evaluation's
   // show-back: the workbook repeats none of the cost model.
   const MonthTraffic traffic = monthTraffic(prepared, evaluation.month, evaluation.volumeScale);
-  std::vector<FlowCost> costs(prepared.flows.size());
-  for (std::size_t f = 0; f < prepared.flows.size() && f < evaluation.flowModes.size(); ++f) {
-    const PreparedFlow &flow = prepared.flows[f];
+  const PreparedSegment &segment = prepared.segment(evaluation.month);
+  std::vector<FlowCost> costs(segment.flows.size());
+  for (std::size_t f = 0; f < segment.flows.size() && f < evaluation.flowModes.size(); ++f) {
+    const PreparedFlow &flow = segment.flows[f];
     const FlowMonth &volume = traffic.flows[f];
     const ModeBreakdown &modes = evaluation.flowModes[f];
     FlowCost &cost = costs[f];
@@ -570,7 +590,7 @@ WorkbookTables workbookTables(const Scenario &scenario, const RateCard &card,
   const std::vector<FlowCost> costs = flowCosts(prepared, month0);
   WorkbookTables tables;
   tables.inputs = inputsTable(scenario, prepared, traffic, month0.month);
-  tables.rates = ratesTable(scenario, card, prepared);
+  tables.rates = ratesTable(scenario, card, prepared, month0.month);
   tables.meters = metersTable(prepared, month0, traffic);
   tables.monthly = monthlyTable(prepared, month0, traffic, costs, tables.meters);
   tables.forecast = forecastTable(forecast, !prepared.meters.empty());

@@ -104,7 +104,7 @@ TEST_CASE("Slider drag to the redrawn Monte Carlo fan", "[bench][gui][ranges]") 
   window.resize(1600, 1000);
   window.show();
   REQUIRE(QTest::qWaitForWindowExposed(&window));
-  ui::FanJob *fan = ui::FanJob::of(window.document());
+  ui::FanJob *fan = window.document()->fanJob();
   REQUIRE(fan->monteCarlo());
   REQUIRE(QTest::qWaitFor([fan] { return !fan->computing(); }, 30000));
   auto *lever = window.findChild<ui::LeverSlider *>(QStringLiteral("globalVolumeLever"));

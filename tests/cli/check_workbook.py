@@ -7,6 +7,9 @@ figures (`evaluate --json`) to the cent, by evaluating every formula over the
 Inputs, Rates and Meters cells (each meter's quantity is itself a formula on
 the Meters sheet); then the CSV tables, the usage errors (exit 2, no file)
 and an unwritable output (exit 1, the message names it, no file).
+With a scenario of version 2 of the cost model (long context, escalation, a
+dated card: --expect-v2), the formulas must also carry the long-context
+multipliers and the flows the month's moves and escalation give.
 """
 
 import argparse
@@ -19,6 +22,10 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 import zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "reference"))
+import costmodel_reference as ref  # noqa: E402  (the month's routing: moves and escalation)
 
 NS = {"s": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 CENT = 0.01
@@ -205,13 +212,43 @@ def check_workbook(exe, scenario, workdir):
               f"Monthly!{meters_column}{r}: the meter's cost is not a formula over the Meters sheet")
 
 
+def month_zero_flows(data, scenario):
+    """Workload-model pairs in month 0: the routing after end-of-life moves and
+    escalation (docs/cost-model.md §13.3), as the Inputs sheet lists them."""
+    card = ref.resolve_ratecard(data, scenario, os.path.join(os.path.dirname(HERE), "..",
+                                                             "resources", "builtin-ratecard.json"))
+    models = ref.model_table(ref.card_in_month(card, data, 0))
+    C = ref.calendar_month_of(data, 0)
+    return sum(len(ref.month_routing(w, models, C)[0]) for w in data["workloads"])
+
+
+def check_v2(workdir, program):
+    """The long-context multipliers reach the formulas: at least one flow is
+    long and its on-demand cell multiplies by its Inputs multiplier cells."""
+    _, sheets = read_sheets(os.path.join(workdir, "example.xlsx"))
+    inputs = sheets["Inputs"]
+    header = {inputs[f"{chr(ord('A') + c)}1"][0]: chr(ord("A") + c) for c in range(26)
+              if f"{chr(ord('A') + c)}1" in inputs}
+    long_in = header.get("Long-context input x")
+    check(long_in is not None, "Inputs has no long-context multiplier column")
+    if long_in is None:
+        return
+    multipliers = [cell[0] for ref_, cell in inputs.items()
+                   if ref_.startswith(long_in) and ref_ != f"{long_in}1"]
+    check(any(m != 1.0 for m in multipliers), f"no flow is long: multipliers {multipliers}")
+    check(len(program["long_context"]) > 0, "the program lists no long-context pair")
+    formulas = [cell[1] for cell in sheets["Monthly"].values() if cell[1]]
+    check(any(f"Inputs!{long_in}" in f for f in formulas),
+          "no Monthly formula uses the long-context multiplier")
+
+
 def check_csv(exe, scenario, workdir):
     program = json.loads(run(exe, "evaluate", scenario, "--json").stdout)
     forecast = json.loads(run(exe, "forecast", scenario, "--json").stdout)
     with open(scenario) as file:
         data = json.load(file)
-    flows = sum(len(w["routing"]) for w in data["workloads"])
-    models = len({m for w in data["workloads"] for m in w["routing"]})
+    flows = month_zero_flows(data, scenario)
+    models = len(program["by_model"])
     tables = {}
     for table in ("workloads", "rates", "meters", "monthly", "forecast"):
         out = os.path.join(workdir, f"{table}.csv")
@@ -294,6 +331,8 @@ def main():
     parser.add_argument("--exe", required=True)
     parser.add_argument("--scenario", required=True)
     parser.add_argument("--workdir", required=True)
+    parser.add_argument("--expect-v2", action="store_true",
+                        help="the scenario uses long context, escalation and a dated card")
     args = parser.parse_args()
     os.makedirs(args.workdir, exist_ok=True)
     for name in os.listdir(args.workdir):
@@ -301,6 +340,8 @@ def main():
         if os.path.isfile(path):
             os.remove(path)
     check_workbook(args.exe, args.scenario, args.workdir)
+    if args.expect_v2:
+        check_v2(args.workdir, json.loads(run(args.exe, "evaluate", args.scenario, "--json").stdout))
     check_csv(args.exe, args.scenario, args.workdir)
     check_errors(args.exe, args.scenario, args.workdir)
     for failure in failures:

@@ -6,7 +6,8 @@ if(NOT status EQUAL 0)
   message(FATAL_ERROR "exit ${status}: ${err}")
 endif()
 foreach(key scenario month ratecard_as_of gross_usd discount_usd net_usd by_mode by_model
-        by_workload by_team tokens requests provisioned reserved sizing commit_retired_usd warnings)
+        by_workload by_team tokens requests provisioned reserved sizing commit_retired_usd
+        calendar_month long_context escalations warnings)
   string(JSON value ERROR_VARIABLE missing GET "${out}" ${key})
   if(missing)
     message(FATAL_ERROR "evaluate --json lacks ${key}")

@@ -71,7 +71,9 @@ TEST_CASE("A first word that is no command says what it is", "[cli]") {
 
 TEST_CASE("The help lists every sub-command of the table", "[cli]") {
   const std::string help = run({"--help"}).out;
-  CHECK(app::subCommands().size() == 13);
+  CHECK(app::subCommands().size() == 15);
+  REQUIRE(app::findSubCommand("ratecard"));
+  CHECK(app::findSubCommand("ratecard")->qtRunner == &app::QtRunners::ratecard);
   for (const app::SubCommand &command : app::subCommands())
     CHECK_THAT(help, Catch::Matchers::Contains("bedrock-whatif " + std::string(command.name) + " " +
                                                std::string(command.usage.substr(0, 8))));

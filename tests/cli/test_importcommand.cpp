@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <unistd.h>
@@ -113,9 +114,65 @@ TEST_CASE("import --json for bills: groups by model, usage, tier and month", "[c
     CHECK(json["kind"] == kind);
     REQUIRE_FALSE(json["groups"].empty());
     for (const auto &group : json["groups"])
-      CHECK(keysOf(group) ==
-            std::set<std::string>{"model", "usage", "tier", "month", "cost_usd", "tokens"});
+      CHECK(keysOf(group) == std::set<std::string>{"model", "usage", "tier", "month", "cost_usd",
+                                                   "tokens", "in_ratecard"});
   }
+}
+
+TEST_CASE("import cur --group-by shows the bill back by team, principal and tag", "[cli][import]") {
+  const std::string bill = BWI_SOURCE_DIR "/tests/data/import/shapes/cur2-principals.csv";
+  const Run result = run({"import", "cur", bill, "--json", "--group-by", "tag:iamPrincipal/team"});
+  INFO(result.err);
+  REQUIRE(result.status == 0);
+  const auto json = nlohmann::json::parse(result.out);
+  CHECK(json["group_by"] == "tag:iamPrincipal/team");
+  std::map<std::string, double> byKey;
+  for (const auto &group : json["groups"]) {
+    CHECK(keysOf(group).count("key") == 1);
+    byKey[group["key"].is_null() ? "(null)" : group["key"].get<std::string>()] +=
+        group["cost_usd"].get<double>();
+  }
+  CHECK(byKey.size() == 2);
+  CHECK(byKey["BedrockDataScience"] == Approx(1.8318).epsilon(1e-12));
+  CHECK(byKey["(null)"] == Approx(2.2).epsilon(1e-12));
+  REQUIRE(json["keys"].size() == 2);
+  CHECK(keysOf(json["keys"][0]) ==
+        std::set<std::string>{"month", "key", "cost_usd", "tokens", "share"});
+
+  const Run principals = run({"import", "cur", bill, "--group-by", "principal"});
+  REQUIRE(principals.status == 0);
+  CHECK_THAT(principals.out, Catch::Matchers::Contains("By principal:"));
+  CHECK_THAT(principals.out, Catch::Matchers::Contains("Role-1"));
+
+  CHECK(run({"import", "cur", bill, "--group-by", "requestMetadata.team"}).status == 2);
+  CHECK(run({"import", "hourly-csv", data("hourly.csv"), "--group-by", "principal"}).status == 2);
+  const Run focus =
+      run({"import", "focus", BWI_SOURCE_DIR "/tests/data/import/shapes/focus-no-bedrock.csv"});
+  CHECK(focus.status == 0);
+  CHECK_THAT(focus.out, Catch::Matchers::Contains("no Bedrock charges in these files"));
+  CHECK_THAT(focus.out, Catch::Matchers::Contains("AWS (5), Microsoft (1), Oracle (1)"));
+}
+
+TEST_CASE("reconcile --group-by sets each team of the scenario beside its bill", "[cli][import]") {
+  const std::string bill = BWI_SOURCE_DIR "/tests/data/import/shapes/focus-bedrock-tags.csv";
+  const auto scenario = scratch("by-team.json");
+  Run result = run(
+      {"import", "focus", bill, "--group-by", "tag:iamPrincipal/team", "--out", scenario.string()});
+  INFO(result.err);
+  REQUIRE(result.status == 0);
+  result =
+      run({"reconcile", scenario.string(), bill, "--group-by", "tag:iamPrincipal/team", "--json"});
+  INFO(result.err);
+  REQUIRE(result.status == 0);
+  const auto json = nlohmann::json::parse(result.out);
+  CHECK(json["group_by"] == "tag:iamPrincipal/team");
+  REQUIRE(json["groups"].size() == 3);
+  for (const auto &row : json["groups"])
+    CHECK(row["variance_usd"].get<double>() == Approx(0).margin(1e-9));
+  const Run text =
+      run({"reconcile", scenario.string(), bill, "--group-by", "tag:iamPrincipal/team"});
+  CHECK_THAT(text.out, Catch::Matchers::Contains("By tag:iamPrincipal/team"));
+  CHECK(run({"reconcile", scenario.string(), bill, "--group-by", "team"}).status == 2);
 }
 
 TEST_CASE("import exits 2 on a wrong command line and 1 on input it cannot read", "[cli][import]") {
@@ -139,7 +196,7 @@ TEST_CASE("import exits 2 on a wrong command line and 1 on input it cannot read"
   const Run wrongKind = run({"import", "invocation-logs", data("cur.csv"), "--json"});
   CHECK(wrongKind.status == 1);
   CHECK(wrongKind.out.empty());
-  CHECK_THAT(wrongKind.err, Catch::Matchers::Contains("expected JSON lines"));
+  CHECK_THAT(wrongKind.err, Catch::Matchers::Contains("a CUR CSV export (use `import cur`)"));
 }
 
 TEST_CASE("import --out writes a scenario or the hourly CSV, and nothing on failure",
@@ -173,6 +230,25 @@ TEST_CASE("import --out writes a scenario or the hourly CSV, and nothing on fail
   std::filesystem::remove(never);
   CHECK(run({"import", "invocation-logs", data("cur.csv"), "--out", never.string()}).status == 1);
   CHECK_FALSE(std::filesystem::exists(never));
+}
+
+TEST_CASE("import --out writes guardrail units as workload meters", "[cli][import]") {
+  const auto scenario = scratch("guarded.json");
+  const Run result = run({"import", "invocation-logs",
+                          BWI_SOURCE_DIR "/tests/data/import/shapes/insights-cli.json", "--out",
+                          scenario.string()});
+  INFO(result.err);
+  REQUIRE(result.status == 0);
+  const auto written = nlohmann::json::parse(std::ifstream(scenario));
+  REQUIRE(written["workloads"].size() == 1);
+  const auto &meters = written["workloads"][0]["meters"];
+  REQUIRE(meters.size() == 4);
+  for (const auto &meter : meters) {
+    CHECK(keysOf(meter) == std::set<std::string>{"kind", "per_request"});
+    // A unit on the input and one on the output, in the card's 1K text units.
+    CHECK(meter["per_request"].get<double>() == Approx(0.002));
+  }
+  CHECK(meters[0]["kind"] == "guardrails.content_filters");
 }
 
 TEST_CASE("import cur --out writes a scenario with the bill's tokens", "[cli][import]") {

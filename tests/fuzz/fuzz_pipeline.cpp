@@ -38,7 +38,8 @@ void checkWorkbench(const PreparedScenario &prepared) {
 
 void checkForecast(const PreparedScenario &prepared) {
   const double work = static_cast<double>(prepared.forecast.trialCount()) *
-                      prepared.forecast.months * std::max<std::size_t>(1, prepared.flows.size());
+                      prepared.forecast.months *
+                      std::max<std::size_t>(1, prepared.segment(0).flows.size());
   ForecastOptions options;
   options.threads = 1;
   options.monteCarlo = work <= kMaxFanWork;

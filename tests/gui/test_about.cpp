@@ -71,3 +71,16 @@ TEST_CASE("The About dialog carries each library's license text", "[gui]") {
     CHECK_FALSE(text->toPlainText().contains(QStringLiteral("is missing from this build")));
   }
 }
+
+TEST_CASE("About names simdjson with its license", "[gui]") {
+  ui::AboutDialog dialog(QStringLiteral("1.2.3"), QStringLiteral("2025-10-01"),
+                         QStringLiteral("us-east-1"));
+  auto *components = findChildOrFail<QListWidget>(&dialog, QStringLiteral("aboutComponents"));
+  auto *text = findChildOrFail<QPlainTextEdit>(&dialog, QStringLiteral("aboutLicenseText"));
+  const auto rows = components->findItems(QStringLiteral("simdjson"), Qt::MatchStartsWith);
+  REQUIRE(rows.size() == 1);
+  CHECK(rows.front()->text().contains(QStringLiteral("Apache-2.0")));
+  components->setCurrentItem(rows.front());
+  CHECK(text->toPlainText().contains(QStringLiteral("Apache License")));
+  CHECK(text->toPlainText().contains(QStringLiteral("Daniel Lemire")));
+}

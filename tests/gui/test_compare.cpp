@@ -7,6 +7,7 @@
 #include "ui/compare/comparisonset.h"
 
 #include <QAbstractItemModel>
+#include <QBrush>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
@@ -29,7 +30,8 @@ namespace {
 ui::ComparePanel *showComparePanel(Window &w) {
   auto *tabs = findChildOrFail<QTabWidget>(&w.window, QStringLiteral("mainTabs"));
   auto *panel = findChildOrFail<ui::ComparePanel>(&w.window, QStringLiteral("comparePanel"));
-  tabs->setCurrentWidget(panel);
+  w.window.showPanel(panel);
+  REQUIRE(tabs->currentWidget()->isAncestorOf(panel));
   QCoreApplication::processEvents();
   return panel;
 }
@@ -173,4 +175,38 @@ TEST_CASE("Every chart has an export button with Export and Copy", "[gui][export
   const QImage copied = QGuiApplication::clipboard()->image();
   CHECK(copied.width() == 2400);
   CHECK(copied.height() == 1350);
+}
+
+TEST_CASE("A larger discount is the favourable difference in the comparison table",
+          "[gui][compare]") {
+  Window w;
+  ui::ComparePanel *panel = showComparePanel(w);
+  panel->comparisonSet()->addCopy(); // the copy keeps the example's 8%
+  REQUIRE(w.document().setValue({core::Field::Discount}, 0.15, QStringLiteral("15%")));
+  QCoreApplication::processEvents();
+  auto *table = findChildOrFail<QTableView>(panel, QStringLiteral("compareTable"));
+  QAbstractItemModel *model = table->model();
+  int discountRow = -1, netRow = -1;
+  for (int r = 0; r < model->rowCount(); ++r) {
+    const QString label = model->headerData(r, Qt::Vertical).toString();
+    if (label == QStringLiteral("Private-pricing discount"))
+      discountRow = r;
+    if (label == QStringLiteral("Net cost this month"))
+      netRow = r;
+  }
+  REQUIRE(discountRow >= 0);
+  REQUIRE(netRow >= 0);
+  // Baseline: the workbench at 15%. The copy's smaller discount is worse, its higher net too.
+  const QModelIndex discount = model->index(discountRow, 2);
+  const QModelIndex net = model->index(netRow, 2);
+  REQUIRE(discount.data().toString().startsWith(QLatin1Char('-')));
+  REQUIRE(net.data().toString().startsWith(QLatin1Char('+')));
+  const QColor worse = net.data(Qt::ForegroundRole).value<QBrush>().color();
+  CHECK(discount.data(Qt::ForegroundRole).value<QBrush>().color() == worse);
+
+  panel->comparisonSet()->setBaseline(1); // now the copy is the baseline: the signs turn
+  QCoreApplication::processEvents();
+  const QColor better = model->index(netRow, 2).data(Qt::ForegroundRole).value<QBrush>().color();
+  CHECK(better != worse);
+  CHECK(model->index(discountRow, 2).data(Qt::ForegroundRole).value<QBrush>().color() == better);
 }

@@ -4,10 +4,13 @@
 #include "ui/document/scenariodocument.h"
 #include "ui/import/importdialog.h"
 
+#include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QUndoStack>
 
 #include <filesystem>
@@ -110,4 +113,57 @@ TEST_CASE("A file of the wrong kind is refused in the dialog", "[gui][import]") 
   CHECK(findChildOrFail<QLabel>(&dialog, QStringLiteral("importStatus"))
             ->text()
             .contains(QStringLiteral("Not imported")));
+}
+
+TEST_CASE("A long refusal wraps inside the import dialog, which keeps its size", "[gui][import]") {
+  Window w;
+  ui::ImportDialog dialog(&w.document(), &w.window);
+  dialog.show();
+  REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+  const QSize before = dialog.size();
+  // A log file read as an hourly CSV: the message quotes the expected header, a long line.
+  dialog.setRequest(core::ImportKind::HourlyCsv, {data("invocation-logs.jsonl")});
+  QSignalSpy finished(&dialog, &ui::ImportDialog::importFinished);
+  dialog.start();
+  REQUIRE(finished.wait(20000));
+  QTest::qWait(20);
+  const QString status = findChildOrFail<QLabel>(&dialog, QStringLiteral("importStatus"))->text();
+  INFO(status.toStdString());
+  CHECK(status.contains(QStringLiteral("Not imported")));
+  CHECK(dialog.width() <= before.width());
+  for (const char *name : {"importStart", "importCancel"}) {
+    auto *button = findChildOrFail<QPushButton>(&dialog, QString::fromLatin1(name));
+    CHECK(button->isVisible());
+    CHECK(button->mapTo(&dialog, QPoint(button->width(), 0)).x() <= dialog.width());
+  }
+  // The whole message stays readable in the report below.
+  CHECK(findChildOrFail<QPlainTextEdit>(&dialog, QStringLiteral("importReport"))
+            ->toPlainText()
+            .contains(QStringLiteral("hour,key,model")));
+}
+
+TEST_CASE("A bill grouped by a principal tag shows each team's spend", "[gui][import]") {
+  Window w;
+  ui::ImportDialog dialog(&w.document(), &w.window);
+  dialog.setRequest(core::ImportKind::Cur, {data("shapes/cur2-principals.csv")});
+  auto *choice = findChildOrFail<QComboBox>(&dialog, QStringLiteral("importGroupByChoice"));
+  const int team = choice->findData(QStringLiteral("tag:iamPrincipal/team"));
+  REQUIRE(team >= 0);
+  choice->setCurrentIndex(team);
+  emit choice->activated(team);
+  CHECK(findChildOrFail<QLineEdit>(&dialog, QStringLiteral("importGroupBy"))->text() ==
+        QStringLiteral("tag:iamPrincipal/team"));
+  QSignalSpy finished(&dialog, &ui::ImportDialog::importFinished);
+  dialog.start();
+  REQUIRE(finished.wait(20000));
+  auto *table = findChildOrFail<QTableWidget>(&dialog, QStringLiteral("importKeyTable"));
+  REQUIRE(table->isVisibleTo(&dialog));
+  REQUIRE(table->rowCount() == 2);
+  // The costliest first: the rows without the tag, then the data-science team.
+  CHECK(table->item(0, 1)->text() == QStringLiteral("(none)"));
+  CHECK(table->item(1, 1)->text() == QStringLiteral("BedrockDataScience"));
+  CHECK(table->item(1, 2)->text() == QStringLiteral("$1.83"));
+  const QString report =
+      findChildOrFail<QPlainTextEdit>(&dialog, QStringLiteral("importReport"))->toPlainText();
+  CHECK(report.contains(QStringLiteral("By tag:iamPrincipal/team")));
 }

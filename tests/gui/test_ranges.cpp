@@ -4,6 +4,7 @@
 #include "core/cost/evaluation.h"
 #include "core/cost/preparedscenario.h"
 #include "core/forecast/forecast.h"
+#include "core/report/meetingsummary.h"
 #include "ui/charts/plannerchartview.h"
 #include "ui/charts/tornadochartview.h"
 #include "ui/document/fanjob.h"
@@ -20,6 +21,7 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QUndoStack>
 
@@ -31,7 +33,7 @@ namespace {
 
 ui::RangesPanel *openRangesTab(Window &w) {
   auto *panel = findChildOrFail<ui::RangesPanel>(&w.window, QStringLiteral("rangesPanel"));
-  findChildOrFail<QTabWidget>(&w.window, QStringLiteral("mainTabs"))->setCurrentWidget(panel);
+  w.window.showPanel(panel);
   REQUIRE(panel->isVisible());
   return panel;
 }
@@ -102,7 +104,7 @@ TEST_CASE("The tornado shows core's levers in swing order, and its range is one 
 TEST_CASE("An edit cancels the fan in flight and the fan shown is core's for the final scenario",
           "[gui][ranges]") {
   Window w;
-  ui::FanJob *fan = ui::FanJob::of(&w.document());
+  ui::FanJob *fan = w.document().fanJob();
   REQUIRE(fan->monteCarlo()); // the example has uncertain levers beside the volume
   REQUIRE(waitForFan(fan));
   auto *chart = findChildOrFail<QChartView>(&w.window, QStringLiteral("forecastChart"));
@@ -230,4 +232,68 @@ TEST_CASE("The planner chart shows core's choices and marks its recommendation",
   for (const core::ModelPlan &model : expected->models)
     if (model.priced)
       CHECK(chart->headerText().contains(QString::fromStdString(model.reason)));
+}
+
+TEST_CASE("A negative budget is refused with a message and the budget stays", "[gui][ranges]") {
+  Window w;
+  openRangesTab(w);
+  auto *budget = findChildOrFail<QDoubleSpinBox>(&w.window, QStringLiteral("budgetField"));
+  const auto before = w.document().scenario().forecast.budgetUsd;
+  REQUIRE(before.has_value());
+  budget->setFocus();
+  budget->selectAll();
+  QTest::keyClicks(budget, QStringLiteral("-100"));
+  QTest::keyClick(budget, Qt::Key_Return);
+  CHECK(w.document().scenario().forecast.budgetUsd == before);
+  CHECK(w.document().undoStack()->count() == 0);
+  CHECK(budget->value() == *before);
+  const QString message = w.window.statusBar()->currentMessage();
+  INFO(message.toStdString());
+  CHECK(message.contains(QStringLiteral("-100")));
+}
+
+TEST_CASE("The planner counts its months as the window does", "[gui][ranges]") {
+  Window w;
+  const auto prepared = core::prepareScenario(w.document().scenario(), w.document().rateCard());
+  const auto plan = core::planCommitments(prepared);
+  REQUIRE(plan.has_value());
+  bool paying = false;
+  for (const core::ModelPlan &model : plan->models) {
+    INFO(model.reason);
+    CHECK(model.reason.find("month 0") == std::string::npos);
+    if (!model.recommendedChoice)
+      continue;
+    const core::PlanChoice &choice = model.choices[*model.recommendedChoice];
+    if (choice.term && choice.breakEvenMonth) {
+      paying = true;
+      // Month m of the plan is M(m+1) on the window's axis: the text says which it is in words.
+      CHECK(model.reason.find("pays from the plan's") != std::string::npos);
+    }
+  }
+  CHECK(paying);
+}
+
+TEST_CASE("The meeting pack recommends what the planner recommends", "[gui][ranges]") {
+  Window w;
+  const core::PreparedScenario prepared =
+      core::prepareScenario(w.document().scenario(), w.document().rateCard());
+  const auto plan = core::planCommitments(prepared);
+  REQUIRE(plan.has_value());
+  const core::WorkbenchFigures &workbench = w.document().workbench();
+  const core::MeetingSummary summary = core::meetingSummary(
+      w.document().scenario().forecast, workbench.evaluation, workbench.forecast, &*plan);
+  bool compared = false;
+  for (const core::CommitmentAdvice &advice : summary.commitments)
+    for (const core::ModelPlan &model : plan->models)
+      if (model.modelId == advice.modelId && model.priced) {
+        INFO(advice.advice);
+        CHECK(advice.advice.find(model.reason) != std::string::npos);
+        if (model.recommendedChoice &&
+            model.choices[*model.recommendedChoice].modelUnits != advice.optimalUnits) {
+          // Two different numbers of units: the pack says why.
+          CHECK(advice.advice.find("12 months") != std::string::npos);
+          compared = true;
+        }
+      }
+  CHECK(compared);
 }

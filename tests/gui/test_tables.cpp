@@ -8,10 +8,13 @@
 #include "ui/workloads/workloadstablemodel.h"
 
 #include <QAbstractItemModel>
+#include <QApplication>
 #include <QCheckBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QUndoStack>
@@ -88,4 +91,54 @@ TEST_CASE("The stale banner shows once the built-in card is older than 90 days",
   REQUIRE(asOf.isValid());
   auto *banner = findChildOrFail<QLabel>(&w.window, QStringLiteral("staleBanner"));
   CHECK(banner->isHidden() == (QDate::currentDate() < asOf.addDays(91)));
+}
+
+namespace {
+
+// Types `text` into the cell as a user does (the editor, then Enter) and returns the status
+// bar's message afterwards.
+QString typeIntoCell(Window &w, QTableView *table, const QModelIndex &index, const QString &text) {
+  w.window.statusBar()->clearMessage();
+  table->setCurrentIndex(index);
+  table->edit(index);
+  QWidget *editor = QApplication::focusWidget();
+  REQUIRE(editor != nullptr);
+  REQUIRE(editor != table);
+  QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+  QTest::keyClicks(editor, text);
+  QTest::keyClick(editor, Qt::Key_Return);
+  QTest::qWait(10);
+  return w.window.statusBar()->currentMessage();
+}
+
+} // namespace
+
+TEST_CASE("A table edit that is refused says why in the status bar", "[gui][tables]") {
+  Window w;
+  w.window.activateWindow();
+  REQUIRE(QTest::qWaitForWindowActive(&w.window));
+  auto *tabs = findChildOrFail<QTabWidget>(&w.window, QStringLiteral("mainTabs"));
+  const core::Scenario before = w.document().scenario();
+
+  tabs->setCurrentIndex(2); // Workloads
+  auto *workloads = findChildOrFail<QTableView>(&w.window, QStringLiteral("workloadsTable"));
+  const QModelIndex requests =
+      workloads->model()->index(0, ui::WorkloadsTableModel::RequestsColumn);
+  for (const QString &typed : {QStringLiteral("-500"), QStringLiteral("abc")}) {
+    const QString message = typeIntoCell(w, workloads, requests, typed);
+    INFO(typed.toStdString() << " -> " << message.toStdString());
+    CHECK_FALSE(message.isEmpty());
+    CHECK(
+        message.contains(typed.startsWith(QLatin1Char('-')) ? QStringLiteral("Requests") : typed));
+  }
+
+  tabs->setCurrentIndex(3); // Rate card
+  auto *card = findChildOrFail<QTableView>(&w.window, QStringLiteral("rateCardTable"));
+  const QModelIndex price = card->model()->index(0, ui::RateCardModel::InputColumn);
+  for (const QString &typed : {QStringLiteral("-1"), QStringLiteral("cheap")}) {
+    const QString message = typeIntoCell(w, card, price, typed);
+    INFO(typed.toStdString() << " -> " << message.toStdString());
+    CHECK_FALSE(message.isEmpty());
+  }
+  CHECK(w.document().scenario() == before);
 }

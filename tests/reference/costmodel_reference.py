@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Independent reference implementation of the Bedrock What-If cost model.
 
-Written from docs/cost-model.md (sections 1-8 and 10) and
+Written from docs/cost-model.md (sections 1-8, 10 and, version 2 of the
+page, 11-13: long context, escalation, the calendar) and
 docs/scenario-format.md only, without reading the C++ core, so
 the project can cross-check `bedrock-whatif evaluate SCENARIO --json` against
 it (relative tolerance 1e-6).
@@ -67,7 +68,11 @@ def load_json(path):
 # ---------------------------------------------------------------------------
 
 def resolve_ratecard(scenario, scenario_path, builtin_path):
-    """The rate card the scenario names, with its overrides applied."""
+    """The rate card the scenario names, as the file gives it (price changes
+    included). The month's card (card_in_month) merges the price changes in
+    force and then the scenario's overrides (13.4.1); merging an override
+    twice changes nothing, so a card with the overrides already applied gives
+    the same months."""
     spec = scenario.get("ratecard", "builtin")
     if spec is None or spec == "builtin":
         card = load_json(builtin_path)
@@ -77,18 +82,144 @@ def resolve_ratecard(scenario, scenario_path, builtin_path):
         card = load_json(path)
     else:
         card = copy.deepcopy(spec)
+    # AMBIGUOUS: an override naming a model that is not in the card is a
+    # validation matter; the reference ignores it (valid scenarios only).
+    return card
 
+
+# ---------------------------------------------------------------------------
+# The calendar (section 13): the card as it stands in a calendar month
+# ---------------------------------------------------------------------------
+
+CHANGE_FIELDS = ("on_demand", "batch", "cache", "tiers", "long_context", "provisioned", "reserved")
+
+
+def calendar_index(text):
+    """"YYYY-MM" as a count of months, so that months add and compare."""
+    year, month = text.split("-")
+    return int(year) * 12 + int(month) - 1
+
+
+def calendar_text(index):
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def calendar_start(scenario):
+    """forecast.start_month as a month count; None: no calendar (13)."""
+    start = (scenario.get("forecast") or {}).get("start_month")
+    return None if start is None else calendar_index(start)
+
+
+def calendar_month_of(scenario, month):
+    start = calendar_start(scenario)
+    return None if start is None else start + month
+
+
+def card_in_month(card, scenario, month):
+    """13.1, 13.3, 13.4.1: the base model, then its price changes in force in
+    calendar month start + month in order of `effective` (ties in file
+    order), then the scenario's ratecard_overrides. Without a calendar no
+    price change applies (13)."""
+    C = calendar_month_of(scenario, month)
     overrides = scenario.get("ratecard_overrides") or {}
     models = []
     for model in card.get("models", []):
+        merged = {key: value for key, value in model.items() if key != "price_changes"}
+        if C is not None:
+            changes = list(enumerate(model.get("price_changes") or []))
+            changes.sort(key=lambda pair: (calendar_index(pair[1]["effective"]), pair[0]))
+            for _, change in changes:
+                if calendar_index(change["effective"]) <= C:
+                    # 13.4.5: only the seven fields merge; note and source are text.
+                    partial = {key: change[key] for key in CHANGE_FIELDS if key in change}
+                    merged = deep_merge(merged, partial)
         if model.get("id") in overrides:
-            model = deep_merge(model, overrides[model["id"]])
-        models.append(model)
-    # AMBIGUOUS: an override naming a model that is not in the card is a
-    # validation matter; the reference ignores it (valid scenarios only).
-    card = dict(card)
-    card["models"] = models
-    return card
+            merged = deep_merge(merged, overrides[model["id"]])
+        models.append(merged)
+    out = dict(card)
+    out["models"] = models
+    return out
+
+
+def retired(model, C):
+    """13.2: from its end-of-life month on (only with a calendar)."""
+    eol = model.get("end_of_life")
+    return C is not None and eol is not None and calendar_index(eol) <= C
+
+
+class RoutingError(ValueError):
+    pass
+
+
+def follow_successors(models, model_id, C):
+    """The model that traffic named for model_id lands on in calendar month C:
+    a retired model's successor, followed while it has itself retired
+    (13.4.1); a missing or unknown successor, or a cycle, is an error."""
+    chain = [model_id]
+    current = model_id
+    while retired(models[current], C):
+        successor = models[current].get("successor")
+        if successor is None or successor not in models:
+            raise RoutingError(f"{current} retires in {models[current]['end_of_life']} "
+                               f"without a successor in the card")
+        if successor in chain:
+            raise RoutingError("successor cycle " + " -> ".join(chain + [successor]))
+        chain.append(successor)
+        current = successor
+    return current
+
+
+def month_routing(workload, models, C):
+    """13.4.1 for one workload: end-of-life moves, then escalation (12).
+
+    Returns ({model: share}, [models whose traffic moved]). A share of 0 on a
+    retired model is no traffic: it moves when it can and is dropped when it
+    cannot (13.4.2 makes only remaining traffic an error).
+    """
+    shares = {}
+    moved = []
+    for model_id, share in (workload.get("routing") or {}).items():
+        share = float(share)
+        try:
+            target = follow_successors(models, model_id, C)
+        except RoutingError:
+            if share > 0:
+                raise
+            continue
+        shares[target] = shares.get(target, 0.0) + share
+        if target != model_id and share > 0:
+            moved.append(model_id)
+    escalation = workload.get("escalation")
+    if escalation is not None and float(escalation["rate"]) > 0:   # e = 0 changes nothing
+        e = float(escalation["rate"])
+        target = follow_successors(models, escalation["to"], C)
+        s_b = shares.get(target, 0.0)
+        shares[target] = s_b + e * (1.0 - s_b)
+        if target != escalation["to"] and escalation["to"] not in moved:
+            moved.append(escalation["to"])
+    return shares, moved
+
+
+def no_calendar_warning(scenario, card):
+    """13.4.4: one warning when there is no start_month and a model the
+    scenario sends traffic to has price_changes or an end_of_life."""
+    if calendar_start(scenario) is not None:
+        return None
+    models = model_table(card)
+    used = set()
+    for workload in scenario.get("workloads", []):
+        for model_id, share in (workload.get("routing") or {}).items():
+            if float(share) > 0:
+                used.add(model_id)
+        escalation = workload.get("escalation")
+        if escalation is not None and float(escalation["rate"]) > 0:
+            used.add(escalation["to"])
+    for model_id in sorted(used):
+        model = models.get(model_id) or {}
+        if model.get("price_changes") or model.get("end_of_life") is not None:
+            return (f"{model_id} has price changes or an end of life, but the scenario has no "
+                    f"forecast.start_month: the calendar does not apply")
+    return None
 
 
 def model_table(card):
@@ -285,6 +416,18 @@ class Line:
             c_w = 0.0
 
         p_in, p_out = od_prices(model)
+
+        # Section 11, 13.4.7: a call whose mean input I/n is above the
+        # threshold pays every input-side price times input_mult and every
+        # output-side price times output_mult (never PT, reserved, load or demand).
+        lc = model.get("long_context")
+        self.long_context = lc is not None and I / n > float(lc["threshold_input_tokens"])
+        mu_in = float(opt(lc, "input_mult", 1.0)) if self.long_context else 1.0
+        mu_out = float(opt(lc, "output_mult", 1.0)) if self.long_context else 1.0
+        p_in *= mu_in
+        c_r *= mu_in
+        c_w *= mu_in
+        p_out *= mu_out
         tier = opt(workload, "service_tier", TIERS_STANDARD)
         self.tier = tier
         self.tier_mult, self.tier_offered = tier_multiplier(model, tier)
@@ -312,6 +455,8 @@ class Line:
         self.batch_available = has_batch(model)
         if self.batch_available:
             b_in, b_out = batch_prices(model)
+            b_in *= mu_in
+            b_out *= mu_out
             self.BATCH = self.Q_b * (I * b_in + O * b_out) / 1e6
             self.fallback_OD = 0.0
         else:
@@ -331,9 +476,13 @@ class Line:
 
 
 def build_lines(scenario, models, month, global_multiplier):
+    """One line per workload and model it sends traffic to in this month:
+    the routing after end-of-life moves and escalation (13.4.1)."""
+    C = calendar_month_of(scenario, month)
     lines = []
     for wi, workload in enumerate(scenario.get("workloads", [])):
-        for model_id, share in (workload.get("routing") or {}).items():
+        shares, _ = month_routing(workload, models, C)
+        for model_id, share in shares.items():
             lines.append(Line(wi, workload, model_id, models[model_id], share, month, global_multiplier))
     return lines
 
@@ -560,11 +709,28 @@ def active_commitments(scenario, month):
 
 
 def evaluate(scenario, card, month=0, scale=1.0, totals_only=False):
+    base_card = card
+    card = card_in_month(base_card, scenario, month)    # 13.3
     models = model_table(card)
+    C = calendar_month_of(scenario, month)
     H = float(opt(scenario, "hours_per_month", 730.0))
     workloads = scenario.get("workloads", [])
     lines = build_lines(scenario, models, month, scale)
     warnings = []
+
+    # 13.4.4: the calendar is unused without forecast.start_month.
+    warning = no_calendar_warning(scenario, base_card)
+    if warning:
+        warnings.append(warning)
+    # 13.2, 13.4.3: one warning per workload and model whose traffic moved,
+    # every month at or after the end of life.
+    for wi, workload in enumerate(workloads):
+        _, moved = month_routing(workload, models, C)
+        for model_id in moved:
+            warnings.append(
+                f"workloads[{wi}] ({workload['id']}): {model_id} reached its end of life in "
+                f"{models[model_id]['end_of_life']}; its traffic moves to "
+                f"{follow_successors(models, model_id, C)}")
 
     # Warnings (4, 10.5, 10.11).
     # AMBIGUOUS: a warning is given only for a routed share > 0 (and, for the
@@ -729,8 +895,13 @@ def evaluate(scenario, card, month=0, scale=1.0, totals_only=False):
                 best_in, best_out = 0, 0
             entry["optimal_input_tpm"] = as_number(float(best_in))
             entry["optimal_output_tpm"] = as_number(float(best_out))
-            entry["floor_input_tpm"] = as_number(float(reserved_floor(d_in, min_in)))
-            entry["floor_output_tpm"] = as_number(float(reserved_floor(d_out, min_out)))
+            if retired(model, C):
+                # 13.4.6: a commitment on a retired model: floor and optimum 0.
+                entry["floor_input_tpm"] = 0
+                entry["floor_output_tpm"] = 0
+            else:
+                entry["floor_input_tpm"] = as_number(float(reserved_floor(d_in, min_in)))
+                entry["floor_output_tpm"] = as_number(float(reserved_floor(d_out, min_out)))
         reserved_out.append(entry)
 
     # Sizing for every PT-capable model with real-time traffic (section 5, 10.7).
@@ -802,7 +973,10 @@ def evaluate(scenario, card, month=0, scale=1.0, totals_only=False):
             tokens[k] += v
     requests = sum(requests_in_month(w, month, scale) for w in workloads)
 
-    return {
+    # Section 11: the pairs billed at long-context prices, share > 0 (13.4.7).
+    long_context = sorted(f"{ln.wid} {ln.model_id}" for ln in lines if ln.share > 0 and ln.long_context)
+
+    result = {
         "scenario": scenario.get("name", ""),
         "month": month,
         "ratecard_as_of": card.get("as_of"),
@@ -819,8 +993,61 @@ def evaluate(scenario, card, month=0, scale=1.0, totals_only=False):
         "reserved": reserved_out,
         "sizing": sizing_out,
         "commit_retired_usd": commit_retired,
+        "calendar_month": None if C is None else calendar_text(C),
+        "long_context": long_context,
         "warnings": warnings,
     }
+    if not totals_only:
+        result["escalations"] = escalation_break_evens(scenario, base_card, month, scale)
+    return result
+
+
+# ---------------------------------------------------------------------------
+# The exception path's break-even (the project's addition to section 12)
+# ---------------------------------------------------------------------------
+
+def escalation_break_evens(scenario, card, month, scale):
+    """Per workload with an escalation: the rate e* at which the month's net
+    cost of the whole scenario equals that of the scenario with the
+    workload routed 100% to the escalation target and no escalation; None
+    when the policy never pays (e = 0 already costs as much) or no e in
+    [0, 1] reaches it. Bisection: net cost does not fall as e rises."""
+    out = []
+    for wi, workload in enumerate(scenario.get("workloads", [])):
+        escalation = workload.get("escalation")
+        if escalation is None:
+            continue
+        premium = copy.deepcopy(scenario)
+        premium["workloads"][wi]["routing"] = {escalation["to"]: 1.0}
+        del premium["workloads"][wi]["escalation"]
+        all_premium = evaluate(premium, card, month, scale, totals_only=True)["net_usd"]
+
+        def gap(e):
+            trial = copy.deepcopy(scenario)
+            trial["workloads"][wi]["escalation"]["rate"] = e
+            return evaluate(trial, card, month, scale, totals_only=True)["net_usd"] - all_premium
+
+        # AMBIGUOUS: costs within 1e-12 (relative) of the all-premium cost count
+        # as equal, so a workload already all on the target (every e costs
+        # the same, up to rounding) never pays, and e* = 1 stays 1.
+        tolerance = 1e-12 * abs(all_premium)
+        break_even = None
+        at_zero, at_one = gap(0.0), gap(1.0)
+        if at_zero < -tolerance and at_one >= -tolerance:
+            lo, hi = 0.0, 1.0
+            if at_one < 0:
+                lo = hi = 1.0
+            while hi - lo > 1e-10:
+                mid = 0.5 * (lo + hi)
+                if gap(mid) < 0:
+                    lo = mid
+                else:
+                    hi = mid
+            break_even = 0.5 * (lo + hi)
+        out.append({"workload": workload["id"], "to": escalation["to"],
+                    "rate": float(escalation["rate"]), "break_even_rate": break_even,
+                    "all_premium_net_usd": all_premium})
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -837,6 +1064,7 @@ def forecast(scenario, card, scale=1.0):
         r = evaluate(scenario, card, t, scale, totals_only=True)
         row = {
             "month": t,
+            "calendar_month": r["calendar_month"],
             "gross_usd": r["gross_usd"],
             "discount_usd": r["discount_usd"],
             "net_usd": r["net_usd"],

@@ -4,7 +4,10 @@
 Generates random valid scenarios (generate_scenarios.py), runs
 `bedrock-whatif evaluate --json` (two months) and `forecast --json` on each, and
 compares every number with costmodel_reference.py at relative 1e-6, the
-tolerance of the outside tests. Then checks the hand-computed cases in cases/.
+tolerance of the outside tests (sections 11-13 included: calendar_month,
+long_context, the month's card and moves, and the escalation break-evens).
+Then checks the hand-computed cases in cases/. Prints how many generated
+scenarios used each version 2 feature.
 
 Usage:
     python3 crosscheck.py --exe PATH/bedrock-whatif [--count N] [--seed S] [--workdir DIR]
@@ -98,10 +101,15 @@ def check_generated(exe, count, seed, workdir):
     passed = failed = 0
     rng = random.Random(seed)
     cards = [ref.load_json(path) for path in CARDS]
+    features = {}
     for index in range(count):
         base_card = cards[index % len(cards)]
         scenario = gen.make_scenario(rng, index + 1, base_card)
-        scenario["ratecard"] = base_card  # inline: both sides read the same card
+        if scenario.get("ratecard") == "builtin":
+            scenario["ratecard"] = base_card  # inline: both sides read the same card
+        for feature in gen.coverage(scenario, ref.model_table(base_card)):
+            if feature.startswith("v2"):
+                features[feature] = features.get(feature, 0) + 1
         path = os.path.join(workdir, f"generated-{seed}-{index + 1:04d}.json")
         with open(path, "w", encoding="utf-8") as handle:
             json.dump(scenario, handle)
@@ -124,6 +132,9 @@ def check_generated(exe, count, seed, workdir):
                 print(f"  {problem}")
         else:
             passed += 1
+    print(f"{count} generated scenarios; version 2 features (scenarios using each):")
+    for feature in sorted(features):
+        print(f"  {features[feature]:4d}  {feature}")
     return passed, failed
 
 
@@ -141,6 +152,14 @@ def check_cases(exe):
         month = expected.pop("month", 0)
         compare(expected, run(exe, "evaluate", path, "--month", str(month), "--json"),
                 f"{stem}", problems)
+        # More months of one case: STEM.monthN.expected.json.
+        for other in sorted(os.listdir(cases)):
+            if other.startswith(stem + ".month") and other.endswith(".expected.json"):
+                with open(os.path.join(cases, other), encoding="utf-8") as handle:
+                    more = json.load(handle)
+                more_month = more.pop("month")
+                compare(more, run(exe, "evaluate", path, "--month", str(more_month), "--json"),
+                        f"{stem} month {more_month}", problems)
         forecast_path = os.path.join(cases, stem + ".forecast.expected.json")
         if os.path.exists(forecast_path):
             with open(forecast_path, encoding="utf-8") as handle:

@@ -19,7 +19,15 @@ tiers, offered or not; every profile kind including explicit weekly arrays;
 teams and workloads without one; growth; volume multipliers; agreements with
 and without the marketplace discount; PT commitments and reservations,
 including ones that start after month 0 and empty (0, 0) reservations; at most
-one commitment per model. A coverage summary goes to stderr.
+one commitment per model. Version 2 of the cost model (sections 11-13): a
+calendar (forecast.start_month), long-context pricing whose threshold falls
+between the workloads' mean inputs per call, escalation to a routed or an
+unrouted model, and, on an inline copy of the card, price changes (listed out
+of order, ties in one month, before the start and inside the forecast) and
+ends of life with successors (chains, a retired escalation target,
+commitments on retiring models); a scenario whose calendar would leave
+traffic without a successor or a commitment unpriced is drawn again without
+ends of life. A coverage summary goes to stderr.
 
 Python 3.11, standard library only.
 """
@@ -393,7 +401,215 @@ def make_scenario(rng, index, card):
             forecast["volume_p10"] = p10
             forecast["volume_p90"] = round(p10 * rng.uniform(1.0, 5.0), 3)
         scenario["forecast"] = forecast
+
+    # Version 2 on about two scenarios in three; drawn again (ends of life
+    # and price changes dropped) until every month is valid.
+    if rng.random() < 0.65:
+        base = copy.deepcopy(scenario)
+        for attempt in range(6):
+            trial = copy.deepcopy(base)
+            inline = add_v2(rng, trial, card)
+            if attempt == 5 and inline is not None:
+                for model in inline["models"]:
+                    for key in ("end_of_life", "successor", "price_changes"):
+                        model.pop(key, None)
+            if calendar_valid(trial, inline or card):
+                scenario = trial
+                if inline is not None:
+                    scenario["ratecard"] = inline
+                break
     return scenario
+
+
+# ---------------------------------------------------------------------------
+# Version 2: long context, escalation, the calendar
+# ---------------------------------------------------------------------------
+
+def month_text(index):
+    return ref.calendar_text(index)
+
+
+def mean_inputs(scenario):
+    """Each workload's I/n (section 11)."""
+    out = []
+    for w in scenario["workloads"]:
+        shape = ref.token_shape(w | {"caching": None})
+        out.append(shape["I"] / shape["n"])
+    return out
+
+
+def long_context_for(rng, scenario):
+    """A threshold between the workloads' mean inputs per call, never within
+    1e-6 of one (I/n > T is strict), and the multipliers."""
+    means = sorted(mean_inputs(scenario))
+    while True:
+        T = round(rng.choice(means) * rng.uniform(0.6, 1.4))
+        if all(abs(m - T) > 1e-6 * max(1.0, T) for m in means):
+            break
+    lc = {"threshold_input_tokens": T}
+    if rng.random() < 0.8:
+        lc["input_mult"] = rng.choice([2, 1.5, 1.25])
+    if rng.random() < 0.7:
+        lc["output_mult"] = rng.choice([1.5, 1, 1.2])
+    return lc
+
+
+def scaled(value, rng):
+    return round(value * rng.uniform(0.4, 2.2), 6)
+
+
+def price_change(rng, model, effective, scenario):
+    """A partial model of the seven fields, only ever scaling prices the model
+    has (never removing a 1-hour price, a PT or reserved term, or a minimum)."""
+    change = {"effective": effective}
+    roll = rng.random()
+    if roll < 0.2:
+        change["note"] = "launch promotion ends"
+    elif roll < 0.4:
+        change["note"] = "price cut"
+    if rng.random() < 0.3:
+        change["source"] = "test generator"
+    od = model["on_demand"]
+    change["on_demand"] = {"input_per_1m": scaled(od["input_per_1m"], rng)}
+    if rng.random() < 0.5:
+        change["on_demand"]["output_per_1m"] = scaled(od["output_per_1m"], rng)
+    if model.get("batch") is not None and rng.random() < 0.4:
+        if rng.random() < 0.3:
+            change["batch"] = None          # batch withdrawn: the share falls back to on demand
+        else:   # both prices: valid even after another change withdrew batch
+            change["batch"] = {"input_per_1m": scaled(model["batch"]["input_per_1m"], rng),
+                               "output_per_1m": scaled(model["batch"]["output_per_1m"], rng)}
+    cache = model.get("cache")
+    if cache is not None and rng.random() < 0.4:
+        change["cache"] = {"read_per_1m": scaled(cache.get("read_per_1m") or 0.01, rng)}
+        if cache.get("write_1h_per_1m") is not None and rng.random() < 0.5:
+            change["cache"]["write_1h_per_1m"] = scaled(cache["write_1h_per_1m"], rng)
+    if rng.random() < 0.3:
+        change["long_context"] = long_context_for(rng, scenario)
+    prov = model.get("provisioned") or {}
+    rates = {t: r for t, r in (prov.get("per_mu_hour") or {}).items() if isinstance(r, (int, float)) and r > 0}
+    if rates and rng.random() < 0.3:
+        change["provisioned"] = {"per_mu_hour": {t: scaled(r, rng) for t, r in rates.items()}}
+    if rng.random() < 0.3:
+        change["tiers"] = {"priority": round(rng.uniform(1.2, 2.0), 3)}
+    return change
+
+
+def add_v2(rng, scenario, card):
+    """Long context, escalation, a calendar, price changes and ends of life;
+    returns the inline card (a copy) when the card changed."""
+    card = copy.deepcopy(card)
+    models = ref.model_table(card)
+    usable = [m["id"] for m in usable_models(card)]
+    routed = []
+    for w in scenario["workloads"]:
+        for mid in w["routing"]:
+            if mid not in routed:
+                routed.append(mid)
+
+    def needs_one_hour(model_id):
+        for w in scenario["workloads"]:
+            if (w.get("caching") or {}).get("ttl") == "1h":
+                targets = set(w["routing"])
+                if w.get("escalation"):
+                    targets.add(w["escalation"]["to"])
+                if model_id in targets:
+                    return True
+        return False
+
+    def one_hour_ok(w, model_id):
+        cache = models[model_id].get("cache")
+        return (w.get("caching") or {}).get("ttl") != "1h" or cache is None or \
+            cache.get("write_1h_per_1m") is not None
+
+    # Escalation: a third of the workloads, to a routed or an unrouted model.
+    for w in scenario["workloads"]:
+        if rng.random() < 0.35:
+            target = rng.choice(usable if rng.random() < 0.5 else list(w["routing"]))
+            if one_hour_ok(w, target):
+                rate = 0.0 if rng.random() < 0.1 else round(rng.uniform(0.01, 0.6), 4)
+                w["escalation"] = {"to": target, "rate": rate}
+
+    changed = False
+    # Long context on models in play.
+    for mid in routed + [w["escalation"]["to"] for w in scenario["workloads"] if w.get("escalation")]:
+        if rng.random() < 0.35 and "long_context" not in models[mid]:
+            models[mid]["long_context"] = long_context_for(rng, scenario)
+            changed = True
+
+    forecast = scenario.setdefault("forecast", {})
+    months = int(forecast.get("months", 12))
+    if rng.random() < 0.6:
+        start = ref.calendar_index("2026-06") + rng.randrange(0, 19)
+        forecast["start_month"] = month_text(start)
+    else:
+        start = ref.calendar_index("2027-01")       # dates for a card without a calendar
+
+    # Price changes on one to three models: out of order, ties, before the start.
+    if rng.random() < 0.6:
+        for mid in rng.sample(routed, min(len(routed), rng.randint(1, 3))):
+            model = models[mid]
+            changes = []
+            for _ in range(rng.randint(1, 3)):
+                month = start + rng.randrange(-3, months + 2)
+                changes.append(price_change(rng, model, month_text(month), scenario))
+                if rng.random() < 0.25:   # a tie in the same month
+                    changes.append(price_change(rng, model, month_text(month), scenario))
+            rng.shuffle(changes)
+            model["price_changes"] = changes
+            changed = True
+
+    # Ends of life: a routed, escalated-to or committed model retires to a successor.
+    committed = [c["model"] for c in scenario.get("provisioned", []) + scenario.get("reserved", [])]
+    escalated = [w["escalation"]["to"] for w in scenario["workloads"] if w.get("escalation")]
+    candidates = list(dict.fromkeys(routed + escalated + committed))
+    if rng.random() < 0.5 and candidates:
+        for mid in rng.sample(candidates, min(len(candidates), rng.randint(1, 2))):
+            if "end_of_life" in models[mid]:
+                continue
+            successors = [u for u in usable if u != mid and "end_of_life" not in models[u]]
+            if needs_one_hour(mid):
+                successors = [u for u in successors
+                              if models[u].get("cache") is None
+                              or models[u]["cache"].get("write_1h_per_1m") is not None]
+            if not successors:
+                continue
+            successor = rng.choice(successors)
+            models[mid]["end_of_life"] = month_text(start + rng.randrange(-2, months + 1))
+            models[mid]["successor"] = successor
+            if rng.random() < 0.3 and successor not in candidates:   # a chain
+                nexts = [u for u in successors if u != successor]
+                if nexts:
+                    models[successor]["end_of_life"] = month_text(
+                        ref.calendar_index(models[mid]["end_of_life"]) + rng.randrange(0, 4))
+                    models[successor]["successor"] = rng.choice(nexts)
+            changed = True
+    return card if changed else None
+
+
+def calendar_valid(scenario, card):
+    """What validation checks per month (13.4.2, 13.4.6, 10.10), over every
+    month the cross-check evaluates."""
+    months = max(int((scenario.get("forecast") or {}).get("months", 12)), 4)
+    for t in range(months):
+        month_card = ref.card_in_month(card, scenario, t)
+        models = ref.model_table(month_card)
+        C = ref.calendar_month_of(scenario, t)
+        for w in scenario["workloads"]:
+            try:
+                shares, _ = ref.month_routing(w, models, C)
+            except ref.RoutingError:
+                return False
+            for mid, share in shares.items():
+                cache = models[mid].get("cache")
+                if share > 0 and (w.get("caching") or {}).get("ttl") == "1h" and cache is not None \
+                        and cache.get("write_1h_per_1m") is None:
+                    return False
+        for c in scenario.get("provisioned", []):
+            if c.get("start_month", 0) <= t and (not ref.pt_capable(models[c["model"]]) or
+                                                 ref.pt_rate(models[c["model"]], c["term"]) is None):
+                return False
+    return True
 
 
 def coverage(scenario, card_models):
@@ -438,6 +654,46 @@ def coverage(scenario, card_models):
         feats.add("agreement, marketplace discount " + str(bool(ag.get("discount_applies_to_marketplace"))))
     if (scenario.get("forecast") or {}).get("volume_p10") is not None:
         feats.add("forecast fan")
+    # Version 2.
+    inline = scenario.get("ratecard") if isinstance(scenario.get("ratecard"), dict) else None
+    card = inline["models"] if inline else list(card_models.values())
+    table = {m["id"]: m for m in card}
+    fc = scenario.get("forecast") or {}
+    start = fc.get("start_month")
+    if start:
+        feats.add("v2: calendar (start_month)")
+    for w in scenario["workloads"]:
+        esc = w.get("escalation")
+        if esc:
+            feats.add("v2: escalation" + (" (rate 0)" if esc["rate"] == 0 else ""))
+            if esc["to"] not in w["routing"]:
+                feats.add("v2: escalation to an unrouted model")
+            if table[esc["to"]].get("end_of_life") and start:
+                feats.add("v2: escalation target with an end of life")
+        shape = ref.token_shape(w | {"caching": None})
+        for mid in list(w["routing"]) + ([esc["to"]] if esc else []):
+            lc = table[mid].get("long_context")
+            if lc:
+                feats.add("v2: long context " + ("above" if shape["I"] / shape["n"] > lc["threshold_input_tokens"]
+                                                 else "below") + " the threshold")
+    for m in card:
+        if m.get("price_changes"):
+            feats.add("v2: price changes" + ("" if start else " (no calendar)"))
+            months = [c["effective"] for c in m["price_changes"]]
+            if len(set(months)) < len(months):
+                feats.add("v2: price changes tied in one month")
+            if months != sorted(months):
+                feats.add("v2: price changes listed out of order")
+            if start and min(months) < start:
+                feats.add("v2: a price change before start_month")
+        if m.get("end_of_life"):
+            feats.add("v2: end of life" + ("" if start else " (no calendar)"))
+            succ = m.get("successor")
+            if succ and table.get(succ, {}).get("end_of_life"):
+                feats.add("v2: successor chain")
+    committed = [c["model"] for c in scenario.get("provisioned", []) + scenario.get("reserved", [])]
+    if start and any(table[c].get("end_of_life") for c in committed):
+        feats.add("v2: commitment on a retiring model")
     return feats
 
 

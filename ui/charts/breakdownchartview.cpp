@@ -7,7 +7,6 @@
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QCategoryAxis>
-#include <QFontMetricsF>
 #include <QHorizontalStackedBarSeries>
 #include <QLegend>
 
@@ -36,75 +35,11 @@ QStringList modelLabels(const std::vector<core::NamedCost> &models) {
   return labels;
 }
 
-// A category label on up to three lines no wider than `width`, broken after
-// a space or a hyphen (not inside "4-5"), so that Qt does not cut it short;
-// Qt still elides what cannot fit.
-QString wrapped(const QString &label, const QFontMetricsF &metrics, qreal width) {
-  if (metrics.horizontalAdvance(label) <= width)
-    return label.toHtmlEscaped();
-  std::vector<qsizetype> breaks; // a line may start at each
-  for (qsizetype i = 1; i + 1 < label.size(); ++i)
-    if ((label[i - 1] == QLatin1Char(' ') || label[i - 1] == QLatin1Char('-')) &&
-        !label[i].isDigit())
-      breaks.push_back(i);
-  const auto lineWidth = [&](qsizetype from, qsizetype to) {
-    return metrics.horizontalAdvance(label.mid(from, to - from).trimmed());
-  };
-  // Fewest lines that fit; among those, the narrowest widest line.
-  std::vector<qsizetype> best;
-  qreal bestWidth = lineWidth(0, label.size());
-  bool bestFits = false;
-  for (std::size_t a = 0; a < breaks.size() && !bestFits; ++a) {
-    const qreal two = std::max(lineWidth(0, breaks[a]), lineWidth(breaks[a], label.size()));
-    if (two < bestWidth)
-      best = {breaks[a]}, bestWidth = two;
-  }
-  bestFits = bestWidth <= width;
-  for (std::size_t a = 0; a < breaks.size() && !bestFits; ++a)
-    for (std::size_t b = a + 1; b < breaks.size(); ++b) {
-      const qreal three = std::max({lineWidth(0, breaks[a]), lineWidth(breaks[a], breaks[b]),
-                                    lineWidth(breaks[b], label.size())});
-      if (three < bestWidth && three <= width)
-        best = {breaks[a], breaks[b]}, bestWidth = three;
-    }
-  QStringList lines;
-  qsizetype from = 0;
-  for (qsizetype to : best) {
-    lines.append(label.mid(from, to - from).trimmed().toHtmlEscaped());
-    from = to;
-  }
-  lines.append(label.mid(from).trimmed().toHtmlEscaped());
-  return QStringLiteral("<div align=\"right\">%1</div>").arg(lines.join(QStringLiteral("<br>")));
-}
-
 } // namespace
 
-BreakdownChartView::BreakdownChartView(QWidget *parent) : QChartView(parent) {
-  chartstyle::setUpView(this, QStringLiteral("breakdownChart"));
-  QChart *chart = this->chart();
-  const chartstyle::HorizontalBars bars =
-      chartstyle::addHorizontalBars(chart, tr("USD per month (gross, before discount)"), 0.65);
-  m_series = bars.series;
-  m_axisCategories = bars.categories;
-  m_axisUsd = bars.usd;
-  // Qt would elide a two-line name to fit a thin bar's height; the names are
-  // wrapped to the axis width instead (updateCategoryLabels).
-  m_axisCategories->setTruncateLabels(false);
-  m_legend = new ChartLegend(chart);
-  m_annotations = new ChartAnnotations(chart);
-  connect(chart, &QChart::geometryChanged, this, &BreakdownChartView::updateCategoryLabels);
-}
-
-void BreakdownChartView::updateCategoryLabels() {
-  // Names wider than a fifth of the chart go on two or three lines.
-  const QFontMetricsF metrics(m_axisCategories->labelsFont());
-  const qreal width = std::max<qreal>(80, chart()->size().width() * 0.2);
-  QStringList labels;
-  for (const QString &category : m_shown.categories)
-    labels.append(wrapped(category, metrics, width));
-  if (m_axisCategories->categories() != labels)
-    m_axisCategories->setCategories(labels);
-}
+BreakdownChartView::BreakdownChartView(QWidget *parent)
+    : HorizontalBarChartView(QStringLiteral("breakdownChart"),
+                             tr("USD per month (gross, before discount)"), 0.65, parent) {}
 
 void BreakdownChartView::showWorkbench(const core::WorkbenchFigures &workbench) {
   m_month = workbench.evaluation.month;
@@ -196,16 +131,16 @@ void BreakdownChartView::redraw() {
   Table next = table();
   const std::array titles = {tr("Gross cost by model"), tr("Gross cost by team"),
                              tr("Gross cost by mode")};
-  chart()->setTitle(
+  m_annotations->setTitle(
       tr("%1, month %2").arg(titles[static_cast<std::size_t>(m_grouping)]).arg(m_month + 1));
-  m_axisCategories->setTitleText(m_grouping == Grouping::Model  ? tr("Model")
-                                 : m_grouping == Grouping::Team ? tr("Team")
-                                                                : tr("Mode"));
+  chartstyle::setAxisTitle(m_axisCategories, m_grouping == Grouping::Model  ? tr("Model")
+                                             : m_grouping == Grouping::Team ? tr("Team")
+                                                                            : tr("Mode"));
   const QList<QBarSet *> sets = m_series->barSets();
   const bool sameShape = next.sets == m_shown.sets && next.colours == m_shown.colours &&
                          next.categories.size() == m_shown.categories.size();
   m_shown.categories = next.categories;
-  updateCategoryLabels();
+  setCategoryNames(next.categories);
   if (sameShape) {
     for (qsizetype s = 0; s < sets.size(); ++s)
       for (qsizetype c = 0; c < next.categories.size(); ++c)
@@ -229,8 +164,7 @@ void BreakdownChartView::redraw() {
 
   const double high =
       next.totals.isEmpty() ? 0 : *std::max_element(next.totals.begin(), next.totals.end());
-  const chartstyle::TickRange ticks = chartstyle::linearTicks(0, std::max(high, 1.0), 6);
-  chartstyle::setTicks(m_axisUsd, ticks.min, ticks.max, chartstyle::moneyTicks(ticks.values));
+  setUsdAxis(high / 1.05); // no bar labels: the axis ends at the longest bar
   const bool empty = next.categories.isEmpty() || high <= 0;
   m_series->setVisible(!empty);
   m_axisCategories->setVisible(!empty);

@@ -1,30 +1,21 @@
 #pragma once
 
 #include "core/report/workbenchfigures.h"
+#include "ui/charts/horizontalbarchartview.h"
 
-#include <QChartView>
 #include <QList>
 #include <QStringList>
 
 #include <vector>
 
-QT_BEGIN_NAMESPACE
-class QBarCategoryAxis;
-class QCategoryAxis;
-class QHorizontalStackedBarSeries;
-QT_END_NAMESPACE
-
 namespace bwi::ui {
-
-class ChartAnnotations;
-class ChartLegend;
 
 // The month's gross cost as stacked bars: by model or by team (stacked by
 // mode), or by mode (stacked by model); meters, which belong to no model, are
 // a bar of their own by model and a stack of their own by mode. The bars lie horizontally so that
 // model and team names stay readable in a narrow chart. The window owns the
 // switch and calls setGrouping().
-class BreakdownChartView : public QChartView {
+class BreakdownChartView : public HorizontalBarChartView {
   Q_OBJECT
 
 public:
@@ -51,7 +42,6 @@ private:
   Table table() const;
   static Table reversed(Table table);
   void redraw();
-  void updateCategoryLabels();
   void showBarTooltip(bool state, int set, int category);
 
   Grouping m_grouping = Grouping::Model;
@@ -60,11 +50,6 @@ private:
   std::vector<core::NamedCost> m_byTeam;
   core::ModeBreakdown m_grossModes;
   Table m_shown;
-  QHorizontalStackedBarSeries *m_series;
-  QBarCategoryAxis *m_axisCategories;
-  QCategoryAxis *m_axisUsd;
-  ChartAnnotations *m_annotations;
-  ChartLegend *m_legend;
 };
 
 } // namespace bwi::ui

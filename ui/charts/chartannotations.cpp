@@ -9,10 +9,12 @@
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
 #include <QPen>
+#include <QScatterSeries>
 #include <QTextDocument>
 #include <QTextOption>
 
 #include <algorithm>
+#include <optional>
 
 namespace bwi::ui {
 namespace {
@@ -21,11 +23,61 @@ constexpr qreal kPadding = 3;
 constexpr qreal kGap = 7; // between the anchor point and the label
 constexpr qreal kZValue = 20;
 constexpr qreal kDetailPointSize = 9;
+constexpr qreal kMarkerMargin = 2; // clear space around a marker
+constexpr qreal kAnchorRadius = 4; // a point label leaves its own point visible
+constexpr int kNudges = 9;         // up and down by a label's height, four times each way
+
+using Placement = ChartAnnotations::Placement;
 
 QRectF clampedInto(QRectF rect, const QRectF &bounds) {
   rect.moveLeft(std::max(bounds.left(), std::min(rect.left(), bounds.right() - rect.width())));
   rect.moveTop(std::max(bounds.top(), std::min(rect.top(), bounds.bottom() - rect.height())));
   return rect;
+}
+
+bool isBarLabel(Placement placement) {
+  return placement == Placement::Right || placement == Placement::Left;
+}
+
+bool isPointLabel(Placement placement) {
+  return placement == Placement::AboveRight || placement == Placement::BelowRight ||
+         placement == Placement::AboveLeft || placement == Placement::BelowLeft;
+}
+
+// Where else a label may go when its own place is taken, in order of preference.
+QList<Placement> alternatives(Placement placement) {
+  switch (placement) {
+  case Placement::AboveRight:
+    return {placement, Placement::AboveLeft, Placement::BelowRight, Placement::BelowLeft};
+  case Placement::BelowRight:
+    return {placement, Placement::BelowLeft, Placement::AboveRight, Placement::AboveLeft};
+  case Placement::AboveLeft:
+    return {placement, Placement::AboveRight, Placement::BelowLeft, Placement::BelowRight};
+  case Placement::BelowLeft:
+    return {placement, Placement::BelowRight, Placement::AboveLeft, Placement::AboveRight};
+  case Placement::PlotTop:
+    return {placement, Placement::PlotBottom};
+  case Placement::PlotBottom:
+    return {placement, Placement::PlotTop};
+  case Placement::Right:
+  case Placement::Left:
+    break;
+  }
+  return {placement}; // a bar's label stays on its row
+}
+
+// `text` broken at spaces into lines no wider than `width` (a word wider than that keeps a
+// line of its own).
+QStringList wrappedLines(const QString &text, const QFontMetricsF &metrics, qreal width) {
+  QStringList lines;
+  for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+    if (!lines.isEmpty() &&
+        metrics.horizontalAdvance(lines.last() + QLatin1Char(' ') + word) <= width)
+      lines.last() += QLatin1Char(' ') + word;
+    else
+      lines.append(word);
+  }
+  return lines;
 }
 
 } // namespace
@@ -44,11 +96,14 @@ void ChartAnnotations::setTitle(const QString &title, const QStringList &details
 void ChartAnnotations::updateTitle() {
   if (m_title.isEmpty())
     return;
+  // Qt cuts the title to the chart less its margins and the title's own padding.
+  const qreal width = m_chart->size().width() - 40;
+  // The title itself: on as many lines as it needs (Qt would cut it short with "...").
+  const QStringList titleLines = wrappedLines(m_title, QFontMetricsF(m_chart->titleFont()), width);
   QFont detailFont = m_chart->titleFont();
   detailFont.setBold(false);
   detailFont.setPointSizeF(kDetailPointSize);
   const QFontMetricsF metrics(detailFont);
-  const qreal width = m_chart->size().width() - 24;
   const QString separator = QStringLiteral(" · ");
   QStringList lines;
   for (const QString &detail : m_titleDetails) {
@@ -57,19 +112,15 @@ void ChartAnnotations::updateTitle() {
     else
       lines.append(detail);
     // A detail wider than the chart (a sentence) wraps at its spaces rather than being cut.
-    while (metrics.horizontalAdvance(lines.last()) > width) {
-      QString &line = lines.last();
-      qsizetype cut = line.lastIndexOf(QLatin1Char(' '));
-      while (cut > 0 && metrics.horizontalAdvance(line.left(cut)) > width)
-        cut = line.lastIndexOf(QLatin1Char(' '), cut - 1);
-      if (cut <= 0)
-        break;
-      const QString rest = line.mid(cut + 1);
-      line.truncate(cut);
-      lines.append(rest);
+    if (metrics.horizontalAdvance(lines.last()) > width) {
+      const QStringList wrapped = wrappedLines(lines.takeLast(), metrics, width);
+      lines.append(wrapped);
     }
   }
-  QString html = m_title.toHtmlEscaped();
+  QStringList escapedTitle;
+  for (const QString &line : titleLines)
+    escapedTitle.append(line.toHtmlEscaped());
+  QString html = escapedTitle.join(QStringLiteral("<br>"));
   if (!lines.isEmpty()) {
     for (QString &line : lines)
       line = line.toHtmlEscaped();
@@ -106,16 +157,25 @@ void ChartAnnotations::setLabel(int id, const QString &text, QPointF anchor) {
   label.shown = !text.isEmpty();
   if (label.text->text() != text)
     label.text->setText(text);
+  scheduleRelayout();
 }
 
 void ChartAnnotations::setPlacement(int id, Placement placement) {
   m_labels.at(static_cast<std::size_t>(id)).placement = placement;
+  scheduleRelayout();
 }
 
 void ChartAnnotations::hideLabel(int id) {
   Label &label = m_labels.at(static_cast<std::size_t>(id));
   label.shown = false;
   label.box->hide();
+  scheduleRelayout(); // the labels that gave way to it may take their own place again
+}
+
+void ChartAnnotations::keepClearOf(QScatterSeries *markers) {
+  if (!m_markers.contains(markers))
+    m_markers.append(markers);
+  scheduleRelayout();
 }
 
 void ChartAnnotations::setMessage(const QString &text) {
@@ -139,10 +199,25 @@ void ChartAnnotations::setMessage(const QString &text) {
   relayout();
 }
 
-QRectF ChartAnnotations::wantedRect(const Label &label, QSizeF size) const {
+void ChartAnnotations::scheduleRelayout() {
+  // The chart is mid-change when a label changes (its axes and series are set around the
+  // labels): place the labels once it is all in place, from the event loop.
+  if (m_relayoutPending)
+    return;
+  m_relayoutPending = true;
+  QMetaObject::invokeMethod(
+      this,
+      [this] {
+        if (m_relayoutPending)
+          relayout();
+      },
+      Qt::QueuedConnection);
+}
+
+QRectF ChartAnnotations::wantedRect(const Label &label, Placement placement, QSizeF size) const {
   const QPointF at = m_chart->mapToPosition(label.anchor, label.series);
   const QRectF plot = m_chart->plotArea();
-  switch (label.placement) {
+  switch (placement) {
   case Placement::AboveRight:
     return {QPointF(at.x() + kGap, at.y() - kGap - size.height()), size};
   case Placement::BelowRight:
@@ -163,33 +238,65 @@ QRectF ChartAnnotations::wantedRect(const Label &label, QSizeF size) const {
   return {QPointF(at.x() - size.width() / 2, plot.bottom() - 2 - size.height()), size};
 }
 
-void ChartAnnotations::relayout() {
+std::vector<QRectF> ChartAnnotations::markerRects() const {
+  std::vector<QRectF> rects;
   const QRectF plot = m_chart->plotArea();
-  std::vector<QRectF> placed;
+  for (QScatterSeries *series : m_markers) {
+    if (!series->isVisible())
+      continue;
+    const qreal radius = series->markerSize() / 2 + kMarkerMargin;
+    for (const QPointF &point : series->points()) {
+      const QPointF at = m_chart->mapToPosition(point, series);
+      if (plot.adjusted(-radius, -radius, radius, radius).contains(at))
+        rects.emplace_back(at - QPointF(radius, radius), QSizeF(2 * radius, 2 * radius));
+    }
+  }
+  for (const Label &label : m_labels)
+    if (label.shown && label.series->isVisible() && isPointLabel(label.placement)) {
+      const QPointF at = m_chart->mapToPosition(label.anchor, label.series);
+      rects.emplace_back(at - QPointF(kAnchorRadius, kAnchorRadius),
+                         QSizeF(2 * kAnchorRadius, 2 * kAnchorRadius));
+    }
+  return rects;
+}
+
+void ChartAnnotations::relayout() {
+  m_relayoutPending = false;
+  const QRectF plot = m_chart->plotArea();
+  std::vector<QRectF> taken = markerRects();
+  const auto isFree = [&taken](const QRectF &rect) {
+    return std::none_of(taken.begin(), taken.end(),
+                        [&rect](const QRectF &other) { return other.intersects(rect); });
+  };
   for (Label &label : m_labels) {
-    if (!label.shown || !label.series->isVisible()) {
+    if (!label.shown || !label.series->isVisible() || plot.isEmpty()) {
       label.box->hide();
       continue;
     }
     const QRectF textRect = label.text->boundingRect();
     const QSizeF size(textRect.width() + 2 * kPadding, textRect.height() + 2 * kPadding);
-    const QRectF wanted = clampedInto(wantedRect(label, size), plot);
-    QRectF chosen = wanted;
-    // Nudge down, up, further down, ... until it overlaps no earlier label.
-    for (int attempt = 0; attempt < 12; ++attempt) {
-      const qreal step = (size.height() + 2) * ((attempt + 1) / 2) * (attempt % 2 ? 1 : -1);
-      const QRectF candidate = clampedInto(wanted.translated(0, step), plot);
-      const bool free = std::none_of(placed.begin(), placed.end(), [&](const QRectF &other) {
-        return other.intersects(candidate);
-      });
-      if (free) {
-        chosen = candidate;
-        break;
+    std::optional<QRectF> chosen;
+    const bool fits = size.width() <= plot.width() && size.height() <= plot.height();
+    for (Placement placement : fits ? alternatives(label.placement) : QList<Placement>{}) {
+      const QRectF wanted = clampedInto(wantedRect(label, placement, size), plot);
+      // A point's label moves up and down, a bar's stays level with its bar.
+      const int nudges = isBarLabel(placement) ? 1 : kNudges;
+      for (int attempt = 0; attempt < nudges && !chosen; ++attempt) {
+        const qreal step = (size.height() + 2) * ((attempt + 1) / 2) * (attempt % 2 ? 1 : -1);
+        const QRectF candidate = clampedInto(wanted.translated(0, step), plot);
+        if (isFree(candidate))
+          chosen = candidate;
       }
+      if (chosen)
+        break;
     }
-    placed.push_back(chosen);
+    if (!chosen) {
+      label.box->hide(); // no room: hidden rather than on top of another (the tooltip has it)
+      continue;
+    }
+    taken.push_back(*chosen);
     label.box->setRect(QRectF(QPointF(0, 0), size));
-    label.box->setPos(chosen.topLeft());
+    label.box->setPos(chosen->topLeft());
     label.box->show();
   }
   if (m_message && m_message->isVisible()) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QList>
 #include <QObject>
 #include <QPointF>
 #include <QRectF>
@@ -15,14 +16,21 @@ class QChart;
 class QGraphicsRectItem;
 class QGraphicsSimpleTextItem;
 class QGraphicsTextItem;
+class QScatterSeries;
 QT_END_NAMESPACE
 
 namespace bwi::ui {
 
 // Text on a chart: labels anchored to data points (break-evens, the current
-// commitment) and a centred message for an empty state. Labels follow their
-// points when the plot area changes, stay inside it, and are nudged apart
-// when they would overlap. The graphics items are created once and reused.
+// commitment, the end of a bar) and a centred message for an empty state.
+//
+// Labels follow their points: after any change to a label the layout is redone once the
+// chart's own changes made alongside (axes, categories, series) are in place (deferred to the
+// event loop, coalesced), and again whenever the plot area changes. A label stays inside the
+// plot, never covers a marker of the series it is told to keep clear of, nor another label:
+// a point's label is nudged up or down or to the other side of its point; a bar's label
+// (Left, Right) stays on its bar's row and is hidden when its row has no room, rather than
+// sitting on another bar's row. The graphics items are created once and reused.
 class ChartAnnotations : public QObject {
   Q_OBJECT
 
@@ -32,8 +40,8 @@ public:
     BelowRight,
     AboveLeft,
     BelowLeft,
-    Right,
-    Left,
+    Right,      // a bar's label, after the bar's end
+    Left,       // a bar's label, before the bar's start
     PlotTop,    // centred on the anchor's x, at the top of the plot area
     PlotBottom, // centred on the anchor's x, at the bottom of the plot area
   };
@@ -45,11 +53,15 @@ public:
   void setLabel(int id, const QString &text, QPointF anchor);
   void setPlacement(int id, Placement placement);
   void hideLabel(int id);
+  // No label covers a marker of `markers` (the points a label points at).
+  void keepClearOf(QScatterSeries *markers);
   // The chart's title with detail lines in a smaller font, the details
-  // (short phrases) packed into as few lines as the chart's width allows.
+  // (short phrases) packed into as few lines as the chart's width allows;
+  // a title wider than the chart wraps rather than being cut short.
   void setTitle(const QString &title, const QStringList &details = {});
   // Empty text hides the message.
   void setMessage(const QString &text);
+  // Places every label now (the chart's layout must be current).
   void relayout();
 
 private:
@@ -61,14 +73,18 @@ private:
     QGraphicsRectItem *box = nullptr;
     QGraphicsSimpleTextItem *text = nullptr;
   };
-  QRectF wantedRect(const Label &label, QSizeF size) const;
+  QRectF wantedRect(const Label &label, Placement placement, QSizeF size) const;
+  std::vector<QRectF> markerRects() const;
+  void scheduleRelayout();
   void updateTitle();
 
   QChart *m_chart;
   std::vector<Label> m_labels;
+  QList<QScatterSeries *> m_markers;
   QGraphicsTextItem *m_message = nullptr;
   QString m_title;
   QStringList m_titleDetails;
+  bool m_relayoutPending = false;
 };
 
 } // namespace bwi::ui

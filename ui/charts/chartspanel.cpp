@@ -1,6 +1,7 @@
 #include "ui/charts/chartspanel.h"
 
 #include "ui/charts/breakdownchartview.h"
+#include "ui/charts/chartstyle.h"
 #include "ui/charts/commitmentchartview.h"
 #include "ui/charts/forecastchartview.h"
 #include "ui/charts/loadchartview.h"
@@ -8,7 +9,6 @@
 #include "ui/charts/volumechartview.h"
 #include "ui/document/fanjob.h"
 #include "ui/document/scenariodocument.h"
-#include "ui/export/chartexport.h"
 #include "ui/export/chartexportactions.h"
 
 #include <QComboBox>
@@ -17,19 +17,25 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace bwi::ui {
 
-ChartsPanel::ChartsPanel(ScenarioDocument *document, QWidget *parent)
+ChartsPanel::ChartsPanel(ScenarioDocument *document, FanJob *fan, QWidget *parent)
     : QWidget(parent), m_document(document), m_volume(new VolumeChartView(this)),
       m_commitment(new CommitmentChartView(this)), m_breakdown(new BreakdownChartView(this)),
       m_forecast(new ForecastChartView(this)), m_load(new LoadChartView(this)),
-      m_unitCost(new UnitCostChartView(this)), m_grouping(new QComboBox(this)) {
+      m_unitCost(new UnitCostChartView(this)), m_grouping(new QComboBox(this)), m_fan(fan) {
   setObjectName(QStringLiteral("chartsPanel"));
-  auto *grid = new QGridLayout(this);
-  grid->setContentsMargins(0, 0, 0, 0);
-  grid->setSpacing(4);
+  m_grid = new QGridLayout(this);
+  m_grid->setContentsMargins(0, 0, 0, 0);
+  m_grid->setSpacing(4);
+  // The panel's minimum is that of two columns (minimumSizeHint), not of the
+  // grid as it stands: a narrower window gets two columns, not a clipped third.
+  m_grid->setSizeConstraint(QLayout::SetNoConstraint);
 
   auto *breakdownBox = new QWidget(this);
+  m_breakdownBox = breakdownBox;
   auto *breakdownLayout = new QVBoxLayout(breakdownBox);
   breakdownLayout->setContentsMargins(0, 0, 0, 0);
   auto *switchRow = new QHBoxLayout;
@@ -44,14 +50,7 @@ ChartsPanel::ChartsPanel(ScenarioDocument *document, QWidget *parent)
   breakdownLayout->addLayout(switchRow);
   breakdownLayout->addWidget(m_breakdown, 1);
 
-  grid->addWidget(m_volume, 0, 0);
-  grid->addWidget(m_commitment, 0, 1);
-  grid->addWidget(m_load, 0, 2);
-  grid->addWidget(breakdownBox, 1, 0);
-  grid->addWidget(m_forecast, 1, 1);
-  grid->addWidget(m_unitCost, 1, 2);
-  for (int column = 0; column < 3; ++column)
-    grid->setColumnStretch(column, 1);
+  arrange(3);
 
   addExportActions(m_volume, ChartKind::Volume);
   addExportActions(m_commitment, ChartKind::Commitment);
@@ -65,7 +64,6 @@ ChartsPanel::ChartsPanel(ScenarioDocument *document, QWidget *parent)
         static_cast<BreakdownChartView::Grouping>(m_grouping->currentData().toInt()));
     m_breakdown->showWorkbench(m_document->workbench());
   });
-  m_fan = FanJob::of(m_document); // before our own connection: see FanJob::of
   connect(m_fan, &FanJob::fanChanged, this,
           [this] { showForecastWithFan(*m_forecast, *m_fan, m_document->workbench()); });
   connect(m_document, &ScenarioDocument::scenarioChanged, this, &ChartsPanel::refresh);
@@ -81,6 +79,51 @@ std::string ChartsPanel::unitWorkload() const {
     return {};
   const core::Workload &workload = scenario.workloads[static_cast<std::size_t>(selected)];
   return workload.unit ? workload.id : std::string();
+}
+
+QSize ChartsPanel::minimumSizeHint() const {
+  const int spacing = m_grid->spacing();
+  const int breakdownSwitch = m_grouping->sizeHint().height() + spacing;
+  // As narrow as two columns allow; as tall as the rows shown need (two rows of three
+  // columns, three of two), so that a window wide enough for three columns does not scroll.
+  const int rows = m_columns == 3 ? 2 : 3;
+  // A chart that needs more height (a bar chart with many names) raises the grid's minimum.
+  return {2 * chartstyle::kChartMinimumWidth + spacing,
+          std::max(rows * chartstyle::kChartMinimumHeight + breakdownSwitch + (rows - 1) * spacing,
+                   m_grid->minimumSize().height())};
+}
+
+void ChartsPanel::resizeEvent(QResizeEvent *event) {
+  QWidget::resizeEvent(event);
+  const int threeColumns = 3 * chartstyle::kChartMinimumWidth + 2 * m_grid->spacing();
+  arrange(width() >= threeColumns ? 3 : 2);
+}
+
+void ChartsPanel::arrange(int columns) {
+  if (columns == m_columns)
+    return;
+  m_columns = columns;
+  updateGeometry(); // the minimum height follows the number of rows
+  for (QWidget *chart : std::initializer_list<QWidget *>{m_volume, m_commitment, m_load,
+                                                         m_breakdownBox, m_forecast, m_unitCost})
+    m_grid->removeWidget(chart);
+  for (int column = 0; column < 3; ++column)
+    m_grid->setColumnStretch(column, column < columns ? 1 : 0);
+  for (int row = 0; row < 3; ++row)
+    m_grid->setRowStretch(row, row < (columns == 3 ? 2 : 3) ? 1 : 0);
+  m_grid->addWidget(m_volume, 0, 0);
+  m_grid->addWidget(m_commitment, 0, 1);
+  if (columns == 3) {
+    m_grid->addWidget(m_load, 0, 2);
+    m_grid->addWidget(m_breakdownBox, 1, 0);
+    m_grid->addWidget(m_forecast, 1, 1);
+    m_grid->addWidget(m_unitCost, 1, 2);
+  } else {
+    m_grid->addWidget(m_load, 1, 0);
+    m_grid->addWidget(m_breakdownBox, 1, 1);
+    m_grid->addWidget(m_forecast, 2, 0);
+    m_grid->addWidget(m_unitCost, 2, 1);
+  }
 }
 
 void ChartsPanel::addExportActions(QWidget *chart, ChartKind kind) {

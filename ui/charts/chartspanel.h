@@ -1,10 +1,11 @@
 #pragma once
 
-#include "ui/export/chartexport.h"
+#include "ui/charts/chartkind.h"
 
 #include <QWidget>
 
 class QComboBox;
+class QGridLayout;
 class QSize;
 
 namespace bwi::ui {
@@ -19,20 +20,26 @@ class UnitCostChartView;
 class VolumeChartView;
 
 // The six charts of the workbench in one grid, redrawn from the document's
-// workbench on every change.
+// workbench on every change: three columns, or two in a narrow window (where
+// the tab scrolls down rather than squeezing the charts).
 class ChartsPanel : public QWidget {
   Q_OBJECT
 
 public:
-  ChartsPanel(ScenarioDocument *document, QWidget *parent = nullptr);
+  ChartsPanel(ScenarioDocument *document, FanJob *fan, QWidget *parent = nullptr);
 
   void refresh();
+  QSize minimumSizeHint() const override; // two columns wide, the rows shown tall
+
+protected:
+  void resizeEvent(QResizeEvent *event) override;
 
 private:
   // The selected workload's id when it names a unit, else empty (the chart
   // then shows the first workload that does).
   std::string unitWorkload() const;
 
+  void arrange(int columns);
   // "Export chart…" and "Copy chart" in the chart's context menu.
   void addExportActions(QWidget *chart, ChartKind kind);
 
@@ -44,7 +51,10 @@ private:
   LoadChartView *m_load;
   UnitCostChartView *m_unitCost;
   QComboBox *m_grouping;
-  FanJob *m_fan = nullptr;
+  QWidget *m_breakdownBox;
+  QGridLayout *m_grid;
+  int m_columns = 0;
+  FanJob *m_fan;
 };
 
 } // namespace bwi::ui

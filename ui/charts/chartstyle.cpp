@@ -11,6 +11,7 @@
 #include <QChartView>
 #include <QCoreApplication>
 #include <QCursor>
+#include <QFontMetricsF>
 #include <QHorizontalStackedBarSeries>
 #include <QLocale>
 #include <QRegularExpression>
@@ -75,6 +76,119 @@ QList<AxisTick> distinctTicks(const QList<double> &values, Format format) {
       break;
   }
   return ticks;
+}
+
+// Room between two tick labels, in pixels.
+constexpr double kTickLabelGap = 8;
+const char *const kFullTitle = "bwiFullTitle";
+
+// The chart an axis is on: a chart takes its axes through its data set, whose parent it is.
+QChart *chartOf(const QObject *axis) {
+  for (QObject *object = axis->parent(); object; object = object->parent())
+    if (auto *chart = qobject_cast<QChart *>(object))
+      return chart;
+  return nullptr;
+}
+
+void applyTicks(QCategoryAxis *axis, double min, double max, const QList<AxisTick> &ticks) {
+  QStringList labels;
+  for (const AxisTick &tick : ticks)
+    labels.append(tick.label);
+  bool same = axis->categoriesLabels() == labels;
+  for (qsizetype i = 0; same && i < ticks.size(); ++i)
+    same = axis->endValue(ticks[i].label) == ticks[i].value;
+  if (!same) {
+    const QStringList old = axis->categoriesLabels();
+    for (const QString &label : old)
+      axis->remove(label);
+    axis->setStartValue(min);
+    for (const AxisTick &tick : ticks)
+      axis->append(tick.label, tick.value);
+  }
+  if (axis->min() != min || axis->max() != max)
+    axis->setRange(min, max);
+}
+
+// Keeps a tick axis's labels whole: Qt Charts gives each label an equal share
+// of the axis and cuts a longer one short; this keeps every second, third …
+// label (the first always) so that the ones shown fit side by side, and does
+// it again when the plot area changes.
+class TickFitter : public QObject {
+public:
+  TickFitter(QCategoryAxis *axis, QChart *chart) : QObject(axis), m_axis(axis), m_chart(chart) {
+    setObjectName(QStringLiteral("bwiTickFitter"));
+    connect(chart, &QChart::plotAreaChanged, this, [this] { fit(); });
+  }
+  void set(double min, double max, const QList<AxisTick> &ticks) {
+    m_min = min;
+    m_max = max;
+    m_ticks = ticks;
+    fit();
+  }
+
+private:
+  void fit() { applyTicks(m_axis, m_min, m_max, thinned()); }
+  QList<AxisTick> thinned() const {
+    const QRectF plot = m_chart->plotArea();
+    const bool horizontal = m_axis->orientation() == Qt::Horizontal;
+    const double length = horizontal ? plot.width() : plot.height();
+    if (!(length > 0) || !(m_max > m_min) || m_ticks.size() < 2)
+      return m_ticks;
+    const QFontMetricsF metrics(m_axis->labelsFont());
+    const auto extent = [&](const AxisTick &tick) {
+      return horizontal ? metrics.horizontalAdvance(tick.label) : metrics.height();
+    };
+    const auto at = [&](const AxisTick &tick) {
+      return (tick.value - m_min) / (m_max - m_min) * length;
+    };
+    for (qsizetype every = 1; every < m_ticks.size(); ++every) {
+      QList<AxisTick> kept;
+      for (qsizetype i = 0; i < m_ticks.size(); i += every)
+        kept.append(m_ticks[i]);
+      bool fits = true;
+      for (qsizetype i = 1; fits && i < kept.size(); ++i)
+        fits = std::fabs(at(kept[i]) - at(kept[i - 1])) >=
+               (extent(kept[i]) + extent(kept[i - 1])) / 2 + kTickLabelGap;
+      if (fits)
+        return kept;
+    }
+    return {m_ticks.front()};
+  }
+
+  QCategoryAxis *m_axis;
+  QChart *m_chart;
+  double m_min = 0;
+  double m_max = 1;
+  QList<AxisTick> m_ticks;
+};
+
+// The title of each axis of `chart` that fits along the plot: the whole
+// title, else without its bracketed part.
+void fitAxisTitles(QChart *chart) {
+  const QRectF plot = chart->plotArea();
+  const QList<QAbstractAxis *> axes = chart->axes();
+  for (QAbstractAxis *axis : axes) {
+    const QString full = axis->property(kFullTitle).toString();
+    if (full.isEmpty())
+      continue;
+    const double room = axis->orientation() == Qt::Horizontal ? plot.width() : plot.height();
+    const QFontMetricsF metrics(axis->titleFont());
+    // The whole title; without its bracketed part; "per month" as "/month"; else none
+    // (the tick labels still say "$"): never a title cut short.
+    QString shortened = full;
+    if (const qsizetype bracket = full.indexOf(QStringLiteral(" (")); bracket > 0)
+      shortened = full.left(bracket);
+    QString shortest = shortened;
+    shortest.replace(QStringLiteral(" per month"), QStringLiteral("/month"));
+    QString shown;
+    for (const QString &candidate : {full, shortened, shortest})
+      if (room <= 0 || metrics.horizontalAdvance(candidate) + 8 <= room) {
+        shown = candidate;
+        break;
+      }
+    if (axis->titleText() != shown)
+      axis->setTitleText(shown);
+  }
 }
 
 } // namespace
@@ -181,7 +295,9 @@ QBrush fillBrush(const QColor &colour, int alpha) {
 void setUpView(QChartView *view, const QString &objectName) {
   view->setObjectName(objectName);
   view->setRenderHint(QPainter::Antialiasing);
-  view->setMinimumSize(320, 240);
+  // Small enough for two side by side beside the levers in a 1024-pixel window,
+  // tall enough that the title, the legend and the axes leave the plot room.
+  view->setMinimumSize(kChartMinimumWidth, kChartMinimumHeight);
   view->setBackgroundBrush(Qt::white);
   styleChart(view->chart());
 }
@@ -198,10 +314,18 @@ void styleChart(QChart *chart) {
   titleFont.setBold(true);
   chart->setTitleFont(titleFont);
   chart->setTitleBrush(QBrush(QColor(0x20, 0x20, 0x20)));
+  QObject::connect(chart, &QChart::plotAreaChanged, chart, [chart] { fitAxisTitles(chart); });
+}
+
+void setAxisTitle(QAbstractAxis *axis, const QString &title) {
+  axis->setProperty(kFullTitle, title);
+  axis->setTitleText(title);
+  if (QChart *chart = chartOf(axis))
+    fitAxisTitles(chart);
 }
 
 void styleAxis(QAbstractAxis *axis, const QString &title) {
-  axis->setTitleText(title);
+  setAxisTitle(axis, title);
   QFont titleFont = axis->titleFont();
   titleFont.setPointSizeF(9);
   titleFont.setBold(false);
@@ -331,6 +455,7 @@ QList<AxisTick> countTicks(const QList<double> &values) {
 QCategoryAxis *makeTickAxis(const QString &title) {
   auto *axis = new QCategoryAxis;
   axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+  axis->setTruncateLabels(false); // setTicks thins them to fit instead
   styleAxis(axis, title);
   return axis;
 }
@@ -351,6 +476,29 @@ HorizontalBars addHorizontalBars(QChart *chart, const QString &usdAxisTitle, qre
   return bars;
 }
 
+void keepCategoriesReadable(QChartView *view, QBarCategoryAxis *axis) {
+  const int floor = view->minimumHeight();
+  const auto fit = [view, axis, floor] {
+    const QStringList categories = axis->categories();
+    const QRectF plot = view->chart()->plotArea();
+    if (categories.isEmpty() || plot.height() <= 0)
+      return;
+    qsizetype lines = 1;
+    for (const QString &category : categories)
+      lines = std::max(lines, category.count(QStringLiteral("<br>")) + 1);
+    // Each category's row holds its name's lines, with a little air between names.
+    const qreal row =
+        static_cast<qreal>(lines) * QFontMetricsF(axis->labelsFont()).lineSpacing() + 4;
+    const qreal overhead = view->height() - plot.height();
+    const int wanted = std::max(
+        floor, static_cast<int>(std::ceil(overhead + row * static_cast<qreal>(categories.size()))));
+    if (wanted != view->minimumHeight())
+      view->setMinimumHeight(wanted);
+  };
+  QObject::connect(axis, &QBarCategoryAxis::categoriesChanged, view, fit, Qt::QueuedConnection);
+  QObject::connect(view->chart(), &QChart::plotAreaChanged, view, fit, Qt::QueuedConnection);
+}
+
 QBarSet *appendBarSet(QAbstractBarSeries *series, const QString &name, const QList<qreal> &values,
                       const QColor &colour) {
   auto *set = new QBarSet(name);
@@ -362,22 +510,17 @@ QBarSet *appendBarSet(QAbstractBarSeries *series, const QString &name, const QLi
 }
 
 void setTicks(QCategoryAxis *axis, double min, double max, const QList<AxisTick> &ticks) {
-  QStringList labels;
-  for (const AxisTick &tick : ticks)
-    labels.append(tick.label);
-  bool same = axis->categoriesLabels() == labels;
-  for (qsizetype i = 0; same && i < ticks.size(); ++i)
-    same = axis->endValue(ticks[i].label) == ticks[i].value;
-  if (!same) {
-    const QStringList old = axis->categoriesLabels();
-    for (const QString &label : old)
-      axis->remove(label);
-    axis->setStartValue(min);
-    for (const AxisTick &tick : ticks)
-      axis->append(tick.label, tick.value);
+  auto *fitter = dynamic_cast<TickFitter *>(
+      axis->findChild<QObject *>(QStringLiteral("bwiTickFitter"), Qt::FindDirectChildrenOnly));
+  if (!fitter) {
+    QChart *chart = chartOf(axis);
+    if (!chart) { // not on a chart yet: nothing to fit to
+      applyTicks(axis, min, max, ticks);
+      return;
+    }
+    fitter = new TickFitter(axis, chart);
   }
-  if (axis->min() != min || axis->max() != max)
-    axis->setRange(min, max);
+  fitter->set(min, max, ticks);
 }
 
 void showTooltip(QWidget *view, const QString &text) {

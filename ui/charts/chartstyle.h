@@ -44,11 +44,20 @@ double modeUsd(const core::ModeBreakdown &modes, Mode mode);
 QPen linePen(const QColor &colour, Qt::PenStyle style = Qt::SolidLine, qreal width = 2.5);
 QBrush fillBrush(const QColor &colour, int alpha);
 
+// The smallest a chart view gets, in pixels.
+inline constexpr int kChartMinimumWidth = 260;
+inline constexpr int kChartMinimumHeight = 280;
+
 // White light theme, antialiasing, no animation. The legend is a ChartLegend.
 void setUpView(QChartView *view, const QString &objectName);
-// The same look for a chart of its own (a second chart in one view).
+// The same look for a chart of its own (a second chart in one view). Its
+// axes' titles fit the plot: a title too long for its axis drops its
+// bracketed part ("USD per month (gross, before discount)" reads "USD per
+// month") rather than being cut short.
 void styleChart(QChart *chart);
 void styleAxis(QAbstractAxis *axis, const QString &title);
+// An axis's title after styleAxis: what the chart shows, fitted to the plot.
+void setAxisTitle(QAbstractAxis *axis, const QString &title);
 
 QString usdShort(double usd); // "$12.3k"
 QString usdExact(double usd); // "$12,345.67"
@@ -75,7 +84,8 @@ TickRange logTicks(double low, double high);
 QList<AxisTick> moneyTicks(const QList<double> &values);
 QList<AxisTick> countTicks(const QList<double> &values);
 
-// A QCategoryAxis whose labels sit on values: how axes show "$1.2M".
+// A QCategoryAxis whose labels sit on values: how axes show "$1.2M". Qt
+// never cuts its labels short ("$10…"): setTicks() thins them instead.
 QCategoryAxis *makeTickAxis(const QString &title);
 // A horizontal stacked-bar series on `chart`: categories (names) on the
 // left, USD along the bottom on a tick axis.
@@ -85,6 +95,10 @@ struct HorizontalBars {
   QCategoryAxis *usd = nullptr;
 };
 HorizontalBars addHorizontalBars(QChart *chart, const QString &usdAxisTitle, qreal barWidth);
+// Keeps every name of a bar chart's category axis drawn: Qt Charts hides a name that would
+// overlap its neighbour's, so the view's minimum height grows with the categories and their
+// lines (a scrolling page gives it the room) and never falls below the minimum it had.
+void keepCategoriesReadable(QChartView *view, QBarCategoryAxis *axis);
 
 // A bar set of `values` in `colour` appended to `series`; a transparent
 // colour draws no border (the invisible base of a floating bar).
@@ -92,6 +106,9 @@ QBarSet *appendBarSet(QAbstractBarSeries *series, const QString &name, const QLi
                       const QColor &colour);
 
 // Replaces the axis's labels and range; does nothing when they are unchanged.
+// Labels that would not fit side by side along the plot are thinned (every
+// second, third … kept, from the first), again whenever the plot area
+// changes, so that each shown label is whole.
 void setTicks(QCategoryAxis *axis, double min, double max, const QList<AxisTick> &ticks);
 
 void showTooltip(QWidget *view, const QString &text);

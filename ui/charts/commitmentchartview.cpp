@@ -82,6 +82,8 @@ CommitmentChartView::CommitmentChartView(QWidget *parent) : QChartView(parent) {
   m_legend = new ChartLegend(chart);
   m_legend->exclude(m_curvePoints); // the curve's own points
   m_annotations = new ChartAnnotations(chart);
+  for (QScatterSeries *marker : {m_current, m_optimal, m_floor})
+    m_annotations->keepClearOf(marker);
   m_annotations->setTitle(tr("Commitment explorer"));
 }
 
@@ -91,7 +93,7 @@ void CommitmentChartView::showWorkbench(const core::WorkbenchFigures &workbench)
   else if (workbench.reservedCurve && !workbench.reservedCurve->points.empty())
     showReserved(*workbench.reservedCurve);
   else
-    showEmpty();
+    showEmpty(workbench.evaluation.requests > 0);
   m_legend->refresh();
 }
 
@@ -132,7 +134,7 @@ void CommitmentChartView::showUnits(const core::UnitsCurve &curve,
                               .arg(chartstyle::shortModelName(curve.modelId), termName(curve.term)),
                           detail);
 
-  m_axisX->setTitleText(tr("Provisioned model units (MU)"));
+  chartstyle::setAxisTitle(m_axisX, tr("Provisioned model units (MU)"));
   const double maxUnits = points.last().x();
   chartstyle::TickRange ticks = chartstyle::linearTicks(0, maxUnits, 8, 1);
   ticks.values.removeIf([maxUnits](double value) { return value > maxUnits; });
@@ -163,7 +165,7 @@ void CommitmentChartView::showReserved(const core::ReservedCurve &curve) {
   m_annotations->setTitle(tr("Reserved tier: %1").arg(chartstyle::shortModelName(curve.modelId)),
                           detail);
 
-  m_axisX->setTitleText(tr("Reserved input tokens per minute"));
+  chartstyle::setAxisTitle(m_axisX, tr("Reserved input tokens per minute"));
   const chartstyle::TickRange ticks = chartstyle::linearTicks(0, points.last().x(), 7);
   chartstyle::setTicks(m_axisX, ticks.min, ticks.max, chartstyle::countTicks(ticks.values));
   showCurve(points, marks);
@@ -178,8 +180,10 @@ void CommitmentChartView::showCurve(const QList<QPointF> &points, const std::vec
     low = std::min(low, point.y());
     high = std::max(high, point.y());
   }
-  // Room under the curve's minimum for the labels of the marks.
-  const chartstyle::TickRange ticks = chartstyle::linearTicks(low - 0.3 * (high - low), high, 6);
+  // Room under the curve's minimum for the labels of the marks, down to zero at most: a cost
+  // is never negative, and an axis running below zero leaves the labels floating there.
+  const chartstyle::TickRange ticks =
+      chartstyle::linearTicks(std::max(0.0, low - 0.3 * (high - low)), high, 6);
   chartstyle::setTicks(m_axisY, ticks.min, ticks.max, chartstyle::moneyTicks(ticks.values));
   m_curve->replace(points);
 
@@ -227,7 +231,7 @@ void CommitmentChartView::showCurve(const QList<QPointF> &points, const std::vec
   m_annotations->relayout();
 }
 
-void CommitmentChartView::showEmpty() {
+void CommitmentChartView::showEmpty(bool traffic) {
   m_points.clear();
   m_annotations->setTitle(tr("Commitment explorer"));
   for (QAbstractSeries *series : chart()->series())
@@ -236,9 +240,12 @@ void CommitmentChartView::showEmpty() {
   m_axisY->setVisible(false);
   for (int label : m_markLabels)
     m_annotations->hideLabel(label);
+  // Without traffic there is nothing to commit for, quote or not.
   m_annotations->setMessage(
-      tr("No model can be committed: add the account team's PT quote (price per MU-hour and "
-         "tokens per minute per MU) in the rate card."));
+      traffic ? tr("No model can be committed: add the account team's PT quote (price per "
+                   "MU-hour and tokens per minute per MU) in the rate card.")
+              : tr("No traffic this month, so nothing to commit for: add a workload (Workloads "
+                   "tab) or give one requests."));
 }
 
 void CommitmentChartView::showPointTooltip(QPointF point, bool state) {

@@ -38,7 +38,7 @@ private:
   };
   void showUnits(const core::UnitsCurve &curve, const core::Evaluation &evaluation);
   void showReserved(const core::ReservedCurve &curve);
-  void showEmpty();
+  void showEmpty(bool traffic);
   void showCurve(const QList<QPointF> &points, const std::vector<Mark> &marks);
   void showPointTooltip(QPointF point, bool state);
 

@@ -22,18 +22,9 @@ constexpr std::array kModes = {Mode::OnDemand,    Mode::Overflow, Mode::Batch,
 
 } // namespace
 
-CompareChartView::CompareChartView(QWidget *parent) : QChartView(parent) {
-  chartstyle::setUpView(this, QStringLiteral("compareChart"));
-  QChart *chart = this->chart();
-  const chartstyle::HorizontalBars bars =
-      chartstyle::addHorizontalBars(chart, tr("Net USD per month (after discount)"), 0.6);
-  m_series = bars.series;
-  m_axisCategories = bars.categories;
-  m_axisUsd = bars.usd;
-  m_axisCategories->setTruncateLabels(true); // long scenario names: the table has them whole
-  m_legend = new ChartLegend(chart);
-  m_annotations = new ChartAnnotations(chart);
-}
+CompareChartView::CompareChartView(QWidget *parent)
+    : HorizontalBarChartView(QStringLiteral("compareChart"),
+                             tr("Net USD per month (after discount)"), 0.6, parent) {}
 
 void CompareChartView::showComparison(const core::Comparison &comparison) {
   const qsizetype count = static_cast<qsizetype>(comparison.labels.size());
@@ -63,9 +54,29 @@ void CompareChartView::showComparison(const core::Comparison &comparison) {
   }
   for (const core::ModeBreakdown &modes : m_modes)
     high = std::max(high, modes.total());
-  m_axisCategories->setCategories(m_labels);
-  const chartstyle::TickRange ticks = chartstyle::linearTicks(0, std::max(high * 1.25, 1.0), 6);
-  chartstyle::setTicks(m_axisUsd, ticks.min, ticks.max, chartstyle::moneyTicks(ticks.values));
+  // Each bar's end carries its total; the difference from the baseline goes
+  // under the scenario's name, where a narrow chart has room for it.
+  QStringList names;
+  QList<QPair<double, QString>> labelledEnds;
+  for (qsizetype i = 0; i < count; ++i) {
+    const std::size_t scenario = static_cast<std::size_t>(count - 1 - i); // axis order
+    QString name = m_labels[i];
+    if (net)
+      if (const auto &difference = net->differences[scenario]) {
+        QString change =
+            (*difference > 0 ? QStringLiteral("+") : QString()) + chartstyle::usdShort(*difference);
+        if (const auto &relative = net->relativeDifferences[scenario])
+          change += QStringLiteral(", ") + (*relative > 0 ? QStringLiteral("+") : QString()) +
+                    chartstyle::percent(*relative);
+        name += QStringLiteral("\n(%1)").arg(change);
+      }
+    names.append(name);
+    if (net)
+      labelledEnds.append({net->values[scenario].value_or(0),
+                           chartstyle::usdShort(net->values[scenario].value_or(0))});
+  }
+  setCategoryNames(names);
+  setUsdAxis(high, labelledEnds);
 
   while (m_totals.size() < count)
     m_totals.append(m_annotations->addLabel(m_series, ChartAnnotations::Placement::Right,
@@ -76,15 +87,7 @@ void CompareChartView::showComparison(const core::Comparison &comparison) {
       continue;
     }
     const std::size_t scenario = static_cast<std::size_t>(i);
-    QString text = chartstyle::usdShort(net->values[scenario].value_or(0));
-    if (const auto &difference = net->differences[scenario]) {
-      text += QStringLiteral("  (%1%2").arg(*difference > 0 ? QStringLiteral("+") : QString(),
-                                            chartstyle::usdShort(*difference));
-      if (const auto &relative = net->relativeDifferences[scenario])
-        text += QStringLiteral(", %1%2").arg(*relative > 0 ? QStringLiteral("+") : QString(),
-                                             chartstyle::percent(*relative));
-      text += QStringLiteral(")");
-    }
+    const QString text = chartstyle::usdShort(net->values[scenario].value_or(0));
     m_annotations->setLabel(
         m_totals[i], text,
         QPointF(net->values[scenario].value_or(0), static_cast<qreal>(count - 1 - i)));
@@ -95,7 +98,8 @@ void CompareChartView::showComparison(const core::Comparison &comparison) {
   m_axisUsd->setVisible(!empty);
   m_annotations->setMessage(empty ? tr("Add a scenario to compare.") : QString());
   m_annotations->setTitle(tr("Net cost side by side, month %1").arg(comparison.month + 1),
-                          {tr("First bar: the baseline; in brackets, the difference from it")});
+                          {tr("First bar: the baseline; under each other name, in brackets, "
+                              "the difference from it")});
   m_legend->refresh();
 }
 

@@ -1,27 +1,18 @@
 #pragma once
 
 #include "core/analysis/scenariocomparison.h"
+#include "ui/charts/horizontalbarchartview.h"
 
-#include <QChartView>
 #include <QList>
 #include <QStringList>
 
-QT_BEGIN_NAMESPACE
-class QBarCategoryAxis;
-class QCategoryAxis;
-class QHorizontalStackedBarSeries;
-QT_END_NAMESPACE
-
 namespace bwi::ui {
-
-class ChartAnnotations;
-class ChartLegend;
 
 // The compared scenarios side by side: one bar each, the month's net cost
 // stacked by mode (on demand, overflow, batch, provisioned, reserved), the
 // baseline on top, each total and its difference from the baseline at the
 // bar's end. Every figure comes from core::Comparison.
-class CompareChartView : public QChartView {
+class CompareChartView : public HorizontalBarChartView {
   Q_OBJECT
 
 public:
@@ -34,12 +25,7 @@ private:
 
   QStringList m_labels;               // display order, top first
   QList<core::ModeBreakdown> m_modes; // display order, top first
-  QHorizontalStackedBarSeries *m_series;
-  QBarCategoryAxis *m_axisCategories;
-  QCategoryAxis *m_axisUsd;
-  ChartAnnotations *m_annotations;
-  ChartLegend *m_legend;
-  QList<int> m_totals; // annotation ids
+  QList<int> m_totals;                // annotation ids
 };
 
 } // namespace bwi::ui

@@ -5,7 +5,6 @@
 #include "ui/charts/chartstyle.h"
 
 #include <QAreaSeries>
-#include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QCategoryAxis>
 #include <QLineSeries>
@@ -32,8 +31,9 @@ QString monthLabel(int month) { return QStringLiteral("M%1").arg(month + 1); }
 ForecastChartView::ForecastChartView(QWidget *parent) : QChartView(parent) {
   chartstyle::setUpView(this, QStringLiteral("forecastChart"));
   QChart *chart = this->chart();
-  m_axisX = new QBarCategoryAxis;
-  chartstyle::styleAxis(m_axisX, tr("Forecast month"));
+  // A tick axis rather than bar categories: its month labels thin out to fit
+  // a narrow chart ("M1 M3 M5 …") instead of being cut short ("M…").
+  m_axisX = chartstyle::makeTickAxis(tr("Forecast month"));
   m_axisX->setGridLineVisible(false);
   m_axisY = chartstyle::makeTickAxis(tr("USD per month"));
   chart->addAxis(m_axisX, Qt::AlignBottom);
@@ -103,14 +103,14 @@ void ForecastChartView::showForecast(const core::Forecast &forecast, const QStri
   m_budgetUsd = forecast.budgetUsd;
   const auto count = static_cast<qsizetype>(m_months.size());
 
-  QStringList categories;
+  QList<chartstyle::AxisTick> months;
   QList<QPointF> net, p10, p50, p90;
   std::array<QList<double>, kModes.size()> modes;
   bool quantiles = count > 0;
   double high = 1;
   for (const core::ForecastMonth &month : m_months) {
-    const auto x = static_cast<double>(categories.size()); // bar i sits at x = i
-    categories.append(monthLabel(month.month));
+    const auto x = static_cast<double>(months.size()); // bar i sits at x = i
+    months.append({x, monthLabel(month.month)});
     net.append({x, month.netUsd});
     for (std::size_t m = 0; m < kModes.size(); ++m)
       modes[m].append(chartstyle::modeUsd(month.grossModes, kModes[m]));
@@ -128,8 +128,8 @@ void ForecastChartView::showForecast(const core::Forecast &forecast, const QStri
   if (m_budgetUsd)
     high = std::max(high, *m_budgetUsd);
 
-  if (m_axisX->categories() != categories)
-    m_axisX->setCategories(categories);
+  chartstyle::setTicks(m_axisX, -0.5, std::max<double>(static_cast<double>(count) - 0.5, 0.5),
+                       months);
   const chartstyle::TickRange ticks = chartstyle::linearTicks(0, high, 6);
   chartstyle::setTicks(m_axisY, ticks.min, ticks.max, chartstyle::moneyTicks(ticks.values));
 

@@ -10,7 +10,6 @@
 
 QT_BEGIN_NAMESPACE
 class QAreaSeries;
-class QBarCategoryAxis;
 class QCategoryAxis;
 class QLineSeries;
 class QScatterSeries;
@@ -50,7 +49,7 @@ private:
   QLineSeries *m_budget;
   int m_budgetLabel = -1;
   QScatterSeries *m_netPoints;
-  QBarCategoryAxis *m_axisX;
+  QCategoryAxis *m_axisX; // month i at x = i, labelled M(i+1)
   QCategoryAxis *m_axisY;
   ChartAnnotations *m_annotations;
   ChartLegend *m_legend;

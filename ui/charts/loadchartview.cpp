@@ -6,6 +6,7 @@
 
 #include <QAreaSeries>
 #include <QCategoryAxis>
+#include <QFontMetricsF>
 #include <QLineSeries>
 
 #include <algorithm>
@@ -17,11 +18,16 @@ namespace {
 
 constexpr int kHours = 168;
 
-QString dayName(int day) {
+QString dayName(int day, bool narrow) {
   static constexpr std::array names = {QT_TR_NOOP("Mon"), QT_TR_NOOP("Tue"), QT_TR_NOOP("Wed"),
                                        QT_TR_NOOP("Thu"), QT_TR_NOOP("Fri"), QT_TR_NOOP("Sat"),
                                        QT_TR_NOOP("Sun")};
-  return LoadChartView::tr(names[static_cast<std::size_t>(day) % names.size()]);
+  // Two letters in a narrow chart ("Mo", "Tu"): still one name per day, none cut short.
+  static constexpr std::array shortNames = {QT_TR_NOOP("Mo"), QT_TR_NOOP("Tu"), QT_TR_NOOP("We"),
+                                            QT_TR_NOOP("Th"), QT_TR_NOOP("Fr"), QT_TR_NOOP("Sa"),
+                                            QT_TR_NOOP("Su")};
+  const std::size_t index = static_cast<std::size_t>(day) % names.size();
+  return LoadChartView::tr(narrow ? shortNames[index] : names[index]);
 }
 
 QList<QPointF> level(double value) { return {{0, value}, {kHours, value}}; }
@@ -33,10 +39,12 @@ LoadChartView::LoadChartView(QWidget *parent) : QChartView(parent) {
   QChart *chart = this->chart();
   m_axisX = new QCategoryAxis;
   m_axisX->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
+  m_axisX->setTruncateLabels(false); // fitDayNames() keeps them whole
   m_axisX->setStartValue(0);
   for (int day = 0; day < 7; ++day)
-    m_axisX->append(dayName(day), (day + 1) * 24);
+    m_axisX->append(dayName(day, false), (day + 1) * 24);
   m_axisX->setRange(0, kHours);
+  connect(chart, &QChart::plotAreaChanged, this, &LoadChartView::fitDayNames);
   chartstyle::styleAxis(m_axisX, tr("Hour of the week (UTC)"));
   m_axisY = chartstyle::makeTickAxis(QString());
   chart->addAxis(m_axisX, Qt::AlignBottom);
@@ -91,6 +99,16 @@ LoadChartView::LoadChartView(QWidget *parent) : QChartView(parent) {
                                            chartstyle::colour(chartstyle::Colour::BluishGreen));
 }
 
+void LoadChartView::fitDayNames() {
+  const QFontMetricsF metrics(m_axisX->labelsFont());
+  const bool narrow =
+      chart()->plotArea().width() / 7 < metrics.horizontalAdvance(dayName(2, false)) + 8;
+  if (m_axisX->categoriesLabels().value(0) == dayName(0, narrow))
+    return;
+  for (int day = 0; day < 7; ++day)
+    m_axisX->replaceLabel(dayName(day, !narrow), dayName(day, narrow));
+}
+
 void LoadChartView::showWorkbench(const core::WorkbenchFigures &workbench) {
   m_load = workbench.load;
   const bool empty = !m_load;
@@ -102,8 +120,10 @@ void LoadChartView::showWorkbench(const core::WorkbenchFigures &workbench) {
       series->setVisible(false);
     m_legend->refresh();
     m_annotations->setMessage(
-        tr("No hourly load to show: select a model with real-time traffic that has a PT quote "
-           "or a reservation."));
+        workbench.evaluation.requests > 0
+            ? tr("No hourly load to show: select a model with real-time traffic that has a PT "
+                 "quote or a reservation.")
+            : tr("No traffic this month: add a workload (Workloads tab) or give one requests."));
     return;
   }
   m_annotations->setMessage(QString());
@@ -114,7 +134,8 @@ void LoadChartView::showWorkbench(const core::WorkbenchFigures &workbench) {
           ? QStringList{tr("overflow above the commitment is billed on demand"),
                         tr("hatched: idle commitment")}
           : QStringList{tr("no active commitment"), tr("dashed: the floor and the optimum")});
-  m_axisY->setTitleText(load.reserved ? tr("Input tokens per minute") : tr("Model units (MU)"));
+  chartstyle::setAxisTitle(m_axisY,
+                           load.reserved ? tr("Input tokens per minute") : tr("Model units (MU)"));
 
   // Each hour as a step, so the shading meets the demand line exactly.
   const bool committed = load.committed.has_value();
@@ -202,7 +223,7 @@ void LoadChartView::showHourTooltip(QPointF point, bool state) {
                             : tr("%1 MU").arg(QString::number(value, 'f', 2));
   };
   QString text = tr("%1 %2:00–%3:00\nDemand: %4")
-                     .arg(dayName(hour / 24))
+                     .arg(dayName(hour / 24, false))
                      .arg(hour % 24, 2, 10, QLatin1Char('0'))
                      .arg(hour % 24 + 1, 2, 10, QLatin1Char('0'))
                      .arg(amount(m_load->demand[static_cast<std::size_t>(hour)]));

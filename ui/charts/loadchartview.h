@@ -31,6 +31,7 @@ public:
   void showWorkbench(const core::WorkbenchFigures &workbench);
 
 private:
+  void fitDayNames(); // full or two-letter day names, whichever fits
   void showLevels(const core::LoadProfile &load);
   void showHourTooltip(QPointF point, bool state);
 

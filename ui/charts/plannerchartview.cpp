@@ -75,6 +75,7 @@ PlannerChartView::PlannerChartView(QWidget *parent) : QChartView(parent) {
   chart->addAxis(m_axisUsd, Qt::AlignBottom);
   m_costs->attachAxis(m_axisChoices);
   m_costs->attachAxis(m_axisUsd);
+  chartstyle::keepCategoriesReadable(this, m_axisChoices);
   m_legend = new ChartLegend(chart);
   m_annotations = new ChartAnnotations(chart);
 

@@ -103,6 +103,7 @@ TornadoChartView::TornadoChartView(QWidget *parent) : QChartView(parent) {
   chart->addSeries(m_base);
   chart->addAxis(m_axisLevers, Qt::AlignLeft);
   chart->addAxis(m_axisUsd, Qt::AlignBottom);
+  chartstyle::keepCategoriesReadable(this, m_axisLevers);
   for (QAbstractSeries *series : std::initializer_list<QAbstractSeries *>{m_series, m_base}) {
     series->attachAxis(m_axisLevers);
     series->attachAxis(m_axisUsd);

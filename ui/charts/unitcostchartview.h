@@ -22,7 +22,7 @@ class ChartLegend;
 
 // "Cost per unit": one workload's net cost per unit (a ticket, a user) over
 // the forecast months against its target band, shaded
-// (docs/cost-model.md §18). Months inside the band are
+// (docs/cost-model.md §19). Months inside the band are
 // marked green, outside vermillion.
 class UnitCostChartView : public QChartView {
   Q_OBJECT

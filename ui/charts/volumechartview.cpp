@@ -31,7 +31,6 @@ double logUsd(double usd) { return std::log10(std::max(usd, 1.0)); }
 VolumeChartView::VolumeChartView(QWidget *parent) : QChartView(parent) {
   chartstyle::setUpView(this, QStringLiteral("volumeChart"));
   QChart *chart = this->chart();
-  chart->setTitle(tr("Cost vs volume"));
 
   m_axisX = new QLogValueAxis;
   m_axisX->setBase(10);
@@ -84,6 +83,7 @@ VolumeChartView::VolumeChartView(QWidget *parent) : QChartView(parent) {
   m_legend->exclude(m_now);
 
   m_annotations = new ChartAnnotations(chart);
+  m_annotations->setTitle(tr("Cost vs volume"));
   m_bandLabel = m_annotations->addLabel(m_band, ChartAnnotations::Placement::PlotTop,
                                         chartstyle::colour(chartstyle::Colour::Orange));
   m_nowLabel = m_annotations->addLabel(m_now, ChartAnnotations::Placement::PlotBottom,
@@ -91,6 +91,7 @@ VolumeChartView::VolumeChartView(QWidget *parent) : QChartView(parent) {
 
   for (QLineSeries *series : {m_onDemand, m_withCommitments, m_withOptimal})
     connect(series, &QLineSeries::hovered, this, &VolumeChartView::showCurveTooltip);
+  m_annotations->keepClearOf(m_breakEvens);
   connect(m_breakEvens, &QScatterSeries::hovered, this, &VolumeChartView::showBreakEvenTooltip);
 }
 

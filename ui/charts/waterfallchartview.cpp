@@ -24,18 +24,9 @@ QString signedUsd(double usd) {
 
 } // namespace
 
-WaterfallChartView::WaterfallChartView(QWidget *parent) : QChartView(parent) {
-  chartstyle::setUpView(this, QStringLiteral("waterfallChart"));
-  QChart *chart = this->chart();
-  const chartstyle::HorizontalBars bars =
-      chartstyle::addHorizontalBars(chart, tr("Net USD per month (after discount)"), 0.6);
-  m_series = bars.series;
-  m_axisCategories = bars.categories;
-  m_axisUsd = bars.usd;
-  m_axisCategories->setTruncateLabels(false);
-  m_legend = new ChartLegend(chart);
-  m_annotations = new ChartAnnotations(chart);
-}
+WaterfallChartView::WaterfallChartView(QWidget *parent)
+    : HorizontalBarChartView(QStringLiteral("waterfallChart"),
+                             tr("Net USD per month (after discount)"), 0.6, parent) {}
 
 void WaterfallChartView::showMessage(const QString &message) {
   m_rows.clear();
@@ -91,10 +82,11 @@ void WaterfallChartView::showAttribution(const core::LeverAttribution &attributi
   addSet(tr("Net cost"), totals, chartstyle::colour(Colour::Blue));
   addSet(tr("Increase"), increases, chartstyle::colour(Colour::Vermillion));
   addSet(tr("Decrease"), decreases, chartstyle::colour(Colour::BluishGreen));
-  m_axisCategories->setCategories(categories);
-
-  const chartstyle::TickRange ticks = chartstyle::linearTicks(0, std::max(high * 1.12, 1.0), 6);
-  chartstyle::setTicks(m_axisUsd, ticks.min, ticks.max, chartstyle::moneyTicks(ticks.values));
+  setCategoryNames(categories);
+  QList<QPair<double, QString>> labelledEnds;
+  for (const Row &row : rows)
+    labelledEnds.append({std::max(row.start, row.end), rowLabel(row)});
+  setUsdAxis(high, labelledEnds);
   m_series->setVisible(true);
   m_axisCategories->setVisible(true);
   m_axisUsd->setVisible(true);
@@ -111,9 +103,7 @@ void WaterfallChartView::showAttribution(const core::LeverAttribution &attributi
     const Row &row = rows[i];
     const qreal category = static_cast<qreal>(rows.size() - 1 - i);
     const double right = std::max(row.start, row.end);
-    m_annotations->setLabel(m_labels[i],
-                            row.total ? chartstyle::usdShort(row.end) : signedUsd(row.deltaUsd),
-                            QPointF(right, category));
+    m_annotations->setLabel(m_labels[i], rowLabel(row), QPointF(right, category));
   }
 
   const double difference = attribution.differenceUsd();
@@ -131,6 +121,10 @@ void WaterfallChartView::showAttribution(const core::LeverAttribution &attributi
                           details);
   m_legend->refresh();
   m_rows = rows;
+}
+
+QString WaterfallChartView::rowLabel(const Row &row) {
+  return row.total ? chartstyle::usdShort(row.end) : signedUsd(row.deltaUsd);
 }
 
 void WaterfallChartView::showBarTooltip(bool state, int index) {

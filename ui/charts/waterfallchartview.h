@@ -1,28 +1,19 @@
 #pragma once
 
 #include "core/analysis/leverattribution.h"
+#include "ui/charts/horizontalbarchartview.h"
 
-#include <QChartView>
 #include <QList>
 #include <QStringList>
 
-QT_BEGIN_NAMESPACE
-class QBarCategoryAxis;
-class QCategoryAxis;
-class QHorizontalStackedBarSeries;
-QT_END_NAMESPACE
-
 namespace bwi::ui {
-
-class ChartAnnotations;
-class ChartLegend;
 
 // The bridge from a baseline's net monthly cost to a compared scenario's:
 // the baseline total on top, one bar per lever in the order core moved them
 // (an increase in vermillion, a decrease in green, each starting where the
 // one above ended), the compared total at the bottom. Horizontal, so the
 // lever names stay readable. Every figure comes from core::LeverAttribution.
-class WaterfallChartView : public QChartView {
+class WaterfallChartView : public HorizontalBarChartView {
   Q_OBJECT
 
 public:
@@ -42,14 +33,10 @@ private:
     double deltaUsd = 0;
     QString name; // the scenario, for a total
   };
+  static QString rowLabel(const Row &row); // the figure at the bar's end
   void showBarTooltip(bool state, int index);
 
-  QList<Row> m_rows; // in display order, top first
-  QHorizontalStackedBarSeries *m_series;
-  QBarCategoryAxis *m_axisCategories;
-  QCategoryAxis *m_axisUsd;
-  ChartAnnotations *m_annotations;
-  ChartLegend *m_legend;
+  QList<Row> m_rows;   // in display order, top first
   QList<int> m_labels; // annotation ids, one per row
 };
 

@@ -80,7 +80,10 @@ ComparePanel::ComparePanel(ScenarioDocument *document, QWidget *parent)
   m_table->setModel(m_model);
   m_table->setSelectionMode(QAbstractItemView::NoSelection);
   m_table->setAlternatingRowColors(true);
-  m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+  // Each column as wide as its figures (the table scrolls sideways when the
+  // window is narrow) rather than squeezed until they read "$10…".
+  m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  m_table->horizontalHeader()->setStretchLastSection(true);
   m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
   auto *targetRow = new QHBoxLayout;

@@ -29,11 +29,6 @@ QString signedText(const std::optional<double> &value, core::FigureUnit unit) {
   return *value > 0 ? QStringLiteral("+") + text : text;
 }
 
-bool isCost(core::FigureUnit unit) {
-  return unit == core::FigureUnit::Usd || unit == core::FigureUnit::UsdPer1kRequests ||
-         unit == core::FigureUnit::UsdPer1mTokens;
-}
-
 } // namespace
 
 void ComparisonTableModel::setComparison(const core::Comparison &comparison) {
@@ -76,11 +71,15 @@ QVariant ComparisonTableModel::data(const QModelIndex &index, int role) const {
   case Qt::TextAlignmentRole:
     return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
   case Qt::ForegroundRole:
-    if (difference && isCost(row.unit) && row.differences[scenario] &&
-        std::abs(*row.differences[scenario]) >= 0.005)
-      return QBrush(*row.differences[scenario] < 0
-                        ? chartstyle::colour(chartstyle::Colour::BluishGreen).darker(130)
-                        : chartstyle::colour(chartstyle::Colour::Vermillion));
+    // Green where the other scenario is better than the baseline (core says
+    // which way is better: a larger discount is), vermillion where worse.
+    if (difference && row.favourable != core::Favourable::Neither && row.differences[scenario] &&
+        std::abs(*row.differences[scenario]) >= 0.005) {
+      const bool better =
+          (*row.differences[scenario] < 0) == (row.favourable == core::Favourable::Lower);
+      return QBrush(better ? chartstyle::colour(chartstyle::Colour::BluishGreen).darker(130)
+                           : chartstyle::colour(chartstyle::Colour::Vermillion));
+    }
     return {};
   case Qt::FontRole:
     if (row.key == "net_usd") {

@@ -10,6 +10,7 @@ const QString kRecentFiles = QStringLiteral("files/recent");
 const QString kLastDirectory = QStringLiteral("files/lastDirectory");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
+const QString kPricesRegion = QStringLiteral("prices/region");
 
 } // namespace
 
@@ -40,6 +41,14 @@ QString AppSettings::lastDirectory() {
 
 void AppSettings::setLastDirectory(const QString &directory) {
   QSettings().setValue(kLastDirectory, directory);
+}
+
+QString AppSettings::pricesRegion() {
+  return QSettings().value(kPricesRegion, QStringLiteral("us-east-1")).toString();
+}
+
+void AppSettings::setPricesRegion(const QString &region) {
+  QSettings().setValue(kPricesRegion, region);
 }
 
 } // namespace bwi::ui

@@ -19,6 +19,10 @@ public:
   static QString lastDirectory();
   static void setLastDirectory(const QString &directory);
 
+  // The region new scenarios are priced for (the last one updated or chosen).
+  static QString pricesRegion();
+  static void setPricesRegion(const QString &region);
+
   static constexpr int kMaxRecentFiles = 8;
 };
 

@@ -5,23 +5,12 @@
 #include "ui/document/latestjob.h"
 #include "ui/document/scenariodocument.h"
 
-#include <QThread>
-
-#include <algorithm>
-
 namespace bwi::ui {
-
-FanJob *FanJob::of(ScenarioDocument *document) {
-  if (auto *existing = document->findChild<FanJob *>(QString(), Qt::FindDirectChildrenOnly))
-    return existing;
-  return new FanJob(document);
-}
 
 FanJob::FanJob(ScenarioDocument *document)
     : QObject(document), m_document(document), m_job(new LatestJob(this)) {
   setObjectName(QStringLiteral("fanJob"));
-  connect(document, &ScenarioDocument::scenarioChanged, this, &FanJob::restart);
-  restart();
+  documentChanged();
 }
 
 const core::Forecast *FanJob::forecast() const {
@@ -32,7 +21,7 @@ const core::Forecast *FanJob::forecast() const {
 
 bool FanJob::computing() const { return m_monteCarlo && !m_fan; }
 
-void FanJob::restart() {
+void FanJob::documentChanged() {
   const core::Scenario &scenario = m_document->scenario();
   m_monteCarlo = !core::leverDistributions(scenario.forecast).onlyVolume();
   if (!m_monteCarlo) {
@@ -46,8 +35,7 @@ void FanJob::restart() {
   m_scenario = scenario;
   m_card = m_document->rateCard();
   m_fan.reset();
-  // One core stays with the GUI thread, so sliders keep moving while it runs.
-  const int threads = std::max(1, QThread::idealThreadCount() - 1);
+  const int threads = backgroundThreads();
   m_job->start<core::Forecast>(
       [prepared = m_document->prepared(), deterministic = m_document->workbench().forecast,
        threads](const std::atomic<bool> &cancel) -> std::optional<core::Forecast> {

@@ -19,16 +19,18 @@ class ScenarioDocument;
 // computed off the GUI thread: each edit cancels the run in flight and
 // starts another, and only the fan of the scenario as it stands now is ever
 // handed out. Where the volume is the only uncertain lever, the workbench's
-// exact band needs no run. One per document, shared by every chart that
-// draws the forecast.
+// exact band needs no run. The document owns one (ScenarioDocument::fanJob)
+// and hands it to every panel that draws the forecast.
 class FanJob : public QObject {
   Q_OBJECT
 
 public:
-  // The document's job, made on first use. Call it before connecting to
-  // the document's scenarioChanged, so the job has seen an edit before
-  // the caller's slot asks it for the fan.
-  static FanJob *of(ScenarioDocument *document);
+  explicit FanJob(ScenarioDocument *document);
+
+  // The document calls it after every change, before it tells anyone else
+  // (scenarioChanged): no slot can ask for the fan of figures the job has
+  // not seen.
+  void documentChanged();
 
   // Whether the scenario needs Monte Carlo (levers other than volume are uncertain).
   bool monteCarlo() const { return m_monteCarlo; }
@@ -42,13 +44,10 @@ public:
 
 signals:
   // A fan finished for the current scenario. (An edit withdraws the old
-  // one at the document's scenarioChanged.)
+  // one before the document's scenarioChanged.)
   void fanChanged();
 
 private:
-  explicit FanJob(ScenarioDocument *document);
-  void restart();
-
   ScenarioDocument *m_document;
   LatestJob *m_job;
   bool m_monteCarlo = false;

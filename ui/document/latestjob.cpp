@@ -1,6 +1,12 @@
 #include "ui/document/latestjob.h"
 
+#include <QThread>
+
+#include <algorithm>
+
 namespace bwi::ui {
+
+int backgroundThreads() { return std::max(1, QThread::idealThreadCount() - 1); }
 
 LatestJob::LatestJob(QObject *parent) : QObject(parent) { m_pool.setMaxThreadCount(1); }
 

@@ -10,6 +10,10 @@
 
 namespace bwi::ui {
 
+// The threads a computation off the GUI thread may use: every core but one, which stays
+// with the GUI thread so that sliders keep moving while it runs (at least one).
+int backgroundThreads();
+
 // Runs a computation off the GUI thread and hands over only the result of
 // the latest start: starting again sets the cancel flag of the run in
 // flight (core's long computations poll it), and a result that arrives for

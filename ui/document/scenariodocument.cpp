@@ -1,25 +1,26 @@
 #include "ui/document/scenariodocument.h"
 
+#include "core/cost/evaluation.h"
 #include "core/cost/preparedscenario.h"
 #include "core/files/ratecardoverrides.h"
 #include "core/files/scenariofile.h"
 #include "core/files/scenariovalidation.h"
+#include "ui/document/fanjob.h"
+#include "ui/document/savedratecards.h"
 #include "ui/document/undocommands.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
+#include <cmath>
+
 namespace bwi::ui {
-namespace {
-
-QString toQString(const std::string &text) { return QString::fromStdString(text); }
-
-} // namespace
 
 ScenarioDocument::ScenarioDocument(QObject *parent) : QObject(parent) {
   connect(&m_undoStack, &QUndoStack::cleanChanged, this, &ScenarioDocument::fileStateChanged);
   loadExample();
+  m_fan = new FanJob(this);
 }
 
 ScenarioDocument::~ScenarioDocument() {
@@ -94,7 +95,14 @@ void ScenarioDocument::loadExample() {
 void ScenarioDocument::newScenario() {
   core::Scenario scenario;
   scenario.name = tr("New scenario").toStdString();
+  // The newest card "Update prices" saved for the user's region, inline so
+  // that the scenario prices the same elsewhere; else the built-in card.
   core::RateCard card = core::builtinRateCard();
+  if (auto saved = rateCardForNewScenarios()) {
+    card = *saved;
+    scenario.ratecard.kind = core::RateCardSource::Kind::Inline;
+    scenario.ratecard.inlineCard = card;
+  }
   adopt(scenario, card, card, QString());
 }
 
@@ -106,6 +114,7 @@ bool ScenarioDocument::saveFile(const QString &path, QString *error) {
     return false;
   }
   m_filePath = QFileInfo(path).absoluteFilePath();
+  m_baseline = m_prepared;
   m_baselineNetUsd = m_workbench.evaluation.netUsd;
   m_undoStack.setClean();
   emit fileStateChanged();
@@ -114,6 +123,7 @@ bool ScenarioDocument::saveFile(const QString &path, QString *error) {
 
 void ScenarioDocument::adopt(core::Scenario scenario, core::RateCard baseCard, core::RateCard card,
                              const QString &path) {
+  ++m_generation;
   m_scenario = std::move(scenario);
   m_baseCard = std::move(baseCard);
   m_card = std::move(card);
@@ -122,18 +132,21 @@ void ScenarioDocument::adopt(core::Scenario scenario, core::RateCard baseCard, c
   m_undoStack.clear();
   m_selectedWorkload = m_scenario.workloads.empty() ? -1 : 0;
   m_selectedModel.clear();
-  m_baselineNetUsd.reset();
+  m_baseline = core::prepareScenario(m_scenario, m_card);
   recompute();
-  m_baselineNetUsd = m_workbench.evaluation.netUsd;
-  m_workbench.figures.changeUsd = 0.0;
-  m_workbench.figures.changeShare = 0.0;
   emit fileStateChanged();
   emit selectionChanged();
-  emit scenarioChanged();
+  announceChange();
 }
 
 void ScenarioDocument::recompute() {
   m_prepared = core::prepareScenario(m_scenario, m_card);
+  // The change is against the same month of the scenario as opened: the month
+  // shown moves both.
+  m_baselineNetUsd.reset();
+  if (m_baseline)
+    if (const double net = core::evaluate(*m_baseline, m_month).netUsd; std::isfinite(net))
+      m_baselineNetUsd = net;
   core::WorkbenchSelection selection;
   selection.month = m_month;
   selection.modelId = m_selectedModel.toStdString();
@@ -150,6 +163,12 @@ void ScenarioDocument::recompute() {
     m_workbench = core::WorkbenchFigures{};
     m_workbench.evaluation.month = m_month;
   }
+}
+
+void ScenarioDocument::announceChange() {
+  if (m_fan)
+    m_fan->documentChanged();
+  emit scenarioChanged();
 }
 
 core::RateCard ScenarioDocument::baseCardOf(const core::Scenario &scenario) const {
@@ -186,13 +205,17 @@ void ScenarioDocument::applyScenario(const core::Scenario &scenario) {
     core::ValidationIssues issues;
     m_card = core::applyOverrides(m_baseCard, m_scenario.ratecardOverrides, issues);
   }
-  const bool selectionMoved = m_selectedWorkload >= static_cast<int>(m_scenario.workloads.size());
+  // The selection stays on a workload that exists: the last one when it was
+  // past the end, the first when there was none (every workload deleted, then
+  // one brought back by Undo).
+  const int count = static_cast<int>(m_scenario.workloads.size());
+  const bool selectionMoved = m_selectedWorkload >= count || (m_selectedWorkload < 0 && count > 0);
   if (selectionMoved)
-    m_selectedWorkload = static_cast<int>(m_scenario.workloads.size()) - 1;
+    m_selectedWorkload = m_selectedWorkload >= count ? count - 1 : 0;
   recompute();
   if (selectionMoved)
     emit selectionChanged();
-  emit scenarioChanged();
+  announceChange();
 }
 
 void ScenarioDocument::setSelectedWorkload(int index) {
@@ -208,7 +231,7 @@ void ScenarioDocument::setSelectedModel(const QString &modelId) {
   m_selectedModel = modelId;
   recompute();
   emit selectionChanged();
-  emit scenarioChanged();
+  announceChange();
 }
 
 void ScenarioDocument::setMonth(int month) {
@@ -216,7 +239,7 @@ void ScenarioDocument::setMonth(int month) {
     return;
   m_month = month;
   recompute();
-  emit scenarioChanged();
+  announceChange();
 }
 
 core::ValidationIssues ScenarioDocument::check(const core::Scenario &candidate) const {

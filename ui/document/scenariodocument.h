@@ -11,8 +11,16 @@
 #include <QUndoStack>
 
 #include <optional>
+#include <string_view>
 
 namespace bwi::ui {
+
+class FanJob;
+
+// Core's text (UTF-8 in std::string) as the window's: the one conversion every ui file uses.
+inline QString toQString(std::string_view text) {
+  return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
 
 // The open scenario: the one object widgets observe. It owns the scenario,
 // its rate card and the undo stack; every edit is a command on that stack;
@@ -44,16 +52,24 @@ public:
   // figuresProblem() says why.
   const core::WorkbenchFigures &workbench() const { return m_workbench; }
   QString figuresProblem() const { return m_figuresProblem; }
-  // Net cost of month 0 as the scenario was opened (or last saved): the
-  // baseline of the "change" key figure.
+  // Net cost of the month shown of the scenario as it was opened (or last
+  // saved): the baseline of the "change" key figure, always the same month
+  // as the figure it is compared with.
   std::optional<double> baselineNetUsd() const { return m_baselineNetUsd; }
 
   QString filePath() const { return m_filePath; }
+  // Counts the scenarios this document has held (each open, New, example,
+  // recovery): input typed for one, not yet applied (a quote form), is not
+  // offered for the next.
+  int generation() const { return m_generation; }
   // The fields the last file opened had that this version does not read, one
   // "FILE: PATH: message" a line; empty when there were none.
   QString unknownFields() const { return m_unknownFields; }
   QString displayName() const;
   QUndoStack *undoStack() { return &m_undoStack; }
+  // The Monte Carlo fan of the scenario, computed off the GUI thread: told
+  // of every change before scenarioChanged() is emitted.
+  FanJob *fanJob() const { return m_fan; }
   bool isModified() const { return !m_undoStack.isClean(); }
 
   // View selection shared by the panels (not saved with the scenario).
@@ -87,6 +103,8 @@ private:
   void adopt(core::Scenario scenario, core::RateCard baseCard, core::RateCard card,
              const QString &path);
   void recompute();
+  // Tells the fan, then every other listener, that the scenario or the figures changed.
+  void announceChange();
   // The card a scenario's "ratecard" names (an edit may replace it, as an
   // accepted price list does); the current one when it cannot be read.
   core::RateCard baseCardOf(const core::Scenario &scenario) const;
@@ -96,14 +114,18 @@ private:
   core::RateCard m_card;
   core::PreparedScenario m_prepared;
   core::WorkbenchFigures m_workbench;
-  std::optional<double> m_baselineNetUsd;
+  // The scenario as opened or last saved, ready to cost any month.
+  std::optional<core::PreparedScenario> m_baseline;
+  std::optional<double> m_baselineNetUsd; // of m_baseline, the month shown
   QString m_filePath;
   QString m_unknownFields;
   QString m_figuresProblem;
   QUndoStack m_undoStack;
+  FanJob *m_fan = nullptr; // a child; made once the first scenario is in
   int m_selectedWorkload = 0;
   QString m_selectedModel;
   int m_month = 0;
+  int m_generation = 0;
 };
 
 } // namespace bwi::ui

@@ -30,17 +30,6 @@ namespace {
 
 constexpr int kFooterHeight = 26;
 
-struct ChartEntry {
-  ChartKind kind;
-  const char *name;
-};
-constexpr ChartEntry kCharts[] = {
-    {ChartKind::Volume, "volume"},       {ChartKind::Commitment, "units"},
-    {ChartKind::Breakdown, "breakdown"}, {ChartKind::Forecast, "forecast"},
-    {ChartKind::Load, "load"},           {ChartKind::Waterfall, "waterfall"},
-    {ChartKind::Compare, "compare"},     {ChartKind::Tornado, "tornado"},
-    {ChartKind::Planner, "planner"},     {ChartKind::UnitCost, "unit-cost"}};
-
 std::unique_ptr<QChartView> makeComparisonChart(ChartKind kind, const core::Comparison &comparison,
                                                 std::size_t attribution) {
   if (kind == ChartKind::Compare) {
@@ -159,34 +148,9 @@ QSize chartSize(const QSize &size) { return {size.width(), size.height() - kFoot
 
 } // namespace
 
-bool isComparisonChart(ChartKind kind) {
-  return kind == ChartKind::Waterfall || kind == ChartKind::Compare;
-}
-
 void drawChart(QPainter &painter, ChartKind kind, const ChartSource &source, const QRectF &target) {
   auto view = layOut(kind, source, target.size().toSize());
   view->scene()->render(&painter, target, view->sceneRect());
-}
-
-std::optional<ChartKind> chartKindFromName(const QString &name) {
-  for (const ChartEntry &entry : kCharts)
-    if (name == QLatin1String(entry.name))
-      return entry.kind;
-  return std::nullopt;
-}
-
-QString chartKindName(ChartKind kind) {
-  for (const ChartEntry &entry : kCharts)
-    if (entry.kind == kind)
-      return QLatin1String(entry.name);
-  return {};
-}
-
-QStringList chartKindNames() {
-  QStringList names;
-  for (const ChartEntry &entry : kCharts)
-    names.append(QLatin1String(entry.name));
-  return names;
 }
 
 QString exportFooter(const core::Scenario &scenario, const core::RateCard &card,

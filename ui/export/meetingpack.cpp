@@ -3,12 +3,15 @@
 #include "core/analysis/optimizedproposal.h"
 #include "core/analysis/scenariocomparison.h"
 #include "core/common/moneyformat.h"
+#include "core/cost/preparedscenario.h"
 #include "core/cost/requesttokens.h"
 #include "core/files/ratecardoverrides.h"
 #include "core/model/meterkinds.h"
 #include "core/model/ratecardage.h"
 #include "core/model/weeklyprofile.h"
 #include "core/report/meetingsummary.h"
+#include "ui/document/latestjob.h"
+#include "ui/document/scenariodocument.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
@@ -28,9 +31,10 @@ namespace {
 constexpr double kMargin = 36;       // points
 constexpr double kFooterHeight = 20; // points
 
-QString text(const std::string &value) { return QString::fromStdString(value).toHtmlEscaped(); }
-QString money(double usd) { return text(core::formatUsdExact(usd)); }
-QString share(double value) { return text(core::formatPercent(value)); }
+// Core's text, escaped for the pack's HTML.
+QString escaped(const std::string &value) { return toQString(value).toHtmlEscaped(); }
+QString money(double usd) { return escaped(core::formatUsdExact(usd)); }
+QString share(double value) { return escaped(core::formatPercent(value)); }
 QString number(double value, int decimals = 0) {
   return QLocale(QLocale::English).toString(value, 'f', decimals);
 }
@@ -53,7 +57,7 @@ QString row(const QStringList &cells) {
 QString profileName(const core::WeeklyProfile &profile) {
   return profile.kind == core::WeeklyProfile::Kind::Weekly
              ? QObject::tr("measured weekly profile (168 hours)")
-             : text(std::string(core::toString(profile.kind)));
+             : escaped(std::string(core::toString(profile.kind)));
 }
 
 // The optimizer's proposal as the levers a procurement lead can pull, the
@@ -76,7 +80,7 @@ QString leversHtml(const core::LeverAttribution &attribution,
               .arg(money(attribution.baselineNetUsd), money(attribution.comparedNetUsd));
   html += tableStart({QObject::tr("Lever"), QObject::tr("Net change / month")});
   for (const core::LeverBar &bar : bars)
-    html += row({text(bar.label), money(bar.deltaUsd)});
+    html += row({escaped(bar.label), money(bar.deltaUsd)});
   html += QStringLiteral("</table>");
   html += QObject::tr("<p><i>Cheapest adequate model of each tier, batch for latency-tolerant "
                       "workloads, commitments at their optimum: %1 changes, listed with the "
@@ -181,14 +185,14 @@ QString summaryHtml(const core::Scenario &scenario, const core::WorkbenchFigures
   html += tableStart({QObject::tr("Model"), QObject::tr("Gross / month"), QObject::tr("Share")});
   for (const core::NamedCost &cost : summary.topModels)
     html +=
-        row({text(cost.key), money(cost.usd),
+        row({escaped(cost.key), money(cost.usd),
              summary.monthlyGrossUsd > 0 ? share(cost.usd / summary.monthlyGrossUsd) : QString()});
   html += QStringLiteral("</table></td><td width=\"2%\"></td><td width=\"30%\" valign=\"top\">");
   html += QObject::tr("<h3>Biggest workloads</h3>");
   html += tableStart({QObject::tr("Workload"), QObject::tr("Gross / month"), QObject::tr("Share")});
   for (const core::NamedCost &cost : summary.topWorkloads)
     html +=
-        row({text(cost.key), money(cost.usd),
+        row({escaped(cost.key), money(cost.usd),
              summary.monthlyGrossUsd > 0 ? share(cost.usd / summary.monthlyGrossUsd) : QString()});
   html += QStringLiteral("</table></td><td width=\"2%\"></td><td width=\"33%\" valign=\"top\">");
   html += levers;
@@ -209,17 +213,18 @@ QString summaryHtml(const core::Scenario &scenario, const core::WorkbenchFigures
                         "be sized until the account team quotes a price and a model unit's "
                         "capacity.</p>");
   for (const core::CommitmentAdvice &advice : summary.commitments) {
-    html += QStringLiteral("<p><b>%1</b>: %2").arg(text(advice.modelId), text(advice.advice));
+    html += QStringLiteral("<p><b>%1</b>: %2").arg(escaped(advice.modelId), escaped(advice.advice));
     if (advice.breakEvenUtilization)
       html += QObject::tr(" Break-even utilization %1.").arg(share(*advice.breakEvenUtilization));
     html += QStringLiteral("</p>");
   }
   for (const core::ReservedResult &reserved : workbench.evaluation.reserved)
-    html += QObject::tr("<p><b>%1</b> (Reserved tier): %2 input / %3 output TPM reserved; the "
-                        "optimum is %4 / %5, the measured floor %6 / %7.</p>")
-                .arg(text(reserved.modelId), number(reserved.inputTpm), number(reserved.outputTpm),
-                     number(reserved.optimalInputTpm), number(reserved.optimalOutputTpm),
-                     number(reserved.floorInputTpm), number(reserved.floorOutputTpm));
+    html +=
+        QObject::tr("<p><b>%1</b> (Reserved tier): %2 input / %3 output TPM reserved; the "
+                    "optimum is %4 / %5, the measured floor %6 / %7.</p>")
+            .arg(escaped(reserved.modelId), number(reserved.inputTpm), number(reserved.outputTpm),
+                 number(reserved.optimalInputTpm), number(reserved.optimalOutputTpm),
+                 number(reserved.floorInputTpm), number(reserved.floorOutputTpm));
   html += QObject::tr("<p><i>Overflow assumes the application falls back to on demand when "
                       "provisioned throughput throttles. PT and Reserved prices and capacities "
                       "are quotes, not published figures.</i></p>");
@@ -236,16 +241,16 @@ QString detailHtml(const core::Scenario &scenario, const core::RateCard &card,
   for (const core::Workload &workload : scenario.workloads) {
     QStringList models;
     for (const core::RoutingShare &route : workload.routing)
-      models.append(QStringLiteral("%1 %2").arg(text(route.modelId), share(route.share)));
+      models.append(QStringLiteral("%1 %2").arg(escaped(route.modelId), share(route.share)));
     double gross = 0;
     for (const core::NamedCost &cost : evaluation.byWorkload)
       if (cost.key == workload.id)
         gross = cost.usd;
-    html += row({text(workload.name), text(workload.team.value_or("(no team)")),
+    html += row({escaped(workload.name), escaped(workload.team.value_or("(no team)")),
                  number(workload.requestsPerMonth), number(workload.volumeMultiplier, 2),
                  share(workload.growthPerMonth), models.join(QStringLiteral("<br>")),
                  share(workload.batchShare),
-                 text(std::string(core::toString(workload.serviceTier))), money(gross)});
+                 escaped(std::string(core::toString(workload.serviceTier))), money(gross)});
   }
   html += QStringLiteral("</table>");
 
@@ -271,23 +276,23 @@ QString detailHtml(const core::Scenario &scenario, const core::RateCard &card,
                        workload.caching->ttl == core::CacheTtl::OneHour ? QStringLiteral("1h")
                                                                         : QStringLiteral("5m"))
             : QObject::tr("none");
-    html += row({text(workload.name), tokens, calls, caching, profileName(workload.profile)});
+    html += row({escaped(workload.name), tokens, calls, caching, profileName(workload.profile)});
   }
   html += QStringLiteral("</table>");
   html += QObject::tr("<h3>Commitments and agreement</h3><ul>");
   for (const core::ProvisionedCommitment &pt : scenario.provisioned)
     html += QObject::tr("<li>Provisioned throughput on %1: %2 MU, %3 term, from month %4.</li>")
-                .arg(text(pt.modelId))
+                .arg(escaped(pt.modelId))
                 .arg(pt.modelUnits)
-                .arg(text(std::string(core::toString(pt.term))))
+                .arg(escaped(std::string(core::toString(pt.term))))
                 .arg(pt.startMonth + 1);
   for (const core::Reservation &reservation : scenario.reserved)
-    html +=
-        QObject::tr("<li>Reserved tier on %1: %2 input / %3 output TPM, %4 term, from month "
-                    "%5.</li>")
-            .arg(text(reservation.modelId), number(reservation.inputTpm),
-                 number(reservation.outputTpm), text(std::string(core::toString(reservation.term))))
-            .arg(reservation.startMonth + 1);
+    html += QObject::tr("<li>Reserved tier on %1: %2 input / %3 output TPM, %4 term, from month "
+                        "%5.</li>")
+                .arg(escaped(reservation.modelId), number(reservation.inputTpm),
+                     number(reservation.outputTpm),
+                     escaped(std::string(core::toString(reservation.term))))
+                .arg(reservation.startMonth + 1);
   if (scenario.agreement)
     html += QObject::tr("<li>Private pricing: %1 discount on first-party models%2; annual commit "
                         "%3; marketplace spend retires at most %4 of it.</li>")
@@ -310,7 +315,7 @@ QString detailHtml(const core::Scenario &scenario, const core::RateCard &card,
   html += QObject::tr("<h2 style=\"page-break-before: always;\">Rate card excerpt</h2>");
   html += QObject::tr("<p>Rate card as of %1, %2. USD per 1M tokens. <b>Bold</b>: a negotiated "
                       "override in this scenario; ≈: an estimate.</p>")
-              .arg(text(card.asOf), text(card.region));
+              .arg(escaped(card.asOf), escaped(card.region));
   if (!staleNotice.isEmpty())
     html += QStringLiteral("<p style=\"color:#9a5b00;\"><b>%1</b></p>").arg(staleNotice);
   std::set<std::string> used;
@@ -351,11 +356,12 @@ QString detailHtml(const core::Scenario &scenario, const core::RateCard &card,
     if (model.provisioned && model.provisioned->oneMonthPerMuHour)
       pt = price(model, "provisioned.per_mu_hour.one_month", *model.provisioned->oneMonthPerMuHour,
                  model.provisioned->estimate);
-    html += row(
-        {text(model.id), price(model, "on_demand.input_per_1m", model.onDemand.inputPer1m, false),
-         price(model, "on_demand.output_per_1m", model.onDemand.outputPer1m, false), batch, cache,
-         pt,
-         text(model.source) + QStringLiteral(" (") + text(model.sourceDate) + QStringLiteral(")")});
+    html += row({escaped(model.id),
+                 price(model, "on_demand.input_per_1m", model.onDemand.inputPer1m, false),
+                 price(model, "on_demand.output_per_1m", model.onDemand.outputPer1m, false), batch,
+                 cache, pt,
+                 escaped(model.source) + QStringLiteral(" (") + escaped(model.sourceDate) +
+                     QStringLiteral(")")});
   }
   html += QStringLiteral("</table>");
   html += metersHtml(evaluation, card);
@@ -371,7 +377,7 @@ QString changesHtml(const std::vector<std::string> &changes, std::size_t shown) 
                              "same model: test a proposed model on the workload's own "
                              "evaluations before routing to it)<ul>");
   for (std::size_t i = 0; i < shown && i < changes.size(); ++i)
-    html += QStringLiteral("<li>%1</li>").arg(text(changes[i]));
+    html += QStringLiteral("<li>%1</li>").arg(escaped(changes[i]));
   if (shown < changes.size())
     html += QObject::tr("<li>… and %1 more: see the Compare tab, or run bedrock-whatif optimize "
                         "SCENARIO.</li>")
@@ -472,9 +478,14 @@ ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCa
     staleNotice = QObject::tr("This rate card is %1 days old (as of %2): refresh it against the "
                               "AWS Price List before relying on these figures.")
                       .arg(core::daysBetween(card.asOf, todayIso.toStdString()).value_or(0))
-                      .arg(text(card.asOf));
-  const core::MeetingSummary summary =
-      core::meetingSummary(scenario.forecast, workbench.evaluation, workbench.forecast);
+                      .arg(escaped(card.asOf));
+  // The pack recommends what the planner recommends (the Ranges tab's plan).
+  core::PlanOptions planOptions;
+  planOptions.threads = backgroundThreads();
+  const std::optional<core::CommitmentPlan> plan =
+      core::planCommitments(core::prepareScenario(scenario, card), planOptions);
+  const core::MeetingSummary summary = core::meetingSummary(
+      scenario.forecast, workbench.evaluation, workbench.forecast, plan ? &*plan : nullptr);
   const int month = workbench.evaluation.month;
   const core::OptimizedProposal proposal = core::proposeOptimized(scenario, card, month);
   const core::Comparison optimized = core::compareScenarios(

@@ -1,9 +1,11 @@
 #include "ui/import/importdialog.h"
 
+#include "core/common/moneyformat.h"
 #include "core/cost/evaluation.h"
 #include "core/import/applyimport.h"
 #include "core/import/importtext.h"
 #include "core/import/reconcile.h"
+#include "ui/document/latestjob.h"
 #include "ui/document/scenariodocument.h"
 
 #include <QComboBox>
@@ -12,11 +14,13 @@
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QTableWidget>
 #include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -43,6 +47,31 @@ const KindChoice kKinds[] = {
      QT_TRANSLATE_NOOP("ImportDialog", "AWS Price List offers (JSON)")},
 };
 
+bool isBill(core::ImportKind kind) {
+  return kind == core::ImportKind::Cur || kind == core::ImportKind::Focus;
+}
+
+struct GroupingChoice {
+  const char *label;
+  const char *value; // what goes into the Group by line
+};
+
+const GroupingChoice kLogGroupings[] = {
+    {QT_TRANSLATE_NOOP("ImportDialog", "IAM role (default)"), ""},
+    {QT_TRANSLATE_NOOP("ImportDialog", "requestMetadata.team"), "requestMetadata.team"},
+};
+
+// docs/importing.md: CUR 2.0 principals and their cost-allocation tags.
+const GroupingChoice kBillGroupings[] = {
+    {QT_TRANSLATE_NOOP("ImportDialog", "No grouping"), ""},
+    {QT_TRANSLATE_NOOP("ImportDialog", "Principal (role or user)"), "principal"},
+    {QT_TRANSLATE_NOOP("ImportDialog", "Principal ARN (sessions apart)"), "principal-arn"},
+    {QT_TRANSLATE_NOOP("ImportDialog", "Tag iamPrincipal/team"), "tag:iamPrincipal/team"},
+    {QT_TRANSLATE_NOOP("ImportDialog", "Tag iamPrincipal/cost-center"),
+     "tag:iamPrincipal/cost-center"},
+    {QT_TRANSLATE_NOOP("ImportDialog", "Tag iamPrincipal/project"), "tag:iamPrincipal/project"},
+};
+
 bool isTraffic(core::ImportKind kind) {
   return kind == core::ImportKind::InvocationLogs || kind == core::ImportKind::CloudWatch ||
          kind == core::ImportKind::HourlyCsv;
@@ -53,8 +82,9 @@ bool isTraffic(core::ImportKind kind) {
 ImportDialog::ImportDialog(ScenarioDocument *document, QWidget *parent)
     : QDialog(parent), m_document(document), m_kind(new QComboBox(this)),
       m_files(new QLineEdit(this)), m_groupBy(new QLineEdit(this)),
-      m_progress(new QProgressBar(this)), m_status(new QLabel(this)),
-      m_report(new QPlainTextEdit(this)), m_startButton(new QPushButton(tr("&Import"), this)),
+      m_groupByChoice(new QComboBox(this)), m_progress(new QProgressBar(this)),
+      m_status(new QLabel(this)), m_report(new QPlainTextEdit(this)),
+      m_keyTable(new QTableWidget(this)), m_startButton(new QPushButton(tr("&Import"), this)),
       m_cancelButton(new QPushButton(tr("Close"), this)),
       m_acceptButton(new QPushButton(tr("&Use in the Scenario"), this)),
       m_progressTimer(new QTimer(this)) {
@@ -63,6 +93,8 @@ ImportDialog::ImportDialog(ScenarioDocument *document, QWidget *parent)
   m_kind->setObjectName(QStringLiteral("importKind"));
   m_files->setObjectName(QStringLiteral("importFiles"));
   m_groupBy->setObjectName(QStringLiteral("importGroupBy"));
+  m_groupByChoice->setObjectName(QStringLiteral("importGroupByChoice"));
+  m_keyTable->setObjectName(QStringLiteral("importKeyTable"));
   m_progress->setObjectName(QStringLiteral("importProgress"));
   m_status->setObjectName(QStringLiteral("importStatus"));
   m_report->setObjectName(QStringLiteral("importReport"));
@@ -73,9 +105,20 @@ ImportDialog::ImportDialog(ScenarioDocument *document, QWidget *parent)
     m_kind->addItem(tr(choice.label), static_cast<int>(choice.kind));
   m_files->setPlaceholderText(tr("Files or folders; several separated by ;"));
   m_groupBy->setPlaceholderText(tr("requestMetadata.team (empty: the IAM role)"));
+  // A long message (a path, the header expected) wraps inside the dialog rather than
+  // widening it; the report below keeps it whole.
+  m_status->setWordWrap(true);
+  m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+  m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
   m_report->setReadOnly(true);
   m_report->setLineWrapMode(QPlainTextEdit::NoWrap);
   m_report->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+  m_keyTable->setColumnCount(4);
+  m_keyTable->setHorizontalHeaderLabels({tr("Month"), tr("Key"), tr("Bedrock cost"), tr("Share")});
+  m_keyTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+  m_keyTable->verticalHeader()->hide();
+  m_keyTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  m_keyTable->hide();
   m_progress->setRange(0, 1000);
   m_progress->setValue(0);
   m_acceptButton->setEnabled(false);
@@ -87,7 +130,10 @@ ImportDialog::ImportDialog(ScenarioDocument *document, QWidget *parent)
   auto *form = new QFormLayout;
   form->addRow(tr("&Kind:"), m_kind);
   form->addRow(tr("&Files:"), filesRow);
-  form->addRow(tr("&Group by:"), m_groupBy);
+  auto *groupRow = new QHBoxLayout;
+  groupRow->addWidget(m_groupByChoice);
+  groupRow->addWidget(m_groupBy, 1);
+  form->addRow(tr("&Group by:"), groupRow);
   auto *buttons = new QDialogButtonBox(this);
   buttons->addButton(m_startButton, QDialogButtonBox::ActionRole);
   buttons->addButton(m_acceptButton, QDialogButtonBox::AcceptRole);
@@ -96,7 +142,8 @@ ImportDialog::ImportDialog(ScenarioDocument *document, QWidget *parent)
   layout->addLayout(form);
   layout->addWidget(m_progress);
   layout->addWidget(m_status);
-  layout->addWidget(m_report, 1);
+  layout->addWidget(m_report, 2);
+  layout->addWidget(m_keyTable, 1);
   layout->addWidget(buttons);
   resize(960, 560);
 
@@ -107,6 +154,8 @@ ImportDialog::ImportDialog(ScenarioDocument *document, QWidget *parent)
   connect(m_cancelButton, &QPushButton::clicked, this, &ImportDialog::cancelOrClose);
   connect(m_acceptButton, &QPushButton::clicked, this, &ImportDialog::accept);
   connect(m_kind, &QComboBox::currentIndexChanged, this, &ImportDialog::updateForm);
+  connect(m_groupByChoice, &QComboBox::activated, this,
+          [this] { m_groupBy->setText(m_groupByChoice->currentData().toString()); });
   updateForm();
 }
 
@@ -128,7 +177,20 @@ bool ImportDialog::isRunning() const { return m_worker != nullptr; }
 
 void ImportDialog::updateForm() {
   const auto kind = static_cast<core::ImportKind>(m_kind->currentData().toInt());
-  m_groupBy->setEnabled(kind == core::ImportKind::InvocationLogs);
+  const bool groups = kind == core::ImportKind::InvocationLogs || isBill(kind);
+  m_groupBy->setEnabled(groups);
+  m_groupByChoice->setEnabled(groups);
+  m_groupByChoice->clear();
+  m_groupBy->clear(); // a log's path means nothing to a bill
+  if (kind == core::ImportKind::InvocationLogs)
+    for (const GroupingChoice &choice : kLogGroupings)
+      m_groupByChoice->addItem(tr(choice.label), QString::fromUtf8(choice.value));
+  else if (isBill(kind))
+    for (const GroupingChoice &choice : kBillGroupings)
+      m_groupByChoice->addItem(tr(choice.label), QString::fromUtf8(choice.value));
+  m_groupBy->setPlaceholderText(isBill(kind)
+                                    ? tr("principal, principal-arn or tag:KEY (empty: none)")
+                                    : tr("requestMetadata.team (empty: the IAM role)"));
   m_acceptButton->setText(kind == core::ImportKind::PriceList ? tr("&Accept the Rate Card")
                                                               : tr("&Use in the Scenario"));
 }
@@ -150,9 +212,9 @@ void ImportDialog::start() {
     m_status->setText(tr("Choose the files or folders to import."));
     return;
   }
-  // One core stays with the GUI thread, so the window keeps up while the import runs.
-  request.threads = static_cast<unsigned>(std::max(1, QThread::idealThreadCount() - 1));
-  if (request.kind == core::ImportKind::InvocationLogs && !m_groupBy->text().trimmed().isEmpty())
+  request.threads = static_cast<unsigned>(backgroundThreads());
+  if ((request.kind == core::ImportKind::InvocationLogs || isBill(request.kind)) &&
+      !m_groupBy->text().trimmed().isEmpty())
     request.groupBy = m_groupBy->text().trimmed().toStdString();
   m_control = std::make_shared<core::ImportControl>();
   m_outcome = std::make_shared<core::ImportOutcome>();
@@ -168,6 +230,7 @@ void ImportDialog::start() {
   m_progress->setValue(0);
   m_status->setText(tr("Reading…"));
   m_report->clear();
+  m_keyTable->hide();
   m_progressTimer->start();
   m_worker->start();
 }
@@ -202,10 +265,11 @@ void ImportDialog::finish() {
   const core::ImportOutcome &outcome = *m_outcome;
   if (outcome.failure) {
     m_progress->setValue(0);
-    m_status->setText(
-        outcome.failure->cancelled
-            ? tr("Cancelled; the scenario is unchanged.")
-            : tr("Not imported: %1").arg(QString::fromStdString(outcome.failure->message)));
+    const QString message = toQString(outcome.failure->message);
+    m_status->setText(outcome.failure->cancelled ? tr("Cancelled; the scenario is unchanged.")
+                                                 : tr("Not imported: %1").arg(message));
+    if (!outcome.failure->cancelled)
+      m_report->setPlainText(tr("Not imported; the scenario is unchanged.\n\n%1").arg(message));
     emit importFinished();
     return;
   }
@@ -215,8 +279,9 @@ void ImportDialog::finish() {
   case core::ImportKind::Cur:
   case core::ImportKind::Focus: {
     report = core::billImportText(outcome.bill);
+    showKeyTotals();
     const core::Evaluation evaluation = core::evaluate(m_document->prepared(), 0);
-    if (const auto result = core::reconcile(evaluation, outcome.bill, ""))
+    if (const auto result = core::reconcile(m_document->scenario(), evaluation, outcome.bill, ""))
       report += "\n" + core::reconciliationText(*result, m_document->scenario().name,
                                                 m_files->text().toStdString(), {});
     break;
@@ -238,6 +303,33 @@ void ImportDialog::finish() {
   m_status->setText(acceptable ? tr("Read. Accept to change the scenario (one undo step).")
                                : tr("Read."));
   emit importFinished();
+}
+
+void ImportDialog::showKeyTotals() {
+  const core::BillImport &bill = m_outcome->bill;
+  if (!bill.groupBy) {
+    m_keyTable->hide();
+    return;
+  }
+  const std::vector<core::BillKeyTotal> totals = core::billKeyTotals(bill);
+  m_keyTable->setRowCount(static_cast<int>(totals.size()));
+  for (int row = 0; row < static_cast<int>(totals.size()); ++row) {
+    const core::BillKeyTotal &total = totals[static_cast<std::size_t>(row)];
+    const QStringList cells{QString::fromStdString(total.month),
+                            total.key ? QString::fromStdString(*total.key) : tr("(none)"),
+                            QString::fromStdString(core::formatUsdExact(total.costUsd)),
+                            QString::fromStdString(core::formatPercent(total.share))};
+    for (int column = 0; column < cells.size(); ++column) {
+      auto *item = new QTableWidgetItem(cells[column]);
+      if (column >= 2)
+        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+      m_keyTable->setItem(row, column, item);
+    }
+  }
+  m_keyTable->resizeColumnToContents(0);
+  m_keyTable->resizeColumnToContents(2);
+  m_keyTable->resizeColumnToContents(3);
+  m_keyTable->show();
 }
 
 void ImportDialog::accept() {

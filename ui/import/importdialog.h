@@ -12,6 +12,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QTableWidget;
 class QThread;
 class QTimer;
 
@@ -48,14 +49,17 @@ private:
   void updateProgress();
   void accept() override;
   void updateForm();
+  void showKeyTotals();
 
   ScenarioDocument *m_document;
   QComboBox *m_kind;
   QLineEdit *m_files;
   QLineEdit *m_groupBy;
+  QComboBox *m_groupByChoice; // common groupings; the line takes any path or tag:KEY
   QProgressBar *m_progress;
   QLabel *m_status;
   QPlainTextEdit *m_report;
+  QTableWidget *m_keyTable; // a bill's show-back: spend per month and key
   QPushButton *m_startButton;
   QPushButton *m_cancelButton;
   QPushButton *m_acceptButton;

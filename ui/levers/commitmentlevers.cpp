@@ -2,10 +2,10 @@
 
 #include "ui/document/scenariodocument.h"
 #include "ui/levers/leverslider.h"
+#include "ui/levers/numberfield.h"
 
 #include <QComboBox>
 #include <QDate>
-#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -18,13 +18,47 @@
 namespace bwi::ui {
 namespace {
 
-QDoubleSpinBox *quoteBox(double maximum, int decimals, const QString &objectName, QWidget *parent) {
-  auto *box = new QDoubleSpinBox(parent);
+NumberField *quoteBox(double maximum, int decimals, const QString &objectName, const QString &name,
+                      QWidget *parent) {
+  auto *box = new NumberField(parent);
   box->setObjectName(objectName);
+  box->setFieldName(name);
   box->setRange(0, maximum);
   box->setDecimals(decimals);
-  box->setGroupSeparatorShown(true);
+  box->setKeyboardTracking(true); // read when "Use this quote" is clicked
   return box;
+}
+
+// A combo box of the column of levers: a long model id does not widen the
+// column, and scrolling past it does not change it.
+void fitToColumn(QComboBox *combo) {
+  combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  combo->setMinimumContentsLength(12);
+  ignoreWheelUnlessFocused(combo);
+}
+
+QString termName(core::PtTerm term) {
+  switch (term) {
+  case core::PtTerm::NoCommit:
+    return CommitmentLevers::tr("No commitment (hourly)");
+  case core::PtTerm::OneMonth:
+    return CommitmentLevers::tr("1 month");
+  case core::PtTerm::SixMonth:
+    break;
+  }
+  return CommitmentLevers::tr("6 months");
+}
+
+QString termName(core::ReservedTerm term) {
+  return term == core::ReservedTerm::OneMonth ? CommitmentLevers::tr("1 month")
+                                              : CommitmentLevers::tr("3 months");
+}
+
+// A label of the levers that says a sentence: it wraps inside the column.
+QLabel *sentence(const QString &text, QWidget *parent) {
+  auto *label = new QLabel(text, parent);
+  label->setWordWrap(true);
+  return label;
 }
 
 const core::SizingResult *sizingOf(const core::WorkbenchFigures &workbench,
@@ -43,21 +77,26 @@ CommitmentLevers::CommitmentLevers(ScenarioDocument *document, QWidget *parent)
       m_units(new LeverSlider(tr("Provisioned throughput"), tr("model units"), 0, 10, 0,
                               LeverSlider::Scale::Linear, m_ptBox)),
       m_ptTerm(new QComboBox(m_ptBox)), m_ptQuote(new QWidget(this)),
-      m_quoteRate(quoteBox(1e5, 2, QStringLiteral("ptQuoteRate"), m_ptQuote)),
-      m_quoteInputTpm(quoteBox(1e9, 0, QStringLiteral("ptQuoteInputTpm"), m_ptQuote)),
-      m_quoteOutputTpm(quoteBox(1e9, 0, QStringLiteral("ptQuoteOutputTpm"), m_ptQuote)),
+      m_quoteRate(quoteBox(1e5, 2, QStringLiteral("ptQuoteRate"), tr("1-month price"), m_ptQuote)),
+      m_quoteInputTpm(
+          quoteBox(1e9, 0, QStringLiteral("ptQuoteInputTpm"), tr("Capacity in"), m_ptQuote)),
+      m_quoteOutputTpm(
+          quoteBox(1e9, 0, QStringLiteral("ptQuoteOutputTpm"), tr("Capacity out"), m_ptQuote)),
       m_reservedBox(new QWidget(this)),
       m_inputTpm(new LeverSlider(tr("Reserved input"), tr("tokens/min"), 0, 1e6, 0,
                                  LeverSlider::Scale::Linear, m_reservedBox)),
       m_outputTpm(new LeverSlider(tr("Reserved output"), tr("tokens/min"), 0, 1e5, 0,
                                   LeverSlider::Scale::Linear, m_reservedBox)),
       m_reservedTerm(new QComboBox(m_reservedBox)), m_reservedQuote(new QWidget(this)),
-      m_quoteInputPrice(quoteBox(1e6, 2, QStringLiteral("reservedQuoteInput"), m_reservedQuote)),
-      m_quoteOutputPrice(quoteBox(1e6, 2, QStringLiteral("reservedQuoteOutput"), m_reservedQuote)) {
+      m_quoteInputPrice(quoteBox(1e6, 2, QStringLiteral("reservedQuoteInput"), tr("1-month input"),
+                                 m_reservedQuote)),
+      m_quoteOutputPrice(quoteBox(1e6, 2, QStringLiteral("reservedQuoteOutput"),
+                                  tr("1-month output"), m_reservedQuote)) {
   auto *layout = new QVBoxLayout(this);
   m_model->setObjectName(QStringLiteral("commitmentModelCombo"));
   m_model->setToolTip(tr("The model whose commitment the levers below change; the commitment "
                          "explorer and hourly load charts follow it."));
+  fitToColumn(m_model);
   layout->addWidget(m_model);
   m_status->setWordWrap(true);
   m_status->setObjectName(QStringLiteral("commitmentStatus"));
@@ -72,15 +111,16 @@ CommitmentLevers::CommitmentLevers(ScenarioDocument *document, QWidget *parent)
   ptLayout->addRow(m_units);
   m_ptTerm->setObjectName(QStringLiteral("ptTermCombo"));
   m_ptTerm->setToolTip(tr("Commitment term: longer terms price the model unit lower."));
+  fitToColumn(m_ptTerm);
   ptLayout->addRow(tr("Term"), m_ptTerm);
   layout->addWidget(m_ptBox);
 
   auto *ptQuoteLayout = new QFormLayout(m_ptQuote);
   ptQuoteLayout->setContentsMargins(0, 0, 0, 0);
-  ptQuoteLayout->addRow(new QLabel(tr("<b>Quote needed.</b> AWS publishes no current "
-                                      "provisioned-throughput price nor what a model unit "
-                                      "serves; enter the account team's quote:"),
-                                   m_ptQuote));
+  ptQuoteLayout->addRow(sentence(tr("<b>Quote needed.</b> AWS publishes no current "
+                                    "provisioned-throughput price nor what a model unit "
+                                    "serves; enter the account team's quote:"),
+                                 m_ptQuote));
   m_quoteRate->setSuffix(tr(" USD/MU-hour"));
   ptQuoteLayout->addRow(tr("1-month price"), m_quoteRate);
   m_quoteInputTpm->setSuffix(tr(" input TPM/MU"));
@@ -103,14 +143,15 @@ CommitmentLevers::CommitmentLevers(ScenarioDocument *document, QWidget *parent)
   reservedLayout->addRow(m_inputTpm);
   reservedLayout->addRow(m_outputTpm);
   m_reservedTerm->setObjectName(QStringLiteral("reservedTermCombo"));
+  fitToColumn(m_reservedTerm);
   reservedLayout->addRow(tr("Term"), m_reservedTerm);
   layout->addWidget(m_reservedBox);
 
   auto *reservedQuoteLayout = new QFormLayout(m_reservedQuote);
   reservedQuoteLayout->setContentsMargins(0, 0, 0, 0);
-  reservedQuoteLayout->addRow(new QLabel(tr("<b>Quote needed.</b> The Reserved tier's price is "
-                                            "not public; enter the account team's quote:"),
-                                         m_reservedQuote));
+  reservedQuoteLayout->addRow(sentence(tr("<b>Quote needed.</b> The Reserved tier's price is "
+                                          "not public; enter the account team's quote:"),
+                                       m_reservedQuote));
   m_quoteInputPrice->setSuffix(tr(" USD per 1K input TPM-month"));
   m_quoteOutputPrice->setSuffix(tr(" USD per 1K output TPM-month"));
   reservedQuoteLayout->addRow(tr("1-month input"), m_quoteInputPrice);
@@ -196,6 +237,8 @@ void CommitmentLevers::refresh() {
       std::any_of(scenario.reserved.begin(), scenario.reserved.end(),
                   [&](const core::Reservation &r) { return r.modelId == id; });
 
+  if (id != m_quoteModel || m_document->generation() != m_quoteGeneration)
+    prefillQuote(id);
   m_ptBox->setVisible(ptCapable && !hasReservation);
   m_ptQuote->setVisible(ptOffered && !ptCapable && !hasReservation);
   m_reservedBox->setVisible(reservedPriced);
@@ -226,8 +269,7 @@ void CommitmentLevers::refresh() {
     for (core::PtTerm term :
          {core::PtTerm::NoCommit, core::PtTerm::OneMonth, core::PtTerm::SixMonth})
       if (model->provisioned->ratePerMuHour(term))
-        m_ptTerm->addItem(QString::fromStdString(std::string(core::toString(term))),
-                          QString::fromStdString(std::string(core::toString(term))));
+        m_ptTerm->addItem(termName(term), toQString(core::toString(term)));
     const auto term = core::getField(scenario, {core::Field::ProvisionedTerm, -1, id});
     m_ptTerm->setCurrentIndex(
         std::max(0, m_ptTerm->findData(QString::fromStdString(std::get<std::string>(term)))));
@@ -245,12 +287,25 @@ void CommitmentLevers::refresh() {
     m_reservedTerm->clear();
     for (core::ReservedTerm term : {core::ReservedTerm::OneMonth, core::ReservedTerm::ThreeMonth})
       if (model->reserved->rates(term))
-        m_reservedTerm->addItem(QString::fromStdString(std::string(core::toString(term))),
-                                QString::fromStdString(std::string(core::toString(term))));
+        m_reservedTerm->addItem(termName(term), toQString(core::toString(term)));
     const auto term = core::getField(scenario, {core::Field::ReservedTerm, -1, id});
     m_reservedTerm->setCurrentIndex(
         std::max(0, m_reservedTerm->findData(QString::fromStdString(std::get<std::string>(term)))));
   }
+}
+
+void CommitmentLevers::prefillQuote(const std::string &modelId) {
+  m_quoteModel = modelId;
+  m_quoteGeneration = m_document->generation();
+  const core::ModelRates *model = m_document->rateCard().find(modelId);
+  const core::ProvisionedRates *pt = model && model->provisioned ? &*model->provisioned : nullptr;
+  m_quoteRate->setValue(pt ? pt->oneMonthPerMuHour.value_or(0) : 0);
+  m_quoteInputTpm->setValue(pt ? pt->inputTpmPerMu.value_or(0) : 0);
+  m_quoteOutputTpm->setValue(pt ? pt->outputTpmPerMu.value_or(0) : 0);
+  const core::ReservedRates *reserved = model && model->reserved ? &*model->reserved : nullptr;
+  const bool priced = reserved && reserved->oneMonth;
+  m_quoteInputPrice->setValue(priced ? reserved->oneMonth->inputPer1kTpmMonth : 0);
+  m_quoteOutputPrice->setValue(priced ? reserved->oneMonth->outputPer1kTpmMonth : 0);
 }
 
 void CommitmentLevers::enterPtQuote() {

@@ -3,7 +3,6 @@
 #include <QGroupBox>
 
 class QComboBox;
-class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
 class QWidget;
@@ -11,12 +10,15 @@ class QWidget;
 namespace bwi::ui {
 
 class LeverSlider;
+class NumberField;
 class ScenarioDocument;
 
 // The commitment on one model: provisioned-throughput units and term, or a
 // Reserved-tier reservation (input and output TPM, term). Where the rate
 // card has no price or capacity (AWS publishes none), it asks for the
-// account team's quote first and keeps it as a rate-card override.
+// account team's quote first and keeps it as a rate-card override. The quote
+// form starts from what the card has for the model (0 where it has nothing)
+// whenever another model or another scenario is shown.
 class CommitmentLevers : public QGroupBox {
   Q_OBJECT
 
@@ -28,6 +30,7 @@ signals:
 
 private:
   void refresh();
+  void prefillQuote(const std::string &modelId);
   void enterPtQuote();
   void enterReservedQuote();
   std::string modelId() const;
@@ -39,16 +42,19 @@ private:
   LeverSlider *m_units;
   QComboBox *m_ptTerm;
   QWidget *m_ptQuote;
-  QDoubleSpinBox *m_quoteRate;
-  QDoubleSpinBox *m_quoteInputTpm;
-  QDoubleSpinBox *m_quoteOutputTpm;
+  NumberField *m_quoteRate;
+  NumberField *m_quoteInputTpm;
+  NumberField *m_quoteOutputTpm;
   QWidget *m_reservedBox;
   LeverSlider *m_inputTpm;
   LeverSlider *m_outputTpm;
   QComboBox *m_reservedTerm;
   QWidget *m_reservedQuote;
-  QDoubleSpinBox *m_quoteInputPrice;
-  QDoubleSpinBox *m_quoteOutputPrice;
+  NumberField *m_quoteInputPrice;
+  NumberField *m_quoteOutputPrice;
+  // The model and the document generation the quote form was filled for.
+  std::string m_quoteModel;
+  int m_quoteGeneration = -1;
 };
 
 } // namespace bwi::ui

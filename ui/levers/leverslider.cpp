@@ -1,6 +1,7 @@
 #include "ui/levers/leverslider.h"
 
-#include <QDoubleSpinBox>
+#include "ui/levers/numberfield.h"
+
 #include <QGridLayout>
 #include <QLabel>
 #include <QPainter>
@@ -61,8 +62,9 @@ int nextMergeGroup() {
 LeverSlider::LeverSlider(const QString &label, const QString &unit, double minimum, double maximum,
                          int decimals, Scale scale, QWidget *parent)
     : QWidget(parent), m_label(new QLabel(label, this)), m_slider(new BandSlider(this)),
-      m_field(new QDoubleSpinBox(this)), m_unit(new QLabel(unit, this)), m_minimum(minimum),
-      m_maximum(maximum), m_scale(scale), m_labelText(label) {
+      m_field(new NumberField(this)), m_unit(new QLabel(unit, this)), m_minimum(minimum),
+      m_maximum(maximum), m_limitMinimum(minimum), m_limitMaximum(maximum), m_scale(scale),
+      m_labelText(label) {
   auto *layout = new QGridLayout(this);
   layout->setContentsMargins(0, 2, 0, 2);
   layout->setHorizontalSpacing(6);
@@ -77,12 +79,12 @@ LeverSlider::LeverSlider(const QString &label, const QString &unit, double minim
   m_slider->setSingleStep(10);
   m_slider->setPageStep(100);
   m_slider->setFocusPolicy(Qt::StrongFocus);
+  ignoreWheelUnlessFocused(m_slider);
   m_field->setDecimals(decimals);
   m_field->setRange(minimum, maximum);
-  m_field->setKeyboardTracking(false);
+  m_field->setFieldName(label);
   m_field->setMinimumWidth(110);
   m_field->setAlignment(Qt::AlignRight);
-  m_field->setGroupSeparatorShown(true);
   m_unit->setMinimumWidth(70);
 
   connect(m_slider, &QSlider::sliderPressed, this, [this] { m_mergeGroup = nextMergeGroup(); });
@@ -102,19 +104,45 @@ QString LeverSlider::labelText() const { return m_labelText; }
 double LeverSlider::value() const { return m_field->value() / m_displayFactor; }
 
 void LeverSlider::setValue(double value) {
+  // The scenario's value is shown as it is: a span that does not reach it is widened.
+  if (value > m_maximum || (value < m_minimum && (m_scale == Scale::Linear || value > 0))) {
+    m_minimum = std::min(m_minimum, value);
+    m_maximum = std::max(m_maximum, value);
+    applyFieldRange();
+  }
   const QSignalBlocker blockSlider(m_slider);
   const QSignalBlocker blockField(m_field);
   m_field->setValue(value * m_displayFactor);
   m_slider->setValue(toSlider(value));
 }
 
+void LeverSlider::showNoValue() {
+  const QSignalBlocker blockSlider(m_slider);
+  const QSignalBlocker blockField(m_field);
+  m_slider->setValue(0);
+  m_field->showNoValue();
+}
+
 void LeverSlider::setRange(double minimum, double maximum) {
   const double current = value();
   m_minimum = minimum;
   m_maximum = std::max(maximum, minimum);
-  const QSignalBlocker blockField(m_field);
-  m_field->setRange(m_minimum * m_displayFactor, m_maximum * m_displayFactor);
+  applyFieldRange();
   setValue(current);
+}
+
+void LeverSlider::setFieldLimits(double minimum, double maximum) {
+  const double current = value();
+  m_limitMinimum = minimum;
+  m_limitMaximum = maximum;
+  applyFieldRange();
+  setValue(current);
+}
+
+void LeverSlider::applyFieldRange() {
+  const QSignalBlocker blockField(m_field);
+  m_field->setRange(std::min(m_minimum, m_limitMinimum) * m_displayFactor,
+                    std::max(m_maximum, m_limitMaximum) * m_displayFactor);
 }
 
 void LeverSlider::setToolTipText(const QString &text) {
@@ -132,8 +160,7 @@ void LeverSlider::setBand(double from, double to, const QString &caption) {
 void LeverSlider::setDisplayFactor(double factor) {
   const double current = value();
   m_displayFactor = factor;
-  const QSignalBlocker blockField(m_field);
-  m_field->setRange(m_minimum * factor, m_maximum * factor);
+  applyFieldRange();
   setValue(current);
 }
 

@@ -19,7 +19,7 @@ namespace bwi::ui {
 class ScenarioDocument;
 
 // The bill beyond tokens and the unit economics of the selected workload
-// (docs/cost-model.md §17 and §18): a checkbox per
+// (docs/cost-model.md §18 and §19): a checkbox per
 // Guardrails policy (on sets its per-request text units from the workload's
 // token shape), the knowledge base's vector store, and the unit its cost is
 // read per with a target band. Each edit is one undo step; the Workloads

@@ -2,10 +2,11 @@
 
 #include "core/model/routingpolicy.h"
 #include "ui/document/scenariodocument.h"
+#include "ui/flowlayout.h"
 #include "ui/levers/leverslider.h"
+#include "ui/levers/numberfield.h"
 
 #include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -18,9 +19,11 @@
 namespace bwi::ui {
 namespace {
 
-QDoubleSpinBox *percentBox(double value, const QString &objectName, QWidget *parent) {
-  auto *box = new QDoubleSpinBox(parent);
+NumberField *percentBox(double value, const QString &objectName, const QString &name,
+                        QWidget *parent) {
+  auto *box = new NumberField(parent);
   box->setObjectName(objectName);
+  box->setFieldName(name);
   box->setRange(0, 100);
   box->setDecimals(0);
   box->setSuffix(QStringLiteral("%"));
@@ -33,9 +36,10 @@ QDoubleSpinBox *percentBox(double value, const QString &objectName, QWidget *par
 RoutingEditor::RoutingEditor(ScenarioDocument *document, QWidget *parent)
     : QGroupBox(tr("Routing mix of the workload"), parent), m_document(document),
       m_rows(new QVBoxLayout), m_addModel(new QComboBox(this)),
-      m_small(percentBox(70, QStringLiteral("smallShareBox"), this)),
-      m_mid(percentBox(25, QStringLiteral("midShareBox"), this)),
-      m_premium(percentBox(5, QStringLiteral("premiumShareBox"), this)) {
+      m_small(percentBox(70, QStringLiteral("smallShareBox"), tr("Small tier's share"), this)),
+      m_mid(percentBox(25, QStringLiteral("midShareBox"), tr("Mid tier's share"), this)),
+      m_premium(
+          percentBox(5, QStringLiteral("premiumShareBox"), tr("Premium tier's share"), this)) {
   setToolTip(tr("Which models serve the workload's requests. Shares always total 100%: "
                 "dragging one rescales the others."));
   auto *layout = new QVBoxLayout(this);
@@ -44,13 +48,17 @@ RoutingEditor::RoutingEditor(ScenarioDocument *document, QWidget *parent)
   auto *addRow = new QHBoxLayout;
   m_addModel->setObjectName(QStringLiteral("addModelCombo"));
   m_addModel->setToolTip(tr("Route part of the workload to another model of the rate card."));
+  m_addModel->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  m_addModel->setMinimumContentsLength(16);
+  ignoreWheelUnlessFocused(m_addModel);
   auto *addButton = new QPushButton(tr("Add model"), this);
   addButton->setObjectName(QStringLiteral("addModelButton"));
   addRow->addWidget(m_addModel, 1);
   addRow->addWidget(addButton);
   layout->addLayout(addRow);
 
-  auto *policyRow = new QHBoxLayout;
+  // Wraps in a narrow column rather than pushing "premium" off its edge.
+  auto *policyRow = new FlowLayout(nullptr, 6);
   auto *tierButton = new QPushButton(tr("Route by tier"), this);
   tierButton->setObjectName(QStringLiteral("routeByTierButton"));
   tierButton->setToolTip(tr("Send the workload to the cheapest model of each tier (preferring "
@@ -58,10 +66,13 @@ RoutingEditor::RoutingEditor(ScenarioDocument *document, QWidget *parent)
                             "beside: the routing policy, often the biggest lever on the bill."));
   policyRow->addWidget(tierButton);
   policyRow->addWidget(new QLabel(tr("small"), this));
+  policyRow->keepWithNext(1);
   policyRow->addWidget(m_small);
   policyRow->addWidget(new QLabel(tr("mid"), this));
+  policyRow->keepWithNext(3);
   policyRow->addWidget(m_mid);
   policyRow->addWidget(new QLabel(tr("premium"), this));
+  policyRow->keepWithNext(5);
   policyRow->addWidget(m_premium);
   layout->addLayout(policyRow);
 
@@ -85,7 +96,10 @@ void RoutingEditor::refresh() {
     m_shownWorkload = selected;
     rebuildRows();
   }
-  if (selected < 0 || selected >= static_cast<int>(scenario.workloads.size()))
+  // No workload, nothing to route: no button that would do nothing.
+  const bool hasWorkload = selected >= 0 && selected < static_cast<int>(scenario.workloads.size());
+  setEnabled(hasWorkload);
+  if (!hasWorkload)
     return;
   const auto &routing = scenario.workloads[static_cast<std::size_t>(selected)].routing;
   for (std::size_t i = 0; i < routing.size() && i < m_shareLevers.size(); ++i)
@@ -115,6 +129,15 @@ void RoutingEditor::rebuildRows() {
     remove->setText(QStringLiteral("✕"));
     remove->setObjectName(QStringLiteral("removeModel%1").arg(i));
     remove->setToolTip(tr("Stop routing to this model; its share goes to the others."));
+    if (m_shownModels.size() == 1) {
+      // The only model takes every request: nothing to share out, nothing to remove.
+      lever->setEnabled(false);
+      lever->setToolTipText(tr("The only model of the workload: it takes every request. Add a "
+                               "model to share them out."));
+      remove->setEnabled(false);
+      remove->setToolTip(tr("A workload routes somewhere: add another model before removing "
+                            "this one."));
+    }
     rowLayout->addWidget(lever, 1);
     rowLayout->addWidget(remove, 0, Qt::AlignBottom);
     m_rows->addWidget(row);
@@ -126,6 +149,7 @@ void RoutingEditor::rebuildRows() {
           m_document->scenario().workloads[static_cast<std::size_t>(workload)].routing;
       m_document->setValue({core::Field::Routing, workload},
                            core::rebalanceShares(routing, i, share), tr("Change routing"), group);
+      refresh(); // the shares as they are now, whether or not the edit changed them
     });
     connect(remove, &QToolButton::clicked, this, [this, i] {
       const int workload = m_document->selectedWorkload();

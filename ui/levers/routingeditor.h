@@ -5,17 +5,18 @@
 #include <vector>
 
 class QComboBox;
-class QDoubleSpinBox;
 class QVBoxLayout;
 
 namespace bwi::ui {
 
 class LeverSlider;
+class NumberField;
 class ScenarioDocument;
 
 // The selected workload's routing mix: one share lever per model, kept at
 // 100% in total as one is dragged, a model picker to add one, and the
-// one-click "route by tier" policy.
+// one-click "route by tier" policy. A sole model takes every request: its
+// share reads 100% and cannot be typed, dragged or removed.
 class RoutingEditor : public QGroupBox {
   Q_OBJECT
 
@@ -35,9 +36,9 @@ private:
   std::vector<std::string> m_shownModels;
   int m_shownWorkload = -2;
   QComboBox *m_addModel;
-  QDoubleSpinBox *m_small;
-  QDoubleSpinBox *m_mid;
-  QDoubleSpinBox *m_premium;
+  NumberField *m_small;
+  NumberField *m_mid;
+  NumberField *m_premium;
 };
 
 } // namespace bwi::ui

@@ -3,6 +3,8 @@
 #include "core/cost/requesttokens.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/levers/leverslider.h"
+#include "ui/levers/numberfield.h"
+#include "ui/tables/tablecells.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -17,6 +19,25 @@ namespace {
 
 using Scale = LeverSlider::Scale;
 
+// What a field may hold beyond its slider's span: what a scenario file accepts (docs/limits.md).
+std::pair<double, double> fieldLimits(core::Field field) {
+  switch (field) {
+  case core::Field::RequestsPerMonth:
+    return {0, 1e15};
+  case core::Field::RetrievalChunks:
+    return {0, 1e5};
+  case core::Field::CallsPerRequest:
+    return {1, 1e4};
+  case core::Field::CacheHitRate:
+  case core::Field::BatchShare:
+    return {0, 1};
+  case core::Field::CacheablePrefix:
+    return {0, 0}; // the slider's span: up to the base input per call
+  default:
+    return {0, 1e9}; // tokens per call
+  }
+}
+
 } // namespace
 
 WorkloadLevers::WorkloadLevers(ScenarioDocument *document, QWidget *parent)
@@ -26,6 +47,10 @@ WorkloadLevers::WorkloadLevers(ScenarioDocument *document, QWidget *parent)
   auto *layout = new QVBoxLayout(this);
   m_workload->setObjectName(QStringLiteral("workloadCombo"));
   m_workload->setToolTip(tr("The workload the levers below change."));
+  // A long name does not widen the column of levers.
+  m_workload->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  m_workload->setMinimumContentsLength(16);
+  ignoreWheelUnlessFocused(m_workload);
   layout->addWidget(m_workload);
 
   addLever(core::Field::RequestsPerMonth,
@@ -81,9 +106,14 @@ WorkloadLevers::WorkloadLevers(ScenarioDocument *document, QWidget *parent)
   m_tier->addItem(tr("Flex (discounted)"), QStringLiteral("flex"));
   m_tier->setToolTip(tr("Service tier of real-time calls: priority and flex multiply the "
                         "on-demand price where the model offers them."));
+  ignoreWheelUnlessFocused(m_tier);
   auto *tierRow = new QFormLayout;
   tierRow->addRow(tr("Service tier"), m_tier);
   layout->addLayout(tierRow);
+  for (Lever &lever : m_levers) {
+    const auto [lowest, highest] = fieldLimits(lever.field);
+    lever.slider->setFieldLimits(lowest, highest);
+  }
   m_latencyTolerant->setObjectName(QStringLiteral("latencyTolerantCheck"));
   m_latencyTolerant->setToolTip(tr("The whole workload may run as batch inference: the "
                                    "optimizer (Compare tab) moves it to batch."));
@@ -114,10 +144,13 @@ void WorkloadLevers::addLever(core::Field field, LeverSlider *slider, const QStr
   m_levers.push_back({field, slider, slider->maximum()});
   const QString undoText = tr("Change %1").arg(slider->labelText().toLower());
   connect(slider, &LeverSlider::valueEdited, this,
-          [this, field, undoText](double value, int group) {
+          [this, field, slider, undoText](double value, int group) {
             const int workload = m_document->selectedWorkload();
-            if (!m_document->setValue({field, workload}, value, undoText, group))
-              refresh(); // refused (e.g. a prefix above the base input): show the scenario again
+            if (!m_document->setValue({field, workload}, value, undoText, group)) {
+              // Refused (e.g. a prefix above the base input): say why, show the scenario again.
+              showRefusal(slider, refusalReason(*m_document, {field, workload}, value));
+              refresh();
+            }
           });
 }
 
@@ -136,8 +169,16 @@ void WorkloadLevers::refresh() {
     lever.slider->setEnabled(valid);
   m_tier->setEnabled(valid);
   m_latencyTolerant->setEnabled(valid);
-  if (!valid)
+  if (!valid) {
+    // No workload: no lever shows the figures of one that is gone.
+    for (Lever &lever : m_levers)
+      lever.slider->showNoValue();
+    const QSignalBlocker blockTier(m_tier);
+    m_tier->setCurrentIndex(-1);
+    const QSignalBlocker blockTolerant(m_latencyTolerant);
+    m_latencyTolerant->setChecked(false);
     return;
+  }
   const core::Workload &workload = scenario.workloads[static_cast<std::size_t>(selected)];
   for (Lever &lever : m_levers) {
     const auto value = core::getField(scenario, {lever.field, selected});

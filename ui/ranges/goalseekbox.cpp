@@ -1,11 +1,11 @@
 #include "ui/ranges/goalseekbox.h"
 
 #include "ui/document/scenariodocument.h"
+#include "ui/flowlayout.h"
+#include "ui/levers/numberfield.h"
 #include "ui/ranges/leverlabels.h"
 
 #include <QComboBox>
-#include <QDoubleSpinBox>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -14,7 +14,7 @@ namespace bwi::ui {
 
 GoalSeekBox::GoalSeekBox(ScenarioDocument *document, QWidget *parent)
     : QWidget(parent), m_document(document), m_metric(new QComboBox(this)),
-      m_target(new QDoubleSpinBox(this)), m_lever(new QComboBox(this)),
+      m_target(new NumberField(this)), m_lever(new QComboBox(this)),
       m_find(new QPushButton(tr("Find"), this)), m_apply(new QPushButton(tr("Apply"), this)),
       m_answer(new QLabel(this)) {
   setObjectName(QStringLiteral("goalSeek"));
@@ -32,8 +32,7 @@ GoalSeekBox::GoalSeekBox(ScenarioDocument *document, QWidget *parent)
     m_lever->addItem(leverLabel(lever), static_cast<int>(lever));
   m_lever->setToolTip(tr("The one lever goal seek moves; the others stay as they are."));
   m_target->setRange(0, 1e12);
-  m_target->setGroupSeparatorShown(true);
-  m_target->setKeyboardTracking(false);
+  m_target->setFieldName(tr("Goal-seek target"));
   m_target->setMinimumWidth(130);
   m_apply->setEnabled(false);
   m_apply->setToolTip(tr("Set the lever to the value found (one undo step)."));
@@ -45,16 +44,21 @@ GoalSeekBox::GoalSeekBox(ScenarioDocument *document, QWidget *parent)
   auto *layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->setSpacing(2);
-  auto *controls = new QHBoxLayout;
+  // The words stay with their fields; in a narrow window the row wraps
+  // rather than squeezing them on top of each other.
+  auto *controls = new FlowLayout(nullptr, 6);
   controls->addWidget(new QLabel(tr("Goal seek:"), this));
+  controls->keepWithNext(0);
   controls->addWidget(m_metric);
   controls->addWidget(new QLabel(tr("reaches"), this));
+  controls->keepWithNext(2);
   controls->addWidget(m_target);
   controls->addWidget(new QLabel(tr("by moving"), this));
+  controls->keepWithNext(4);
   controls->addWidget(m_lever);
   controls->addWidget(m_find);
+  controls->keepWithNext(6);
   controls->addWidget(m_apply);
-  controls->addStretch(1);
   layout->addLayout(controls);
   layout->addWidget(m_answer);
 

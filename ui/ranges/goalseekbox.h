@@ -7,15 +7,15 @@
 #include <optional>
 
 class QComboBox;
-class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
 
 namespace bwi::ui {
 
+class NumberField;
 class ScenarioDocument;
 
-// Goal seek in one row: a target (monthly net cost, cost per 1,000
+// Goal seek in one row (two in a narrow window): a target (monthly net cost, cost per 1,000
 // requests or PT utilization), one lever, Find, and core's answer, or its
 // clear statement that no value in the lever's range meets the target.
 // Apply sets the lever to the value found, one undo step.
@@ -37,7 +37,7 @@ private:
 
   ScenarioDocument *m_document;
   QComboBox *m_metric;
-  QDoubleSpinBox *m_target;
+  NumberField *m_target;
   QComboBox *m_lever;
   QPushButton *m_find;
   QPushButton *m_apply;

@@ -7,16 +7,13 @@
 #include "ui/document/latestjob.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/export/chartexportactions.h"
+#include "ui/levers/numberfield.h"
 #include "ui/ranges/goalseekbox.h"
 
-#include <QDoubleSpinBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QThread>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 namespace bwi::ui {
 namespace {
@@ -25,33 +22,33 @@ constexpr double kPercent = 100;
 
 } // namespace
 
-RangesPanel::RangesPanel(ScenarioDocument *document, QWidget *parent)
-    : QWidget(parent), m_document(document), m_fan(FanJob::of(document)),
-      m_planJob(new LatestJob(this)), m_goalSeek(new GoalSeekBox(document, this)),
-      m_budget(new QDoubleSpinBox(this)), m_range(new QDoubleSpinBox(this)),
-      m_planStatus(new QLabel(this)), m_fanChart(new ForecastChartView(this)),
-      m_tornadoChart(new TornadoChartView(this)), m_plannerChart(new PlannerChartView(this)) {
+RangesPanel::RangesPanel(ScenarioDocument *document, FanJob *fan, QWidget *parent)
+    : QWidget(parent), m_document(document), m_fan(fan), m_planJob(new LatestJob(this)),
+      m_goalSeek(new GoalSeekBox(document, this)), m_budget(new NumberField(this)),
+      m_range(new NumberField(this)), m_planStatus(new QLabel(this)),
+      m_fanChart(new ForecastChartView(this)), m_tornadoChart(new TornadoChartView(this)),
+      m_plannerChart(new PlannerChartView(this)) {
   setObjectName(QStringLiteral("rangesPanel"));
   m_fanChart->setObjectName(QStringLiteral("fanChart")); // the Charts tab has the forecastChart
   m_planJob->setObjectName(QStringLiteral("planJob"));
 
   m_budget->setObjectName(QStringLiteral("budgetField"));
+  m_budget->setFieldName(tr("Monthly budget"));
   m_budget->setRange(0, 1e12);
   m_budget->setDecimals(0);
   m_budget->setSingleStep(10000);
   m_budget->setPrefix(QStringLiteral("$"));
-  m_budget->setGroupSeparatorShown(true);
   m_budget->setSpecialValueText(tr("none"));
-  m_budget->setKeyboardTracking(false);
   m_budget->setMinimumWidth(140);
   m_budget->setToolTip(tr("A monthly net budget: the forecast shows the probability of exceeding "
-                          "it and the first month it is likely to. 0: none."));
+                          "it and the first month it is likely to. 0: none; a negative "
+                          "figure is refused."));
   m_range->setObjectName(QStringLiteral("sensitivityRangeField"));
+  m_range->setFieldName(tr("Tornado range"));
   m_range->setRange(1, 99);
   m_range->setDecimals(0);
   m_range->setPrefix(QStringLiteral("±"));
   m_range->setSuffix(QStringLiteral(" %"));
-  m_range->setKeyboardTracking(false);
   m_range->setToolTip(tr("How far the tornado moves each lever either way, as a share of its "
                          "value (saved with the scenario)."));
   m_planStatus->setObjectName(QStringLiteral("planStatus"));
@@ -152,7 +149,7 @@ void RangesPanel::startPlan() {
   m_plan.reset();
   m_plannerChart->setStale(true);
   m_planStatus->setText(tr("Commitment planner: weighing the choices for this scenario…"));
-  const int threads = std::max(1, QThread::idealThreadCount() - 1);
+  const int threads = backgroundThreads();
   m_planJob->start<core::CommitmentPlan>(
       [prepared = m_document->prepared(),
        threads](const std::atomic<bool> &cancel) -> std::optional<core::CommitmentPlan> {

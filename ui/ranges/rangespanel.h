@@ -2,13 +2,12 @@
 
 #include "core/analysis/commitmentplanner.h"
 #include "core/analysis/tornado.h"
-#include "ui/export/chartexport.h"
+#include "ui/charts/chartkind.h"
 
 #include <QWidget>
 
 #include <optional>
 
-class QDoubleSpinBox;
 class QLabel;
 
 namespace bwi::ui {
@@ -17,6 +16,7 @@ class FanJob;
 class ForecastChartView;
 class GoalSeekBox;
 class LatestJob;
+class NumberField;
 class PlannerChartView;
 class ScenarioDocument;
 class TornadoChartView;
@@ -30,7 +30,7 @@ class RangesPanel : public QWidget {
   Q_OBJECT
 
 public:
-  explicit RangesPanel(ScenarioDocument *document, QWidget *parent = nullptr);
+  RangesPanel(ScenarioDocument *document, FanJob *fan, QWidget *parent = nullptr);
 
   const std::optional<core::Tornado> &tornado() const { return m_tornado; }
   const std::optional<core::CommitmentPlan> &plan() const { return m_plan; }
@@ -51,8 +51,8 @@ private:
   FanJob *m_fan;
   LatestJob *m_planJob;
   GoalSeekBox *m_goalSeek;
-  QDoubleSpinBox *m_budget;
-  QDoubleSpinBox *m_range;
+  NumberField *m_budget;
+  NumberField *m_range;
   QLabel *m_planStatus;
   ForecastChartView *m_fanChart;
   TornadoChartView *m_tornadoChart;

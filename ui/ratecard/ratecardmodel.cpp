@@ -12,8 +12,6 @@
 namespace bwi::ui {
 namespace {
 
-QString fromStd(const std::string &text) { return QString::fromStdString(text); }
-
 enum class Missing { None, QuoteNeeded, NotOffered };
 
 // One price or capacity of a model as the card states it: a figure, or why
@@ -206,19 +204,19 @@ QString RateCardModel::priceText(double value, int column) const {
 QVariant RateCardModel::textData(const core::ModelRates &model, int column) const {
   switch (column) {
   case IdColumn:
-    return fromStd(model.id);
+    return toQString(model.id);
   case NameColumn:
-    return fromStd(model.name);
+    return toQString(model.name);
   case ProviderColumn:
-    return fromStd(model.provider);
+    return toQString(model.provider);
   case TierColumn:
-    return fromStd(model.tier);
+    return toQString(model.tier);
   case MarketplaceColumn:
     return model.marketplace ? tr("yes") : tr("no");
   case SourceColumn:
-    return fromStd(model.source);
+    return toQString(model.source);
   case SourceDateColumn:
-    return fromStd(model.sourceDate);
+    return toQString(model.sourceDate);
   default:
     break;
   }
@@ -273,9 +271,9 @@ QString RateCardModel::toolTip(const core::ModelRates &model, int column) const 
   switch (column) {
   case IdColumn:
   case NameColumn: {
-    lines.append(QStringLiteral("%1 (%2)").arg(fromStd(model.name), fromStd(model.id)));
+    lines.append(QStringLiteral("%1 (%2)").arg(toQString(model.name), toQString(model.id)));
     if (!model.note.empty())
-      lines.append(fromStd(model.note));
+      lines.append(toQString(model.note));
     int overrides = 0;
     for (const core::RateOverride &entry : m_document->scenario().ratecardOverrides)
       if (entry.modelId == model.id && std::holds_alternative<double>(entry.value))
@@ -289,9 +287,9 @@ QString RateCardModel::toolTip(const core::ModelRates &model, int column) const 
                              : tr("Billed under Amazon Bedrock.");
   case SourceColumn:
   case SourceDateColumn:
-    lines.append(fromStd(model.source));
+    lines.append(toQString(model.source));
     if (!model.sourceDate.empty())
-      lines.append(tr("Source date: %1").arg(fromStd(model.sourceDate)));
+      lines.append(tr("Source date: %1").arg(toQString(model.sourceDate)));
     return lines.join(QLatin1Char('\n'));
   default:
     break;
@@ -299,9 +297,9 @@ QString RateCardModel::toolTip(const core::ModelRates &model, int column) const 
   if (!isPriceColumn(column))
     return {};
   lines.append(QStringLiteral("%1 \u00b7 %2")
-                   .arg(fromStd(model.name), headerData(column, Qt::Horizontal, Qt::ToolTipRole)
-                                                 .toString()
-                                                 .section(QLatin1Char('.'), 0, 0)));
+                   .arg(toQString(model.name), headerData(column, Qt::Horizontal, Qt::ToolTipRole)
+                                                   .toString()
+                                                   .section(QLatin1Char('.'), 0, 0)));
   const PriceCell cell = priceCell(model, column);
   if (overridden(model, column)) {
     lines.append(tr("Negotiated override (in this scenario)."));
@@ -312,7 +310,7 @@ QString RateCardModel::toolTip(const core::ModelRates &model, int column) const 
   if (cell.estimate)
     lines.append(tr("\u2248 Estimate: not a published AWS figure."));
   if (!cell.note.empty())
-    lines.append(fromStd(cell.note));
+    lines.append(toQString(cell.note));
   lines.append(cell.missing != Missing::None ? cell.whyMissing
                                              : tr("Type a price to override it in this scenario."));
   return lines.join(QLatin1Char('\n'));
@@ -358,8 +356,8 @@ QVariant RateCardModel::data(const QModelIndex &index, int role) const {
   case Qt::BackgroundRole:
     return isOverride ? QVariant(overrideBackground()) : QVariant();
   case SearchRole:
-    return QStringList{fromStd(model->id), fromStd(model->name), fromStd(model->provider)}.join(
-        QLatin1Char(' '));
+    return QStringList{toQString(model->id), toQString(model->name), toQString(model->provider)}
+        .join(QLatin1Char(' '));
   case SortRole: {
     if (!price)
       return textData(*model, column).toString().toLower();
@@ -483,7 +481,7 @@ bool RateCardModel::setReservedPair(const core::ModelRates &model, const QString
     emit statusMessage(
         issues.empty() ? tr("Not changed: the scenario would not be valid.")
                        : tr("Not changed: %1")
-                             .arg(fromStd(issues.front().path + ": " + issues.front().message)));
+                             .arg(toQString(issues.front().path + ": " + issues.front().message)));
     return false;
   }
   return true;

@@ -3,6 +3,7 @@
 #include "core/model/ratecardage.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/ratecard/ratecardmodel.h"
+#include "ui/ratecard/regionbar.h"
 #include "ui/tables/tablecells.h"
 
 #include <QAction>
@@ -118,6 +119,7 @@ RateCardView::RateCardView(ScenarioDocument *document, QWidget *parent)
   auto *layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(m_summary);
+  layout->addWidget(new RegionBar(m_document, this));
   layout->addWidget(m_staleBanner);
   layout->addWidget(m_quoteNote);
   layout->addLayout(controls);

@@ -9,7 +9,7 @@ namespace bwi::ui {
 
 class ScenarioDocument;
 
-// The meters of the selected workload (docs/cost-model.md §17):
+// The meters of the selected workload (docs/cost-model.md §18):
 // kind, quantities and a typed rate editable; the rate used, its source and
 // the month's cost as core computed them. Each edit replaces the workload's
 // meter list in one undo step (core::Field::Meters).

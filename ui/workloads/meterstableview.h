@@ -12,7 +12,7 @@ class MetersTableModel;
 class ScenarioDocument;
 
 // The selected workload's meters under the workloads table: Add, Remove and
-// the editable table (docs/cost-model.md §17).
+// the editable table (docs/cost-model.md §18).
 class MetersTableView : public QWidget {
   Q_OBJECT
 

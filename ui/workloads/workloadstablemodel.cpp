@@ -11,8 +11,6 @@
 namespace bwi::ui {
 namespace {
 
-QString fromStd(const std::string &text) { return QString::fromStdString(text); }
-
 struct NumberRange {
   double min;
   double max;
@@ -104,9 +102,9 @@ QString undoText(core::Field field) {
 QString shortModelName(const core::RateCard &card, const std::string &modelId) {
   const core::ModelRates *model = card.find(modelId);
   if (!model || model->name.empty())
-    return fromStd(modelId);
-  QString name = fromStd(model->name);
-  const QString provider = fromStd(model->provider) + QLatin1Char(' ');
+    return toQString(modelId);
+  QString name = toQString(model->name);
+  const QString provider = toQString(model->provider) + QLatin1Char(' ');
   if (provider.size() > 1 && name.startsWith(provider) && name.size() > provider.size())
     name.remove(0, provider.size());
   return name;
@@ -132,7 +130,7 @@ QVariantList WorkloadsTableModel::serviceTierChoices() {
   for (const core::ServiceTier tier :
        {core::ServiceTier::Standard, core::ServiceTier::Priority, core::ServiceTier::Flex})
     choices.append(QVariantMap{{QStringLiteral("text"), tierText(tier)},
-                               {QStringLiteral("value"), fromStd(std::string(toString(tier)))}});
+                               {QStringLiteral("value"), toQString(std::string(toString(tier)))}});
   return choices;
 }
 
@@ -225,11 +223,11 @@ QVariant WorkloadsTableModel::displayData(int row, int column) const {
   const core::Workload &workload = m_document->scenario().workloads[static_cast<std::size_t>(row)];
   switch (column) {
   case IdColumn:
-    return fromStd(workload.id);
+    return toQString(workload.id);
   case NameColumn:
-    return fromStd(workload.name);
+    return toQString(workload.name);
   case TeamColumn:
-    return workload.team ? fromStd(*workload.team) : tr("(no team)");
+    return workload.team ? toQString(*workload.team) : tr("(no team)");
   case RequestsColumn:
     return formatNumber(workload.requestsPerMonth, 2);
   case VolumeColumn:
@@ -248,7 +246,7 @@ QVariant WorkloadsTableModel::displayData(int row, int column) const {
     return routingSummary(row);
   case CostColumn: {
     const core::NamedCost *cost = costOf(m_document->workbench().evaluation, workload.id);
-    return cost ? fromStd(core::formatUsdExact(cost->usd)) : QStringLiteral("\u2014");
+    return cost ? toQString(core::formatUsdExact(cost->usd)) : QStringLiteral("\u2014");
   }
   default:
     return {};
@@ -261,7 +259,7 @@ QVariant WorkloadsTableModel::editData(int row, int column) const {
     return displayData(row, column);
   const core::FieldValue value = core::getField(m_document->scenario(), workloadKey(*field, row));
   if (const auto *text = std::get_if<std::string>(&value))
-    return fromStd(*text);
+    return toQString(*text);
   if (const auto *number = std::get_if<double>(&value))
     return editNumber(isPercentColumn(column) ? roundSignificant(*number * 100) : *number);
   return {};
@@ -273,7 +271,7 @@ QVariant WorkloadsTableModel::toolTipData(int row, int column) const {
   case IdColumn:
     return tr("Workload id %1: how the scenario file and the cost breakdowns name this "
               "workload (not editable here).")
-        .arg(fromStd(workload.id));
+        .arg(toQString(workload.id));
   case TeamColumn:
     return workload.team ? QVariant()
                          : QVariant(tr("No team: costs show under \"(no team)\". Type a "
@@ -281,7 +279,8 @@ QVariant WorkloadsTableModel::toolTipData(int row, int column) const {
   case ModelsColumn: {
     QStringList lines{tr("Routing (share of this workload's requests):")};
     for (const core::RoutingShare &route : workload.routing)
-      lines.append(QStringLiteral("%1  %2").arg(percentText(route.share), fromStd(route.modelId)));
+      lines.append(
+          QStringLiteral("%1  %2").arg(percentText(route.share), toQString(route.modelId)));
     if (workload.routing.empty())
       lines.append(tr("(not routed to any model)"));
     return lines.join(QLatin1Char('\n'));
@@ -291,14 +290,14 @@ QVariant WorkloadsTableModel::toolTipData(int row, int column) const {
     if (!cost)
       return tr("No cost computed for this workload.");
     QStringList lines{tr("Gross cost this month, before the private-pricing discount: %1")
-                          .arg(fromStd(core::formatUsdExact(cost->usd)))};
+                          .arg(toQString(core::formatUsdExact(cost->usd)))};
     const std::pair<QString, double> modes[] = {
         {tr("On-demand"), cost->modes.onDemand}, {tr("Overflow"), cost->modes.overflow},
         {tr("Batch"), cost->modes.batch},        {tr("Provisioned"), cost->modes.provisioned},
         {tr("Reserved"), cost->modes.reserved},  {tr("Meters"), cost->modes.meters}};
     for (const auto &[label, usd] : modes)
       if (usd != 0)
-        lines.append(QStringLiteral("  %1: %2").arg(label, fromStd(core::formatUsdExact(usd))));
+        lines.append(QStringLiteral("  %1: %2").arg(label, toQString(core::formatUsdExact(usd))));
     return lines.join(QLatin1Char('\n'));
   }
   case ServiceTierColumn:

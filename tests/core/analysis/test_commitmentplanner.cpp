@@ -104,8 +104,8 @@ TEST_CASE("The commitment planner weighs the terms against the uncertainty", "[c
     REQUIRE(certain);
     const core::MonthTraffic traffic = core::monthTraffic(ready, 0, ready.globalVolumeMultiplier);
     int checked = 0;
-    for (std::size_t m = 0; m < ready.models.size(); ++m) {
-      const core::PreparedModel &model = ready.models[m];
+    for (std::size_t m = 0; m < ready.segment(0).models.size(); ++m) {
+      const core::PreparedModel &model = ready.segment(0).models[m];
       if (model.rates.id != "amazon.nova-pro-v1:0")
         continue;
       const core::OverflowCurve curve(*traffic.models[m].ptLoad);

@@ -1,5 +1,5 @@
 // The bill beyond tokens (meters) and unit economics, against hand
-// calculations (docs/cost-model.md §17 and §18).
+// calculations (docs/cost-model.md §18 and §19).
 #include "core/analysis/leverattribution.h"
 #include "core/cost/curves.h"
 #include "core/cost/monthtotals.h"

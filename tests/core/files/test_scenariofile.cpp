@@ -68,7 +68,7 @@ TEST_CASE("The shipped files have no field the readers skip", "[core][files][com
   core::ValidationIssues issues, unknown;
   CHECK(core::loadRateCardFile(folder.path / "card.json", issues, &unknown));
   CHECK(issues.empty());
-  // The calendar and long-context fields of cost-model.md sections 11 and 13
+  // The calendar and long-context fields of docs/cost-model.md §11, §13
   // are read by a reader change of their own; until it lands they are the
   // only fields of the card this reader may skip.
   const auto pending = [](const std::string &path) {

@@ -95,10 +95,11 @@ TEST_CASE("Bills read in parallel blocks give what one pass gives, line numbers 
   const std::string path =
       name == "multi-line.csv" ? folder.write(name, text) : importDataPath(name);
   const auto once = core::importBill(core::ImportKind::Cur, inputs({path}), core::builtinRateCard(),
-                                     nullptr, {1, 1});
+                                     nullptr, {1, 1, std::nullopt});
   const unsigned threads = GENERATE(2u, 3u, 7u);
-  const auto blocks = core::importBill(core::ImportKind::Cur, inputs({path}),
-                                       core::builtinRateCard(), nullptr, {threads, 1});
+  const auto blocks =
+      core::importBill(core::ImportKind::Cur, inputs({path}), core::builtinRateCard(), nullptr,
+                       {threads, 1, std::nullopt});
   REQUIRE_FALSE(blocks.failure);
   CHECK(blocks.tally.lines == once.tally.lines);
   CHECK(blocks.tally.skipped.first == once.tally.skipped.first);
@@ -217,8 +218,9 @@ TEST_CASE("Two Marketplace products named only by their codes stay apart, in one
       BWI_SOURCE_DIR "/tests/data/fuzz-regressions/cur-nameless-products-merged.csv";
   for (const unsigned threads : {1u, 2u}) {
     INFO(threads << " threads");
-    const auto bill = core::importBill(core::ImportKind::Cur, inputs({path}),
-                                       core::builtinRateCard(), nullptr, {threads, 1});
+    const auto bill =
+        core::importBill(core::ImportKind::Cur, inputs({path}), core::builtinRateCard(), nullptr,
+                         {threads, 1, std::nullopt});
     REQUIRE_FALSE(bill.failure);
     REQUIRE(bill.groups.size() == 3);
     CHECK_THAT(billGroup(bill, "2026-10", "c5yr4dqexample", "output").costUsd, near(1.65));

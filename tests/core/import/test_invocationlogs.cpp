@@ -221,7 +221,10 @@ TEST_CASE("A file that is no invocation log is rejected saying what was expected
   REQUIRE(imported.failure);
   CHECK_THAT(imported.failure->message,
              Catch::Matchers::StartsWith(importDataPath("cur.csv") + ": "));
-  CHECK_THAT(imported.failure->message, Catch::Matchers::Contains("expected JSON lines"));
+  CHECK_THAT(imported.failure->message,
+             Catch::Matchers::Contains("not a Bedrock model-invocation log: expected its records"));
+  CHECK_THAT(imported.failure->message,
+             Catch::Matchers::EndsWith("this is a CUR CSV export (use `import cur`)"));
 }
 
 TEST_CASE("Counts that are not whole, not numbers or absurdly large are skipped",

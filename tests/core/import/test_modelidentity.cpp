@@ -54,6 +54,12 @@ TEST_CASE("Model ids as AWS writes them map to the rate card", "[core][import][m
   CHECK(name("Claude Sonnet 4.5 (Amazon Bedrock Edition)", true) ==
         "global.anthropic.claude-sonnet-4-5-20250929-v1:0");
   CHECK(name("Llama3-1-405B") == "meta.llama3-1-405b-instruct-v1:0");
+  // Repeated numbers count: Llama 3.3 is not Llama 3, whose words it has.
+  CHECK(name("Llama 3.3 70B Instruct") == "us.meta.llama3-3-70b-instruct-v1:0");
+  CHECK(name("Llama3-3-70B") == "us.meta.llama3-3-70b-instruct-v1:0");
+  CHECK(name("Llama 3 70B Instruct") == "meta.llama3-70b-instruct-v1:0");
+  CHECK(name("Llama3-70B") == "meta.llama3-70b-instruct-v1:0");
+  CHECK(name("Llama 3.3.3 70B").empty());
   CHECK(name("openai.gpt-oss-120b") == "openai.gpt-oss-120b-1:0");
   // The billing side's name of a model the card has, and of one it has not.
   CHECK(name("Claude4.6Sonnet") == "anthropic.claude-sonnet-4-6");
@@ -86,7 +92,8 @@ TEST_CASE("A model id the card lacks stays itself, never priced as a model with 
         "hourly-nested-prefix-renamed.csv", "logs-nested-prefix-renamed.jsonl",
         "hourly-quoted-id-renamed.csv", "logs-versionless-id-renamed.jsonl",
         "hourly-prefix-peeled-to-name.csv", "logs-id-with-space-renamed.jsonl",
-        "logs-empty-role-key.jsonl", "logs-empty-model-id.jsonl", "hourly-row-of-zeros.csv"}) {
+        "logs-empty-role-key.jsonl", "logs-empty-model-id.jsonl", "hourly-row-of-zeros.csv",
+        "logs-unknown-global-kept.jsonl", "hourly-unknown-global-kept.csv"}) {
     INFO(name);
     const std::string path = std::string(BWI_SOURCE_DIR "/tests/data/fuzz-regressions/") + name;
     const bool logs = std::string(name).starts_with("logs");

@@ -53,7 +53,8 @@ TEST_CASE("Per-flow costs add up to each workload's show-back by mode", "[core][
   const double scale = GENERATE(0.3, 1.0, 4.0);
   const core::Evaluation evaluation = core::evaluate(e.prepared, month, {scale, false});
   const std::vector<core::FlowCost> costs = core::flowCosts(e.prepared, evaluation);
-  REQUIRE(costs.size() == e.prepared.flows.size());
+  const core::PreparedSegment &segment = e.prepared.segment(month);
+  REQUIRE(costs.size() == segment.flows.size());
   double total = 0;
   for (const core::NamedCost &named : evaluation.byWorkload) {
     if (named.key == core::kUnallocatedKey) {
@@ -62,7 +63,7 @@ TEST_CASE("Per-flow costs add up to each workload's show-back by mode", "[core][
     }
     core::ModeBreakdown mine;
     for (std::size_t f = 0; f < costs.size(); ++f) {
-      const core::PreparedFlow &flow = e.prepared.flows[f];
+      const core::PreparedFlow &flow = segment.flows[f];
       if (e.prepared.workloads[flow.workload].id != named.key)
         continue;
       (flow.batchOnDemand ? mine.onDemand : mine.batch) += costs[f].batchUsd;
@@ -87,8 +88,8 @@ TEST_CASE("The workbook's tables hold one row per flow, per model and per month"
           "[core][workbook]") {
   const Example e = example();
   const core::WorkbookTables tables = tablesOf(e);
-  CHECK(tables.inputs.rows.size() == e.prepared.flows.size());
-  CHECK(tables.rates.rows.size() == e.prepared.models.size());
+  CHECK(tables.inputs.rows.size() == e.prepared.segment(0).flows.size());
+  CHECK(tables.rates.rows.size() == e.prepared.segment(0).models.size());
   CHECK(tables.forecast.rows.size() == static_cast<std::size_t>(e.loaded.scenario.forecast.months));
   for (const core::SheetTable *table :
        {&tables.inputs, &tables.rates, &tables.monthly, &tables.forecast}) {
@@ -144,8 +145,8 @@ TEST_CASE("CSV follows RFC 4180", "[core][workbook]") {
 TEST_CASE("Each table exports as CSV with a header and one line per row", "[core][workbook]") {
   const Example e = example();
   const core::WorkbookTables tables = tablesOf(e);
-  CHECK(lineCount(core::workloadsCsv(tables)) == 1 + e.prepared.flows.size());
-  CHECK(lineCount(core::ratesCsv(tables)) == 1 + e.prepared.models.size());
+  CHECK(lineCount(core::workloadsCsv(tables)) == 1 + e.prepared.segment(0).flows.size());
+  CHECK(lineCount(core::ratesCsv(tables)) == 1 + e.prepared.segment(0).models.size());
   CHECK(lineCount(core::monthlyCsv(tables)) == 1 + tables.monthly.rows.size());
   CHECK(lineCount(core::forecastCsv(tables)) == 1 + tables.forecast.rows.size());
   CHECK(core::workloadsCsv(tables).starts_with("Workload,Name,Team,Model,Requests / month"));
