@@ -58,17 +58,18 @@ void addPlan(const PreparedScenario &scenario, int month, PlanGrouping by, Cells
   options.includeSizing = false;
   const Evaluation evaluation = evaluate(scenario, month, options);
   const MonthTraffic traffic = monthTraffic(scenario, month, evaluation.volumeScale);
-  std::vector<char> committed(scenario.models.size());
-  for (std::size_t m = 0; m < scenario.models.size(); ++m) {
-    const PreparedModel &model = scenario.models[m];
+  const PreparedSegment &segment = scenario.segment(month);
+  std::vector<char> committed(segment.models.size());
+  for (std::size_t m = 0; m < segment.models.size(); ++m) {
+    const PreparedModel &model = segment.models[m];
     committed[m] = provisionedActive(model, month) || reservedActive(model, month);
     if (by == PlanGrouping::Model)
       cells.at(model.rates.id, model.rates.id);
   }
-  std::vector<double> shownBack(scenario.models.size());
-  for (std::size_t f = 0; f < scenario.flows.size(); ++f) {
-    const PreparedFlow &flow = scenario.flows[f];
-    const std::string &modelId = scenario.models[flow.model].rates.id;
+  std::vector<double> shownBack(segment.models.size());
+  for (std::size_t f = 0; f < segment.flows.size(); ++f) {
+    const PreparedFlow &flow = segment.flows[f];
+    const std::string &modelId = segment.models[flow.model].rates.id;
     const std::string &group =
         by == PlanGrouping::Model ? modelId : scenario.workloads[flow.workload].team;
     Cell &cell = cells.at(group, modelId);
@@ -86,11 +87,11 @@ void addPlan(const PreparedScenario &scenario, int month, PlanGrouping by, Cells
       cell.planOtherUsd += modes.provisioned + modes.reserved;
     }
   }
-  for (std::size_t m = 0; m < scenario.models.size(); ++m) {
+  for (std::size_t m = 0; m < segment.models.size(); ++m) {
     const double unallocated = evaluation.byModel[m].usd - shownBack[m];
     if (std::abs(unallocated) <= 1e-9 * std::max(1.0, evaluation.byModel[m].usd))
       continue;
-    const std::string &modelId = scenario.models[m].rates.id;
+    const std::string &modelId = segment.models[m].rates.id;
     cells.at(by == PlanGrouping::Model ? modelId : std::string(kUnallocatedKey), modelId)
         .planOtherUsd += unallocated;
   }
@@ -99,7 +100,7 @@ void addPlan(const PreparedScenario &scenario, int month, PlanGrouping by, Cells
 void addActual(const PreparedScenario &scenario, int planMonth, const std::string &month,
                const ActualSpend &actual, PlanGrouping by, Cells &cells) {
   std::set<std::string> committed;
-  for (const PreparedModel &model : scenario.models)
+  for (const PreparedModel &model : scenario.segment(planMonth).models)
     if (provisionedActive(model, planMonth) || reservedActive(model, planMonth))
       committed.insert(model.rates.id);
   for (const ActualLine &line : actual.lines) {
