@@ -58,6 +58,7 @@ void addPlan(const PreparedScenario &scenario, int month, PlanGrouping by, Cells
   options.includeSizing = false;
   const Evaluation evaluation = evaluate(scenario, month, options);
   const MonthTraffic traffic = monthTraffic(scenario, month, evaluation.volumeScale);
+  // The month's models and flows, as its calendar segment prices them (docs/cost-model.md §13).
   const PreparedSegment &segment = scenario.segment(month);
   std::vector<char> committed(segment.models.size());
   for (std::size_t m = 0; m < segment.models.size(); ++m) {
@@ -100,7 +101,8 @@ void addPlan(const PreparedScenario &scenario, int month, PlanGrouping by, Cells
 void addActual(const PreparedScenario &scenario, int planMonth, const std::string &month,
                const ActualSpend &actual, PlanGrouping by, Cells &cells) {
   std::set<std::string> committed;
-  for (const PreparedModel &model : scenario.segment(planMonth).models)
+  const PreparedSegment &segment = scenario.segment(planMonth);
+  for (const PreparedModel &model : segment.models)
     if (provisionedActive(model, planMonth) || reservedActive(model, planMonth))
       committed.insert(model.rates.id);
   for (const ActualLine &line : actual.lines) {
