@@ -117,7 +117,9 @@ void KeyFiguresStrip::refresh() {
   m_risks->setText(risks.join(QLatin1Char('\n')));
   m_risks->setToolTip(riskDetails.join(QLatin1Char('\n')));
 
-  // What core billed otherwise than asked: in the window, not only on the command line.
+  // The evaluation's warnings (a billing fallback, a dated card without a
+  // calendar, ...): in the window, not only on the command line. Core words
+  // each one, so the strip adds no claim of its own about what it means.
   const std::vector<std::string> &warnings = m_document->workbench().evaluation.warnings;
   QStringList lines;
   for (const std::string &warning : warnings)
@@ -127,11 +129,11 @@ void KeyFiguresStrip::refresh() {
   if (lines.isEmpty())
     m_warnings->clear();
   else if (lines.size() == 1)
-    m_warnings->setText(tr("⚠ Billed otherwise than set: %1.").arg(lines.front()));
+    m_warnings->setText(tr("⚠ %1.").arg(lines.front()));
   else
-    m_warnings->setText(tr("⚠ Billed otherwise than set: %1; and %n more (hover for all).", "",
-                           static_cast<int>(lines.size() - 1))
-                            .arg(lines.front()));
+    m_warnings->setText(
+        tr("⚠ %1; and %n more (hover for all).", "", static_cast<int>(lines.size() - 1))
+            .arg(lines.front()));
 }
 
 } // namespace bwi::ui
