@@ -1,6 +1,7 @@
 #include "ui/keyfiguresstrip.h"
 
 #include "core/common/moneyformat.h"
+#include "ui/commitmentrisks.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/flowlayout.h"
 
@@ -22,7 +23,7 @@ QString optionalShare(const std::optional<double> &share) {
 
 KeyFiguresStrip::KeyFiguresStrip(ScenarioDocument *document, QWidget *parent)
     : QFrame(parent), m_document(document), m_figures(new FlowLayout(nullptr, 4)),
-      m_warnings(new QLabel(this)) {
+      m_warnings(new QLabel(this)), m_risks(new QLabel(this)) {
   setObjectName(QStringLiteral("keyFigures"));
   setFrameShape(QFrame::StyledPanel);
   auto *layout = new QVBoxLayout(this);
@@ -36,6 +37,13 @@ KeyFiguresStrip::KeyFiguresStrip(ScenarioDocument *document, QWidget *parent)
   m_warnings->setStyleSheet(QStringLiteral("color: #8a4b00;"));
   m_warnings->hide();
   layout->addWidget(m_warnings);
+  m_risks->setObjectName(QStringLiteral("commitmentRisks"));
+  m_risks->setWordWrap(true);
+  m_risks->setTextFormat(Qt::PlainText);
+  m_risks->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  m_risks->setStyleSheet(QStringLiteral("color: #B23A00; font-weight: bold;"));
+  m_risks->hide();
+  layout->addWidget(m_risks);
   m_net = addFigure(QStringLiteral("netFigure"), tr("Net cost this month"),
                     tr("Monthly cost after the private-pricing discount."));
   m_change = addFigure(QStringLiteral("changeFigure"), tr("Change vs. as opened"),
@@ -104,7 +112,19 @@ void KeyFiguresStrip::refresh() {
   m_utilization->setText(optionalShare(figures.ptUtilization));
   m_commit->setText(optionalShare(figures.commitRetiredShare));
 
-  // What core billed otherwise than asked: in the window, not only on the command line.
+  // Commitments outliving their model: core lists them only with a calendar.
+  QStringList risks, riskDetails;
+  for (const core::CommitmentRisk &risk : m_document->workbench().forecast.commitmentRisks) {
+    risks.append(tr("⚠ %1").arg(commitmentRiskText(risk, m_document->rateCard())));
+    riskDetails.append(commitmentRiskDetail(risk, m_document->rateCard()));
+  }
+  m_risks->setVisible(!risks.isEmpty());
+  m_risks->setText(risks.join(QLatin1Char('\n')));
+  m_risks->setToolTip(riskDetails.join(QLatin1Char('\n')));
+
+  // The evaluation's warnings (a billing fallback, a dated card without a
+  // calendar, ...): in the window, not only on the command line. Core words
+  // each one, so the strip adds no claim of its own about what it means.
   const std::vector<std::string> &warnings = m_document->workbench().evaluation.warnings;
   QStringList lines;
   for (const std::string &warning : warnings)
@@ -114,11 +134,11 @@ void KeyFiguresStrip::refresh() {
   if (lines.isEmpty())
     m_warnings->clear();
   else if (lines.size() == 1)
-    m_warnings->setText(tr("⚠ Billed otherwise than set: %1.").arg(lines.front()));
+    m_warnings->setText(tr("⚠ %1.").arg(lines.front()));
   else
-    m_warnings->setText(tr("⚠ Billed otherwise than set: %1; and %n more (hover for all).", "",
-                           static_cast<int>(lines.size() - 1))
-                            .arg(lines.front()));
+    m_warnings->setText(
+        tr("⚠ %1; and %n more (hover for all).", "", static_cast<int>(lines.size() - 1))
+            .arg(lines.front()));
   refreshUnitCost();
 }
 

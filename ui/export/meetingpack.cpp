@@ -10,6 +10,7 @@
 #include "core/model/ratecardage.h"
 #include "core/model/weeklyprofile.h"
 #include "core/report/meetingsummary.h"
+#include "ui/commitmentrisks.h"
 #include "ui/document/latestjob.h"
 #include "ui/document/scenariodocument.h"
 
@@ -293,6 +294,10 @@ QString detailHtml(const core::Scenario &scenario, const core::RateCard &card,
                      number(reservation.outputTpm),
                      escaped(std::string(core::toString(reservation.term))))
                 .arg(reservation.startMonth + 1);
+  // A commitment its model outlives no longer is charged idle (docs/cost-model.md §13.2).
+  for (const core::CommitmentRisk &risk : workbench.forecast.commitmentRisks)
+    html +=
+        QStringLiteral("<li><b>%1</b></li>").arg(commitmentRiskText(risk, card).toHtmlEscaped());
   if (scenario.agreement)
     html += QObject::tr("<li>Private pricing: %1 discount on first-party models%2; annual commit "
                         "%3; marketplace spend retires at most %4 of it.</li>")
