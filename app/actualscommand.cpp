@@ -7,6 +7,7 @@
 #include "core/files/scenariofile.h"
 #include "core/import/billactuals.h"
 #include "core/import/importjson.h"
+#include "core/model/calendarmonth.h"
 #include "core/report/planvsactualjson.h"
 
 #include <optional>
@@ -30,7 +31,7 @@ std::optional<ActualsLine> parseActualsLine(const Arguments &arguments, std::str
   const auto month = [&in](const char *option, std::string &into) {
     if (const auto value = in.value()) {
       into = *value;
-      if (!core::monthIndexOf(into))
+      if (!core::parseCalendarMonth(into))
         in.fail(std::string(option) + " takes YYYY-MM, got \"" + into + "\"");
     }
   };

@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QDate>
 
+#include <algorithm>
 #include <optional>
 #include <ostream>
 
@@ -31,9 +32,10 @@ struct ExportLine {
   int height = 675;
   int month = 0;
   std::vector<std::string> compared; // --compare, for the waterfall and compare charts
+  std::string workload;              // --workload, for the unit-cost chart
 };
 
-const char *const kTables[] = {"workloads", "rates", "monthly", "forecast"};
+const char *const kTables[] = {"workloads", "rates", "meters", "monthly", "forecast"};
 
 std::string tableNames(const char *separator) {
   std::string names;
@@ -81,8 +83,12 @@ std::optional<ExportLine> parse(const Arguments &arguments, std::string &error) 
   std::vector<std::string> positional;
   OptionReader in(arguments);
   while (in.next()) {
-    if (in.is("--chart") || in.is("--out") || in.is("--table") || in.is("--compare")) {
-      std::string &text = in.is("--chart") ? line.chart : in.is("--out") ? line.out : line.table;
+    if (in.is("--chart") || in.is("--out") || in.is("--table") || in.is("--compare") ||
+        in.is("--workload")) {
+      std::string &text = in.is("--chart")      ? line.chart
+                          : in.is("--out")      ? line.out
+                          : in.is("--workload") ? line.workload
+                                                : line.table;
       const bool compare = in.is("--compare");
       if (const auto value = in.value())
         (compare ? line.compared.emplace_back() : text) = *value;
@@ -131,6 +137,10 @@ std::optional<ExportLine> parse(const Arguments &arguments, std::string &error) 
     error = "--chart must be one of " +
             ui::chartKindNames().join(QStringLiteral(", ")).toStdString() + ", got \"" +
             line.chart + "\"";
+    return std::nullopt;
+  }
+  if (!line.workload.empty() && *kind != ui::ChartKind::UnitCost) {
+    error = "--workload applies to --chart unit-cost";
     return std::nullopt;
   }
   if (!line.compared.empty() && !ui::isComparisonChart(*kind)) {
@@ -287,7 +297,17 @@ int runExportCommand(const Arguments &arguments, std::ostream &, std::ostream &e
   }
   if (kind == ui::ChartKind::Planner)
     plan = core::planCommitments(prepared);
+  if (!line->workload.empty() &&
+      std::none_of(workbench.unitCosts.begin(), workbench.unitCosts.end(),
+                   [&](const core::UnitCostSeries &series) {
+                     return series.workloadId == line->workload;
+                   })) {
+    err << line->scenarioPath << ": --workload " << line->workload
+        << ": no workload of that id names a unit\n";
+    return kInvalidInput;
+  }
   ui::ChartSource source = comparison ? ui::ChartSource(*comparison) : ui::ChartSource(workbench);
+  source.unitWorkload = line->workload;
   source.tornado = tornado ? &*tornado : nullptr;
   source.plan = plan ? &*plan : nullptr;
   const ui::ExportResult result = ui::exportChart(

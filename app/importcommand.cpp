@@ -6,6 +6,7 @@
 #include "core/cost/evaluation.h"
 #include "core/files/ratecardjson.h"
 #include "core/files/scenariofile.h"
+#include "core/files/scenariojson.h"
 #include "core/import/billimport.h"
 #include "core/import/hourlycsv.h"
 #include "core/import/importjson.h"
@@ -226,7 +227,7 @@ int writeOut(const std::string &path, const std::string &contents, const char *w
 
 int saveImportedScenario(const ImportLine &line, core::Scenario scenario,
                          const std::vector<std::string> &warnings, std::ostream &out,
-                         std::ostream &err, const core::WorkloadMeters &meters = {}) {
+                         std::ostream &err) {
   const std::string &path = *line.outPath;
   if (line.ratecardPath) {
     scenario.ratecard.kind = core::RateCardSource::Kind::Path;
@@ -239,8 +240,8 @@ int saveImportedScenario(const ImportLine &line, core::Scenario scenario,
         << "build a scenario from\n";
     return kInvalidInput;
   }
-  const core::WriteResult written = core::writeFileAtomically(
-      path, core::prettyJson(core::scenarioJsonWithMeters(scenario, meters)));
+  const core::WriteResult written =
+      core::writeFileAtomically(path, core::prettyJson(core::scenarioToJson(scenario)));
   if (!written.ok) {
     err << "bedrock-whatif: " << written.message << "\n";
     return kInvalidInput;
@@ -257,12 +258,10 @@ int writeUsageOut(const ImportLine &line, const core::UsageImport &imported,
   if (path.ends_with(".csv"))
     return writeOut(path, core::hourlyCsv(imported.groups), "the hourly CSV", out, err, line.json);
   std::vector<std::string> warnings;
-  core::WorkloadMeters meters;
   core::Scenario scenario = core::scenarioFromUsage(
       imported.groups, card,
-      "Imported from " + std::filesystem::path(line.files[0]).filename().string(), warnings, 730,
-      &meters);
-  return saveImportedScenario(line, std::move(scenario), warnings, out, err, meters);
+      "Imported from " + std::filesystem::path(line.files[0]).filename().string(), warnings);
+  return saveImportedScenario(line, std::move(scenario), warnings, out, err);
 }
 
 int writeBillScenario(const ImportLine &line, const core::BillImport &bill,

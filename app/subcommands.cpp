@@ -59,8 +59,9 @@ const std::array<SubCommand, 15> kSubCommands = {{
      "Two to four scenarios side by side: key figures with the differences\n"
      "against the baseline, and for each the waterfall of levers from the\n"
      "baseline to it (volume, routing, batch, caching, context trimming,\n"
-     "service tier, provisioned throughput, rate card, private pricing, in\n"
-     "that order). --optimized adds the optimizer's proposal as a column.",
+     "service tier, meters, provisioned throughput, rate card, private\n"
+     "pricing, in that order). --optimized adds the optimizer's proposal as a\n"
+     "column.",
      runCompareCommand},
     {"optimize", "SCENARIO [--same-provider] [--month N] [--out FILE.json] [--json]",
      "Propose a cheaper scenario: batch for latency-tolerant workloads, the\n"
@@ -70,14 +71,16 @@ const std::array<SubCommand, 15> kSubCommands = {{
      runOptimizeCommand},
     {"export",
      "SCENARIO --chart NAME --out FILE.png|.svg|.pdf [--width PX --height PX] [--month N] "
-     "[--compare SCENARIO]... | SCENARIO --out FILE.xlsx [--month N] | SCENARIO --out FILE.csv "
-     "--table workloads|rates|monthly|forecast",
+     "[--compare SCENARIO]... [--workload ID] | SCENARIO --out FILE.xlsx [--month N] | "
+     "SCENARIO --out FILE.csv --table workloads|rates|meters|monthly|forecast",
      "Draw one chart (volume, units, breakdown, forecast, load, waterfall,\n"
-     "compare, tornado, planner) to a PNG (2x pixel ratio), SVG or PDF,\n"
-     "1200x675 by default, with a footer that traces it to the scenario and\n"
-     "its dated rate card; waterfall and compare take --compare (default: the\n"
-     "optimizer's proposal). Or the Excel workbook (sheets Inputs, Rates,\n"
-     "Monthly with live formulas, Forecast), or one of its tables as CSV.\n"
+     "compare, tornado, planner, unit-cost) to a PNG (2x pixel ratio), SVG or\n"
+     "PDF, 1200x675 by default, with a footer that traces it to the scenario\n"
+     "and its dated rate card; waterfall and compare take --compare (default:\n"
+     "the optimizer's proposal); unit-cost takes --workload (default: the\n"
+     "first workload that names a unit). Or the Excel workbook (sheets Inputs,\n"
+     "Rates, Meters, Monthly with live formulas, Forecast), or one of its\n"
+     "tables as CSV.\n"
      "Needs no display.",
      nullptr, &QtRunners::exportFiles},
     {"report", "SCENARIO --out FILE.pdf",

@@ -11,6 +11,7 @@ namespace {
 
 using core::formatPercent;
 using core::formatUsdExact;
+using core::formatUsdPerUnit;
 
 std::string number(double value, int decimals) {
   char buffer[64];
@@ -90,12 +91,13 @@ std::string evaluationTable(const core::Evaluation &evaluation, const core::Load
           "\n";
 
   const double gross = evaluation.grossUsd;
-  costSection(text, "By mode (gross)",
-              {{"on demand", evaluation.byMode.onDemand},
-               {"batch", evaluation.byMode.batch},
-               {"provisioned", evaluation.byMode.provisioned},
-               {"reserved", evaluation.byMode.reserved}},
-              gross);
+  std::vector<core::NamedCost> modes = {{"on demand", evaluation.byMode.onDemand},
+                                        {"batch", evaluation.byMode.batch},
+                                        {"provisioned", evaluation.byMode.provisioned},
+                                        {"reserved", evaluation.byMode.reserved}};
+  if (!evaluation.meters.empty())
+    modes.push_back({"meters", evaluation.byMode.meters});
+  costSection(text, "By mode (gross)", modes, gross);
   costSection(text, "By model (gross)", evaluation.byModel, gross);
   costSection(text, "By workload (gross)", evaluation.byWorkload, gross);
   costSection(text, "By team (gross)", evaluation.byTeam, gross);
@@ -141,6 +143,34 @@ std::string evaluationTable(const core::Evaluation &evaluation, const core::Load
               padLeft(number(sizing.peakLoadMu, 2), 9) +
               padLeft(std::to_string(sizing.floorModelUnits), 7) +
               padLeft(std::to_string(sizing.optimalModelUnits), 9) + "\n";
+  }
+  if (!evaluation.meters.empty()) {
+    text += "\nMeters: the bill beyond tokens (gross; * a rate typed into the scenario, ~ an "
+            "estimate)\n";
+    for (const core::MeterResult &meter : evaluation.meters)
+      text += "  " + padRight(meter.workloadId + " " + meter.name, 58) +
+              padLeft(number(meter.quantity, meter.quantity < 100 ? 3 : 0), 16) + " " +
+              padRight(meter.unit, 14) + " x " +
+              (meter.typedRate  ? "*"
+               : meter.estimate ? "~"
+                                : " ") +
+              padLeft(formatUsdPerUnit(meter.usdPerUnit), 10) + " =" +
+              padLeft(formatUsdExact(meter.costUsd), 14) + "\n";
+  }
+  if (!evaluation.unitCosts.empty()) {
+    text += "\nUnit costs (net: the workload's show-back and meters after the discount)\n";
+    for (const core::UnitCost &unit : evaluation.unitCosts) {
+      text += "  " + unit.workloadId + ": " +
+              (unit.costPerUnitUsd ? formatUsdPerUnit(*unit.costPerUnitUsd) + " per " + unit.unit
+                                   : "no " + unit.unit + "s") +
+              " (" + number(unit.units, 0) + " " + unit.unit + "s, " +
+              formatUsdExact(unit.costUsd) + ")";
+      if (unit.targetUsd)
+        text += "; target " + formatUsdPerUnit(*unit.targetUsd) + " +/- " +
+                formatPercent(unit.tolerance, 0) +
+                (unit.status ? ": " + std::string(core::toString(*unit.status)) : std::string());
+      text += "\n";
+    }
   }
   if (!evaluation.longContext.empty()) {
     text += "\nBilled at long-context prices (mean input per call above the model's threshold)\n";

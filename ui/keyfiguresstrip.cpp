@@ -1,6 +1,7 @@
 #include "ui/keyfiguresstrip.h"
 
 #include "core/common/moneyformat.h"
+#include "ui/commitmentrisks.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/flowlayout.h"
 
@@ -22,7 +23,7 @@ QString optionalShare(const std::optional<double> &share) {
 
 KeyFiguresStrip::KeyFiguresStrip(ScenarioDocument *document, QWidget *parent)
     : QFrame(parent), m_document(document), m_figures(new FlowLayout(nullptr, 4)),
-      m_warnings(new QLabel(this)) {
+      m_warnings(new QLabel(this)), m_risks(new QLabel(this)) {
   setObjectName(QStringLiteral("keyFigures"));
   setFrameShape(QFrame::StyledPanel);
   auto *layout = new QVBoxLayout(this);
@@ -36,6 +37,13 @@ KeyFiguresStrip::KeyFiguresStrip(ScenarioDocument *document, QWidget *parent)
   m_warnings->setStyleSheet(QStringLiteral("color: #8a4b00;"));
   m_warnings->hide();
   layout->addWidget(m_warnings);
+  m_risks->setObjectName(QStringLiteral("commitmentRisks"));
+  m_risks->setWordWrap(true);
+  m_risks->setTextFormat(Qt::PlainText);
+  m_risks->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  m_risks->setStyleSheet(QStringLiteral("color: #B23A00; font-weight: bold;"));
+  m_risks->hide();
+  layout->addWidget(m_risks);
   m_net = addFigure(QStringLiteral("netFigure"), tr("Net cost this month"),
                     tr("Monthly cost after the private-pricing discount."));
   m_change = addFigure(QStringLiteral("changeFigure"), tr("Change vs. as opened"),
@@ -49,12 +57,15 @@ KeyFiguresStrip::KeyFiguresStrip(ScenarioDocument *document, QWidget *parent)
   m_commit = addFigure(QStringLiteral("commitFigure"), tr("Annual commit retired"),
                        tr("Share of the agreement's annual commit that the first 12 forecast "
                           "months retire."));
+  m_unitCost =
+      addFigure(QStringLiteral("unitCostFigure"), tr("Cost per unit"), QString(), &m_unitCaption);
   connect(m_document, &ScenarioDocument::scenarioChanged, this, &KeyFiguresStrip::refresh);
+  connect(m_document, &ScenarioDocument::selectionChanged, this, &KeyFiguresStrip::refreshUnitCost);
   refresh();
 }
 
 QLabel *KeyFiguresStrip::addFigure(const QString &objectName, const QString &caption,
-                                   const QString &toolTip) {
+                                   const QString &toolTip, QLabel **captionLabel) {
   auto *box = new QWidget(this);
   auto *layout = new QVBoxLayout(box);
   layout->setContentsMargins(6, 2, 6, 2);
@@ -71,6 +82,8 @@ QLabel *KeyFiguresStrip::addFigure(const QString &objectName, const QString &cap
   layout->addWidget(value);
   layout->addWidget(label);
   box->setToolTip(toolTip);
+  if (captionLabel)
+    *captionLabel = label;
   m_figures->addWidget(box);
   return value;
 }
@@ -99,7 +112,19 @@ void KeyFiguresStrip::refresh() {
   m_utilization->setText(optionalShare(figures.ptUtilization));
   m_commit->setText(optionalShare(figures.commitRetiredShare));
 
-  // What core billed otherwise than asked: in the window, not only on the command line.
+  // Commitments outliving their model: core lists them only with a calendar.
+  QStringList risks, riskDetails;
+  for (const core::CommitmentRisk &risk : m_document->workbench().forecast.commitmentRisks) {
+    risks.append(tr("⚠ %1").arg(commitmentRiskText(risk, m_document->rateCard())));
+    riskDetails.append(commitmentRiskDetail(risk, m_document->rateCard()));
+  }
+  m_risks->setVisible(!risks.isEmpty());
+  m_risks->setText(risks.join(QLatin1Char('\n')));
+  m_risks->setToolTip(riskDetails.join(QLatin1Char('\n')));
+
+  // The evaluation's warnings (a billing fallback, a dated card without a
+  // calendar, ...): in the window, not only on the command line. Core words
+  // each one, so the strip adds no claim of its own about what it means.
   const std::vector<std::string> &warnings = m_document->workbench().evaluation.warnings;
   QStringList lines;
   for (const std::string &warning : warnings)
@@ -109,11 +134,71 @@ void KeyFiguresStrip::refresh() {
   if (lines.isEmpty())
     m_warnings->clear();
   else if (lines.size() == 1)
-    m_warnings->setText(tr("⚠ Billed otherwise than set: %1.").arg(lines.front()));
+    m_warnings->setText(tr("⚠ %1.").arg(lines.front()));
   else
-    m_warnings->setText(tr("⚠ Billed otherwise than set: %1; and %n more (hover for all).", "",
-                           static_cast<int>(lines.size() - 1))
-                            .arg(lines.front()));
+    m_warnings->setText(
+        tr("⚠ %1; and %n more (hover for all).", "", static_cast<int>(lines.size() - 1))
+            .arg(lines.front()));
+  refreshUnitCost();
+}
+
+void KeyFiguresStrip::refreshUnitCost() {
+  // The selected workload's unit, else the first workload that names one.
+  const core::Evaluation &evaluation = m_document->workbench().evaluation;
+  const core::Scenario &scenario = m_document->scenario();
+  const int selected = m_document->selectedWorkload();
+  const core::UnitCost *shown = nullptr;
+  for (const core::UnitCost &unit : evaluation.unitCosts) {
+    if (!shown)
+      shown = &unit;
+    if (selected >= 0 && selected < static_cast<int>(scenario.workloads.size()) &&
+        scenario.workloads[static_cast<std::size_t>(selected)].id == unit.workloadId) {
+      shown = &unit;
+      break;
+    }
+  }
+  QWidget *box = m_unitCost->parentWidget();
+  if (!shown) {
+    m_unitCost->setText(QStringLiteral("–"));
+    m_unitCost->setStyleSheet(QString());
+    m_unitCaption->setText(tr("Cost per unit"));
+    box->setToolTip(tr("Name a workload's unit (a ticket, a user, a document) in the workload "
+                       "levers to read its cost per unit against a target."));
+    return;
+  }
+  const QString unit = toQString(shown->unit);
+  const QString workload = toQString(shown->workloadId);
+  m_unitCaption->setText(tr("Per %1 · %2").arg(unit, workload));
+  m_unitCost->setText(shown->costPerUnitUsd
+                          ? toQString(core::formatUsdPerUnit(*shown->costPerUnitUsd))
+                          : QStringLiteral("–"));
+  QString toolTip = tr("Net cost of %1 per %2 this month (its show-back and meters after the "
+                       "discount), %3 %2s.")
+                        .arg(workload, unit, toQString(core::formatCount(shown->units)));
+  if (shown->targetUsd) {
+    const double target = *shown->targetUsd;
+    toolTip += QLatin1Char('\n') + tr("Target %1 ± %2.")
+                                       .arg(toQString(core::formatUsdPerUnit(target)),
+                                            toQString(core::formatPercent(shown->tolerance, 0)));
+  }
+  if (shown->status) {
+    const bool within = *shown->status == core::UnitCostStatus::Within;
+    m_unitCost->setStyleSheet(within ? QStringLiteral("color: #00734F;")
+                                     : QStringLiteral("color: #B23A00;"));
+    toolTip += QLatin1Char(' ') + (within ? tr("Within the band.")
+                                   : *shown->status == core::UnitCostStatus::Above
+                                       ? tr("Above the band.")
+                                       : tr("Below the band."));
+    m_unitCaption->setText(
+        m_unitCaption->text() +
+        QStringLiteral(" (%1)").arg(within ? tr("within target")
+                                    : *shown->status == core::UnitCostStatus::Above
+                                        ? tr("above target")
+                                        : tr("below target")));
+  } else {
+    m_unitCost->setStyleSheet(QString());
+  }
+  box->setToolTip(toolTip);
 }
 
 } // namespace bwi::ui

@@ -12,7 +12,9 @@ class ScenarioDocument;
 // The strip of key figures above the charts, redrawn on every change; in a
 // narrow window the figures take two rows rather than being cut short. Under
 // them, when core billed something other than the scenario asks (a service
-// tier or batch the model does not offer), what and why.
+// tier or batch the model does not offer), what and why; and a commitment
+// its model outlives no longer (core's commitment risks, docs/cost-model.md
+// §13.2), with what it costs idle, where a procurement lead sees it.
 class KeyFiguresStrip : public QFrame {
   Q_OBJECT
 
@@ -20,8 +22,10 @@ public:
   KeyFiguresStrip(ScenarioDocument *document, QWidget *parent = nullptr);
 
 private:
-  QLabel *addFigure(const QString &objectName, const QString &caption, const QString &toolTip);
+  QLabel *addFigure(const QString &objectName, const QString &caption, const QString &toolTip,
+                    QLabel **captionLabel = nullptr);
   void refresh();
+  void refreshUnitCost();
 
   ScenarioDocument *m_document;
   FlowLayout *m_figures;
@@ -31,7 +35,10 @@ private:
   QLabel *m_perToken;
   QLabel *m_utilization;
   QLabel *m_commit;
+  QLabel *m_unitCost;
+  QLabel *m_unitCaption;
   QLabel *m_warnings;
+  QLabel *m_risks; // commitments charged after their model's end of life
 };
 
 } // namespace bwi::ui

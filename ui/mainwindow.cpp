@@ -15,6 +15,7 @@
 #include "ui/levers/leverspanel.h"
 #include "ui/ranges/rangespanel.h"
 #include "ui/ratecard/ratecardview.h"
+#include "ui/workloads/meterstableview.h"
 #include "ui/workloads/workloadstableview.h"
 
 #include <QApplication>
@@ -27,6 +28,7 @@
 #include <QMessageBox>
 #include <QResizeEvent>
 #include <QScrollArea>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -50,8 +52,16 @@ MainWindow::MainWindow(QWidget *parent)
   m_tabs->addTab(scrollable(m_charts), tr("&Charts"));
   m_tabs->addTab(scrollable(new RangesPanel(m_document, m_document->fanJob(), m_tabs)),
                  tr("Ra&nges"));
-  auto *workloads = new WorkloadsTableView(m_document, m_tabs);
-  m_tabs->addTab(scrollable(workloads), tr("&Workloads"));
+  // The workloads, and under them the selected workload's meters.
+  auto *workloadsTab = new QSplitter(Qt::Vertical, m_tabs);
+  workloadsTab->setObjectName(QStringLiteral("workloadsTab"));
+  auto *workloads = new WorkloadsTableView(m_document, workloadsTab);
+  auto *metersTable = new MetersTableView(m_document, workloadsTab);
+  workloadsTab->addWidget(workloads);
+  workloadsTab->addWidget(metersTable);
+  workloadsTab->setStretchFactor(0, 3);
+  workloadsTab->setStretchFactor(1, 1);
+  m_tabs->addTab(scrollable(workloadsTab), tr("&Workloads"));
   auto *rateCard = new RateCardView(m_document, m_tabs);
   m_tabs->addTab(scrollable(rateCard), tr("&Rate card"));
   m_compare = new ComparePanel(m_document, m_tabs);
@@ -80,6 +90,7 @@ MainWindow::MainWindow(QWidget *parent)
   connect(levers, &LeversPanel::statusMessage, this, showStatus);
   connect(workloads, &WorkloadsTableView::statusMessage, this, showStatus);
   connect(rateCard, &RateCardView::statusMessage, this, showStatus);
+  connect(metersTable, &MetersTableView::statusMessage, this, showStatus);
 
   createActions();
   createMenus();

@@ -22,6 +22,7 @@ constexpr std::array kLeverTexts = {
     LeverText{AttributionStep::Caching, "Caching", "caching"},
     LeverText{AttributionStep::TokenShape, "Context trimming", "token_shape"},
     LeverText{AttributionStep::ServiceTier, "Service tier", "service_tier"},
+    LeverText{AttributionStep::Meters, "Meters", "meters"},
     LeverText{AttributionStep::Provisioned, "Provisioned throughput", "provisioned"},
     LeverText{AttributionStep::RateCard, "Rate card", "rate_card"},
     LeverText{AttributionStep::PrivatePricing, "Private pricing", "private_pricing"},
@@ -42,8 +43,11 @@ struct WorkloadPair {
 
 std::vector<WorkloadPair> pairWorkloads(const Scenario &baseline, const Scenario &compared) {
   std::vector<WorkloadPair> pairs;
+  // An absent workload has no meters either: a floor would cost something.
   const auto absent = [](Workload workload) {
     workload.requestsPerMonth = 0;
+    workload.meters.clear();
+    workload.unit.reset();
     return workload;
   };
   const auto findIn = [](const Scenario &scenario, const std::string &id) -> const Workload * {
@@ -69,6 +73,10 @@ RateCard unionCard(const RateCard &primary, const RateCard &secondary) {
   for (const ModelRates &model : secondary.models)
     if (!primary.find(model.id))
       card.models.push_back(model);
+  for (const MeterRate &meter : secondary.meters)
+    if (std::none_of(primary.meters.begin(), primary.meters.end(),
+                     [&](const MeterRate &own) { return own.kind == meter.kind; }))
+      card.meters.push_back(meter);
   return card;
 }
 
@@ -95,6 +103,10 @@ void moveLever(AttributionStep lever, Workload &target, const Workload &to) {
     break;
   case AttributionStep::ServiceTier:
     target.serviceTier = to.serviceTier;
+    break;
+  case AttributionStep::Meters:
+    target.meters = to.meters;
+    target.unit = to.unit;
     break;
   case AttributionStep::Provisioned:
   case AttributionStep::RateCard:
@@ -163,6 +175,9 @@ LeverAttribution attributeLevers(const Scenario &baseline, const RateCard &basel
   const RateCard cardBefore = unionCard(baselineCard, comparedCard);
   const RateCard cardAfter = unionCard(comparedCard, baselineCard);
   const bool cardsDiffer = !(baselineCard == comparedCard);
+  const bool metersDiffer = std::any_of(pairs.begin(), pairs.end(), [](const WorkloadPair &pair) {
+    return pair.from.meters != pair.to.meters;
+  });
 
   Scenario current = baseline;
   current.workloads.clear();
@@ -174,7 +189,8 @@ LeverAttribution attributeLevers(const Scenario &baseline, const RateCard &basel
   double running = result.baselineNetUsd;
   const AttributionStep last = kAttributionOrder[std::size(kAttributionOrder) - 1];
   for (AttributionStep lever : kAttributionOrder) {
-    if (lever == AttributionStep::RateCard && !cardsDiffer)
+    if ((lever == AttributionStep::RateCard && !cardsDiffer) ||
+        (lever == AttributionStep::Meters && !metersDiffer))
       continue;
     pending.push_back(lever);
     for (std::size_t w = 0; w < pairs.size(); ++w)

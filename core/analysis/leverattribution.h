@@ -24,6 +24,7 @@ enum class AttributionStep {
   Caching,     // cached prefix, hit rate, TTL
   TokenShape,  // context trimming: system, user, retrieval, history, agent calls, output
   ServiceTier, // standard, priority, flex
+  Meters,      // the bill beyond tokens: each workload's meters (and its unit, which costs nothing)
   Provisioned, // PT commitments, reservations, hours per month
   RateCard,    // a different card or different negotiated overrides
   PrivatePricing,
@@ -31,9 +32,10 @@ enum class AttributionStep {
 
 // The order the levers move in.
 inline constexpr AttributionStep kAttributionOrder[] = {
-    AttributionStep::Volume,      AttributionStep::Routing,    AttributionStep::Batch,
-    AttributionStep::Caching,     AttributionStep::TokenShape, AttributionStep::ServiceTier,
-    AttributionStep::Provisioned, AttributionStep::RateCard,   AttributionStep::PrivatePricing};
+    AttributionStep::Volume,        AttributionStep::Routing,     AttributionStep::Batch,
+    AttributionStep::Caching,       AttributionStep::TokenShape,  AttributionStep::ServiceTier,
+    AttributionStep::Meters,        AttributionStep::Provisioned, AttributionStep::RateCard,
+    AttributionStep::PrivatePricing};
 
 std::string_view
 attributionLeverKey(AttributionStep lever); // "token_shape", as the JSON output names it
@@ -54,8 +56,9 @@ struct LeverAttribution {
   int month = 0;
   double baselineNetUsd = 0;
   double comparedNetUsd = 0;
-  // One bar per lever in kAttributionOrder (the rate-card bar only when the
-  // cards differ); the deltas sum to comparedNetUsd − baselineNetUsd.
+  // One bar per lever in kAttributionOrder (the meters bar only when some
+  // workload's meters differ, the rate-card bar only when the cards differ);
+  // the deltas sum to comparedNetUsd − baselineNetUsd.
   std::vector<LeverBar> bars;
   double differenceUsd() const { return comparedNetUsd - baselineNetUsd; }
 };

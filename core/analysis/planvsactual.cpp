@@ -1,5 +1,7 @@
 #include "core/analysis/planvsactual.h"
 
+#include "core/model/calendarmonth.h"
+
 #include "core/cost/evaluation.h"
 #include "core/cost/monthtraffic.h"
 
@@ -58,7 +60,7 @@ void addPlan(const PreparedScenario &scenario, int month, PlanGrouping by, Cells
   options.includeSizing = false;
   const Evaluation evaluation = evaluate(scenario, month, options);
   const MonthTraffic traffic = monthTraffic(scenario, month, evaluation.volumeScale);
-  // The flows and models of the month's segment (docs/cost-model.md §13.5).
+  // The month's models and flows, as its calendar segment prices them (docs/cost-model.md §13).
   const PreparedSegment &segment = scenario.segment(month);
   std::vector<char> committed(segment.models.size());
   for (std::size_t m = 0; m < segment.models.size(); ++m) {
@@ -101,7 +103,8 @@ void addPlan(const PreparedScenario &scenario, int month, PlanGrouping by, Cells
 void addActual(const PreparedScenario &scenario, int planMonth, const std::string &month,
                const ActualSpend &actual, PlanGrouping by, Cells &cells) {
   std::set<std::string> committed;
-  for (const PreparedModel &model : scenario.segment(planMonth).models)
+  const PreparedSegment &segment = scenario.segment(planMonth);
+  for (const PreparedModel &model : segment.models)
     if (provisionedActive(model, planMonth) || reservedActive(model, planMonth))
       committed.insert(model.rates.id);
   for (const ActualLine &line : actual.lines) {
@@ -200,7 +203,7 @@ BudgetRunOut budgetRunOut(const PreparedScenario &scenario, const ActualSpend &a
   std::map<int, double> grossByMonth;
   double grossTotal = 0;
   for (const ActualLine &line : actual.lines)
-    if (const auto index = monthIndexOf(line.month)) {
+    if (const auto index = parseCalendarMonth(line.month)) {
       grossByMonth[*index] += line.costUsd;
       grossTotal += line.costUsd;
     }
@@ -217,7 +220,7 @@ BudgetRunOut budgetRunOut(const PreparedScenario &scenario, const ActualSpend &a
   double cumulative = 0;
   for (std::size_t k = 0; k < plan.months.size(); ++k) {
     BudgetPoint point;
-    point.month = yearMonthOf(planStart + static_cast<int>(k));
+    point.month = formatCalendarMonth(planStart + static_cast<int>(k));
     const auto billed = grossByMonth.find(planStart + static_cast<int>(k));
     if (billed != grossByMonth.end()) {
       point.actual = true;
@@ -241,32 +244,13 @@ BudgetRunOut budgetRunOut(const PreparedScenario &scenario, const ActualSpend &a
 
 } // namespace
 
-std::optional<int> monthIndexOf(const std::string &yearMonth) {
-  if (yearMonth.size() != 7 || yearMonth[4] != '-')
-    return std::nullopt;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6})
-    if (yearMonth[i] < '0' || yearMonth[i] > '9')
-      return std::nullopt;
-  const int year = std::stoi(yearMonth.substr(0, 4));
-  const int month = std::stoi(yearMonth.substr(5, 2));
-  if (month < 1 || month > 12)
-    return std::nullopt;
-  return year * 12 + month - 1;
-}
-
-std::string yearMonthOf(int monthIndex) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02d", monthIndex / 12, monthIndex % 12 + 1);
-  return text;
-}
-
 PlanVsActualResult planVsActual(const PreparedScenario &scenario, const ActualSpend &actual,
                                 const PlanVsActualOptions &options) {
   PlanVsActualResult result;
   std::set<int> billMonths;
   bool keyed = false;
   for (const ActualLine &line : actual.lines) {
-    const auto index = monthIndexOf(line.month);
+    const auto index = parseCalendarMonth(line.month);
     if (!index) {
       result.error = "the bill names a month that is not YYYY-MM: \"" + line.month + "\"";
       return result;
@@ -285,7 +269,7 @@ PlanVsActualResult planVsActual(const PreparedScenario &scenario, const ActualSp
   }
   int planStart = *billMonths.begin();
   if (!options.planStart.empty()) {
-    const auto index = monthIndexOf(options.planStart);
+    const auto index = parseCalendarMonth(options.planStart);
     if (!index) {
       result.error = "the plan's start is not YYYY-MM: \"" + options.planStart + "\"";
       return result;
@@ -294,7 +278,7 @@ PlanVsActualResult planVsActual(const PreparedScenario &scenario, const ActualSp
   }
   int selectedMonth = *billMonths.rbegin();
   if (!options.month.empty()) {
-    const auto index = monthIndexOf(options.month);
+    const auto index = parseCalendarMonth(options.month);
     if (!index || !billMonths.contains(*index)) {
       result.error = "the bill has no charges in " + options.month;
       return result;
@@ -302,16 +286,16 @@ PlanVsActualResult planVsActual(const PreparedScenario &scenario, const ActualSp
     selectedMonth = *index;
   }
   if (selectedMonth < planStart) {
-    result.error =
-        yearMonthOf(selectedMonth) + " is before the plan's start, " + yearMonthOf(planStart);
+    result.error = formatCalendarMonth(selectedMonth) + " is before the plan's start, " +
+                   formatCalendarMonth(planStart);
     return result;
   }
 
   PlanVsActual value;
-  value.planStart = yearMonthOf(planStart);
+  value.planStart = formatCalendarMonth(planStart);
   value.by = options.by;
   for (int month : billMonths) {
-    const std::string name = yearMonthOf(month);
+    const std::string name = formatCalendarMonth(month);
     if (month < planStart) {
       value.notes.push_back(name + " is before the plan's start (" + value.planStart +
                             "): left out");
@@ -328,8 +312,9 @@ PlanVsActualResult planVsActual(const PreparedScenario &scenario, const ActualSp
     value.months.push_back(std::move(figures));
   }
   if (billMonths.contains(selectedMonth - 1)) {
-    value.moversFrom = yearMonthOf(selectedMonth - 1);
-    value.movers = topMovers(actual, value.moversFrom, yearMonthOf(selectedMonth), options.by);
+    value.moversFrom = formatCalendarMonth(selectedMonth - 1);
+    value.movers =
+        topMovers(actual, value.moversFrom, formatCalendarMonth(selectedMonth), options.by);
   }
   if (scenario.forecast.budgetUsd)
     value.budget =

@@ -106,8 +106,4 @@ inline constexpr int kTopMovers = 3;
 PlanVsActualResult planVsActual(const PreparedScenario &scenario, const ActualSpend &actual,
                                 const PlanVsActualOptions &options);
 
-// "2026-10" → months since year 0; nullopt when not YYYY-MM.
-std::optional<int> monthIndexOf(const std::string &yearMonth);
-std::string yearMonthOf(int monthIndex);
-
 } // namespace bwi::core

@@ -33,6 +33,26 @@ std::string formatUsdExact(double usd) {
          text.substr(text.size() - 3);
 }
 
+std::string formatUsdPerUnit(double usd) {
+  if (!std::isfinite(usd))
+    return "n/a";
+  const double magnitude = std::fabs(usd);
+  if (magnitude >= 1 || magnitude == 0)
+    return formatUsdExact(usd);
+  // Decimals for three significant digits, at least two (cents), at most ten.
+  int decimals = 2;
+  while (decimals < 10 && magnitude * std::pow(10.0, decimals) < 99.95)
+    ++decimals;
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, magnitude);
+  std::string text = buffer;
+  while (text.size() > 4 && text.back() == '0' && text[text.size() - 3] != '.')
+    text.pop_back();
+  if (text == "0.00")
+    return "$0.00";
+  return (usd < 0 ? "-$" : "$") + text;
+}
+
 std::string formatCount(double count) {
   if (!std::isfinite(count))
     return "n/a";

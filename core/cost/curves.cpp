@@ -1,5 +1,6 @@
 #include "core/cost/curves.h"
 
+#include "core/cost/meters.h"
 #include "core/cost/monthtraffic.h"
 #include "core/cost/privatepricing.h"
 #include "core/cost/provisionedsizing.h"
@@ -85,10 +86,24 @@ std::vector<VolumeCurvePoint> volumeCurveAt(const PreparedScenario &scenario, in
   for (std::size_t m = 0; m < segment.models.size(); ++m)
     shapes.push_back(shapeOf(scenario, traffic.models[m], segment.models[m], month));
 
+  // Meters: the per-request part grows with volume, the floors stay; the
+  // same on every line (no commitment covers them), first-party spend.
+  double meterPerRequestUsd = 0, metersFloorUsd = 0;
+  for (const PreparedMeter &meter : scenario.meters) {
+    const double requests = traffic.workloadRequests[meter.workload];
+    meterPerRequestUsd += meterVolumeUsd(meter, requests);
+    metersFloorUsd += meterFloorUsd(meter);
+  }
+  const double meterFactor = netShare(scenario.agreement, false);
+
   std::vector<VolumeCurvePoint> points;
   for (double x : multipliers) {
     VolumeCurvePoint point;
     point.multiplier = x;
+    if (!scenario.meters.empty()) {
+      const double meters = meterFactor * (x * meterPerRequestUsd + metersFloorUsd);
+      point.onDemandOnlyUsd = point.withCommitmentsUsd = point.withOptimalUsd = meters;
+    }
     for (const ModelShape &shape : shapes) {
       const double base = x * shape.linearUsd;
       const double onDemand = base + x * shape.realtimeUsd;

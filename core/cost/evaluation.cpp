@@ -280,19 +280,59 @@ Evaluation evaluate(const PreparedScenario &scenario, int month, const Evaluatio
     result.byModel.push_back({model.rates.id, cost.modes.total(), cost.modes});
     grossByModel.push_back({cost.modes.total(), model.rates.marketplace});
   }
+  // Meters are first-party spend: discounted, and retiring the commit in
+  // full, like a model that is not sold through the Marketplace.
+  std::vector<double> workloadMetersUsd(scenario.workloads.size(), 0.0);
+  for (const PreparedMeter &meter : scenario.meters) {
+    const double requests = traffic.workloadRequests[meter.workload];
+    MeterResult row;
+    row.workloadId = scenario.workloads[meter.workload].id;
+    row.kind = meter.kind;
+    row.name = meter.name;
+    row.unit = meter.unit;
+    row.quantity = meterQuantity(meter, requests);
+    row.usdPerUnit = meter.usdPerUnit;
+    row.typedRate = meter.typedRate;
+    row.estimate = meter.estimate;
+    row.costUsd = meterCostUsd(meter, requests);
+    result.grossModes.meters += row.costUsd;
+    workloadMetersUsd[meter.workload] += row.costUsd;
+    result.meters.push_back(std::move(row));
+  }
+  const double meterNetShare = netShare(scenario.agreement, false);
+  result.netModes.meters = result.grossModes.meters * meterNetShare;
+  if (!scenario.meters.empty())
+    grossByModel.push_back({result.grossModes.meters, false});
   result.byMode = {result.grossModes.onDemand + result.grossModes.overflow, result.grossModes.batch,
-                   result.grossModes.provisioned, result.grossModes.reserved};
+                   result.grossModes.provisioned, result.grossModes.reserved,
+                   result.grossModes.meters};
 
   for (const PreparedWorkload &workload : scenario.workloads) {
     addTo(result.byWorkload, workload.id, {});
     addTo(result.byTeam, workload.team, {});
   }
+  result.workloadNetUsd.assign(scenario.workloads.size(), 0.0);
   for (std::size_t f = 0; f < segment.flows.size(); ++f) {
-    const PreparedWorkload &workload = scenario.workloads[segment.flows[f].workload];
+    const PreparedFlow &flow = segment.flows[f];
+    const PreparedWorkload &workload = scenario.workloads[flow.workload];
     const ModeBreakdown &modes = coster.flowModes(static_cast<int>(f));
     result.flowModes.push_back(modes);
     addTo(result.byWorkload, workload.id, modes);
     addTo(result.byTeam, workload.team, modes);
+    result.workloadNetUsd[flow.workload] +=
+        modes.total() * netShare(scenario.agreement, segment.models[flow.model].rates.marketplace);
+  }
+  for (std::size_t w = 0; w < scenario.workloads.size(); ++w) {
+    if (workloadMetersUsd[w] != 0) {
+      ModeBreakdown meters;
+      meters.meters = workloadMetersUsd[w];
+      addTo(result.byWorkload, scenario.workloads[w].id, meters);
+      addTo(result.byTeam, scenario.workloads[w].team, meters);
+      result.workloadNetUsd[w] += workloadMetersUsd[w] * meterNetShare;
+    }
+    if (scenario.workloads[w].unit)
+      result.unitCosts.push_back(
+          unitCost(scenario.workloads[w], traffic.workloadRequests[w], result.workloadNetUsd[w]));
   }
   if (unallocated.total() > 0) {
     addTo(result.byWorkload, kUnallocatedKey, unallocated);
@@ -323,6 +363,11 @@ bool allFinite(const Evaluation &evaluation) {
     ok = ok && finite(reserved.costUsd) && finite(reserved.overflowUsd);
   for (const SizingResult &sizing : evaluation.sizing)
     ok = ok && finite(sizing.meanLoadMu) && finite(sizing.peakLoadMu);
+  for (const MeterResult &meter : evaluation.meters)
+    ok = ok && finite(meter.quantity) && finite(meter.costUsd);
+  for (const UnitCost &unit : evaluation.unitCosts)
+    ok = ok && finite(unit.units) && finite(unit.costUsd) &&
+         (!unit.costPerUnitUsd || finite(*unit.costPerUnitUsd));
   return ok;
 }
 
@@ -341,12 +386,13 @@ ModeBreakdown &ModeBreakdown::operator+=(const ModeBreakdown &other) {
   batch += other.batch;
   provisioned += other.provisioned;
   reserved += other.reserved;
+  meters += other.meters;
   return *this;
 }
 
 ModeBreakdown ModeBreakdown::scaled(double factor) const {
-  return {onDemand * factor, overflow * factor, batch * factor, provisioned * factor,
-          reserved * factor};
+  return {onDemand * factor,    overflow * factor, batch * factor,
+          provisioned * factor, reserved * factor, meters * factor};
 }
 
 } // namespace bwi::core

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/cost/meters.h"
 #include "core/cost/preparedscenario.h"
 
 #include <optional>
@@ -15,7 +16,8 @@ struct ModeCosts {
   double batch = 0;
   double provisioned = 0;
   double reserved = 0;
-  double total() const { return onDemand + batch + provisioned + reserved; }
+  double meters = 0; // the bill beyond tokens: Guardrails, vector stores, AgentCore, ...
+  double total() const { return onDemand + batch + provisioned + reserved + meters; }
 };
 
 // The modes a chart stacks: overflow apart from the rest of on-demand.
@@ -25,7 +27,8 @@ struct ModeBreakdown {
   double batch = 0;
   double provisioned = 0;
   double reserved = 0;
-  double total() const { return onDemand + overflow + batch + provisioned + reserved; }
+  double meters = 0;
+  double total() const { return onDemand + overflow + batch + provisioned + reserved + meters; }
   ModeBreakdown &operator+=(const ModeBreakdown &other);
   ModeBreakdown scaled(double factor) const;
 };
@@ -80,6 +83,19 @@ struct SizingResult {
   PtTerm term = PtTerm::OneMonth; // the term the sizing priced
 };
 
+// One meter of one workload in the month.
+struct MeterResult {
+  std::string workloadId;
+  std::string kind;
+  std::string name;
+  std::string unit;
+  double quantity = 0;   // units per month
+  double usdPerUnit = 0; // USD per unit
+  bool typedRate = false;
+  bool estimate = false; // the card's rate is not a published figure
+  double costUsd = 0;    // gross
+};
+
 struct Evaluation {
   int month = 0;
   double volumeScale = 1; // the total global volume multiplier the month was costed at
@@ -101,6 +117,11 @@ struct Evaluation {
   std::vector<ProvisionedResult> provisioned;
   std::vector<ReservedResult> reserved;
   std::vector<SizingResult> sizing;
+  std::vector<MeterResult> meters; // in the order of PreparedScenario::meters
+  // Each workload's net cost (its show-back and meters after the discount),
+  // in the order of PreparedScenario::workloads.
+  std::vector<double> workloadNetUsd;
+  std::vector<UnitCost> unitCosts; // workloads that name a unit, in workload order
   double commitRetiredUsd = 0;
   std::optional<std::string> calendarMonth; // YYYY-MM, with a calendar (docs/cost-model.md §13)
   // "WORKLOAD_ID MODEL_ID" billed at long-context prices, sorted (docs/cost-model.md §11).

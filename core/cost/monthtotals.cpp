@@ -1,6 +1,7 @@
 #include "core/cost/monthtotals.h"
 
 #include "core/cost/evaluation.h"
+#include "core/cost/meters.h"
 #include "core/cost/monthtraffic.h"
 #include "core/cost/privatepricing.h"
 #include "core/cost/provisionedsizing.h"
@@ -53,8 +54,12 @@ MonthTotals monthTotals(const PreparedScenario &scenario, int month, double volu
     gross += modes;
     grossByModel.push_back({modes.total(), model.rates.marketplace});
   }
+  for (const PreparedMeter &meter : scenario.meters)
+    gross.meters += meterCostUsd(meter, traffic.workloadRequests[meter.workload]);
+  if (!scenario.meters.empty())
+    grossByModel.push_back({gross.meters, false}); // first-party spend
   const ModeCosts byMode{gross.onDemand + gross.overflow, gross.batch, gross.provisioned,
-                         gross.reserved};
+                         gross.reserved, gross.meters};
   totals.grossUsd = byMode.total();
   const PrivatePricing pricing = applyAgreement(scenario.agreement, grossByModel);
   totals.discountUsd = pricing.discountUsd;

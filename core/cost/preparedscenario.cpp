@@ -1,6 +1,7 @@
 #include "core/cost/preparedscenario.h"
 
 #include "core/model/calendarmonth.h"
+#include "core/model/meterkinds.h"
 
 #include <algorithm>
 #include <utility>
@@ -48,6 +49,27 @@ PreparedFlow prepareFlow(PreparedSegment &segment, const Workload &workload,
     segment.warnings.push_back("workload " + workload.id + ": " + rates.id +
                                " has no batch price; its batch share is billed on demand");
   return flow;
+}
+
+PreparedMeter prepareMeter(const MeterUse &meter, const RateCard &card, int workload) {
+  PreparedMeter prepared;
+  prepared.workload = workload;
+  prepared.kind = meter.kind;
+  prepared.perRequest = meter.perRequest;
+  prepared.perMonth = meter.perMonth;
+  const MeterRate *rate = findMeterRate(card, meter.kind);
+  prepared.name = !meter.name.empty() ? meter.name : rate ? rate->name : meter.kind;
+  prepared.unit = !meter.unit.empty() ? meter.unit : rate ? rate->unit : std::string();
+  if (meter.usdPerUnit) {
+    prepared.usdPerUnit = *meter.usdPerUnit;
+    prepared.typedRate = true;
+  } else if (rate) {
+    prepared.usdPerUnit = rate->usdPerUnit;
+    prepared.estimate = rate->estimate;
+    prepared.source = rate->source;
+    prepared.sourceDate = rate->sourceDate;
+  }
+  return prepared;
 }
 
 PreparedSegment prepareSegment(const Scenario &scenario, const RateCard &card, int firstMonth,
@@ -181,7 +203,8 @@ PreparedScenario prepareScenario(const Scenario &scenario, const RateCard &card)
   prepared.agreement = scenario.agreement;
   prepared.forecast = scenario.forecast;
 
-  for (const Workload &workload : scenario.workloads) {
+  for (std::size_t w = 0; w < scenario.workloads.size(); ++w) {
+    const Workload &workload = scenario.workloads[w];
     PreparedWorkload pw;
     pw.id = workload.id;
     // An empty team name is no team: show-back must not grow a blank row.
@@ -193,7 +216,10 @@ PreparedScenario prepareScenario(const Scenario &scenario, const RateCard &card)
     pw.tokens = workload.tokens;
     pw.caching = workload.caching;
     pw.serviceTier = workload.serviceTier;
+    pw.unit = workload.unit;
     prepared.workloads.push_back(std::move(pw));
+    for (const MeterUse &meter : workload.meters)
+      prepared.meters.push_back(prepareMeter(meter, card, static_cast<int>(w)));
   }
 
   prepared.startMonth = calendarStart(scenario);

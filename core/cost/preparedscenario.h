@@ -38,6 +38,23 @@ struct PreparedWorkload {
   TokenShape tokens;
   std::optional<Caching> caching;
   ServiceTier serviceTier = ServiceTier::Standard;
+  std::optional<UnitEconomics> unit; // what its cost is read per
+};
+
+// One meter of one workload with its rate resolved: the card's for its kind,
+// or the typed one (docs/cost-model.md §18).
+struct PreparedMeter {
+  int workload = 0;
+  std::string kind;
+  std::string name;       // typed, else the card's, else the kind
+  std::string unit;       // typed, else the card's
+  double perRequest = 0;  // units per request
+  double perMonth = 0;    // units per month
+  double usdPerUnit = 0;  // USD per unit
+  bool typedRate = false; // a negotiated or custom rate typed into the scenario
+  bool estimate = false;  // the card marks its rate as not published
+  std::string source;     // the card's source for the rate; empty when typed
+  std::string sourceDate;
 };
 
 // One workload routed to one model: the share after end-of-life moves and
@@ -87,6 +104,9 @@ struct PreparedScenario {
   double hoursPerMonth = 730;
   double globalVolumeMultiplier = 1; // applied by evaluation, not folded in
   std::vector<PreparedWorkload> workloads;
+  // Meters do not follow the calendar: one card-level rate for every month
+  // (docs/cost-model.md §18).
+  std::vector<PreparedMeter> meters; // in workload order, then the workload's own
   std::optional<Agreement> agreement;
   ForecastSettings forecast;
   std::optional<int> startMonth;     // the calendar month of month 0

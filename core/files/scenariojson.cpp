@@ -4,6 +4,7 @@
 #include "core/files/partialmodel.h"
 #include "core/files/ratecardjson.h"
 #include "core/model/calendarmonth.h"
+#include "core/model/meterkinds.h"
 #include "core/model/weeklyprofile.h"
 
 #include <algorithm>
@@ -18,6 +19,10 @@ const NumberRule kCount = NumberRule::between(0, 1e15); // requests per month
 const NumberRule kTokens = NumberRule::between(0, 1e9); // tokens per call
 const NumberRule kShare = NumberRule::between(0, 1);
 const NumberRule kTpm = NumberRule::between(0, 1e12);
+// A meter's or a unit's quantity: per request (1K text units, queries) and
+// per month (OCU-hours, GB-months, tickets).
+const NumberRule kMeterPerRequest = NumberRule::between(0, 1e9);
+const NumberRule kMeterPerMonth = NumberRule::between(0, 1e15);
 constexpr double kMaxWeight = 1e12; // a weekly profile's raw hourly weight
 
 std::string formatShareSum(double sum) {
@@ -105,6 +110,71 @@ WeeklyProfile readProfile(const Json &json, const std::string &path, ValidationI
   if (valid && !(sum > 0))
     issues.push_back({weeklyPath, "weights are all zero"});
   return profile;
+}
+
+MeterUse readMeter(const Json &json, const std::string &path, ValidationIssues &issues) {
+  ObjectReader reader(json, path, issues);
+  MeterUse meter;
+  if (!reader.isObject())
+    return meter;
+  meter.kind = reader.requiredString("kind");
+  if (reader.has("kind") && meter.kind.empty())
+    reader.addIssue("kind", "must not be empty");
+  meter.perRequest = reader.number("per_request", 0, kMeterPerRequest);
+  meter.perMonth = reader.number("per_month", 0, kMeterPerMonth);
+  meter.usdPerUnit = reader.optionalNumber("usd_per_unit", NumberRule::between(0, kMaxPriceUsd));
+  meter.name = reader.string("name", "");
+  meter.unit = reader.string("unit", "");
+  meter.note = reader.string("note", "");
+  return meter;
+}
+
+std::vector<MeterUse> readMeters(ObjectReader &workload, ValidationIssues &issues) {
+  std::vector<MeterUse> meters;
+  const Json *json = workload.find("meters");
+  if (!json)
+    return meters;
+  const std::string path = workload.pathOf("meters");
+  if (!json->is_array()) {
+    issues.push_back({path, "must be an array of meters, got " + describeType(*json)});
+    return meters;
+  }
+  if (json->size() > kMaxMetersPerWorkload) {
+    issues.push_back({path, "has " + std::to_string(json->size()) + " meters; at most " +
+                                std::to_string(kMaxMetersPerWorkload) + " are supported"});
+    return meters;
+  }
+  for (std::size_t j = 0; j < json->size(); ++j) {
+    MeterUse meter = readMeter((*json)[j], indexPath(path, j), issues);
+    for (const MeterUse &earlier : meters)
+      if (!meter.kind.empty() && earlier.kind == meter.kind) {
+        issues.push_back(
+            {childPath(indexPath(path, j), "kind"),
+             "a second meter of kind \"" + meter.kind + "\"; put the quantities in one meter"});
+        break;
+      }
+    meters.push_back(std::move(meter));
+  }
+  return meters;
+}
+
+UnitEconomics readUnit(const Json &json, const std::string &path, ValidationIssues &issues) {
+  ObjectReader reader(json, path, issues);
+  UnitEconomics unit;
+  if (!reader.isObject()) {
+    issues.push_back({path, "must be an object {\"name\", \"per_request\", \"per_month\", "
+                            "\"target_usd\", \"tolerance\"}, got " +
+                                describeType(json)});
+    return unit;
+  }
+  unit.name = reader.requiredString("name");
+  if (reader.has("name") && unit.name.empty())
+    reader.addIssue("name", "must not be empty");
+  unit.perRequest = reader.number("per_request", 0, kMeterPerRequest);
+  unit.perMonth = reader.number("per_month", 0, kMeterPerMonth);
+  unit.targetUsd = reader.optionalNumber("target_usd", NumberRule::above(0, kMaxPriceUsd));
+  unit.tolerance = reader.number("tolerance", kDefaultUnitTolerance, kShare);
+  return unit;
 }
 
 std::vector<RoutingShare> readRouting(ObjectReader &workload, ValidationIssues &issues) {
@@ -197,6 +267,9 @@ Workload readWorkload(const Json &json, const std::string &path, ValidationIssue
   workload.routing = readRouting(reader, issues);
   if (const Json *profile = reader.find("profile"))
     workload.profile = readProfile(*profile, reader.pathOf("profile"), issues);
+  workload.meters = readMeters(reader, issues);
+  if (const Json *unit = reader.find("unit"))
+    workload.unit = readUnit(*unit, reader.pathOf("unit"), issues);
   if (const Json *escalation = reader.find("escalation")) {
     // Both fields are required (docs/cost-model.md §12); the model is checked
     // against the card in scenariovalidation.cpp.
@@ -446,6 +519,39 @@ Json workloadToJson(const Workload &workload) {
     json["profile"] = {{"weekly", workload.profile.weeklyWeights}};
   else
     json["profile"] = toString(workload.profile.kind);
+  // Written only when used, so files without them are written back unchanged.
+  if (!workload.meters.empty()) {
+    Json meters = Json::array();
+    for (const MeterUse &meter : workload.meters) {
+      Json entry = {{"kind", meter.kind}};
+      if (meter.perRequest != 0)
+        entry["per_request"] = meter.perRequest;
+      if (meter.perMonth != 0)
+        entry["per_month"] = meter.perMonth;
+      if (meter.usdPerUnit)
+        entry["usd_per_unit"] = *meter.usdPerUnit;
+      if (!meter.name.empty())
+        entry["name"] = meter.name;
+      if (!meter.unit.empty())
+        entry["unit"] = meter.unit;
+      if (!meter.note.empty())
+        entry["note"] = meter.note;
+      meters.push_back(std::move(entry));
+    }
+    json["meters"] = std::move(meters);
+  }
+  if (workload.unit) {
+    const UnitEconomics &unit = *workload.unit;
+    Json entry = {{"name", unit.name}};
+    if (unit.perRequest != 0)
+      entry["per_request"] = unit.perRequest;
+    if (unit.perMonth != 0)
+      entry["per_month"] = unit.perMonth;
+    if (unit.targetUsd)
+      entry["target_usd"] = *unit.targetUsd;
+    entry["tolerance"] = unit.tolerance;
+    json["unit"] = std::move(entry);
+  }
   if (workload.escalation)
     json["escalation"] = {{"to", workload.escalation->to}, {"rate", workload.escalation->rate}};
   if (!workload.adequateModels.empty())

@@ -16,6 +16,7 @@ inline constexpr std::size_t kMaxWorkloads = 10000;
 // Workload-model pairs over all routing objects: what evaluation loops over.
 inline constexpr std::size_t kMaxRoutes = 100000;
 inline constexpr int kMaxModelUnits = 1000000;
+inline constexpr std::size_t kMaxMetersPerWorkload = 100;
 inline constexpr int kMaxForecastMonths = 120;
 inline constexpr int kMinTrials = 100; // fewer gives no meaningful p10/p90
 inline constexpr int kMaxTrials = 1000000;

@@ -4,6 +4,7 @@
 #include "core/files/scenariojson.h"
 #include "core/model/calendar.h"
 #include "core/model/calendarmonth.h"
+#include "core/model/meterkinds.h"
 
 #include <algorithm>
 #include <map>
@@ -65,6 +66,17 @@ void validateWorkload(const Workload &workload, const std::string &path, const R
     if (!card.find(workload.adequateModels[j]))
       report.add(indexPath(childPath(path, "adequate_models"), j),
                  "unknown model id \"" + workload.adequateModels[j] + "\" (not in the rate card)");
+  // A meter is priced by the card unless its rate is typed (docs/cost-model.md §18).
+  // Meters do not follow the calendar, so this holds for every month.
+  const std::string metersPath = childPath(path, "meters");
+  for (std::size_t j = 0; j < workload.meters.size(); ++j) {
+    const MeterUse &meter = workload.meters[j];
+    if (meter.kind.empty() || meter.usdPerUnit || findMeterRate(card, meter.kind))
+      continue;
+    report.add(childPath(indexPath(metersPath, j), "kind"),
+               "meter kind \"" + meter.kind +
+                   "\" is not in the rate card; give its usd_per_unit (a quoted or custom rate)");
+  }
   if (!workload.escalation || workload.escalation->to.empty())
     return;
   // B must be in the card (it need not be in routing) and, with a 1-hour

@@ -146,6 +146,7 @@ Forecast forecast(const PreparedScenario &scenario, double volumeScale,
     row.commitRetiredUsd = evaluation.commitRetiredUsd;
     row.byMode = evaluation.byMode;
     row.grossModes = evaluation.grossModes;
+    row.unitCosts = evaluation.unitCosts;
     result.commitRetiredUsd += row.commitRetiredUsd;
     if (scenario.startMonth)
       addCommitmentRisks(result, scenario.segment(month), month, row.calendarMonth, evaluation);
@@ -169,6 +170,9 @@ bool allFinite(const ForecastMonth &month) {
   const auto finiteIfAny = [](const std::optional<double> &value) {
     return !value || std::isfinite(*value);
   };
+  for (const UnitCost &unit : month.unitCosts)
+    if (!finite(unit.units) || !finite(unit.costUsd) || !finiteIfAny(unit.costPerUnitUsd))
+      return false;
   return finite(month.grossUsd) && finite(month.discountUsd) && finite(month.netUsd) &&
          finite(month.commitRetiredUsd) && finite(month.grossModes.total()) &&
          finite(month.byMode.total()) && finiteIfAny(month.netP10Usd) &&

@@ -18,7 +18,8 @@ struct ForecastMonth {
   double netUsd = 0;
   double commitRetiredUsd = 0;
   ModeCosts byMode;
-  ModeBreakdown grossModes; // byMode with overflow apart, as the charts stack it
+  ModeBreakdown grossModes;        // byMode with overflow apart, as the charts stack it
+  std::vector<UnitCost> unitCosts; // each workload that names a unit, its cost per unit this month
   // Net cost's p10, median and p90 over the uncertain levers. With the volume
   // the only one, exact: the cost at the multiplier's quantiles, since net
   // cost never falls as volume rises. With others, Monte Carlo quantiles.

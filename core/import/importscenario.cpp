@@ -5,6 +5,7 @@
 #include "core/import/reconcile.h"
 #include "core/import/usagetype.h"
 #include "core/import/utf8text.h"
+#include "core/model/meterkinds.h"
 #include "core/model/weeklyprofile.h"
 
 #include <algorithm>
@@ -55,7 +56,8 @@ double textUnitsPerMeterUnit(const RateCard &card, std::string_view kind,
   };
   if (meter == card.meters.end()) {
     warnOnce("meter " + std::string(kind) +
-             ": the rate card has no such meter; quantities in 1K text units");
+             ": the rate card has no such meter, so the scenario leaves it out (give the meter "
+             "a usd_per_unit to price it); quantities in 1K text units");
     return kAwsUnit;
   }
   if (meter->unit == "1K text units")
@@ -111,22 +113,6 @@ std::string_view guardrailMeterKind(GuardrailPolicy policy) {
   default:
     return {};
   }
-}
-
-Json scenarioJsonWithMeters(const Scenario &scenario, const WorkloadMeters &meters) {
-  Json json = scenarioToJson(scenario);
-  if (!json.contains("workloads") || !json["workloads"].is_array())
-    return json;
-  for (Json &workload : json["workloads"]) {
-    const auto found = meters.find(workload.value("id", std::string()));
-    if (found == meters.end() || found->second.empty())
-      continue;
-    Json list = Json::array();
-    for (const WorkloadMeter &meter : found->second)
-      list.push_back({{"kind", meter.kind}, {"per_request", meter.perRequest}});
-    workload["meters"] = std::move(list);
-  }
-  return json;
 }
 
 Scenario scenarioFromUsage(const std::vector<UsageGroup> &groups, const RateCard &card,
@@ -218,20 +204,30 @@ Scenario scenarioFromUsage(const std::vector<UsageGroup> &groups, const RateCard
       workload.profile.kind = WeeklyProfile::Kind::Weekly;
       workload.profile.weeklyWeights = week;
     }
-    if (meters)
-      for (std::size_t policy = 0; policy < kGuardrailPolicies; ++policy) {
-        if (guardrail[policy] == 0)
-          continue;
-        const auto each = static_cast<GuardrailPolicy>(policy);
-        if (const std::string_view kind = guardrailMeterKind(each); !kind.empty()) {
-          const double textUnits = textUnitsPerMeterUnit(card, kind, warnings);
-          (*meters)[workload.id].push_back(
-              {std::string(kind), static_cast<double>(guardrail[policy]) / textUnits / requests});
-        } else if (each != GuardrailPolicy::SensitiveInformationFree)
-          warnings.push_back("workload " + workloadName + ": guardrail " +
-                             std::string(guardrailPolicyName(each)) +
-                             " units have no meter yet; not in the scenario");
-      }
+    // The workload's own meters, priced at the card's rate of the kind
+    // (docs/cost-model.md §18); a kind the card lacks has no rate, so it
+    // stays out of the scenario (which would not validate) with a warning.
+    for (std::size_t policy = 0; policy < kGuardrailPolicies; ++policy) {
+      if (guardrail[policy] == 0)
+        continue;
+      const auto each = static_cast<GuardrailPolicy>(policy);
+      if (const std::string_view kind = guardrailMeterKind(each); !kind.empty()) {
+        const double textUnits = textUnitsPerMeterUnit(card, kind, warnings);
+        const WorkloadMeter meter{std::string(kind),
+                                  static_cast<double>(guardrail[policy]) / textUnits / requests};
+        if (findMeterRate(card, kind)) {
+          MeterUse use;
+          use.kind = meter.kind;
+          use.perRequest = meter.perRequest;
+          workload.meters.push_back(std::move(use));
+        }
+        if (meters)
+          (*meters)[workload.id].push_back(meter);
+      } else if (each != GuardrailPolicy::SensitiveInformationFree)
+        warnings.push_back("workload " + workloadName + ": guardrail " +
+                           std::string(guardrailPolicyName(each)) +
+                           " units have no meter yet; not in the scenario");
+    }
     scenario.workloads.push_back(std::move(workload));
   }
   return scenario;

@@ -35,15 +35,13 @@ using WorkloadMeters = std::map<std::string, std::vector<WorkloadMeter>>; // by 
 std::string_view guardrailMeterKind(GuardrailPolicy policy);
 
 // Models the card lacks are left out of the routing with a warning.
-// `meters`, when given, receives each workload's guardrail meters: the text
-// units of its requests on card models over those requests.
+// Each workload carries its guardrail meters (Workload::meters, the card's
+// kinds only); `meters`, when given, also receives them all, kinds the card
+// lacks included: the text units of its requests on card models over those
+// requests.
 Scenario scenarioFromUsage(const std::vector<UsageGroup> &groups, const RateCard &card,
                            const std::string &name, std::vector<std::string> &warnings,
                            double hoursPerMonth = 730, WorkloadMeters *meters = nullptr);
-
-// The scenario file's JSON with each workload's meters as
-// "meters": [{"kind": …, "per_request": …}] (docs/importing.md).
-Json scenarioJsonWithMeters(const Scenario &scenario, const WorkloadMeters &meters);
 
 // A scenario from a bill's month (`month` empty: the latest): one workload
 // per model and tier (batch apart), and per key where the bill was grouped

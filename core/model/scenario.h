@@ -54,6 +54,34 @@ struct RoutingShare {
   bool operator==(const RoutingShare &) const = default;
 };
 
+// One line of the bill beyond tokens on a workload (docs/cost-model.md
+// §18): Guardrails, a knowledge base's vector store, AgentCore, Flows.
+// Quantities are in the card's unit for the kind ("1K text units",
+// "OCU-hour"); quantity per month = perRequest × R_w(t) + perMonth.
+struct MeterUse {
+  std::string kind;                 // the card's meter kind, or a custom kind with a typed rate
+  double perRequest = 0;            // units per request: grows with volume and growth
+  double perMonth = 0;              // units per month: a fixed floor (a vector store's minimum)
+  std::optional<double> usdPerUnit; // typed rate, USD per unit; nullopt: the card's rate
+  std::string name;                 // for a custom kind; empty: the card's name
+  std::string unit;                 // for a custom kind; empty: the card's unit
+  std::string note;
+  bool operator==(const MeterUse &) const = default;
+};
+
+// What a workload delivers to the business, so its cost reads per unit
+// ("$0.38 per ticket") against a target band (docs/cost-model.md
+// §19). Units per month = perRequest × R_w(t) + perMonth.
+inline constexpr double kDefaultUnitTolerance = 0.1;
+struct UnitEconomics {
+  std::string name;                         // singular: "ticket", "user", "document"
+  double perRequest = 0;                    // units per request
+  double perMonth = 0;                      // units per month regardless of traffic
+  std::optional<double> targetUsd;          // USD per unit
+  double tolerance = kDefaultUnitTolerance; // within band: |cost − target| <= tolerance × target
+  bool operator==(const UnitEconomics &) const = default;
+};
+
 // The exception path (docs/cost-model.md §12): a share `rate` of the requests the
 // workload's other models serve is sent again, whole, to model `to`.
 struct Escalation {
@@ -79,6 +107,8 @@ struct Workload {
   ServiceTier serviceTier = ServiceTier::Standard;
   std::vector<RoutingShare> routing;
   WeeklyProfile profile;
+  std::vector<MeterUse> meters;      // "meters" (a Bedrock What-If addition)
+  std::optional<UnitEconomics> unit; // "unit" (a Bedrock What-If addition)
   std::optional<Escalation> escalation;
   // What the workload may run on, after the team's own evaluations (a Bedrock
   // What-If addition, docs/scenario-format.md): the models listed, and/or a

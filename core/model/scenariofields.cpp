@@ -137,6 +137,10 @@ FieldValue getField(const Scenario &scenario, const FieldKey &key) {
     return workload.latencyTolerant ? 1.0 : 0.0;
   case Field::Routing:
     return workload.routing;
+  case Field::Meters:
+    return workload.meters;
+  case Field::Unit:
+    return workload.unit ? FieldValue(*workload.unit) : FieldValue(std::monostate{});
   case Field::EscalationTarget:
     return workload.escalation ? FieldValue(workload.escalation->to) : FieldValue(std::monostate{});
   case Field::EscalationRate:
@@ -298,6 +302,20 @@ bool setField(Scenario &scenario, const FieldKey &key, const FieldValue &value) 
       return true;
     }
     return false;
+  case Field::Meters:
+    if (const auto *meters = std::get_if<std::vector<MeterUse>>(&value)) {
+      workload.meters = *meters;
+      return true;
+    }
+    return false;
+  case Field::Unit:
+    if (const auto *unit = std::get_if<UnitEconomics>(&value))
+      workload.unit = *unit;
+    else if (std::holds_alternative<std::monostate>(value))
+      workload.unit.reset();
+    else
+      return false;
+    return true;
   case Field::EscalationTarget:
     // A new escalation starts at rate 0: choosing the target changes no cost.
     if (std::holds_alternative<std::monostate>(value))

@@ -41,6 +41,11 @@ enum class Field {
   LatencyTolerant, // 1 or 0
   ServiceTier,
   Routing,
+  // Whole values, so that undo restores exactly what was there (a meter's
+  // typed rate, a unit's target): the levers build the next value with
+  // core/model/meterkinds.h and set it in one step.
+  Meters, // the workload's meters (a std::vector<MeterUse>; docs/cost-model.md §18)
+  Unit,   // the workload's UnitEconomics; monostate: none (docs/cost-model.md §19)
   // The exception path (docs/cost-model.md §12): the target model id (monostate
   // removes the escalation) and the rate, [0, 1], of an existing escalation.
   EscalationTarget,
@@ -69,10 +74,10 @@ struct FieldKey {
 };
 
 // The value of a field. Numbers are doubles; terms and tiers travel as
-// their file names ("one_month", "priority"); an absent override is monostate;
-// a list of model ids is a vector of strings.
+// their file names ("one_month", "priority"); an absent override or unit is
+// monostate; a list of model ids is a vector of strings.
 using FieldValue = std::variant<std::monostate, double, std::string, std::vector<RoutingShare>,
-                                std::vector<std::string>>;
+                                std::vector<std::string>, std::vector<MeterUse>, UnitEconomics>;
 
 FieldValue getField(const Scenario &scenario, const FieldKey &key);
 // Sets the value; returns false (and changes nothing) when the key does not

@@ -28,6 +28,24 @@ std::string csvNumber(double value) {
   return buffer;
 }
 
+Json unitCostToJson(const UnitCost &unit) {
+  return {{"workload", unit.workloadId},
+          {"unit", unit.unit},
+          {"units", count(unit.units)},
+          {"cost_usd", unit.costUsd},
+          {"cost_per_unit_usd", optional(unit.costPerUnitUsd)},
+          {"target_usd", optional(unit.targetUsd)},
+          {"tolerance", unit.tolerance},
+          {"status", unit.status ? Json(std::string(toString(*unit.status))) : Json(nullptr)}};
+}
+
+Json unitCostsToJson(const std::vector<UnitCost> &units) {
+  Json json = Json::array();
+  for (const UnitCost &unit : units)
+    json.push_back(unitCostToJson(unit));
+  return json;
+}
+
 } // namespace
 
 Json evaluationToJson(const Evaluation &evaluation, const std::string &scenarioName,
@@ -42,7 +60,8 @@ Json evaluationToJson(const Evaluation &evaluation, const std::string &scenarioN
   json["by_mode"] = {{"on_demand", evaluation.byMode.onDemand},
                      {"batch", evaluation.byMode.batch},
                      {"provisioned", evaluation.byMode.provisioned},
-                     {"reserved", evaluation.byMode.reserved}};
+                     {"reserved", evaluation.byMode.reserved},
+                     {"meters", evaluation.byMode.meters}};
   json["by_model"] = namedCosts(evaluation.byModel);
   json["by_workload"] = namedCosts(evaluation.byWorkload);
   json["by_team"] = namedCosts(evaluation.byTeam);
@@ -86,6 +105,18 @@ Json evaluationToJson(const Evaluation &evaluation, const std::string &scenarioN
                               {"mean_load_mu", sizing.meanLoadMu},
                               {"peak_load_mu", sizing.peakLoadMu},
                               {"term", toString(sizing.term)}});
+  json["meters"] = Json::array();
+  for (const MeterResult &meter : evaluation.meters)
+    json["meters"].push_back({{"workload", meter.workloadId},
+                              {"kind", meter.kind},
+                              {"name", meter.name},
+                              {"unit", meter.unit},
+                              {"quantity", count(meter.quantity)},
+                              {"usd_per_unit", meter.usdPerUnit},
+                              {"rate_source", meter.typedRate ? "typed" : "card"},
+                              {"estimate", meter.estimate},
+                              {"cost_usd", meter.costUsd}});
+  json["unit_costs"] = unitCostsToJson(evaluation.unitCosts);
   json["commit_retired_usd"] = evaluation.commitRetiredUsd;
   json["calendar_month"] = evaluation.calendarMonth ? Json(*evaluation.calendarMonth) : Json();
   json["long_context"] = evaluation.longContext;
@@ -144,7 +175,9 @@ Json forecastToJson(const Forecast &forecast) {
                 {"gross_usd", month.grossUsd},
                 {"discount_usd", month.discountUsd},
                 {"net_usd", month.netUsd},
-                {"commit_retired_usd", month.commitRetiredUsd}};
+                {"commit_retired_usd", month.commitRetiredUsd},
+                {"meters_usd", month.byMode.meters},
+                {"unit_costs", unitCostsToJson(month.unitCosts)}};
     if (month.netP10Usd) {
       row["net_p10_usd"] = *month.netP10Usd;
       row["net_p50_usd"] = *month.netP50Usd;

@@ -20,6 +20,29 @@ std::vector<std::string> committableModels(const Evaluation &evaluation) {
 
 } // namespace
 
+std::vector<UnitCostSeries> unitCostSeries(const Forecast &forecast) {
+  std::vector<UnitCostSeries> series;
+  if (forecast.months.empty())
+    return series;
+  for (const UnitCost &first : forecast.months.front().unitCosts) {
+    UnitCostSeries line;
+    line.workloadId = first.workloadId;
+    line.unit = first.unit;
+    line.targetUsd = first.targetUsd;
+    line.tolerance = first.tolerance;
+    if (first.targetUsd) {
+      line.bandLowUsd = *first.targetUsd * (1 - first.tolerance);
+      line.bandHighUsd = *first.targetUsd * (1 + first.tolerance);
+    }
+    series.push_back(std::move(line));
+  }
+  // Every month lists the same workloads in the same order.
+  for (const ForecastMonth &month : forecast.months)
+    for (std::size_t i = 0; i < series.size() && i < month.unitCosts.size(); ++i)
+      series[i].costPerUnitUsd.push_back(month.unitCosts[i].costPerUnitUsd);
+  return series;
+}
+
 WorkbenchFigures computeWorkbenchFigures(const PreparedScenario &scenario,
                                          const WorkbenchSelection &selection,
                                          std::optional<double> baselineNetUsd) {
@@ -31,6 +54,7 @@ WorkbenchFigures computeWorkbenchFigures(const PreparedScenario &scenario,
   options.monteCarlo = false;
   view.forecast = forecast(scenario, 1.0, options);
   view.figures = keyFiguresOf(view.evaluation, view.forecast, scenario, baselineNetUsd);
+  view.unitCosts = unitCostSeries(view.forecast);
   view.currentMultiplier = scenario.globalVolumeMultiplier;
   const VolumeCurveOptions range;
   view.volumeCurve = volumeCurve(scenario, selection.month, range);
@@ -90,6 +114,9 @@ bool allFinite(const WorkbenchFigures &workbench) {
     for (const ReservedCurvePoint &point : curve->points)
       ok = ok && finite(point.inputTpm) && finite(point.costUsd);
   }
+  for (const UnitCostSeries &series : workbench.unitCosts)
+    for (const auto &value : series.costPerUnitUsd)
+      ok = ok && finiteIfAny(value);
   if (const auto &load = workbench.load) {
     ok = ok && finiteIfAny(load->committed) && finite(load->floor) && finite(load->optimal);
     for (double demand : load->demand)

@@ -27,6 +27,22 @@ struct BreakEvenMarker {
   double netUsd = 0;     // the with-commitments line there
 };
 
+// One workload's cost per unit over the forecast months against its target
+// band (docs/cost-model.md §19): the "Cost per unit" chart.
+struct UnitCostSeries {
+  std::string workloadId;
+  std::string unit;
+  std::optional<double> targetUsd;   // USD per unit
+  std::optional<double> bandLowUsd;  // target × (1 − tolerance)
+  std::optional<double> bandHighUsd; // target × (1 + tolerance)
+  double tolerance = 0;
+  // Per forecast month, USD per unit; nullopt in a month without units.
+  std::vector<std::optional<double>> costPerUnitUsd;
+};
+
+// The series of every workload that names a unit, in workload order.
+std::vector<UnitCostSeries> unitCostSeries(const Forecast &forecast);
+
 struct WorkbenchFigures {
   Evaluation evaluation;
   KeyFigures figures;
@@ -38,7 +54,8 @@ struct WorkbenchFigures {
   std::optional<UnitsCurve> unitsCurve;       // PT explorer
   std::optional<ReservedCurve> reservedCurve; // Reserved-tier explorer
   std::optional<LoadProfile> load;
-  Forecast forecast; // without the Monte Carlo fan; see computeWorkbenchFigures
+  Forecast forecast;                     // without the Monte Carlo fan; see computeWorkbenchFigures
+  std::vector<UnitCostSeries> unitCosts; // from the forecast
 };
 
 WorkbenchFigures computeWorkbenchFigures(const PreparedScenario &scenario,

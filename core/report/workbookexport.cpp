@@ -114,7 +114,24 @@ enum MonthlyColumn {
   kMoOverflow,
   kMoProvisioned,
   kMoReserved,
+  kMoMeters,
   kMoTotal
+};
+// Meters columns.
+enum MeterColumn {
+  kMeWorkload,
+  kMeKind,
+  kMeName,
+  kMeUnit,
+  kMePerRequest,
+  kMePerMonth,
+  kMeRequests,
+  kMeQuantity,
+  kMeRate,
+  kMeRateSource,
+  kMeSource,
+  kMeSourceDate,
+  kMeEstimate
 };
 
 SheetTable inputsTable(const Scenario &scenario, const PreparedScenario &prepared,
@@ -229,6 +246,47 @@ SheetTable ratesTable(const Scenario &scenario, const RateCard &card,
   return table;
 }
 
+// Each meter's quantity as a formula over its per-request and per-month
+// figures and the workload's requests; the rate with where it comes from.
+SheetTable metersTable(const PreparedScenario &prepared, const Evaluation &month0,
+                       const MonthTraffic &traffic) {
+  SheetTable table;
+  table.name = "Meters";
+  table.headers = {"Workload",
+                   "Kind",
+                   "Name",
+                   "Unit",
+                   "Per request",
+                   "Per month (floor)",
+                   "Requests / month",
+                   "Quantity / month",
+                   "$ per unit",
+                   "Rate from",
+                   "Source",
+                   "Source date",
+                   "Estimate"};
+  table.widths = {18, 36, 36, 16, 12, 14, 16, 16, 12, 10, 50, 14, 10};
+  const int firstRow = 2;
+  for (std::size_t i = 0; i < prepared.meters.size() && i < month0.meters.size(); ++i) {
+    const PreparedMeter &meter = prepared.meters[i];
+    const int row = firstRow + static_cast<int>(i);
+    SheetCell rate = number(meter.usdPerUnit, CellStyle::UnitPrice, meter.typedRate);
+    if (meter.typedRate)
+      rate.comment = "typed in the scenario (a negotiated or custom rate)";
+    table.rows.push_back({text(prepared.workloads[meter.workload].id), text(meter.kind),
+                          text(meter.name), text(meter.unit),
+                          number(meter.perRequest, CellStyle::Plain),
+                          number(meter.perMonth, CellStyle::Plain),
+                          number(traffic.workloadRequests[meter.workload], CellStyle::Count),
+                          formula("=" + cell(kMePerRequest, row) + "*" + cell(kMeRequests, row) +
+                                      "+" + cell(kMePerMonth, row),
+                                  month0.meters[i].quantity, CellStyle::Tokens),
+                          std::move(rate), text(meter.typedRate ? "typed" : "card"),
+                          text(meter.source), text(meter.sourceDate), text(yesNo(meter.estimate))});
+  }
+  return table;
+}
+
 // The on-demand price bracket of a flow's request, per 1M tokens, in cells:
 // input-side prices times the long-context input multiplier, output times
 // the output one (docs/cost-model.md §11), then the tier.
@@ -242,7 +300,8 @@ std::string onDemandBracket(int inputRow, int rateRow) {
 }
 
 SheetTable monthlyTable(const PreparedScenario &prepared, const Evaluation &month0,
-                        const MonthTraffic &traffic, const std::vector<FlowCost> &costs) {
+                        const MonthTraffic &traffic, const std::vector<FlowCost> &costs,
+                        const SheetTable &meters) {
   SheetTable table;
   table.name = "Monthly";
   table.headers = {"Workload",
@@ -255,8 +314,9 @@ SheetTable monthlyTable(const PreparedScenario &prepared, const Evaluation &mont
                    "Overflow (on demand)",
                    "Provisioned (show-back)",
                    "Reserved (show-back)",
+                   "Meters",
                    "Total"};
-  table.widths = {18, 40, 12, 16, 16, 18, 16, 18, 18, 18, 18};
+  table.widths = {18, 40, 12, 16, 16, 18, 16, 18, 18, 18, 18, 18};
   const int firstRow = 2;
   const PreparedSegment &segment = prepared.segment(month0.month);
   for (std::size_t f = 0; f < segment.flows.size(); ++f) {
@@ -295,8 +355,8 @@ SheetTable monthlyTable(const PreparedScenario &prepared, const Evaluation &mont
                  volume.batchRequests, CellStyle::Count),
          onDemand, formula(batchFormula, cost.batchUsd, CellStyle::Money),
          number(cost.overflowUsd, CellStyle::Money), number(cost.provisionedUsd, CellStyle::Money),
-         number(cost.reservedUsd, CellStyle::Money),
-         formula("=SUM(" + cell(kMoOnDemand, row) + ":" + cell(kMoReserved, row) + ")",
+         number(cost.reservedUsd, CellStyle::Money), SheetCell{},
+         formula("=SUM(" + cell(kMoOnDemand, row) + ":" + cell(kMoMeters, row) + ")",
                  cost.totalUsd(), CellStyle::Money)});
   }
   // Commitment charges that served no workload (docs/cost-model.md §10.1).
@@ -312,8 +372,24 @@ SheetTable monthlyTable(const PreparedScenario &prepared, const Evaluation &mont
     cells[kMoOverflow] = number(named.modes.overflow, CellStyle::Money);
     cells[kMoProvisioned] = number(named.modes.provisioned, CellStyle::Money);
     cells[kMoReserved] = number(named.modes.reserved, CellStyle::Money);
-    cells[kMoTotal] = formula("=SUM(" + cell(kMoOnDemand, row) + ":" + cell(kMoReserved, row) + ")",
+    cells[kMoTotal] = formula("=SUM(" + cell(kMoOnDemand, row) + ":" + cell(kMoMeters, row) + ")",
                               named.modes.total(), CellStyle::Money);
+    table.rows.push_back(std::move(cells));
+  }
+  // Each meter: quantity × rate over the Meters sheet, a workload's own spend.
+  for (std::size_t i = 0; i < month0.meters.size() && i < meters.rows.size(); ++i) {
+    const MeterResult &meter = month0.meters[i];
+    const int row = firstRow + static_cast<int>(table.rows.size());
+    const int meterRow = 2 + static_cast<int>(i);
+    std::vector<SheetCell> cells(table.headers.size());
+    cells[kMoWorkload] = text(meter.workloadId);
+    cells[kMoModel] = text(meter.name);
+    cells[kMoBilling] = text("meter");
+    cells[kMoMeters] =
+        formula("=Meters!" + cell(kMeQuantity, meterRow) + "*Meters!" + cell(kMeRate, meterRow),
+                meter.costUsd, CellStyle::Money);
+    cells[kMoTotal] = formula("=SUM(" + cell(kMoOnDemand, row) + ":" + cell(kMoMeters, row) + ")",
+                              meter.costUsd, CellStyle::Money);
     table.rows.push_back(std::move(cells));
   }
 
@@ -350,11 +426,15 @@ SheetTable monthlyTable(const PreparedScenario &prepared, const Evaluation &mont
   return table;
 }
 
-SheetTable forecastTable(const Forecast &forecast) {
+SheetTable forecastTable(const Forecast &forecast, bool meters) {
   SheetTable table;
   table.name = "Forecast";
   table.headers = {"Month", "Gross", "Discount", "Net", "Commit retired"};
   table.widths = {8, 16, 16, 16, 16};
+  if (meters) {
+    table.headers.emplace_back("Meters (gross)");
+    table.widths.push_back(16);
+  }
   bool quantiles = false;
   for (const ForecastMonth &month : forecast.months)
     quantiles = quantiles || month.netP10Usd || month.netP50Usd || month.netP90Usd;
@@ -364,14 +444,24 @@ SheetTable forecastTable(const Forecast &forecast) {
       table.widths.push_back(16);
     }
   }
+  // One column per workload that names a unit: its net cost per unit.
+  if (!forecast.months.empty())
+    for (const UnitCost &unit : forecast.months.front().unitCosts) {
+      table.headers.push_back("Cost per " + unit.unit + " (" + unit.workloadId + ")");
+      table.widths.push_back(20);
+    }
   for (const ForecastMonth &month : forecast.months) {
     std::vector<SheetCell> cells = {
         number(month.month, CellStyle::Plain), number(month.grossUsd, CellStyle::Money),
         number(month.discountUsd, CellStyle::Money), number(month.netUsd, CellStyle::Money),
         number(month.commitRetiredUsd, CellStyle::Money)};
+    if (meters)
+      cells.push_back(number(month.grossModes.meters, CellStyle::Money));
     if (quantiles)
       for (const auto &value : {month.netP10Usd, month.netP50Usd, month.netP90Usd})
         cells.push_back(optionalNumber(value, CellStyle::Money));
+    for (const UnitCost &unit : month.unitCosts)
+      cells.push_back(optionalNumber(unit.costPerUnitUsd, CellStyle::UnitPrice));
     table.rows.push_back(std::move(cells));
   }
   return table;
@@ -402,6 +492,8 @@ const char *numberFormat(CellStyle style) {
     return "$#,##0.00";
   case CellStyle::RatePer1m:
     return "$#,##0.0000";
+  case CellStyle::UnitPrice:
+    return "$#,##0.00###";
   case CellStyle::Share:
     return "0.00%";
   case CellStyle::Count:
@@ -499,8 +591,9 @@ WorkbookTables workbookTables(const Scenario &scenario, const RateCard &card,
   WorkbookTables tables;
   tables.inputs = inputsTable(scenario, prepared, traffic, month0.month);
   tables.rates = ratesTable(scenario, card, prepared, month0.month);
-  tables.monthly = monthlyTable(prepared, month0, traffic, costs);
-  tables.forecast = forecastTable(forecast);
+  tables.meters = metersTable(prepared, month0, traffic);
+  tables.monthly = monthlyTable(prepared, month0, traffic, costs, tables.meters);
+  tables.forecast = forecastTable(forecast, !prepared.meters.empty());
   return tables;
 }
 
@@ -527,6 +620,7 @@ std::string tableCsv(const SheetTable &table) {
 
 std::string workloadsCsv(const WorkbookTables &tables) { return tableCsv(tables.inputs); }
 std::string ratesCsv(const WorkbookTables &tables) { return tableCsv(tables.rates); }
+std::string metersCsv(const WorkbookTables &tables) { return tableCsv(tables.meters); }
 std::string monthlyCsv(const WorkbookTables &tables) { return tableCsv(tables.monthly); }
 std::string forecastCsv(const WorkbookTables &tables) { return tableCsv(tables.forecast); }
 
@@ -534,6 +628,7 @@ WriteResult writeTableCsv(const WorkbookTables &tables, std::string_view table,
                           const std::filesystem::path &out) {
   const SheetTable *chosen = table == "workloads"  ? &tables.inputs
                              : table == "rates"    ? &tables.rates
+                             : table == "meters"   ? &tables.meters
                              : table == "monthly"  ? &tables.monthly
                              : table == "forecast" ? &tables.forecast
                                                    : nullptr;
@@ -559,7 +654,8 @@ WriteResult writeWorkbook(const WorkbookTables &tables, const std::filesystem::p
     return {false, "cannot write " + out.string()};
   }
   Formats formats(workbook);
-  for (const SheetTable *table : {&tables.inputs, &tables.rates, &tables.monthly, &tables.forecast})
+  for (const SheetTable *table :
+       {&tables.inputs, &tables.rates, &tables.meters, &tables.monthly, &tables.forecast})
     writeSheet(workbook, formats, *table);
   const lxw_error status = workbook_close(workbook);
   if (status != LXW_NO_ERROR) {

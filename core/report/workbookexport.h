@@ -19,7 +19,7 @@
 // own figure, so the workbook opens showing exactly what the program shows.
 namespace bwi::core {
 
-enum class CellStyle { Plain, Money, RatePer1m, Share, Count, Tokens };
+enum class CellStyle { Plain, Money, RatePer1m, UnitPrice, Share, Count, Tokens };
 
 struct SheetCell {
   std::string text = {};             // a text cell when !number
@@ -60,6 +60,7 @@ std::vector<FlowCost> flowCosts(const PreparedScenario &prepared, const Evaluati
 struct WorkbookTables {
   SheetTable inputs;   // "Inputs": one row per flow
   SheetTable rates;    // "Rates": one row per model used
+  SheetTable meters;   // "Meters": one row per meter, its quantity a formula, its rate and source
   SheetTable monthly;  // "Monthly": formulas over Inputs and Rates, totals
   SheetTable forecast; // "Forecast": values
 };
@@ -74,9 +75,10 @@ WorkbookTables workbookTables(const Scenario &scenario, const RateCard &card,
 std::string tableCsv(const SheetTable &table);
 std::string workloadsCsv(const WorkbookTables &tables);
 std::string ratesCsv(const WorkbookTables &tables);
+std::string metersCsv(const WorkbookTables &tables);
 std::string monthlyCsv(const WorkbookTables &tables);
 std::string forecastCsv(const WorkbookTables &tables);
-// The table named workloads, rates, monthly or forecast, written atomically;
+// The table named workloads, rates, meters, monthly or forecast, written atomically;
 // on failure the message names `out`.
 WriteResult writeTableCsv(const WorkbookTables &tables, std::string_view table,
                           const std::filesystem::path &out);

@@ -32,6 +32,15 @@ LargeEstate makeLargeEstate() {
     }
     estate.card.models.push_back(model);
   }
+  // The bill beyond tokens: Guardrails on every workload, a knowledge base's
+  // floor under one in four, a unit on one in five (fixed, not drawn, so the
+  // random figures above and below are the ones the budgets were set on).
+  estate.card.meters = {{"guardrails.content_filters", "Guardrails content filters", "guardrails",
+                         "1K text units", 0.15, "benchmark", "2026-11-01", false, ""},
+                        {"guardrails.denied_topics", "Guardrails denied topics", "guardrails",
+                         "1K text units", 0.15, "benchmark", "2026-11-01", false, ""},
+                        {"knowledge_base.opensearch_serverless_ocu", "OpenSearch Serverless",
+                         "knowledge_base", "OCU-hour", 0.24, "benchmark", "2026-11-01", false, ""}};
   core::Scenario &scenario = estate.scenario;
   scenario.name = "large estate";
   scenario.ratecard.kind = core::RateCardSource::Kind::Inline;
@@ -61,6 +70,15 @@ LargeEstate makeLargeEstate() {
     workload.routing = {{estate.card.models[first].id, 0.5},
                         {estate.card.models[second].id, 0.3},
                         {estate.card.models[third].id, 0.2}};
+    workload.meters.push_back(
+        {"guardrails.content_filters", 0.004 + 0.001 * (w % 5), 0, std::nullopt, "", "", ""});
+    if (w % 3 == 0)
+      workload.meters.push_back({"guardrails.denied_topics", 0.004, 0, std::nullopt, "", "", ""});
+    if (w % 4 == 0)
+      workload.meters.push_back(
+          {"knowledge_base.opensearch_serverless_ocu", 0, 1460, std::nullopt, "", "", ""});
+    if (w % 5 == 0)
+      workload.unit = core::UnitEconomics{"ticket", 0.25, 0, 0.05, 0.15};
     scenario.workloads.push_back(std::move(workload));
   }
   for (int m = 0; m < 20; ++m)

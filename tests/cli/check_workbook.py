@@ -4,8 +4,9 @@
 Writes the scenario's workbook, opens it as the zip it is, and checks that the
 Monthly sheet holds live formulas whose cached values are the program's own
 figures (`evaluate --json`) to the cent, by evaluating every formula over the
-Inputs and Rates cells; then the CSV tables, the usage errors (exit 2, no
-file) and an unwritable output (exit 1, the message names it, no file).
+Inputs, Rates and Meters cells (each meter's quantity is itself a formula on
+the Meters sheet); then the CSV tables, the usage errors (exit 2, no file)
+and an unwritable output (exit 1, the message names it, no file).
 With a scenario of version 2 of the cost model (long context, escalation, a
 dated card: --expect-v2), the formulas must also carry the long-context
 multipliers and the flows the month's moves and escalation give.
@@ -115,14 +116,34 @@ def check_workbook(exe, scenario, workdir):
     program = json.loads(run(exe, "evaluate", scenario, "--json").stdout)
 
     names, sheets = read_sheets(out)
-    check(names == ["Inputs", "Rates", "Monthly", "Forecast"], f"sheets are {names}")
+    check(names == ["Inputs", "Rates", "Meters", "Monthly", "Forecast"], f"sheets are {names}")
     with zipfile.ZipFile(out) as archive:
-        sheet3 = archive.read("xl/worksheets/sheet3.xml").decode()
-    check("<f>" in sheet3, "Monthly (sheet3.xml) has no <f> formula")
-    check('state="frozen"' in sheet3, "Monthly has no frozen header")
+        sheet4 = archive.read("xl/worksheets/sheet4.xml").decode()
+    check("<f>" in sheet4, "Monthly (sheet4.xml) has no <f> formula")
+    check('state="frozen"' in sheet4, "Monthly has no frozen header")
+
+    # Each meter's quantity is a formula over its per-request and per-month
+    # figures and the workload's requests, and gives the program's quantity.
+    meters = sheets["Meters"]
+    program_meters = program.get("meters", [])
+    for index, meter in enumerate(program_meters):
+        quantity = meters.get(f"H{index + 2}")
+        check(quantity is not None and quantity[1] is not None,
+              f"Meters!H{index + 2}: the quantity is not a formula")
+        if quantity is not None and quantity[1] is not None:
+            computed = evaluate_formula(quantity[1], "Meters", sheets)
+            check(abs(computed - meter["quantity"]) <= 1e-6 * max(1.0, abs(meter["quantity"])),
+                  f"Meters!H{index + 2}: {quantity[1]} computes {computed}, "
+                  f"the program says {meter['quantity']}")
+        rate = meters.get(f"I{index + 2}")
+        check(rate is not None and abs(rate[0] - meter["usd_per_unit"]) <= 1e-12,
+              f"Meters!I{index + 2}: rate {rate}, the program says {meter['usd_per_unit']}")
+        source = meters.get(f"J{index + 2}")
+        check(source is not None and source[0] == meter["rate_source"],
+              f"Meters!J{index + 2}: {source}, the program says {meter['rate_source']}")
 
     monthly = sheets["Monthly"]
-    header = {monthly[f"{chr(ord('A') + c)}1"][0]: chr(ord("A") + c) for c in range(11)}
+    header = {monthly[f"{chr(ord('A') + c)}1"][0]: chr(ord("A") + c) for c in range(12)}
     on_demand, batch, total = header["Real-time on demand"], header["Batch share"], header["Total"]
 
     # Every formula's cached value is what the formula computes over the inputs.
@@ -134,7 +155,11 @@ def check_workbook(exe, scenario, workdir):
         computed = evaluate_formula(formula, "Monthly", sheets)
         check(abs(computed - cached) <= CENT,
               f"Monthly!{ref}: {formula} computes {computed}, cached {cached}")
-    check(formulas >= 30, f"Monthly has only {formulas} formulas")
+    # On demand, batch and total on each flow's row; cost and total on each
+    # meter's; the totals row.
+    flows = sum(1 for ref in sheets["Inputs"] if ref[0] == "A" and ref[1:] != "1")
+    expected = 3 * flows + 2 * len(program_meters) + 1
+    check(formulas >= expected, f"Monthly has {formulas} formulas, expected {expected}")
 
     rows = {}
     total_row = gross_row = None
@@ -164,16 +189,36 @@ def check_workbook(exe, scenario, workdir):
     check(abs(cached(total, total_row) - program["gross_usd"]) <= CENT,
           f"total {cached(total, total_row)} != gross {program['gross_usd']}")
     check(abs(cached(total, gross_row) - program["gross_usd"]) <= CENT, "Gross (program) cell")
-    check(abs(cached(batch, total_row) - program["by_mode"]["batch"]) <= CENT,
-          "batch total differs from the program's")
+    # The Batch share column holds what batch requests cost, and the batch share
+    # of a model without batch prices is billed on demand (docs/cost-model.md
+    # 10.5), so the program counts that part under on_demand: the two columns
+    # and the overflow together equal the program's two modes, and the batch
+    # column exceeds by_mode.batch by exactly that fallback.
     overflow = header["Overflow (on demand)"]
-    check(abs(cached(on_demand, total_row) + cached(overflow, total_row) -
+    check(abs(cached(batch, total_row) + cached(on_demand, total_row) +
+              cached(overflow, total_row) - program["by_mode"]["batch"] -
               program["by_mode"]["on_demand"]) <= CENT,
-          "on-demand + overflow differs from the program's on demand")
+          "batch + on-demand + overflow differ from the program's batch + on demand")
+    check(cached(batch, total_row) >= program["by_mode"]["batch"] - CENT,
+          "batch total is below the program's batch")
+    check(cached(on_demand, total_row) + cached(overflow, total_row) <=
+          program["by_mode"]["on_demand"] + CENT,
+          "on-demand + overflow exceed the program's on demand")
     check(abs(cached(header["Provisioned (show-back)"], total_row) -
               program["by_mode"]["provisioned"]) <= CENT, "provisioned total")
     check(abs(cached(header["Reserved (show-back)"], total_row) -
               program["by_mode"]["reserved"]) <= CENT, "reserved total")
+    meters_column = header["Meters"]
+    check(abs(cached(meters_column, total_row) - program["by_mode"].get("meters", 0.0)) <= CENT,
+          "meters total differs from the program's by_mode.meters")
+    meter_rows = [r for r in range(2, total_row)
+                  if monthly.get(f"C{r}", (None, None))[0] == "meter"]
+    check(len(meter_rows) == len(program_meters),
+          f"{len(meter_rows)} meter rows on Monthly, the program has {len(program_meters)} meters")
+    for r in meter_rows:
+        formula = monthly.get(f"{meters_column}{r}", (None, None))[1]
+        check(formula is not None and "Meters!" in formula,
+              f"Monthly!{meters_column}{r}: the meter's cost is not a formula over the Meters sheet")
 
 
 def month_zero_flows(data, scenario):
@@ -214,7 +259,7 @@ def check_csv(exe, scenario, workdir):
     flows = month_zero_flows(data, scenario)
     models = len(program["by_model"])
     tables = {}
-    for table in ("workloads", "rates", "monthly", "forecast"):
+    for table in ("workloads", "rates", "meters", "monthly", "forecast"):
         out = os.path.join(workdir, f"{table}.csv")
         result = run(exe, "export", scenario, "--out", out, "--table", table)
         check(result.returncode == 0, f"{table}.csv exited {result.returncode}: {result.stderr}")
@@ -223,8 +268,10 @@ def check_csv(exe, scenario, workdir):
                 raw = file.read()
             check(raw.endswith("\r\n"), f"{table}.csv lines do not end in CRLF")
             tables[table] = list(csv.reader(io.StringIO(raw)))
-    if len(tables) != 4:
+    if len(tables) != 5:
         return
+    meter_count = sum(len(w.get("meters", [])) for w in data["workloads"])
+    check(len(tables["meters"]) == 1 + meter_count, f"meters.csv has {len(tables['meters'])} rows")
     check(len(tables["workloads"]) == 1 + flows, f"workloads.csv has {len(tables['workloads'])} rows")
     check(len(tables["rates"]) == 1 + models, f"rates.csv has {len(tables['rates'])} rows")
     months = forecast["months"] if isinstance(forecast, dict) else forecast

@@ -54,6 +54,19 @@ core::Scenario randomScenario(std::mt19937_64 &random) {
       remaining -= share;
       workload.routing.push_back({chosen[i], share});
     }
+    // The bill beyond tokens: a card meter, a floor, a typed custom rate.
+    if (random() % 3 == 0)
+      workload.meters.push_back(
+          {"guardrails.content_filters", between(0, 0.05), 0, std::nullopt, "", "", ""});
+    if (random() % 4 == 0)
+      workload.meters.push_back({"knowledge_base.opensearch_serverless_ocu", 0,
+                                 std::floor(between(0, 3000)), std::nullopt, "", "", ""});
+    if (random() % 5 == 0)
+      workload.meters.push_back({"custom.ocr_pages", between(0, 2), between(0, 1000),
+                                 between(0, 0.1), "OCR", "page", ""});
+    if (random() % 3 == 0)
+      workload.unit = core::UnitEconomics{"ticket", between(0, 2), std::floor(between(0, 1000)),
+                                          between(0.001, 1), between(0, 0.5)};
     scenario.workloads.push_back(std::move(workload));
   }
   if (random() % 2)

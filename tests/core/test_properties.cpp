@@ -8,6 +8,7 @@
 #include "tests/core/randomscenario.h"
 #include "tests/core/testsupport.h"
 
+#include <algorithm>
 #include <numeric>
 #include <random>
 
@@ -49,7 +50,8 @@ TEST_CASE("Invariants hold over generated scenarios", "[core][properties]") {
 
     // Every breakdown sums to gross.
     CHECK_THAT(result.byMode.total(), closeTo(result.grossUsd));
-    CHECK_THAT(sum(result.byModel), closeTo(result.grossUsd));
+    // by_model is the models' spend; the meters are beside it.
+    CHECK_THAT(sum(result.byModel) + result.byMode.meters, closeTo(result.grossUsd));
     CHECK_THAT(sum(result.byWorkload), closeTo(result.grossUsd));
     CHECK_THAT(sum(result.byTeam), closeTo(result.grossUsd));
     CHECK_THAT(result.grossModes.total(), closeTo(result.grossUsd));
@@ -60,6 +62,19 @@ TEST_CASE("Invariants hold over generated scenarios", "[core][properties]") {
     CHECK(result.netUsd <= result.grossUsd + 1e-9);
     CHECK(result.netUsd >= 0);
     CHECK(core::allFinite(result));
+    // Each workload's net (its show-back and meters after the discount) is
+    // its share of the net: with nothing unallocated they sum to it.
+    double workloadsNet = 0;
+    for (double net : result.workloadNetUsd)
+      workloadsNet += net;
+    const bool unallocated =
+        std::any_of(result.byWorkload.begin(), result.byWorkload.end(),
+                    [](const core::NamedCost &cost) { return cost.key == core::kUnallocatedKey; });
+    if (!unallocated)
+      CHECK_THAT(workloadsNet, closeTo(result.netUsd));
+    for (const core::UnitCost &unit : result.unitCosts)
+      if (unit.costPerUnitUsd)
+        CHECK_THAT(*unit.costPerUnitUsd * unit.units, closeTo(unit.costUsd));
 
     // Cost never falls when volume rises.
     double previousGross = 0, previousNet = 0;

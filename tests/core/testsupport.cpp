@@ -12,9 +12,26 @@ std::string testRateCardJson() {
   // pt: PT at $0.30/MU-hour, 10,000 in / 1,000 out TPM per MU.
   // res: Reserved tier at $10 / $50 per 1K TPM-month, minimums 1,000 / 100.
   // market: a marketplace model at $2 / $10.
+  // Meters: Guardrails content filters and denied topics at $0.15 per 1K
+  // text units, OpenSearch Serverless at $0.24 per OCU-hour, AgentCore
+  // runtime CPU at $0.0895 per vCPU-hour (marked an estimate).
   return R"({
     "format": "bedrock-whatif-ratecard", "version": 1, "as_of": "2026-11-01",
     "region": "us-east-1", "currency": "USD",
+    "meters": [
+      { "kind": "guardrails.content_filters", "name": "Guardrails content filters",
+        "category": "guardrails", "unit": "1K text units", "usd_per_unit": 0.15,
+        "source": "test", "source_date": "2026-11-01", "estimate": false },
+      { "kind": "guardrails.denied_topics", "name": "Guardrails denied topics",
+        "category": "guardrails", "unit": "1K text units", "usd_per_unit": 0.15,
+        "source": "test", "source_date": "2026-11-01", "estimate": false },
+      { "kind": "knowledge_base.opensearch_serverless_ocu", "name": "OpenSearch Serverless",
+        "category": "knowledge_base", "unit": "OCU-hour", "usd_per_unit": 0.24,
+        "source": "test", "source_date": "2026-11-01", "estimate": false },
+      { "kind": "agentcore.runtime_vcpu", "name": "AgentCore Runtime CPU",
+        "category": "agentcore", "unit": "vCPU-hour", "usd_per_unit": 0.0895,
+        "source": "test", "source_date": "2026-11-01", "estimate": true }
+    ],
     "models": [
       { "id": "plain", "on_demand": { "input_per_1m": 1.0, "output_per_1m": 5.0 },
         "batch": { "input_per_1m": 0.5, "output_per_1m": 2.5 },

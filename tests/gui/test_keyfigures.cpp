@@ -63,7 +63,13 @@ TEST_CASE("A billing fallback of the evaluation shows in the window", "[gui][key
   const std::string model = modelWithoutFlex(w.document());
   REQUIRE_FALSE(model.empty());
   auto *warnings = findChildOrFail<QLabel>(&w.window, QStringLiteral("evaluationWarnings"));
-  CHECK(warnings->isHidden());
+  // The example may carry other warnings (a dated card without forecast.start_month,
+  // docs/cost-model.md 13): only the billing fallback comes and goes with the tier.
+  const auto fallbackShown = [&] {
+    return warnings->isVisible() &&
+           (warnings->text() + warnings->toolTip()).contains(QStringLiteral("billed at standard"));
+  };
+  CHECK_FALSE(fallbackShown());
   auto *tier = findChildOrFail<QComboBox>(&w.window, QStringLiteral("serviceTierCombo"));
   tier->setCurrentIndex(tier->findData(QStringLiteral("flex")));
   REQUIRE(w.document().workbench().evaluation.warnings.size() >= 1);
@@ -75,5 +81,5 @@ TEST_CASE("A billing fallback of the evaluation shows in the window", "[gui][key
   CHECK(text.contains(QStringLiteral("billed at standard")));
   tier->setCurrentIndex(tier->findData(QStringLiteral("standard")));
   QTest::qWait(10);
-  CHECK(warnings->isHidden());
+  CHECK_FALSE(fallbackShown());
 }

@@ -1,6 +1,7 @@
 #include "ui/actuals/actualspanel.h"
 
 #include "core/import/importtally.h"
+#include "core/model/calendarmonth.h"
 #include "ui/actuals/actualswaterfallview.h"
 #include "ui/charts/chartstyle.h"
 #include "ui/document/scenariodocument.h"
@@ -218,7 +219,7 @@ void ActualsPanel::fillMonthChoices() {
   std::set<int> months;
   bool keyed = false;
   for (const core::ActualLine &line : m_spend->lines) {
-    if (const auto index = core::monthIndexOf(line.month))
+    if (const auto index = core::parseCalendarMonth(line.month))
       months.insert(*index);
     keyed = keyed || !line.key.empty();
   }
@@ -227,12 +228,12 @@ void ActualsPanel::fillMonthChoices() {
   if (months.empty())
     return;
   for (int month = *months.begin() - 12; month <= *months.rbegin(); ++month) {
-    const QString name = QString::fromStdString(core::yearMonthOf(month));
+    const QString name = QString::fromStdString(core::formatCalendarMonth(month));
     m_planStart->addItem(name, name);
   }
   m_planStart->setCurrentIndex(12);
   for (int month : months) {
-    const QString name = QString::fromStdString(core::yearMonthOf(month));
+    const QString name = QString::fromStdString(core::formatCalendarMonth(month));
     m_month->addItem(name, name);
   }
   m_month->setCurrentIndex(m_month->count() - 1);

@@ -22,20 +22,16 @@ QString signedUsd(double usd) {
   return usd > 0 ? QStringLiteral("+") + text : text;
 }
 
+// The figure at a bar's end: a total as it stands, an effect with its sign.
+QString barLabel(const ActualsWaterfallView::Bar &bar) {
+  return bar.total ? chartstyle::usdShort(bar.end) : signedUsd(bar.deltaUsd());
+}
+
 } // namespace
 
-ActualsWaterfallView::ActualsWaterfallView(QWidget *parent) : QChartView(parent) {
-  chartstyle::setUpView(this, QStringLiteral("actualsWaterfall"));
-  QChart *chart = this->chart();
-  const chartstyle::HorizontalBars bars =
-      chartstyle::addHorizontalBars(chart, tr("Gross USD per month (before discounts)"), 0.6);
-  m_series = bars.series;
-  m_axisCategories = bars.categories;
-  m_axisUsd = bars.usd;
-  m_axisCategories->setTruncateLabels(false);
-  m_legend = new ChartLegend(chart);
-  m_annotations = new ChartAnnotations(chart);
-}
+ActualsWaterfallView::ActualsWaterfallView(QWidget *parent)
+    : HorizontalBarChartView(QStringLiteral("actualsWaterfall"),
+                             tr("Gross USD per month (before discounts)"), 0.6, parent) {}
 
 void ActualsWaterfallView::showMessage(const QString &title, const QString &message) {
   m_bars.clear();
@@ -90,10 +86,11 @@ void ActualsWaterfallView::showMonth(const core::PlanVsActualMonth &month,
   addSet(tr("Gross cost"), totals, chartstyle::colour(Colour::Blue));
   addSet(tr("Increase"), increases, chartstyle::colour(Colour::Vermillion));
   addSet(tr("Decrease"), decreases, chartstyle::colour(Colour::BluishGreen));
-  m_axisCategories->setCategories(categories);
-
-  const chartstyle::TickRange ticks = chartstyle::linearTicks(0, std::max(high * 1.15, 1.0), 6);
-  chartstyle::setTicks(m_axisUsd, ticks.min, ticks.max, chartstyle::moneyTicks(ticks.values));
+  setCategoryNames(categories);
+  QList<QPair<double, QString>> labelledEnds;
+  for (const Bar &bar : bars)
+    labelledEnds.append({std::max(bar.start, bar.end), barLabel(bar)});
+  setUsdAxis(high, labelledEnds);
   m_series->setVisible(true);
   m_axisCategories->setVisible(true);
   m_axisUsd->setVisible(true);
@@ -109,8 +106,7 @@ void ActualsWaterfallView::showMonth(const core::PlanVsActualMonth &month,
     }
     const Bar &bar = bars[i];
     const qreal category = static_cast<qreal>(bars.size() - 1 - i);
-    m_annotations->setLabel(m_labels[i],
-                            bar.total ? chartstyle::usdShort(bar.end) : signedUsd(bar.deltaUsd()),
+    m_annotations->setLabel(m_labels[i], barLabel(bar),
                             QPointF(std::max(bar.start, bar.end), category));
   }
 

@@ -1,28 +1,19 @@
 #pragma once
 
 #include "core/analysis/planvsactual.h"
+#include "ui/charts/horizontalbarchartview.h"
 
-#include <QChartView>
 #include <QList>
 #include <QString>
 
-QT_BEGIN_NAMESPACE
-class QBarCategoryAxis;
-class QCategoryAxis;
-class QHorizontalStackedBarSeries;
-QT_END_NAMESPACE
-
 namespace bwi::ui {
-
-class ChartAnnotations;
-class ChartLegend;
 
 // Plan against actual as a bridge (docs/cost-model.md §17): the plan's
 // gross for the month on top, then volume, price, mix and commitment/other
 // (an increase in vermillion, a decrease in green, each starting where the
 // one above ended), the bill's gross at the bottom. Every figure comes from
 // core::PlanVsActualMonth.
-class ActualsWaterfallView : public QChartView {
+class ActualsWaterfallView : public HorizontalBarChartView {
   Q_OBJECT
 
 public:
@@ -46,11 +37,6 @@ private:
   void showBarTooltip(bool state, int index);
 
   QList<Bar> m_bars;
-  QHorizontalStackedBarSeries *m_series;
-  QBarCategoryAxis *m_axisCategories;
-  QCategoryAxis *m_axisUsd;
-  ChartAnnotations *m_annotations;
-  ChartLegend *m_legend;
   QList<int> m_labels; // annotation ids, one per bar
 };
 

@@ -19,8 +19,8 @@ namespace {
 
 using chartstyle::Mode;
 
-constexpr std::array kModes = {Mode::OnDemand, Mode::Overflow, Mode::Batch, Mode::Provisioned,
-                               Mode::Reserved};
+constexpr std::array kModes = {Mode::OnDemand,    Mode::Overflow, Mode::Batch,
+                               Mode::Provisioned, Mode::Reserved, Mode::Meters};
 
 // Short model names, or the full id where two would read the same.
 QStringList modelLabels(const std::vector<core::NamedCost> &models) {
@@ -58,8 +58,13 @@ void BreakdownChartView::setGrouping(Grouping grouping) {
 
 BreakdownChartView::Table BreakdownChartView::table() const {
   Table table;
+  // Meters belong to no model: in the by-mode and by-model views they are a
+  // stack and a bar of their own, so the bars still add up to the gross.
+  const bool meters = m_grossModes.meters != 0;
   if (m_grouping == Grouping::Mode) {
     for (Mode mode : kModes) {
+      if (mode == Mode::Meters && !meters)
+        continue;
       table.categories.append(chartstyle::modeName(mode));
       table.fullNames.append(chartstyle::modeName(mode));
       table.totals.append(chartstyle::modeUsd(m_grossModes, mode));
@@ -67,15 +72,31 @@ BreakdownChartView::Table BreakdownChartView::table() const {
     table.sets = modelLabels(m_byModel);
     for (std::size_t i = 0; i < m_byModel.size(); ++i) {
       table.colours.append(chartstyle::seriesColour(static_cast<int>(i)));
+      table.stackNames.append(QString::fromStdString(m_byModel[i].key));
       QList<double> row;
       for (Mode mode : kModes)
-        row.append(chartstyle::modeUsd(m_byModel[i].modes, mode));
+        if (mode != Mode::Meters || meters)
+          row.append(chartstyle::modeUsd(m_byModel[i].modes, mode));
+      table.values.append(row);
+    }
+    if (meters) {
+      table.sets.append(chartstyle::modeName(Mode::Meters));
+      table.stackNames.append(chartstyle::modeName(Mode::Meters));
+      table.colours.append(chartstyle::modeColour(Mode::Meters));
+      QList<double> row(table.categories.size(), 0.0);
+      row.back() = m_grossModes.meters;
       table.values.append(row);
     }
     return reversed(std::move(table));
   }
-  const std::vector<core::NamedCost> &rows = m_grouping == Grouping::Model ? m_byModel : m_byTeam;
+  std::vector<core::NamedCost> rows = m_grouping == Grouping::Model ? m_byModel : m_byTeam;
   table.categories = m_grouping == Grouping::Model ? modelLabels(rows) : QStringList();
+  if (m_grouping == Grouping::Model && meters) {
+    core::ModeBreakdown modes;
+    modes.meters = m_grossModes.meters;
+    rows.push_back({chartstyle::modeName(Mode::Meters).toStdString(), modes.total(), modes});
+    table.categories.append(chartstyle::modeName(Mode::Meters));
+  }
   for (const core::NamedCost &row : rows) {
     if (m_grouping == Grouping::Team)
       table.categories.append(QString::fromStdString(row.key));
@@ -83,7 +104,10 @@ BreakdownChartView::Table BreakdownChartView::table() const {
     table.totals.append(row.usd);
   }
   for (Mode mode : kModes) {
+    if (mode == Mode::Meters && !meters)
+      continue;
     table.sets.append(chartstyle::modeName(mode));
+    table.stackNames.append(chartstyle::modeName(mode));
     table.colours.append(chartstyle::modeColour(mode));
     QList<double> row;
     for (const core::NamedCost &cost : rows)
@@ -156,9 +180,7 @@ void BreakdownChartView::showBarTooltip(bool state, int set, int category) {
     chartstyle::hideTooltip();
     return;
   }
-  const QString stack = m_grouping == Grouping::Mode
-                            ? QString::fromStdString(m_byModel[static_cast<std::size_t>(set)].key)
-                            : m_shown.sets[set];
+  const QString stack = m_shown.stackNames[set];
   chartstyle::showTooltip(this, tr("%1\n%2: %3\nTotal: %4 (gross, before discount)")
                                     .arg(m_shown.fullNames[category], stack,
                                          chartstyle::usdExact(m_shown.values[set][category]),

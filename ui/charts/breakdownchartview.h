@@ -11,7 +11,8 @@
 namespace bwi::ui {
 
 // The month's gross cost as stacked bars: by model or by team (stacked by
-// mode), or by mode (stacked by model). The bars lie horizontally so that
+// mode), or by mode (stacked by model); meters, which belong to no model, are
+// a bar of their own by model and a stack of their own by mode. The bars lie horizontally so that
 // model and team names stay readable in a narrow chart. The window owns the
 // switch and calls setGrouping().
 class BreakdownChartView : public HorizontalBarChartView {
@@ -34,6 +35,7 @@ private:
     QStringList fullNames;  // for the tooltip
     QList<double> totals;   // gross USD per category, from core
     QStringList sets;
+    QStringList stackNames; // each set's full name, for the tooltip
     QList<QColor> colours;
     QList<QList<double>> values; // [set][category]
   };

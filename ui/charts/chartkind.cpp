@@ -12,7 +12,7 @@ constexpr ChartEntry kCharts[] = {
     {ChartKind::Breakdown, "breakdown"}, {ChartKind::Forecast, "forecast"},
     {ChartKind::Load, "load"},           {ChartKind::Waterfall, "waterfall"},
     {ChartKind::Compare, "compare"},     {ChartKind::Tornado, "tornado"},
-    {ChartKind::Planner, "planner"}};
+    {ChartKind::Planner, "planner"},     {ChartKind::UnitCost, "unit-cost"}};
 
 } // namespace
 

@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 
 namespace bwi::ui {
 
@@ -24,7 +25,8 @@ enum class ChartKind {
   Waterfall,
   Compare,
   Tornado,
-  Planner
+  Planner,
+  UnitCost
 };
 
 // What a chart draws from: the workbench; for the waterfall and compare
@@ -45,6 +47,8 @@ struct ChartSource {
   std::size_t attribution = 0;
   const core::Tornado *tornado = nullptr;
   const core::CommitmentPlan *plan = nullptr;
+  // The workload the cost-per-unit chart shows; empty: the first that names a unit.
+  std::string unitWorkload;
   // Why there is no chart to export (the window's month overflows and it
   // shows an empty workbench, ScenarioDocument::figuresProblem); empty when
   // the figures are there.

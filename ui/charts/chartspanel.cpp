@@ -5,6 +5,7 @@
 #include "ui/charts/commitmentchartview.h"
 #include "ui/charts/forecastchartview.h"
 #include "ui/charts/loadchartview.h"
+#include "ui/charts/unitcostchartview.h"
 #include "ui/charts/volumechartview.h"
 #include "ui/document/fanjob.h"
 #include "ui/document/scenariodocument.h"
@@ -24,7 +25,7 @@ ChartsPanel::ChartsPanel(ScenarioDocument *document, FanJob *fan, QWidget *paren
     : QWidget(parent), m_document(document), m_volume(new VolumeChartView(this)),
       m_commitment(new CommitmentChartView(this)), m_breakdown(new BreakdownChartView(this)),
       m_forecast(new ForecastChartView(this)), m_load(new LoadChartView(this)),
-      m_grouping(new QComboBox(this)), m_fan(fan) {
+      m_unitCost(new UnitCostChartView(this)), m_grouping(new QComboBox(this)), m_fan(fan) {
   setObjectName(QStringLiteral("chartsPanel"));
   m_grid = new QGridLayout(this);
   m_grid->setContentsMargins(0, 0, 0, 0);
@@ -56,6 +57,7 @@ ChartsPanel::ChartsPanel(ScenarioDocument *document, FanJob *fan, QWidget *paren
   addExportActions(m_breakdown, ChartKind::Breakdown);
   addExportActions(m_forecast, ChartKind::Forecast);
   addExportActions(m_load, ChartKind::Load);
+  addExportActions(m_unitCost, ChartKind::UnitCost);
 
   connect(m_grouping, &QComboBox::currentIndexChanged, this, [this] {
     m_breakdown->setGrouping(
@@ -65,7 +67,18 @@ ChartsPanel::ChartsPanel(ScenarioDocument *document, FanJob *fan, QWidget *paren
   connect(m_fan, &FanJob::fanChanged, this,
           [this] { showForecastWithFan(*m_forecast, *m_fan, m_document->workbench()); });
   connect(m_document, &ScenarioDocument::scenarioChanged, this, &ChartsPanel::refresh);
+  connect(m_document, &ScenarioDocument::selectionChanged, this,
+          [this] { m_unitCost->showWorkbench(m_document->workbench(), unitWorkload()); });
   refresh();
+}
+
+std::string ChartsPanel::unitWorkload() const {
+  const core::Scenario &scenario = m_document->scenario();
+  const int selected = m_document->selectedWorkload();
+  if (selected < 0 || selected >= static_cast<int>(scenario.workloads.size()))
+    return {};
+  const core::Workload &workload = scenario.workloads[static_cast<std::size_t>(selected)];
+  return workload.unit ? workload.id : std::string();
 }
 
 QSize ChartsPanel::minimumSizeHint() const {
@@ -91,8 +104,8 @@ void ChartsPanel::arrange(int columns) {
     return;
   m_columns = columns;
   updateGeometry(); // the minimum height follows the number of rows
-  for (QWidget *chart :
-       std::initializer_list<QWidget *>{m_volume, m_commitment, m_load, m_breakdownBox, m_forecast})
+  for (QWidget *chart : std::initializer_list<QWidget *>{m_volume, m_commitment, m_load,
+                                                         m_breakdownBox, m_forecast, m_unitCost})
     m_grid->removeWidget(chart);
   for (int column = 0; column < 3; ++column)
     m_grid->setColumnStretch(column, column < columns ? 1 : 0);
@@ -103,11 +116,13 @@ void ChartsPanel::arrange(int columns) {
   if (columns == 3) {
     m_grid->addWidget(m_load, 0, 2);
     m_grid->addWidget(m_breakdownBox, 1, 0);
-    m_grid->addWidget(m_forecast, 1, 1, 1, 2);
+    m_grid->addWidget(m_forecast, 1, 1);
+    m_grid->addWidget(m_unitCost, 1, 2);
   } else {
     m_grid->addWidget(m_load, 1, 0);
     m_grid->addWidget(m_breakdownBox, 1, 1);
-    m_grid->addWidget(m_forecast, 2, 0, 1, 2);
+    m_grid->addWidget(m_forecast, 2, 0);
+    m_grid->addWidget(m_unitCost, 2, 1);
   }
 }
 
@@ -116,6 +131,8 @@ void ChartsPanel::addExportActions(QWidget *chart, ChartKind kind) {
   addWorkbenchChartMenu(chart, kind, m_document, [this, kind](ChartSource &source) {
     if (kind == ChartKind::Forecast)
       source.forecast = m_fan->forecast();
+    if (kind == ChartKind::UnitCost)
+      source.unitWorkload = unitWorkload();
   });
 }
 
@@ -126,6 +143,7 @@ void ChartsPanel::refresh() {
   m_breakdown->showWorkbench(workbench);
   showForecastWithFan(*m_forecast, *m_fan, workbench);
   m_load->showWorkbench(workbench);
+  m_unitCost->showWorkbench(workbench, unitWorkload());
 }
 
 } // namespace bwi::ui

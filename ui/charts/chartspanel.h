@@ -16,9 +16,10 @@ class FanJob;
 class ForecastChartView;
 class LoadChartView;
 class ScenarioDocument;
+class UnitCostChartView;
 class VolumeChartView;
 
-// The five charts of the workbench in one grid, redrawn from the document's
+// The six charts of the workbench in one grid, redrawn from the document's
 // workbench on every change: three columns, or two in a narrow window (where
 // the tab scrolls down rather than squeezing the charts).
 class ChartsPanel : public QWidget {
@@ -34,6 +35,10 @@ protected:
   void resizeEvent(QResizeEvent *event) override;
 
 private:
+  // The selected workload's id when it names a unit, else empty (the chart
+  // then shows the first workload that does).
+  std::string unitWorkload() const;
+
   void arrange(int columns);
   // "Export chart…" and "Copy chart" in the chart's context menu.
   void addExportActions(QWidget *chart, ChartKind kind);
@@ -44,6 +49,7 @@ private:
   BreakdownChartView *m_breakdown;
   ForecastChartView *m_forecast;
   LoadChartView *m_load;
+  UnitCostChartView *m_unitCost;
   QComboBox *m_grouping;
   QWidget *m_breakdownBox;
   QGridLayout *m_grid;

@@ -232,6 +232,8 @@ QColor modeColour(Mode mode) {
     return colour(Colour::BluishGreen);
   case Mode::Provisioned:
     return colour(Colour::Orange);
+  case Mode::Meters:
+    return colour(Colour::SkyBlue);
   case Mode::Reserved:
     break;
   }
@@ -248,6 +250,8 @@ double modeUsd(const core::ModeBreakdown &modes, Mode mode) {
     return modes.batch;
   case Mode::Provisioned:
     return modes.provisioned;
+  case Mode::Meters:
+    return modes.meters;
   case Mode::Reserved:
     break;
   }
@@ -268,6 +272,9 @@ QString modeName(Mode mode) {
     break;
   case Mode::Provisioned:
     name = QT_TRANSLATE_NOOP("ChartStyle", "Provisioned");
+    break;
+  case Mode::Meters:
+    name = QT_TRANSLATE_NOOP("ChartStyle", "Meters");
     break;
   case Mode::Reserved:
     break;

@@ -35,7 +35,7 @@ QColor colour(Colour colour);
 QColor seriesColour(int index);
 
 // The cost modes, coloured the same in every chart.
-enum class Mode { OnDemand, Overflow, Batch, Provisioned, Reserved };
+enum class Mode { OnDemand, Overflow, Batch, Provisioned, Reserved, Meters };
 QColor modeColour(Mode mode);
 QString modeName(Mode mode);
 // The USD of one mode in core's split of a cost.

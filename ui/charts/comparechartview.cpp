@@ -17,8 +17,8 @@ namespace {
 
 using chartstyle::Mode;
 
-constexpr std::array kModes = {Mode::OnDemand, Mode::Overflow, Mode::Batch, Mode::Provisioned,
-                               Mode::Reserved};
+constexpr std::array kModes = {Mode::OnDemand,    Mode::Overflow, Mode::Batch,
+                               Mode::Provisioned, Mode::Reserved, Mode::Meters};
 
 } // namespace
 

@@ -7,7 +7,13 @@
 #include <QAreaSeries>
 #include <QBarSet>
 #include <QCategoryAxis>
+#include <QFontMetricsF>
+#include <QGraphicsLineItem>
+#include <QGraphicsRectItem>
+#include <QGraphicsSimpleTextItem>
 #include <QLineSeries>
+#include <QMetaObject>
+#include <QPen>
 #include <QScatterSeries>
 #include <QStackedBarSeries>
 
@@ -21,10 +27,62 @@ namespace {
 using chartstyle::Mode;
 
 // ModeCosts has no overflow apart: on demand includes it.
-constexpr std::array kModes = {Mode::OnDemand, Mode::Overflow, Mode::Batch, Mode::Provisioned,
-                               Mode::Reserved};
+constexpr std::array kModes = {Mode::OnDemand,    Mode::Overflow, Mode::Batch,
+                               Mode::Provisioned, Mode::Reserved, Mode::Meters};
 
 QString monthLabel(int month) { return QStringLiteral("M%1").arg(month + 1); }
+
+// Room above the data for the event labels: the axis reaches this much above
+// the highest figure when there are events (about three rows of labels).
+constexpr double kEventHeadroom = 1.4;
+constexpr qreal kEventPadding = 2;
+constexpr qreal kEventGap = 3;        // between a mark and its label, and around the data
+constexpr qreal kEventHitWidth = 7;   // the mark's hover area, for its tooltip
+constexpr qreal kEventZValue = 18;    // over the series, under ChartAnnotations' labels
+constexpr int kShortLabelLength = 28; // characters of a label shortened to fit
+
+QColor eventColour(core::CalendarEventKind kind) {
+  switch (kind) {
+  case core::CalendarEventKind::EndOfLife:
+    return chartstyle::colour(chartstyle::Colour::Vermillion);
+  case core::CalendarEventKind::PromotionEnd:
+    return chartstyle::colour(chartstyle::Colour::Orange);
+  case core::CalendarEventKind::PriceChange:
+    break;
+  }
+  return chartstyle::colour(chartstyle::Colour::Blue);
+}
+
+QString eventLabel(const core::CalendarEvent &event) {
+  return QStringLiteral("%1: %2").arg(QString::fromStdString(event.calendarMonth),
+                                      QString::fromStdString(event.label));
+}
+
+// The label cut to its first part ("X retires" of "X retires → Y"), then to
+// kShortLabelLength characters; the tooltip has it whole.
+QString shortEventLabel(const core::CalendarEvent &event) {
+  QString text = QString::fromStdString(event.label);
+  const qsizetype arrow = text.indexOf(QStringLiteral(" → "));
+  if (arrow > 0)
+    text = text.left(arrow);
+  if (text.size() > kShortLabelLength)
+    text = text.left(kShortLabelLength - 1).trimmed();
+  return QStringLiteral("%1: %2…").arg(QString::fromStdString(event.calendarMonth), text);
+}
+
+QString eventToolTip(const core::CalendarEvent &event) {
+  QStringList lines = {QStringLiteral("%1 (%2): %3")
+                           .arg(QString::fromStdString(event.calendarMonth),
+                                monthLabel(event.month), QString::fromStdString(event.label))};
+  if (!event.note.empty())
+    lines.append(QObject::tr("Card note: %1").arg(QString::fromStdString(event.note)));
+  if (event.kind == core::CalendarEventKind::EndOfLife)
+    lines.append(event.successor.empty()
+                     ? QObject::tr("No successor on the card: its traffic stops being billed.")
+                     : QObject::tr("From this month its traffic is billed on %1.")
+                           .arg(QString::fromStdString(event.successor)));
+  return lines.join(QLatin1Char('\n'));
+}
 
 } // namespace
 
@@ -92,6 +150,7 @@ ForecastChartView::ForecastChartView(QWidget *parent) : QChartView(parent) {
   connect(m_net, &QLineSeries::hovered, this, &ForecastChartView::showNearestMonthTooltip);
   connect(m_netPoints, &QScatterSeries::hovered, this, &ForecastChartView::showNearestMonthTooltip);
   connect(m_budget, &QLineSeries::hovered, this, &ForecastChartView::showNearestMonthTooltip);
+  connect(chart, &QChart::plotAreaChanged, this, &ForecastChartView::layOutEvents);
 }
 
 void ForecastChartView::showWorkbench(const core::WorkbenchFigures &workbench) {
@@ -127,6 +186,8 @@ void ForecastChartView::showForecast(const core::Forecast &forecast, const QStri
     p10.clear(), p50.clear(), p90.clear();
   if (m_budgetUsd)
     high = std::max(high, *m_budgetUsd);
+  if (!forecast.events.empty() && count > 0)
+    high *= kEventHeadroom;
 
   chartstyle::setTicks(m_axisX, -0.5, std::max<double>(static_cast<double>(count) - 0.5, 0.5),
                        months);
@@ -161,6 +222,7 @@ void ForecastChartView::showForecast(const core::Forecast &forecast, const QStri
   showBudget(forecast, empty);
   m_annotations->setTitle(tr("Forecast: monthly cost"), titleDetails(forecast, quantiles, fanNote));
   m_legend->refresh();
+  showEvents(forecast);
   m_annotations->setMessage(empty ? tr("No forecast: the scenario models no months.") : QString());
 }
 
@@ -181,6 +243,8 @@ QStringList ForecastChartView::titleDetails(const core::Forecast &forecast, bool
     else
       details.append(tr("budget not likely exceeded in %1 months").arg(m_months.size()));
   }
+  if (!forecast.events.empty() && !m_months.empty())
+    details.append(tr("dashed marks: price changes and ends of life (hover for detail)"));
   return details;
 }
 
@@ -214,6 +278,163 @@ void ForecastChartView::showBudget(const core::Forecast &forecast, bool empty) {
       QPointF(static_cast<double>(shown), *m_budgetUsd));
 }
 
+void ForecastChartView::showEvents(const core::Forecast &forecast) {
+  m_eventCount = m_months.empty() ? 0 : forecast.events.size();
+  while (m_eventMarks.size() < m_eventCount) {
+    EventMark mark;
+    mark.line = new QGraphicsLineItem(chart());
+    mark.line->setZValue(kEventZValue);
+    mark.hitArea = new QGraphicsRectItem(chart());
+    mark.hitArea->setPen(Qt::NoPen);
+    mark.hitArea->setBrush(Qt::NoBrush);
+    mark.hitArea->setZValue(kEventZValue);
+    mark.box = new QGraphicsRectItem(chart());
+    mark.box->setBrush(QColor(255, 255, 255, 235));
+    mark.box->setZValue(kEventZValue + 1);
+    mark.text = new QGraphicsSimpleTextItem(mark.box);
+    QFont font = chart()->font();
+    font.setPointSizeF(8.5);
+    mark.text->setFont(font);
+    mark.text->setBrush(QColor(0x10, 0x10, 0x10));
+    mark.text->setPos(kEventPadding, kEventPadding);
+    m_eventMarks.push_back(mark);
+  }
+  for (std::size_t i = 0; i < m_eventMarks.size(); ++i) {
+    EventMark &mark = m_eventMarks[i];
+    if (i >= m_eventCount) {
+      mark.line->hide();
+      mark.hitArea->hide();
+      mark.box->hide();
+      continue;
+    }
+    mark.event = forecast.events[i];
+    const QColor colour = eventColour(mark.event.kind);
+    mark.line->setPen(chartstyle::linePen(colour, Qt::DashLine, 1.5));
+    mark.box->setPen(QPen(colour, 1.2));
+    const QString toolTip = eventToolTip(mark.event);
+    mark.hitArea->setToolTip(toolTip);
+    mark.box->setToolTip(toolTip);
+    mark.text->setToolTip(toolTip);
+  }
+  scheduleEventLayout();
+}
+
+void ForecastChartView::scheduleEventLayout() {
+  // The axes are set around this call: place the marks once the chart has laid them out.
+  if (m_eventLayoutPending)
+    return;
+  m_eventLayoutPending = true;
+  QMetaObject::invokeMethod(
+      this,
+      [this] {
+        if (m_eventLayoutPending)
+          layOutEvents();
+      },
+      Qt::QueuedConnection);
+}
+
+void ForecastChartView::layOutEvents() {
+  m_eventLayoutPending = false;
+  QChart *chart = this->chart();
+  const QRectF plot = chart->plotArea();
+  // The top of the data in each month's column (bars, net, band), in chart
+  // coordinates, and the budget line with the room its label takes above it.
+  std::vector<qreal> tops;
+  for (std::size_t i = 0; i < m_months.size(); ++i) {
+    const core::ForecastMonth &month = m_months[i];
+    double high = std::max(month.grossUsd, month.netUsd);
+    if (m_band->isVisible() && month.netP90Usd)
+      high = std::max(high, *month.netP90Usd);
+    tops.push_back(chart->mapToPosition(QPointF(static_cast<double>(i), high), m_net).y());
+  }
+  std::optional<qreal> budgetY;
+  if (m_budget->isVisible() && m_budgetUsd)
+    budgetY = chart->mapToPosition(QPointF(0, *m_budgetUsd), m_budget).y();
+  const qreal rowHeight =
+      QFontMetricsF(m_eventMarks.empty() ? chart->font() : m_eventMarks.front().text->font())
+          .height() +
+      2 * kEventPadding;
+  std::vector<QRectF> taken;
+  const auto isFree = [&](const QRectF &rect) {
+    if (rect.left() < plot.left() || rect.right() > plot.right() || rect.bottom() > plot.bottom())
+      return false;
+    if (std::any_of(taken.begin(), taken.end(),
+                    [&rect](const QRectF &other) { return other.intersects(rect); }))
+      return false;
+    if (budgetY && rect.bottom() + kEventGap > *budgetY - rowHeight - kEventGap &&
+        rect.top() < *budgetY + kEventGap)
+      return false;
+    const double left = chart->mapToValue(rect.topLeft(), m_net).x();
+    const double right = chart->mapToValue(rect.topRight(), m_net).x();
+    for (std::size_t i = 0; i < tops.size(); ++i) {
+      const auto x = static_cast<double>(i);
+      if (x + 0.5 >= left && x - 0.5 <= right && rect.bottom() + kEventGap > tops[i])
+        return false;
+    }
+    return true;
+  };
+  for (std::size_t i = 0; i < m_eventMarks.size(); ++i) {
+    EventMark &mark = m_eventMarks[i];
+    if (i >= m_eventCount || plot.isEmpty()) {
+      mark.line->hide();
+      mark.hitArea->hide();
+      mark.box->hide();
+      continue;
+    }
+    const qreal x =
+        chart->mapToPosition(QPointF(static_cast<double>(mark.event.month), 0), m_net).x();
+    mark.line->setLine(QLineF(x, plot.top(), x, plot.bottom()));
+    mark.line->show();
+    mark.hitArea->setRect(
+        QRectF(x - kEventHitWidth / 2, plot.top(), kEventHitWidth, plot.height()));
+    mark.hitArea->show();
+    std::optional<QRectF> chosen;
+    for (const QString &text : {eventLabel(mark.event), shortEventLabel(mark.event)}) {
+      mark.text->setText(text);
+      const QRectF textRect = mark.text->boundingRect();
+      const QSizeF size(textRect.width() + 2 * kEventPadding,
+                        textRect.height() + 2 * kEventPadding);
+      for (qreal top = plot.top() + kEventGap; top + size.height() <= plot.bottom() && !chosen;
+           top += size.height() + kEventGap) {
+        for (const qreal left : {x + kEventGap, x - kEventGap - size.width()}) {
+          const QRectF candidate(QPointF(left, top), size);
+          if (isFree(candidate)) {
+            chosen = candidate;
+            break;
+          }
+        }
+      }
+      if (chosen)
+        break;
+    }
+    if (!chosen) {
+      mark.text->setText(QString()); // no room: the mark alone, its tooltip has the label
+      mark.box->hide();
+      continue;
+    }
+    taken.push_back(*chosen);
+    mark.box->setRect(QRectF(QPointF(0, 0), chosen->size()));
+    mark.box->setPos(chosen->topLeft());
+    mark.box->show();
+  }
+}
+
+QList<ForecastChartView::EventMarkLayout> ForecastChartView::eventMarks() const {
+  QList<EventMarkLayout> marks;
+  for (std::size_t i = 0; i < m_eventCount && i < m_eventMarks.size(); ++i) {
+    const EventMark &mark = m_eventMarks[i];
+    EventMarkLayout layout;
+    layout.month = mark.event.month;
+    layout.lineX = mark.line->mapToScene(mark.line->line().p1()).x();
+    if (mark.box->isVisible()) {
+      layout.label = mark.text->text();
+      layout.labelRect = mark.box->mapRectToScene(mark.box->rect());
+    }
+    marks.append(layout);
+  }
+  return marks;
+}
+
 void ForecastChartView::showNearestMonthTooltip(QPointF point, bool state) {
   showMonthTooltip(static_cast<int>(std::lround(point.x())), state);
 }
@@ -225,7 +446,10 @@ void ForecastChartView::showMonthTooltip(int month, bool state) {
   }
   const core::ForecastMonth &data = m_months[static_cast<std::size_t>(month)];
   QStringList lines;
-  lines.append(tr("Forecast month %1").arg(monthLabel(data.month)));
+  lines.append(data.calendarMonth
+                   ? tr("Forecast month %1 (%2)")
+                         .arg(monthLabel(data.month), QString::fromStdString(*data.calendarMonth))
+                   : tr("Forecast month %1").arg(monthLabel(data.month)));
   lines.append(tr("Gross: %1").arg(chartstyle::usdExact(data.grossUsd)));
   for (Mode mode : kModes)
     lines.append(QStringLiteral("  %1: %2")

@@ -9,6 +9,7 @@
 #include "ui/charts/loadchartview.h"
 #include "ui/charts/plannerchartview.h"
 #include "ui/charts/tornadochartview.h"
+#include "ui/charts/unitcostchartview.h"
 #include "ui/charts/volumechartview.h"
 #include "ui/charts/waterfallchartview.h"
 
@@ -99,6 +100,12 @@ std::unique_ptr<QChartView> makeChart(ChartKind kind, const ChartSource &source)
   case ChartKind::Load:
     show(new LoadChartView);
     break;
+  case ChartKind::UnitCost: {
+    auto *chart = new UnitCostChartView;
+    view.reset(chart);
+    chart->showWorkbench(workbench, source.unitWorkload);
+    break;
+  }
   case ChartKind::Waterfall:
   case ChartKind::Compare:
     break;

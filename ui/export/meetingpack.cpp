@@ -6,9 +6,11 @@
 #include "core/cost/preparedscenario.h"
 #include "core/cost/requesttokens.h"
 #include "core/files/ratecardoverrides.h"
+#include "core/model/meterkinds.h"
 #include "core/model/ratecardage.h"
 #include "core/model/weeklyprofile.h"
 #include "core/report/meetingsummary.h"
+#include "ui/commitmentrisks.h"
 #include "ui/document/latestjob.h"
 #include "ui/document/scenariodocument.h"
 
@@ -91,6 +93,76 @@ QString leversHtml(const core::LeverAttribution &attribution,
   return html;
 }
 
+QString perUnit(double usd) { return text(core::formatUsdPerUnit(usd)); }
+
+// Each workload's cost per unit against its target band, this month.
+QString unitCostsHtml(const core::Evaluation &evaluation) {
+  if (evaluation.unitCosts.empty())
+    return {};
+  QString html = QObject::tr("<h3>Unit costs</h3>");
+  html += tableStart({QObject::tr("Workload"), QObject::tr("Units / month"),
+                      QObject::tr("Net cost / month"), QObject::tr("Cost per unit"),
+                      QObject::tr("Target"), QObject::tr("Status")});
+  for (const core::UnitCost &unit : evaluation.unitCosts) {
+    const QString target =
+        unit.targetUsd
+            ? QObject::tr("%1 ± %2 (%3–%4)")
+                  .arg(perUnit(*unit.targetUsd), text(core::formatPercent(unit.tolerance, 0)),
+                       perUnit(*unit.targetUsd * (1 - unit.tolerance)),
+                       perUnit(*unit.targetUsd * (1 + unit.tolerance)))
+            : QObject::tr("none");
+    QString status = QObject::tr("–");
+    if (unit.status)
+      status = *unit.status == core::UnitCostStatus::Within
+                   ? QObject::tr("within the band")
+                   : QStringLiteral("<b style=\"color:#b23a00;\">%1</b>")
+                         .arg(*unit.status == core::UnitCostStatus::Above
+                                  ? QObject::tr("above the band")
+                                  : QObject::tr("below the band"));
+    html +=
+        row({text(unit.workloadId), QObject::tr("%1 %2s").arg(number(unit.units), text(unit.unit)),
+             money(unit.costUsd),
+             unit.costPerUnitUsd
+                 ? QObject::tr("%1 per %2").arg(perUnit(*unit.costPerUnitUsd), text(unit.unit))
+                 : QObject::tr("no units"),
+             target, status});
+  }
+  html += QStringLiteral("</table>");
+  html += QObject::tr("<p><i>Cost per unit: the workload's net cost (its share of commitments, "
+                      "its meters, after the discount) over its units.</i></p>");
+  return html;
+}
+
+// The bill beyond tokens: each meter, its quantity, its rate and where the
+// rate comes from.
+QString metersHtml(const core::Evaluation &evaluation, const core::RateCard &card) {
+  if (evaluation.meters.empty())
+    return {};
+  QString html = QObject::tr("<h3>The bill beyond tokens (meters)</h3>");
+  html +=
+      tableStart({QObject::tr("Workload"), QObject::tr("Meter"), QObject::tr("Quantity / month"),
+                  QObject::tr("Rate"), QObject::tr("Gross / month"), QObject::tr("Source")});
+  for (const core::MeterResult &meter : evaluation.meters) {
+    QString source = QObject::tr("typed in the scenario");
+    if (const core::MeterRate *rate = core::findMeterRate(card, meter.kind);
+        rate && !meter.typedRate)
+      source =
+          text(rate->source) + QStringLiteral(" (") + text(rate->sourceDate) + QStringLiteral(")");
+    const QString rate = (meter.estimate ? QStringLiteral("≈") : QString()) +
+                         QObject::tr("%1 per %2").arg(perUnit(meter.usdPerUnit), text(meter.unit));
+    html += row({text(meter.workloadId), text(meter.name),
+                 QObject::tr("%1 %2").arg(number(meter.quantity, meter.quantity < 100 ? 2 : 0),
+                                          text(meter.unit)),
+                 meter.typedRate ? QStringLiteral("<b>%1</b>").arg(rate) : rate,
+                 money(meter.costUsd), source});
+  }
+  html += QStringLiteral("</table>");
+  html += QObject::tr("<p><i>Meters are first-party AWS spend: discounted and retiring the commit "
+                      "like any other. <b>Bold</b>: a rate typed into the scenario; ≈: the card "
+                      "marks the rate an estimate.</i></p>");
+  return html;
+}
+
 QString summaryHtml(const core::Scenario &scenario, const core::WorkbenchFigures &workbench,
                     const core::MeetingSummary &summary, const QString &levers) {
   QString html = QObject::tr("<h2>Summary</h2>");
@@ -130,10 +202,14 @@ QString summaryHtml(const core::Scenario &scenario, const core::WorkbenchFigures
   html += levers;
   html += QStringLiteral("</td></tr></table>");
   html += QObject::tr("<p>By mode: on demand %1, overflow above commitments %2, batch %3, "
-                      "provisioned throughput %4, reserved %5.</p>")
+                      "provisioned throughput %4, reserved %5")
               .arg(money(summary.modes.onDemand), money(summary.modes.overflow),
                    money(summary.modes.batch), money(summary.modes.provisioned),
                    money(summary.modes.reserved));
+  if (!workbench.evaluation.meters.empty())
+    html += QObject::tr(", meters (the bill beyond tokens) %1").arg(money(summary.modes.meters));
+  html += QStringLiteral(".</p>");
+  html += unitCostsHtml(workbench.evaluation);
 
   html += QObject::tr("<h3>Commitment recommendation</h3>");
   if (summary.commitments.empty())
@@ -221,6 +297,10 @@ QString detailHtml(const core::Scenario &scenario, const core::RateCard &card,
                      number(reservation.outputTpm),
                      escaped(std::string(core::toString(reservation.term))))
                 .arg(reservation.startMonth + 1);
+  // A commitment its model outlives no longer is charged idle (docs/cost-model.md §13.2).
+  for (const core::CommitmentRisk &risk : workbench.forecast.commitmentRisks)
+    html +=
+        QStringLiteral("<li><b>%1</b></li>").arg(commitmentRiskText(risk, card).toHtmlEscaped());
   if (scenario.agreement)
     html += QObject::tr("<li>Private pricing: %1 discount on first-party models%2; annual commit "
                         "%3; marketplace spend retires at most %4 of it.</li>")
@@ -292,6 +372,7 @@ QString detailHtml(const core::Scenario &scenario, const core::RateCard &card,
                      QStringLiteral(")")});
   }
   html += QStringLiteral("</table>");
+  html += metersHtml(evaluation, card);
   return html;
 }
 
@@ -435,9 +516,11 @@ ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCa
       auto summaryDoc = pack.document(summaryHtml(
           scenario, workbench, summary, leversHtml(optimized.attributions.front(), proposal)));
       auto detailDoc = pack.document(detailHtml(scenario, card, workbench, staleNotice));
-      constexpr ChartKind kCharts[] = {ChartKind::Volume, ChartKind::Commitment, ChartKind::Load,
+      std::vector<ChartKind> charts = {ChartKind::Volume, ChartKind::Commitment, ChartKind::Load,
                                        ChartKind::Breakdown, ChartKind::Forecast};
-      const int total = 1 + summaryDoc->pageCount() + static_cast<int>(std::size(kCharts)) + 1 +
+      if (!workbench.unitCosts.empty())
+        charts.push_back(ChartKind::UnitCost);
+      const int total = 1 + summaryDoc->pageCount() + static_cast<int>(charts.size()) + 1 +
                         detailDoc->pageCount();
 
       // Title page.
@@ -482,7 +565,7 @@ ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCa
       pack.footer(total);
 
       pack.textPages(*summaryDoc, total);
-      for (ChartKind kind : kCharts) {
+      for (ChartKind kind : charts) {
         pack.newPage();
         drawChart(painter, kind, workbench, content);
         pack.footer(total);

@@ -3,6 +3,7 @@
 #include "ui/levers/commitmentlevers.h"
 #include "ui/levers/estatelevers.h"
 #include "ui/levers/exceptionpathlevers.h"
+#include "ui/levers/meterlevers.h"
 #include "ui/levers/routingeditor.h"
 #include "ui/levers/workloadlevers.h"
 
@@ -19,6 +20,8 @@ LeversPanel::LeversPanel(ScenarioDocument *document, QWidget *parent) : QScrollA
   auto *commitment = new CommitmentLevers(document, content);
   layout->addWidget(new EstateLevers(document, content));
   layout->addWidget(new WorkloadLevers(document, content));
+  auto *meters = new MeterLevers(document, content);
+  layout->addWidget(meters);
   layout->addWidget(new RoutingEditor(document, content));
   layout->addWidget(new ExceptionPathLevers(document, content));
   layout->addWidget(commitment);
@@ -26,6 +29,7 @@ LeversPanel::LeversPanel(ScenarioDocument *document, QWidget *parent) : QScrollA
   setWidget(content);
   setMinimumWidth(380);
   connect(commitment, &CommitmentLevers::statusMessage, this, &LeversPanel::statusMessage);
+  connect(meters, &MeterLevers::statusMessage, this, &LeversPanel::statusMessage);
 }
 
 } // namespace bwi::ui

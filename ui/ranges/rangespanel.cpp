@@ -13,6 +13,8 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpressionValidator>
 #include <QVBoxLayout>
 
 namespace bwi::ui {
@@ -25,9 +27,9 @@ constexpr double kPercent = 100;
 RangesPanel::RangesPanel(ScenarioDocument *document, FanJob *fan, QWidget *parent)
     : QWidget(parent), m_document(document), m_fan(fan), m_planJob(new LatestJob(this)),
       m_goalSeek(new GoalSeekBox(document, this)), m_budget(new NumberField(this)),
-      m_range(new NumberField(this)), m_planStatus(new QLabel(this)),
-      m_fanChart(new ForecastChartView(this)), m_tornadoChart(new TornadoChartView(this)),
-      m_plannerChart(new PlannerChartView(this)) {
+      m_range(new NumberField(this)), m_startMonth(new QLineEdit(this)),
+      m_planStatus(new QLabel(this)), m_fanChart(new ForecastChartView(this)),
+      m_tornadoChart(new TornadoChartView(this)), m_plannerChart(new PlannerChartView(this)) {
   setObjectName(QStringLiteral("rangesPanel"));
   m_fanChart->setObjectName(QStringLiteral("fanChart")); // the Charts tab has the forecastChart
   m_planJob->setObjectName(QStringLiteral("planJob"));
@@ -51,13 +53,25 @@ RangesPanel::RangesPanel(ScenarioDocument *document, FanJob *fan, QWidget *paren
   m_range->setSuffix(QStringLiteral(" %"));
   m_range->setToolTip(tr("How far the tornado moves each lever either way, as a share of its "
                          "value (saved with the scenario)."));
+  m_startMonth->setObjectName(QStringLiteral("forecastStartField"));
+  m_startMonth->setPlaceholderText(tr("YYYY-MM"));
+  m_startMonth->setClearButtonEnabled(true);
+  m_startMonth->setMaximumWidth(110);
+  m_startMonth->setValidator(new QRegularExpressionValidator(
+      QRegularExpression(QStringLiteral("(\\d{0,4}(-\\d{0,2})?)")), m_startMonth));
+  m_startMonth->setToolTip(
+      tr("The calendar month of forecast month 1 (YYYY-MM). With it the forecast applies the "
+         "card's dated price changes and ends of life and marks them on the chart; empty: no "
+         "calendar, today's prices throughout."));
   m_planStatus->setObjectName(QStringLiteral("planStatus"));
 
   auto *grid = new QGridLayout(this);
   grid->setContentsMargins(0, 4, 0, 0);
   grid->setSpacing(4);
   grid->addWidget(m_goalSeek, 0, 0, 1, 2);
-  grid->addWidget(titledRow(m_fanChart, {new QLabel(tr("Monthly budget"), this), m_budget}), 1, 0);
+  grid->addWidget(titledRow(m_fanChart, {new QLabel(tr("Monthly budget"), this), m_budget,
+                                         new QLabel(tr("Starts in"), this), m_startMonth}),
+                  1, 0);
   grid->addWidget(titledRow(m_tornadoChart, {new QLabel(tr("Tornado range"), this), m_range}), 1,
                   1);
   grid->addWidget(titledRow(m_plannerChart, {m_planStatus}), 2, 0, 1, 2);
@@ -79,6 +93,16 @@ RangesPanel::RangesPanel(ScenarioDocument *document, FanJob *fan, QWidget *paren
   connect(m_range, &QDoubleSpinBox::valueChanged, this, [this](double percent) {
     if (!m_document->setValue({core::Field::SensitivityRange}, percent / kPercent,
                               tr("Change tornado range")))
+      showControls();
+  });
+  connect(m_startMonth, &QLineEdit::editingFinished, this, [this] {
+    // Empty is "no calendar": the field leaves the file. A month the scenario
+    // refuses (2027-13) puts the saved one back.
+    const QString text = m_startMonth->text().trimmed();
+    const core::FieldValue value =
+        text.isEmpty() ? core::FieldValue() : core::FieldValue(text.toStdString());
+    if (!m_document->setValue({core::Field::ForecastStartMonth}, value,
+                              tr("Change forecast start month")))
       showControls();
   });
   connect(m_fan, &FanJob::fanChanged, this, [this] {
@@ -141,6 +165,10 @@ void RangesPanel::showControls() {
   const QSignalBlocker rangeBlocker(m_range);
   m_budget->setValue(forecast.budgetUsd.value_or(0));
   m_range->setValue(forecast.sensitivityRange.value_or(core::kDefaultSensitivityRange) * kPercent);
+  const QString start =
+      forecast.startMonth ? QString::fromStdString(*forecast.startMonth) : QString();
+  if (m_startMonth->text() != start)
+    m_startMonth->setText(start);
 }
 
 void RangesPanel::showFan() { showForecastWithFan(*m_fanChart, *m_fan, m_document->workbench()); }

@@ -9,6 +9,7 @@
 #include <optional>
 
 class QLabel;
+class QLineEdit;
 
 namespace bwi::ui {
 
@@ -22,10 +23,10 @@ class ScenarioDocument;
 class TornadoChartView;
 
 // The Ranges tab: goal seek across the top; the forecast's fan with the
-// monthly budget and the tornado with its range side by side; the
-// commitment planner below. The fan and the plan are computed off the GUI
-// thread (FanJob, LatestJob); the tornado (well under a millisecond) on it.
-// Hidden, the tab only notes that it is out of date and catches up when shown.
+// monthly budget and the calendar month the forecast starts in and the tornado with its range side
+// by side; the commitment planner below. The fan and the plan are computed off the GUI thread
+// (FanJob, LatestJob); the tornado (well under a millisecond) on it. Hidden, the tab only notes
+// that it is out of date and catches up when shown.
 class RangesPanel : public QWidget {
   Q_OBJECT
 
@@ -53,6 +54,7 @@ private:
   GoalSeekBox *m_goalSeek;
   NumberField *m_budget;
   NumberField *m_range;
+  QLineEdit *m_startMonth; // forecast.start_month, YYYY-MM; empty: no calendar
   QLabel *m_planStatus;
   ForecastChartView *m_fanChart;
   TornadoChartView *m_tornadoChart;

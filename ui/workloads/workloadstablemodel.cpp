@@ -291,11 +291,10 @@ QVariant WorkloadsTableModel::toolTipData(int row, int column) const {
       return tr("No cost computed for this workload.");
     QStringList lines{tr("Gross cost this month, before the private-pricing discount: %1")
                           .arg(toQString(core::formatUsdExact(cost->usd)))};
-    const std::pair<QString, double> modes[] = {{tr("On-demand"), cost->modes.onDemand},
-                                                {tr("Overflow"), cost->modes.overflow},
-                                                {tr("Batch"), cost->modes.batch},
-                                                {tr("Provisioned"), cost->modes.provisioned},
-                                                {tr("Reserved"), cost->modes.reserved}};
+    const std::pair<QString, double> modes[] = {
+        {tr("On-demand"), cost->modes.onDemand}, {tr("Overflow"), cost->modes.overflow},
+        {tr("Batch"), cost->modes.batch},        {tr("Provisioned"), cost->modes.provisioned},
+        {tr("Reserved"), cost->modes.reserved},  {tr("Meters"), cost->modes.meters}};
     for (const auto &[label, usd] : modes)
       if (usd != 0)
         lines.append(QStringLiteral("  %1: %2").arg(label, toQString(core::formatUsdExact(usd))));

@@ -1,5 +1,6 @@
 #include "core/analysis/planvsactual.h"
 #include "core/cost/preparedscenario.h"
+#include "core/model/calendarmonth.h"
 #include "core/report/planvsactualjson.h"
 #include "tests/core/testsupport.h"
 
@@ -235,8 +236,8 @@ TEST_CASE("Plan against actual maps the plan's start and refuses months it canno
   CHECK_THAT(core::planVsActual(plan(), bill(), options).error,
              Catch::Matchers::Contains("no charges in 2026-12"));
   CHECK_FALSE(core::planVsActual(plan(), core::ActualSpend{}, {}).value);
-  CHECK(core::monthIndexOf("2026-13") == std::nullopt);
-  CHECK(core::yearMonthOf(*core::monthIndexOf("2026-12") + 1) == "2027-01");
+  CHECK(core::parseCalendarMonth("2026-13") == std::nullopt);
+  CHECK(core::formatCalendarMonth(*core::parseCalendarMonth("2026-12") + 1) == "2027-01");
 }
 
 TEST_CASE("Plan against actual's JSON carries every month, the movers and the budget",

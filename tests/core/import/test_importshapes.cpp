@@ -3,8 +3,11 @@
 // CloudWatch Logs Insights results, pretty-printed records and arrays, byte-
 // order marks and CRLF, guardrail traces, streams, inference profiles, CUR
 // 2.0 with IAM principals and their tags, FOCUS without Bedrock.
+#include "core/common/jsonwriter.h"
+#include "core/cost/evaluation.h"
 #include "core/files/scenariofile.h"
 #include "core/files/scenariojson.h"
+#include "core/files/scenariovalidation.h"
 #include "core/import/billimport.h"
 #include "core/import/hourlycsv.h"
 #include "core/import/importjson.h"
@@ -13,6 +16,7 @@
 #include "core/import/isotime.h"
 #include "core/import/modelidentity.h"
 #include "core/import/reconcile.h"
+#include "core/model/meterkinds.h"
 #include "tests/core/import/importtestsupport.h"
 #include "tests/core/testsupport.h"
 
@@ -636,7 +640,11 @@ TEST_CASE("Guardrail units become workload meters of a scenario", "[core][import
   REQUIRE(lee != scenario.workloads.end());
   CHECK_FALSE(meters.count(lee->id));
 
-  const core::Json json = core::scenarioJsonWithMeters(scenario, meters);
+  // The workloads carry the meters the card prices, so the scenario file
+  // holds them as "meters": [{"kind": …, "per_request": …}].
+  CHECK(dana->meters.size() == list.size());
+  CHECK(lee->meters.empty());
+  const core::Json json = core::scenarioToJson(scenario);
   bool found = false;
   for (const auto &workload : json["workloads"])
     if (workload["id"] == dana->id) {
@@ -649,6 +657,72 @@ TEST_CASE("Guardrail units become workload meters of a scenario", "[core][import
       CHECK_FALSE(workload.contains("meters"));
     }
   CHECK(found);
+}
+
+TEST_CASE("A scenario built from guardrail traces loads cleanly and prices its meters",
+          "[core][import][scenario]") {
+  const core::RateCard card = core::builtinRateCard();
+  const auto imported = logs({shape("records-array.json"), shape("record-pretty.json")});
+  REQUIRE_FALSE(imported.failure);
+  std::vector<std::string> warnings;
+  const core::Scenario scenario =
+      core::scenarioFromUsage(imported.groups, card, "guarded", warnings);
+  const std::string text = core::prettyJson(core::scenarioToJson(scenario));
+  const auto load = core::loadScenarioText(text, ".", "guarded.json");
+  INFO(load.report() << load.unknownFieldsReport());
+  REQUIRE(load.loaded);
+  CHECK(load.issues.empty());
+  CHECK(load.unknownFields.empty()); // "meters" is read, not skipped
+  CHECK(load.loaded->scenario.workloads == scenario.workloads);
+
+  const core::Evaluation evaluation =
+      core::evaluate(core::prepareScenario(load.loaded->scenario, load.loaded->card), 0);
+  REQUIRE(evaluation.meters.size() == 5); // dana's five policies
+  double expected = 0;
+  for (const core::MeterResult &meter : evaluation.meters) {
+    INFO(meter.kind);
+    const core::MeterRate *rate = core::findMeterRate(card, meter.kind);
+    REQUIRE(rate != nullptr);
+    CHECK(meter.usdPerUnit == rate->usdPerUnit);
+    CHECK_FALSE(meter.typedRate);
+    CHECK(meter.quantity > 0);
+    CHECK_THAT(meter.costUsd, near(meter.quantity * rate->usdPerUnit)); // word filters: $0
+    expected += meter.costUsd;
+  }
+  CHECK_THAT(evaluation.byMode.meters, near(expected));
+  CHECK_THAT(evaluation.grossUsd - evaluation.byMode.meters,
+             near(core::evaluate(core::prepareScenario(
+                                     [&] {
+                                       core::Scenario bare = scenario;
+                                       for (core::Workload &workload : bare.workloads)
+                                         workload.meters.clear();
+                                       return bare;
+                                     }(),
+                                     card),
+                                 0)
+                      .grossUsd));
+}
+
+TEST_CASE("A guardrail meter the card lacks stays out of the scenario, said once",
+          "[core][import][scenario]") {
+  core::RateCard without = core::builtinRateCard();
+  std::erase_if(without.meters, [](const core::MeterRate &meter) {
+    return meter.kind == "guardrails.content_filters";
+  });
+  const auto imported = logs({shape("records-array.json"), shape("record-pretty.json")});
+  REQUIRE_FALSE(imported.failure);
+  std::vector<std::string> warnings;
+  const core::Scenario scenario = core::scenarioFromUsage(imported.groups, without, "g", warnings);
+  for (const core::Workload &workload : scenario.workloads)
+    for (const core::MeterUse &meter : workload.meters)
+      CHECK(meter.kind != "guardrails.content_filters");
+  CHECK(std::count_if(warnings.begin(), warnings.end(), [](const std::string &warning) {
+          return warning.find("guardrails.content_filters") != std::string::npos &&
+                 warning.find("leaves it out") != std::string::npos;
+        }) == 1);
+  core::ValidationIssues issues;
+  core::validateScenario(scenario, without, issues);
+  CHECK(issues.empty());
 }
 
 TEST_CASE("A guardrail meter's quantity is in the unit of the card's meter",

@@ -80,7 +80,8 @@ TEST_CASE("Per-flow costs add up to each workload's show-back by mode", "[core][
     CHECK_THAT(mine.provisioned, closeTo(named.modes.provisioned));
     CHECK_THAT(mine.reserved, closeTo(named.modes.reserved));
   }
-  CHECK_THAT(total, closeTo(evaluation.grossUsd));
+  // The meters are rows of their own (a workload's, not a flow's).
+  CHECK_THAT(total, closeTo(evaluation.grossUsd - evaluation.byMode.meters));
 }
 
 TEST_CASE("The workbook's tables hold one row per flow, per model and per month",
@@ -98,8 +99,11 @@ TEST_CASE("The workbook's tables hold one row per flow, per model and per month"
       CHECK(row.size() == table->headers.size());
   }
   SECTION("the example's quantiles give the forecast its p10, p50 and p90 columns") {
-    CHECK(tables.forecast.headers.size() == 8);
-    CHECK(tables.forecast.headers.back() == "Net p90");
+    // Month, gross, discount, net, commit retired, the example's meters,
+    // p10-p90, then the support workload's cost per ticket.
+    CHECK(tables.forecast.headers.size() == 10);
+    CHECK(tables.forecast.headers[8] == "Net p90");
+    CHECK(tables.forecast.headers.back() == "Cost per ticket (support-rag)");
   }
   SECTION("negotiated overrides are marked on the rates") {
     bool marked = false;
@@ -120,7 +124,7 @@ TEST_CASE("The Monthly sheet's total is the program's gross, in formulas", "[cor
                                   [](const auto &row) { return row[0].text == "Total"; });
   REQUIRE(total != rows.end());
   const core::SheetCell &sum = total->back();
-  CHECK(sum.formula.starts_with("=SUM(K2:K"));
+  CHECK(sum.formula.starts_with("=SUM(L2:L"));
   REQUIRE(sum.number);
   CHECK_THAT(*sum.number, closeTo(evaluation.grossUsd));
   // Each flow's on-demand and batch cells are formulas over Inputs and Rates.
