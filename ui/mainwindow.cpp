@@ -30,6 +30,7 @@
 #include <QResizeEvent>
 #include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -354,7 +355,14 @@ void MainWindow::fitTabsBesideDock() {
   // What the page needs, plus what the central widget spends around it (margins, tab frame).
   const int needed = page->minimumSizeHint().width() + centralWidget()->width() - current->width();
   const int deficit = needed - centralWidget()->width();
-  const int narrowest = std::max(m_dock->minimumWidth(), m_dock->minimumSizeHint().width());
+  // The levers scroll only up and down: the dock never gets narrower than their content.
+  int narrowest = std::max(m_dock->minimumWidth(), m_dock->minimumSizeHint().width());
+  if (auto *levers = qobject_cast<QScrollArea *>(m_dock->widget()); levers && levers->widget()) {
+    const int chrome = m_dock->width() - levers->viewport()->width();
+    const QScrollBar *bar = levers->verticalScrollBar();
+    narrowest = std::max(narrowest, levers->widget()->minimumSizeHint().width() + chrome +
+                                        (bar->isVisible() ? 0 : bar->sizeHint().width()));
+  }
   int wanted = m_dock->width();
   if (deficit > 0)
     wanted = std::max(narrowest, m_dock->width() - deficit);

@@ -1,5 +1,7 @@
 #include "core/model/ratecarddiff.h"
 
+#include "core/model/meterkinds.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -119,9 +121,16 @@ std::vector<std::string> modelsUsedBy(const Scenario &scenario) {
     if (!id.empty() && seen.insert(id).second)
       used.push_back(id);
   };
-  for (const Workload &workload : scenario.workloads)
+  for (const Workload &workload : scenario.workloads) {
     for (const RoutingShare &share : workload.routing)
       add(share.modelId);
+    // An exception path's target and the adequate set name card models too
+    // (the file refuses an id the card lacks).
+    if (workload.escalation)
+      add(workload.escalation->to);
+    for (const std::string &id : workload.adequateModels)
+      add(id);
+  }
   for (const ProvisionedCommitment &commitment : scenario.provisioned)
     add(commitment.modelId);
   for (const Reservation &reservation : scenario.reserved)
@@ -151,6 +160,25 @@ RateCard carryMissingModels(RateCard card, const RateCard &previous, const Scena
     card.models.push_back(std::move(model));
     carried.push_back(id);
   }
+  // Meters priced by the card (no typed rate) keep the previous card's rate
+  // where this one has none: a Price List region card carries no meters.
+  for (const Workload &workload : scenario.workloads)
+    for (const MeterUse &meter : workload.meters) {
+      if (meter.usdPerUnit || meter.kind.empty() || findMeterRate(card, meter.kind))
+        continue;
+      const MeterRate *old = findMeterRate(previous, meter.kind);
+      if (!old)
+        continue;
+      MeterRate rate = *old;
+      rate.estimate = true;
+      const std::string why = "Not in the " + (card.region.empty() ? "new" : card.region) +
+                              " card: priced as in the " +
+                              (previous.region.empty() ? "previous" : previous.region) +
+                              " card as of " + previous.asOf + ".";
+      rate.note = rate.note.empty() ? why : why + " " + rate.note;
+      card.meters.push_back(std::move(rate));
+      carried.push_back(meter.kind);
+    }
   return card;
 }
 

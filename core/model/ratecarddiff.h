@@ -42,14 +42,16 @@ std::string formatFieldValue(const std::string &field, const std::optional<doubl
 // models first, then the gone ones.
 std::vector<PriceChange> diffRateCards(const RateCard &before, const RateCard &after);
 
-// Every model id `scenario` names: routing, commitments, reservations and
-// overrides, in first-use order without repeats.
+// Every model id `scenario` names: routing, exception-path targets, adequate
+// sets, commitments, reservations and overrides, in first-use order without
+// repeats.
 std::vector<std::string> modelsUsedBy(const Scenario &scenario);
 
 // `card` with every model `scenario` uses that it lacks copied from
 // `previous`, marked (estimate, note) as not offered in `card`'s region, so
-// that nothing the scenario routes is priced at $0 or refused; the ids
-// carried go to `carried`. A model `previous` lacks too is left out.
+// that nothing the scenario routes is priced at $0 or refused; likewise the
+// rates of the card-priced meters it lacks (marked estimate). The model ids
+// and meter kinds carried go to `carried`. What `previous` lacks too is left out.
 RateCard carryMissingModels(RateCard card, const RateCard &previous, const Scenario &scenario,
                             std::vector<std::string> &carried);
 

@@ -25,6 +25,9 @@ ExceptionPathLevers::ExceptionPathLevers(ScenarioDocument *document, QWidget *pa
   auto *layout = new QVBoxLayout(this);
   auto *form = new QFormLayout;
   m_target->setObjectName(QStringLiteral("escalationTargetCombo"));
+  // Long model names must not widen the dock (the levers scroll only up and down).
+  m_target->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  m_target->setMinimumContentsLength(16);
   m_target->setToolTip(tr("The premium model a share of the workload's requests is sent to "
                           "again, whole, when the first answer is not good enough."));
   form->addRow(tr("Escalate to"), m_target);
@@ -97,7 +100,11 @@ void ExceptionPathLevers::refresh() {
   m_target->setEnabled(valid);
   const bool escalating = workload && workload->escalation.has_value();
   m_rate->setEnabled(escalating);
-  m_rate->setValue(escalating ? workload->escalation->rate : 0.0);
+  // Without an exception path there is no rate to show (not a rate of 0).
+  if (escalating)
+    m_rate->setValue(workload->escalation->rate);
+  else
+    m_rate->showNoValue();
   if (!escalating) {
     m_breakEven->setText(tr("Cheap model first, premium on exception: pick the premium model to "
                             "see the escalation rate at which the policy stops paying."));

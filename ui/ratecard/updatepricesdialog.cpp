@@ -11,6 +11,7 @@
 #include "core/import/importtext.h"
 #include "core/import/offerindex.h"
 #include "core/import/usagetype.h"
+#include "core/model/meterkinds.h"
 #include "core/model/ratecarddiff.h"
 #include "ui/document/appsettings.h"
 #include "ui/document/savedratecards.h"
@@ -281,12 +282,17 @@ void UpdatePricesDialog::showDiff(const core::RateCard &card,
             .arg(fromStd(card.region))
             .arg(static_cast<int>(carried.size())));
     lacking->setForeground(0, QColor(0xb0, 0x30, 0x00));
-    for (const std::string &id : carried)
-      new QTreeWidgetItem(lacking,
-                          {fromStd(id), tr("on demand in / out"),
-                           price(current.find(id)->onDemand.inputPer1m) + QStringLiteral(" / ") +
-                               price(current.find(id)->onDemand.outputPer1m),
-                           QString(), tr("not in this region's price list")});
+    for (const std::string &id : carried) {
+      if (const core::ModelRates *model = current.find(id))
+        new QTreeWidgetItem(lacking, {fromStd(id), tr("on demand in / out"),
+                                      price(model->onDemand.inputPer1m) + QStringLiteral(" / ") +
+                                          price(model->onDemand.outputPer1m),
+                                      QString(), tr("not in this region's price list")});
+      else if (const core::MeterRate *meter = core::findMeterRate(current, id))
+        new QTreeWidgetItem(lacking, {fromStd(id), tr("meter, per %1").arg(fromStd(meter->unit)),
+                                      fromStd(core::formatUsdPerUnit(meter->usdPerUnit)), QString(),
+                                      tr("no meters in a price-list card")});
+    }
   }
   if (!warnings.empty()) {
     QTreeWidgetItem *notes = section(tr("Notes (%1)").arg(static_cast<int>(warnings.size())));

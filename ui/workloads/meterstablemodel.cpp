@@ -9,11 +9,6 @@
 #include <algorithm>
 
 namespace bwi::ui {
-namespace {
-
-QString fromStd(const std::string &text) { return QString::fromStdString(text); }
-
-} // namespace
 
 MetersTableModel::MetersTableModel(ScenarioDocument *document, QObject *parent)
     : RowSyncTableModel(parent), m_document(document) {
@@ -105,11 +100,11 @@ QVariant MetersTableModel::data(const QModelIndex &index, int role) const {
     const bool edit = role == Qt::EditRole;
     switch (column) {
     case KindColumn:
-      return fromStd(meter.kind);
+      return toQString(meter.kind);
     case NameColumn:
-      return fromStd(!meter.name.empty() ? meter.name : card ? card->name : meter.kind);
+      return toQString(!meter.name.empty() ? meter.name : card ? card->name : meter.kind);
     case UnitColumn:
-      return fromStd(!meter.unit.empty() ? meter.unit : card ? card->unit : std::string());
+      return toQString(!meter.unit.empty() ? meter.unit : card ? card->unit : std::string());
     case PerRequestColumn:
       return edit ? editNumber(meter.perRequest) : formatNumber(meter.perRequest, 6);
     case PerMonthColumn:
@@ -122,13 +117,13 @@ QVariant MetersTableModel::data(const QModelIndex &index, int role) const {
       if (!result)
         return QStringLiteral("\u2014");
       return (result->estimate ? QStringLiteral("\u2248") : QString()) +
-             fromStd(core::formatUsdPerUnit(result->usdPerUnit));
+             toQString(core::formatUsdPerUnit(result->usdPerUnit));
     case CostColumn:
-      return result ? fromStd(core::formatUsdExact(result->costUsd)) : QStringLiteral("\u2014");
+      return result ? toQString(core::formatUsdExact(result->costUsd)) : QStringLiteral("\u2014");
     case SourceColumn:
       if (meter.usdPerUnit)
         return tr("typed in the scenario");
-      return card ? fromStd(card->source + " (" + card->sourceDate + ")") : QString();
+      return card ? toQString(card->source + " (" + card->sourceDate + ")") : QString();
     default:
       return {};
     }
@@ -140,15 +135,15 @@ QVariant MetersTableModel::data(const QModelIndex &index, int role) const {
             .arg(formatPrice(*meter.usdPerUnit),
                  data(index.siblingAtColumn(UnitColumn), Qt::DisplayRole).toString());
       if (card)
-        return fromStd(card->source + "\n" + card->sourceDate +
-                       (card->estimate ? "\nAn estimate: not a published figure." : "") +
-                       (card->note.empty() ? "" : "\n" + card->note));
+        return toQString(card->source + "\n" + card->sourceDate +
+                         (card->estimate ? "\nAn estimate: not a published figure." : "") +
+                         (card->note.empty() ? "" : "\n" + card->note));
     }
     if (column == CostColumn && result)
       return tr("%1 %2 × %3 = %4 gross this month")
-          .arg(formatNumber(result->quantity, 3), fromStd(result->unit),
-               fromStd(core::formatUsdPerUnit(result->usdPerUnit)),
-               fromStd(core::formatUsdExact(result->costUsd)));
+          .arg(formatNumber(result->quantity, 3), toQString(result->unit),
+               toQString(core::formatUsdPerUnit(result->usdPerUnit)),
+               toQString(core::formatUsdExact(result->costUsd)));
     return {};
   }
   if (role == Qt::TextAlignmentRole)
@@ -163,13 +158,13 @@ QVariant MetersTableModel::data(const QModelIndex &index, int role) const {
     QVariantList choices;
     bool listed = false;
     for (const core::MeterRate &rate : m_document->rateCard().meters) {
-      choices.append(QVariantMap{{QStringLiteral("text"), fromStd(rate.kind + " · " + rate.name)},
-                                 {QStringLiteral("value"), fromStd(rate.kind)}});
+      choices.append(QVariantMap{{QStringLiteral("text"), toQString(rate.kind + " · " + rate.name)},
+                                 {QStringLiteral("value"), toQString(rate.kind)}});
       listed = listed || rate.kind == meter.kind;
     }
     if (!listed)
-      choices.prepend(QVariantMap{{QStringLiteral("text"), fromStd(meter.kind)},
-                                  {QStringLiteral("value"), fromStd(meter.kind)}});
+      choices.prepend(QVariantMap{{QStringLiteral("text"), toQString(meter.kind)},
+                                  {QStringLiteral("value"), toQString(meter.kind)}});
     return choices;
   }
   return {};
