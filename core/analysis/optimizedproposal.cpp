@@ -422,6 +422,7 @@ void routeWorkload(Scenario &scenario, std::size_t w, const RoutingContext &cont
         !(usdPerRequest(workload, *twin) <
           usdPerRequest(workload, *current) * (1 - kWorthwhileSaving)))
       continue;
+    const std::vector<RoutingShare> previous = workload.routing;
     moveShare(workload.routing, current->id, twin->id);
     ProposedChange change;
     change.text = workload.name + ": " + percentText(route.share) + " of requests from " +
@@ -432,7 +433,15 @@ void routeWorkload(Scenario &scenario, std::size_t w, const RoutingContext &cont
     change.ruleText = "same model, global cross-region profile at the card's global price; the "
                       "workload is not marked data_residency";
     change.caveat = kGlobalProfileCaveat;
+    const double before = ledger.netUsd;
     ledger.record(scenario, std::move(change));
+    // A commitment on the regional id can make the move dearer this month:
+    // then it is not proposed (docs/cost-model.md §15).
+    if (!(ledger.changes.back().savingUsd > 0)) {
+      ledger.changes.pop_back();
+      ledger.netUsd = before;
+      scenario.workloads[w].routing = previous;
+    }
   }
 }
 
