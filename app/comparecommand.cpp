@@ -185,8 +185,29 @@ void printChanges(const std::vector<core::ProposedChange> &changes, std::ostream
     out << "  No change: the routing is already the cheapest within each workload's adequate "
            "set, no latency-tolerant workload waits for batch, and the commitments are at their "
            "optimum.\n";
-  for (const core::ProposedChange &change : changes)
-    out << "  - " << change.text << "\n      rule: " << change.ruleText << "\n";
+  for (const core::ProposedChange &change : changes) {
+    out << "  - " << change.text << "\n      rule: " << change.ruleText
+        << "\n      saves: " << core::formatUsdExact(change.savingUsd) << " per month\n";
+    if (const auto &escalation = change.escalation) {
+      out << "      exception path: " << core::formatPercent(escalation->rate) << " to "
+          << escalation->to << " ("
+          << (escalation->rateSource == core::RateSource::Assumed
+                  ? "assumed rate: the workload has no measured escalation"
+                  : "the workload's measured rate")
+          << "); break-even e* "
+          << (escalation->breakEvenRate ? core::formatPercent(*escalation->breakEvenRate) : "none")
+          << "\n";
+    }
+    if (const auto &router = change.router) {
+      out << "      router split: ";
+      for (std::size_t i = 0; i < router->split.size(); ++i)
+        out << (i ? " / " : "") << core::formatPercent(router->split[i].share) << " "
+            << router->split[i].modelId;
+      out << " (" << core::toString(router->splitSource) << ")\n";
+    }
+    if (!change.caveat.empty())
+      out << "      caveat: " << change.caveat << "\n";
+  }
 }
 
 core::ComparisonInput optimizedInput(const core::ComparisonInput &baseline, int month,

@@ -87,6 +87,7 @@ Scenario allToEscalationTarget(const Scenario &scenario, std::size_t workload) {
   Workload &target = result.workloads[workload];
   target.routing = {{target.escalation->to, 1.0}};
   target.escalation.reset();
+  target.promptRouter.clear(); // the router's models are no longer routed
   return result;
 }
 

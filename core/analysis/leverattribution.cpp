@@ -77,6 +77,9 @@ RateCard unionCard(const RateCard &primary, const RateCard &secondary) {
     if (std::none_of(primary.meters.begin(), primary.meters.end(),
                      [&](const MeterRate &own) { return own.kind == meter.kind; }))
       card.meters.push_back(meter);
+  for (const PromptRouter &router : secondary.promptRouters)
+    if (!primary.findRouter(router.id))
+      card.promptRouters.push_back(router);
   return card;
 }
 
@@ -89,7 +92,11 @@ void moveLever(AttributionStep lever, Workload &target, const Workload &to) {
     target.profile = to.profile;
     break;
   case AttributionStep::Routing:
+    // The exception path and the prompt router route requests too
+    // (docs/cost-model.md §15): they move with the shares.
     target.routing = to.routing;
+    target.escalation = to.escalation;
+    target.promptRouter = to.promptRouter;
     break;
   case AttributionStep::Batch:
     target.batchShare = to.batchShare;

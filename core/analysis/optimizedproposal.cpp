@@ -1,5 +1,7 @@
 #include "core/analysis/optimizedproposal.h"
 
+#include "core/analysis/escalation.h"
+
 #include "core/common/moneyformat.h"
 #include "core/cost/evaluation.h"
 #include "core/cost/preparedscenario.h"
@@ -7,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <set>
 
 namespace bwi::core {
@@ -91,8 +94,7 @@ std::string ruleText(const Workload &workload, const ModelRates &chosen,
     text = "minimum quality score " + scoreText(*workload.minQuality);
     text += qualityOfText(chosen);
     break;
-  case ChangeRule::SameProvider:
-  case ChangeRule::SameModel:
+  default:
     text = "no adequate set: stayed with " + chosen.provider + ", same tier (" + chosen.tier + ")";
     break;
   }
@@ -106,67 +108,348 @@ std::string ruleText(const Workload &workload, const ModelRates &chosen,
 std::string percentText(double share) { return formatPercent(share); }
 
 // Batch and commitments keep the traffic on its model: no quality rule to obey.
-ProposedChange sameModel(std::string text) {
-  return {std::move(text), ChangeRule::SameModel, "same model: no quality change"};
+ProposedChange sameModel(std::string text, std::string workloadId = {}) {
+  ProposedChange change;
+  change.text = std::move(text);
+  change.workloadId = std::move(workloadId);
+  change.rule = ChangeRule::SameModel;
+  change.ruleText = "same model: no quality change";
+  return change;
 }
 
 std::string tpmText(double tpm) { return formatCount(tpm); }
 
-// USD per request of `workload` over its routing mix.
+double netUsdAt(const Scenario &scenario, const RateCard &card, int month) {
+  return evaluate(prepareScenario(scenario, card), month, {1.0, false}).netUsd;
+}
+
+// Builds the proposal one change at a time and measures what each saves:
+// the month's net before it minus the net after it, so that the savings
+// add up to the proposal's (docs/cost-model.md §15).
+struct Ledger {
+  const RateCard &card;
+  int month;
+  double netUsd;
+  std::vector<ProposedChange> &changes;
+  void record(const Scenario &scenario, ProposedChange change) {
+    const double after = netUsdAt(scenario, card, month);
+    change.savingUsd = netUsd - after;
+    netUsd = after;
+    changes.push_back(std::move(change));
+  }
+};
+
+// USD per request of `workload` over its routing mix and its exception path
+// (docs/cost-model.md §12: s'_B = s_B + e·(1 − s_B)), each model priced by
+// usdPerRequest so that the ranking prices what the bill would.
 double usdPerRequest(const Workload &workload, const RateCard &card) {
+  const auto price = [&](const std::string &id) {
+    const ModelRates *model = card.find(id);
+    return model ? usdPerRequest(workload, *model) : 0.0;
+  };
   double usd = 0;
-  for (const RoutingShare &route : workload.routing)
-    if (const ModelRates *model = card.find(route.modelId); model && route.share > 0)
-      usd += route.share * usdPerRequest(workload, *model);
+  double targetShare = 0;
+  for (const RoutingShare &route : workload.routing) {
+    if (route.share > 0)
+      usd += route.share * price(route.modelId);
+    if (workload.escalation && route.modelId == workload.escalation->to)
+      targetShare = route.share;
+  }
+  if (workload.escalation && workload.escalation->rate > 0)
+    usd += workload.escalation->rate * (1 - targetShare) * price(workload.escalation->to);
   return usd;
 }
 
-// Routes on a model in `keep` stay where they are. `card` is the month's
-// (cardInForce): list prices as they stand then, retired models left out.
-void routeCheapest(Workload &workload, const RateCard &card, std::optional<int> calendarMonth,
-                   const OptimizeOptions &options, const std::set<std::string> &keep,
-                   std::vector<ProposedChange> &changes) {
-  std::vector<RoutingShare> routing;
-  for (const RoutingShare &route : workload.routing) {
-    const ModelRates *current = card.find(route.modelId);
-    const ModelRates *best = current;
-    if (current && route.share > 0 && routable(current->tier) && !keep.count(current->id)) {
-      double bestUsd = usdPerRequest(workload, *current);
-      for (const ModelRates &candidate : card.models) {
-        if (candidate.id == current->id || !routable(candidate.tier) ||
-            !withinAdequateSet(workload, *current, candidate, card) ||
-            !adequate(candidate, workload) || retiredIn(candidate, calendarMonth) ||
-            (options.sameProvider && candidate.provider != current->provider))
-          continue;
-        const double usd = usdPerRequest(workload, candidate);
-        // A migration costs testing and prompt work: under 1% is not worth it.
-        if (usd < bestUsd * (1 - kWorthwhileSaving)) {
-          best = &candidate;
+// Moves the whole entry of `from` to `to`, merging with an entry `to`
+// already has (at the earlier of the two places).
+void moveShare(std::vector<RoutingShare> &routing, const std::string &from, const std::string &to) {
+  auto source = std::find_if(routing.begin(), routing.end(),
+                             [&](const RoutingShare &entry) { return entry.modelId == from; });
+  if (source == routing.end() || from == to)
+    return;
+  auto target = std::find_if(routing.begin(), routing.end(),
+                             [&](const RoutingShare &entry) { return entry.modelId == to; });
+  if (target == routing.end()) {
+    source->modelId = to;
+    return;
+  }
+  const double share = source->share + target->share;
+  if (source < target) {
+    source->modelId = to;
+    source->share = share;
+    routing.erase(target);
+  } else {
+    target->share = share;
+    routing.erase(source);
+  }
+}
+
+void addShare(std::vector<RoutingShare> &routing, const std::string &id, double share) {
+  auto entry = std::find_if(routing.begin(), routing.end(),
+                            [&](const RoutingShare &route) { return route.modelId == id; });
+  if (entry != routing.end())
+    entry->share += share;
+  else
+    routing.push_back({id, share});
+}
+
+// The `global.` twin of a regional or geo id (docs/ratecard.md, "Scopes"):
+// global.X for X or us.X.
+std::string globalTwinOf(const std::string &id) {
+  const std::string base = id.rfind("us.", 0) == 0 ? id.substr(3) : id;
+  return "global." + base;
+}
+
+bool routesTo(const Workload &workload, const std::string &id) {
+  return std::any_of(workload.routing.begin(), workload.routing.end(),
+                     [&](const RoutingShare &route) { return route.modelId == id; });
+}
+
+// The router's other model is adequate as the workload's rule says, without
+// the tier bound of the same-provider rule: the router itself sends a
+// request to the smaller model only where it predicts an answer as good
+// (docs/cost-model.md §20).
+bool routerSiblingAdequate(const Workload &workload, const ModelRates &sibling,
+                           const RateCard &card) {
+  switch (adequacyRule(workload)) {
+  case ChangeRule::AdequateModels:
+    return std::find(workload.adequateModels.begin(), workload.adequateModels.end(), sibling.id) !=
+           workload.adequateModels.end();
+  case ChangeRule::MinQuality:
+    return meetsMinimum(sibling, *workload.minQuality);
+  default:
+    return std::any_of(workload.routing.begin(), workload.routing.end(),
+                       [&](const RoutingShare &route) {
+                         const ModelRates *routed = card.find(route.modelId);
+                         return routed && routed->provider == sibling.provider;
+                       });
+  }
+}
+
+struct RoutingContext {
+  const RateCard &ranking; // the month's card (cardInForce)
+  std::optional<int> calendarMonth;
+  const OptimizeOptions &options;
+  const std::set<std::string> &keep;     // models whose routes stay (commitments)
+  const std::set<std::string> &noPolicy; // workloads refused the seed policy (e* check)
+};
+
+// The cheapest candidate for a share leaving `current`, among `tiers`
+// (nullptr: any routable tier), or nullptr when none saves 1% per request.
+const ModelRates *cheapestCandidate(const Workload &original, const Workload &workload,
+                                    const ModelRates &current, const RoutingContext &context,
+                                    const std::function<bool(const ModelRates &)> &tierAllowed,
+                                    const std::set<std::string> &excluded) {
+  const ModelRates *best = nullptr;
+  double bestUsd = usdPerRequest(workload, current) * (1 - kWorthwhileSaving);
+  for (const ModelRates &candidate : context.ranking.models) {
+    if (candidate.id == current.id || !routable(candidate.tier) || !tierAllowed(candidate) ||
+        excluded.count(candidate.id) ||
+        !withinAdequateSet(original, current, candidate, context.ranking) ||
+        !adequate(candidate, workload) || retiredIn(candidate, context.calendarMonth) ||
+        (context.options.sameProvider && candidate.provider != current.provider))
+      continue;
+    const double usd = usdPerRequest(workload, candidate);
+    // A migration costs testing and prompt work: under 1% is not worth it.
+    if (usd < bestUsd) {
+      best = &candidate;
+      bestUsd = usd;
+    }
+  }
+  return best;
+}
+
+// Step 2 for one workload: each share's cheapest adequate option, one
+// change at a time (docs/cost-model.md §15).
+void routeWorkload(Scenario &scenario, std::size_t w, const RoutingContext &context, Ledger &ledger,
+                   std::vector<std::size_t> &policyChanges) {
+  const Workload original = scenario.workloads[w];
+  std::set<std::string> keep = context.keep;
+  // Shares behind a router are its expected split: the optimizer leaves them.
+  std::set<std::string> routerModels;
+  if (const PromptRouter *router = context.ranking.findRouter(original.promptRouter))
+    for (const std::string &id : router->models) {
+      keep.insert(id);
+      routerModels.insert(id);
+    }
+  // The seed's policy takes the premium share with the most traffic, and
+  // only where the workload's exception path (if any) already leads to it.
+  std::string policyModel;
+  if (!context.noPolicy.count(original.id)) {
+    double largest = 0;
+    for (const RoutingShare &route : original.routing) {
+      const ModelRates *model = context.ranking.find(route.modelId);
+      if (model && model->tier == "premium" && route.share > largest && !keep.count(model->id)) {
+        policyModel = model->id;
+        largest = route.share;
+      }
+    }
+    if (original.escalation && original.escalation->to != policyModel)
+      policyModel.clear();
+  }
+  for (const RoutingShare &route : original.routing) {
+    Workload &workload = scenario.workloads[w];
+    const ModelRates *current = context.ranking.find(route.modelId);
+    if (!current || !(route.share > 0) || !routable(current->tier) || keep.count(current->id))
+      continue;
+    const double before = usdPerRequest(workload, context.ranking);
+    const bool premium = current->tier == "premium";
+    // A premium share moves down a tier only with an exception path back.
+    const ModelRates *straight = cheapestCandidate(
+        original, workload, *current, context,
+        [&](const ModelRates &candidate) { return !premium || candidate.tier == "premium"; },
+        routerModels);
+    double bestUsd = before * (1 - kWorthwhileSaving);
+    Workload bestWorkload;
+    ProposedChange bestChange;
+    bool policy = false;
+    if (straight) {
+      Workload moved = workload;
+      moveShare(moved.routing, current->id, straight->id);
+      const double usd = usdPerRequest(moved, context.ranking);
+      if (usd < bestUsd) {
+        bestUsd = usd;
+        bestWorkload = std::move(moved);
+        bestChange.text = workload.name + ": " + percentText(route.share) + " of requests from " +
+                          route.modelId + " to " + straight->id + " (cheapest adequate model)";
+        bestChange.rule = adequacyRule(original);
+        bestChange.ruleText = ruleText(original, *straight, context.options);
+        if (isGlobalProfile(straight->id))
+          bestChange.caveat = kGlobalProfileCaveat;
+      }
+    }
+    if (current->id == policyModel) {
+      const ModelRates *cheap = cheapestCandidate(
+          original, workload, *current, context,
+          [&](const ModelRates &candidate) { return candidate.tier != "premium"; }, routerModels);
+      if (cheap) {
+        Workload moved = workload;
+        moveShare(moved.routing, current->id, cheap->id);
+        const bool measured = original.escalation.has_value();
+        const double rate = measured ? original.escalation->rate : kAssumedEscalationRate;
+        moved.escalation = Escalation{current->id, rate};
+        const double usd = usdPerRequest(moved, context.ranking);
+        // Below e* (per request): the policy costs less than all traffic
+        // on the premium model; the scenario's own e* is checked at the end.
+        if (usd < bestUsd && usd < usdPerRequest(workload, *current)) {
           bestUsd = usd;
+          bestWorkload = std::move(moved);
+          bestChange = {};
+          bestChange.text = workload.name + ": " + percentText(route.share) + " of requests from " +
+                            route.modelId + " to " + cheap->id +
+                            " (cheapest adequate model), escalating " + percentText(rate) +
+                            " back to " + current->id + " (" + (measured ? "measured" : "assumed") +
+                            " rate)";
+          bestChange.rule = adequacyRule(original);
+          bestChange.ruleText = ruleText(original, *cheap, context.options) +
+                                "; exceptions go back to " + current->id +
+                                ", the model it runs on today";
+          bestChange.escalation = ProposedEscalation{
+              current->id, rate, measured ? RateSource::Measured : RateSource::Assumed, {}};
+          policy = true;
         }
       }
     }
-    const std::string id = best ? best->id : route.modelId;
-    if (id != route.modelId)
-      changes.push_back({workload.name + ": " + percentText(route.share) + " of requests from " +
-                             route.modelId + " to " + id + " (cheapest adequate model)",
-                         adequacyRule(workload), ruleText(workload, *best, options)});
-    auto same = std::find_if(routing.begin(), routing.end(),
-                             [&](const RoutingShare &entry) { return entry.modelId == id; });
-    if (same != routing.end())
-      same->share += route.share;
-    else
-      routing.push_back({id, route.share});
+    if (workload.promptRouter.empty())
+      for (const PromptRouter &router : context.ranking.promptRouters) {
+        if (router.models.size() != 2 || router.models[1] != current->id)
+          continue;
+        const ModelRates *small = context.ranking.find(router.models[0]);
+        if (!small || routesTo(workload, small->id) || !adequate(*small, workload) ||
+            retiredIn(*small, context.calendarMonth) ||
+            !routerSiblingAdequate(original, *small, context.ranking))
+          continue;
+        Workload routed = workload;
+        routed.routing.erase(
+            std::find_if(routed.routing.begin(), routed.routing.end(),
+                         [&](const RoutingShare &entry) { return entry.modelId == current->id; }));
+        addShare(routed.routing, small->id, route.share * kAssumedRouterSmallShare);
+        addShare(routed.routing, current->id, route.share * (1 - kAssumedRouterSmallShare));
+        routed.promptRouter = router.id;
+        const double usd = usdPerRequest(routed, context.ranking);
+        if (usd < bestUsd) {
+          bestUsd = usd;
+          bestWorkload = std::move(routed);
+          bestChange = {};
+          bestChange.text = workload.name + ": " + percentText(route.share) + " of requests from " +
+                            current->id + " to the " + router.name + " (" + router.id +
+                            "), expected split " + percentText(kAssumedRouterSmallShare) + " " +
+                            small->id + " / " + percentText(1 - kAssumedRouterSmallShare) + " " +
+                            current->id + " (assumed)";
+          bestChange.rule = ChangeRule::PromptRouter;
+          bestChange.ruleText =
+              "AWS Intelligent Prompt Routing (" + router.name +
+              (router.sourceDate.empty() ? std::string() : ", " + router.sourceDate) +
+              "): the router sends a request to " + small->id +
+              " only where it predicts an answer as good; both models adequate (" +
+              (adequacyRule(original) == ChangeRule::SameProvider
+                   ? "no adequate set: " + small->provider + ", a provider it runs on today"
+                   : ruleText(original, *small, context.options)) +
+              ")";
+          bestChange.router = ProposedRouter{
+              router.id,
+              {{small->id, kAssumedRouterSmallShare}, {current->id, 1 - kAssumedRouterSmallShare}},
+              RateSource::Assumed};
+          policy = false;
+        }
+      }
+    if (bestChange.text.empty())
+      continue;
+    // The router's split is its two shares: nothing else moves onto them.
+    if (bestChange.router)
+      for (const RoutingShare &share : bestChange.router->split) {
+        keep.insert(share.modelId);
+        routerModels.insert(share.modelId);
+      }
+    bestChange.workloadId = original.id;
+    workload = std::move(bestWorkload);
+    if (policy)
+      policyChanges.push_back(ledger.changes.size());
+    ledger.record(scenario, std::move(bestChange));
   }
-  workload.routing = std::move(routing);
+  // 2b. The same model through its global cross-region profile.
+  if (original.dataResidency)
+    return;
+  const std::vector<RoutingShare> routing = scenario.workloads[w].routing;
+  for (const RoutingShare &route : routing) {
+    Workload &workload = scenario.workloads[w];
+    const ModelRates *current = context.ranking.find(route.modelId);
+    if (!current || !(route.share > 0) || isGlobalProfile(current->id) || keep.count(current->id) ||
+        routerModels.count(current->id))
+      continue;
+    const ModelRates *twin = context.ranking.find(globalTwinOf(current->id));
+    if (!twin || !adequate(*twin, workload) || retiredIn(*twin, context.calendarMonth) ||
+        !(usdPerRequest(workload, *twin) <
+          usdPerRequest(workload, *current) * (1 - kWorthwhileSaving)))
+      continue;
+    const std::vector<RoutingShare> previous = workload.routing;
+    moveShare(workload.routing, current->id, twin->id);
+    ProposedChange change;
+    change.text = workload.name + ": " + percentText(route.share) + " of requests from " +
+                  current->id + " to " + twin->id +
+                  " (the same model through the global cross-region profile)";
+    change.workloadId = original.id;
+    change.rule = ChangeRule::GlobalProfile;
+    change.ruleText = "same model, global cross-region profile at the card's global price; the "
+                      "workload is not marked data_residency";
+    change.caveat = kGlobalProfileCaveat;
+    const double before = ledger.netUsd;
+    ledger.record(scenario, std::move(change));
+    // A commitment on the regional id can make the move dearer this month:
+    // then it is not proposed (docs/cost-model.md §15).
+    if (!(ledger.changes.back().savingUsd > 0)) {
+      ledger.changes.pop_back();
+      ledger.netUsd = before;
+      scenario.workloads[w].routing = previous;
+    }
+  }
 }
 
 std::string monthText(int month) {
   return " (the optimum for month " + std::to_string(month + 1) + ")";
 }
 
-void sizeCommitments(Scenario &scenario, const RateCard &card, int month,
-                     std::vector<ProposedChange> &changes) {
+void sizeCommitments(Scenario &scenario, const RateCard &card, int month, Ledger &ledger) {
   const Evaluation evaluation = evaluate(prepareScenario(scenario, card), month);
   // Existing commitments: resized to the optimum of the traffic left on them.
   for (const ProvisionedResult &result : evaluation.provisioned) {
@@ -176,13 +459,14 @@ void sizeCommitments(Scenario &scenario, const RateCard &card, int month,
     if (commitment == scenario.provisioned.end() ||
         commitment->modelUnits == result.optimalModelUnits)
       continue;
-    changes.push_back(sameModel(result.modelId + ": provisioned model units " +
-                                std::to_string(commitment->modelUnits) + " → " +
-                                std::to_string(result.optimalModelUnits) + monthText(month)));
+    ProposedChange change = sameModel(result.modelId + ": provisioned model units " +
+                                      std::to_string(commitment->modelUnits) + " → " +
+                                      std::to_string(result.optimalModelUnits) + monthText(month));
     if (result.optimalModelUnits < 1)
       scenario.provisioned.erase(commitment);
     else
       commitment->modelUnits = static_cast<int>(result.optimalModelUnits);
+    ledger.record(scenario, std::move(change));
   }
   // Models without one: a commitment where a quoted price makes it pay.
   for (const SizingResult &sizing : evaluation.sizing) {
@@ -196,9 +480,10 @@ void sizeCommitments(Scenario &scenario, const RateCard &card, int month,
       continue;
     scenario.provisioned.push_back(
         {sizing.modelId, static_cast<int>(sizing.optimalModelUnits), sizing.term, month});
-    changes.push_back(sameModel(
-        sizing.modelId + ": commit " + std::to_string(sizing.optimalModelUnits) +
-        " provisioned model unit(s), " + std::string(toString(sizing.term)) + monthText(month)));
+    ledger.record(scenario, sameModel(sizing.modelId + ": commit " +
+                                      std::to_string(sizing.optimalModelUnits) +
+                                      " provisioned model unit(s), " +
+                                      std::string(toString(sizing.term)) + monthText(month)));
   }
   for (const ReservedResult &result : evaluation.reserved) {
     auto reservation =
@@ -209,49 +494,78 @@ void sizeCommitments(Scenario &scenario, const RateCard &card, int month,
     if (reservation->inputTpm == result.optimalInputTpm &&
         reservation->outputTpm == result.optimalOutputTpm)
       continue;
-    changes.push_back(sameModel(result.modelId + ": reservation " + tpmText(reservation->inputTpm) +
-                                " / " + tpmText(reservation->outputTpm) + " input/output TPM → " +
-                                tpmText(result.optimalInputTpm) + " / " +
-                                tpmText(result.optimalOutputTpm) + " (the optimum)"));
+    ProposedChange change = sameModel(
+        result.modelId + ": reservation " + tpmText(reservation->inputTpm) + " / " +
+        tpmText(reservation->outputTpm) + " input/output TPM → " + tpmText(result.optimalInputTpm) +
+        " / " + tpmText(result.optimalOutputTpm) + " (the optimum)");
     if (result.optimalInputTpm <= 0 && result.optimalOutputTpm <= 0) {
       scenario.reserved.erase(reservation);
     } else {
       reservation->inputTpm = result.optimalInputTpm;
       reservation->outputTpm = result.optimalOutputTpm;
     }
+    ledger.record(scenario, std::move(change));
   }
 }
 
-double netUsdAt(const Scenario &scenario, const RateCard &card, int month) {
-  return evaluate(prepareScenario(scenario, card), month, {1.0, false}).netUsd;
-}
-
-// The three steps, with routes on the models in `keep` left where they are.
-OptimizedProposal propose(const Scenario &baseline, const RateCard &card, int month,
-                          const OptimizeOptions &options, const std::set<std::string> &keep) {
+struct Built {
   OptimizedProposal proposal;
+  std::vector<std::size_t> policyChanges; // indices of seed-policy changes
+};
+
+// The steps, with routes on the models in `keep` left where they are and
+// no seed policy for the workloads in `noPolicy`.
+Built propose(const Scenario &baseline, const RateCard &card, int month,
+              const OptimizeOptions &options, const std::set<std::string> &keep,
+              const std::set<std::string> &noPolicy) {
+  Built built;
+  OptimizedProposal &proposal = built.proposal;
   proposal.scenario = baseline;
   Scenario &scenario = proposal.scenario;
+  Ledger ledger{card, month, netUsdAt(baseline, card, month), proposal.changes};
   // Ranked by the prices of the month the proposal is for (docs/cost-model.md §13.3).
   const std::optional<int> start = calendarStart(baseline);
   const std::optional<int> calendarMonth = start ? std::optional(*start + month) : start;
   const RateCard ranking = cardInForce(card, calendarMonth);
-  for (Workload &workload : scenario.workloads) {
+  const RoutingContext context{ranking, calendarMonth, options, keep, noPolicy};
+  for (std::size_t w = 0; w < scenario.workloads.size(); ++w) {
+    Workload &workload = scenario.workloads[w];
     if (workload.latencyTolerant && workload.batchShare < 1) {
       // Only where batch is cheaper: a card may price batch above on demand.
       Workload batched = workload;
       batched.batchShare = 1;
       if (usdPerRequest(batched, ranking) < usdPerRequest(workload, ranking)) {
-        proposal.changes.push_back(sameModel(workload.name + ": batch share " +
-                                             percentText(workload.batchShare) +
-                                             " → 100% (marked latency-tolerant)"));
+        ProposedChange change =
+            sameModel(workload.name + ": batch share " + percentText(workload.batchShare) +
+                          " → 100% (marked latency-tolerant)",
+                      workload.id);
         workload.batchShare = 1;
+        ledger.record(scenario, std::move(change));
       }
     }
-    routeCheapest(workload, ranking, calendarMonth, options, keep, proposal.changes);
+    routeWorkload(scenario, w, context, ledger, built.policyChanges);
   }
-  sizeCommitments(scenario, card, month, proposal.changes);
-  return proposal;
+  sizeCommitments(scenario, card, month, ledger);
+  return built;
+}
+
+// The variant that costs least: every route free to move, or the routes on
+// committed models kept (their commitment may make them cheaper than list).
+Built cheapestVariant(const Scenario &baseline, const RateCard &card, int month,
+                      const OptimizeOptions &options, const std::set<std::string> &noPolicy) {
+  std::set<std::string> committed;
+  for (const ProvisionedCommitment &commitment : baseline.provisioned)
+    committed.insert(commitment.modelId);
+  for (const Reservation &reservation : baseline.reserved)
+    committed.insert(reservation.modelId);
+  Built best = propose(baseline, card, month, options, {}, noPolicy);
+  if (!committed.empty()) {
+    Built keeping = propose(baseline, card, month, options, committed, noPolicy);
+    if (netUsdAt(keeping.proposal.scenario, card, month) <
+        netUsdAt(best.proposal.scenario, card, month))
+      best = std::move(keeping);
+  }
+  return best;
 }
 
 } // namespace
@@ -266,8 +580,16 @@ const char *toString(ChangeRule rule) {
     return "min_quality";
   case ChangeRule::SameProvider:
     return "same_provider";
+  case ChangeRule::PromptRouter:
+    return "prompt_router";
+  case ChangeRule::GlobalProfile:
+    return "global_profile";
   }
   return "same_model";
+}
+
+const char *toString(RateSource source) {
+  return source == RateSource::Measured ? "measured" : "assumed";
 }
 
 ChangeRule adequacyRule(const Workload &workload) {
@@ -283,6 +605,9 @@ bool withinAdequateSet(const Workload &workload, const ModelRates &current,
   // It runs on them today; with no set, still only within the tier of the
   // share (a split by tier is often a routing by difficulty).
   const bool today = routedToday(workload, candidate.id);
+  // Marked data-resident: no global profile, listed or not.
+  if (workload.dataResidency && isGlobalProfile(candidate.id) && !today)
+    return false;
   if (today && adequacyRule(workload) != ChangeRule::SameProvider)
     return true;
   // A global profile may serve requests in any commercial region: a data-
@@ -298,8 +623,7 @@ bool withinAdequateSet(const Workload &workload, const ModelRates &current,
                      candidate.id) != workload.adequateModels.end();
   case ChangeRule::MinQuality:
     return meetsMinimum(candidate, *workload.minQuality);
-  case ChangeRule::SameProvider:
-  case ChangeRule::SameModel:
+  default:
     break;
   }
   // Nothing says what is adequate: a provider the workload already uses, in
@@ -326,28 +650,46 @@ OptimizedProposal proposeOptimized(const Scenario &baseline, const RateCard &car
   // is also built with those routes kept, and the cheaper of the two wins;
   // and a proposal never costs more than the baseline (fuzz_pipeline found
   // one that did: docs/fuzzing.md).
-  std::set<std::string> committed;
-  for (const ProvisionedCommitment &commitment : baseline.provisioned)
-    committed.insert(commitment.modelId);
-  for (const Reservation &reservation : baseline.reserved)
-    committed.insert(reservation.modelId);
-  OptimizedProposal best = propose(baseline, card, month, options, {});
-  double bestUsd = netUsdAt(best.scenario, card, month);
-  if (!committed.empty()) {
-    OptimizedProposal keeping = propose(baseline, card, month, options, committed);
-    const double keepingUsd = netUsdAt(keeping.scenario, card, month);
-    if (keepingUsd < bestUsd) {
-      best = std::move(keeping);
-      bestUsd = keepingUsd;
+  std::set<std::string> noPolicy;
+  Built best;
+  while (true) {
+    best = cheapestVariant(baseline, card, month, options, noPolicy);
+    // Each seed policy beside the month's e* of the scenario as proposed
+    // (docs/cost-model.md §13.5.4); a rate at or above it does not pay, and
+    // the workload is proposed without the policy.
+    const std::vector<EscalationBreakEven> breakEvens =
+        escalationBreakEvens(best.proposal.scenario, card, month);
+    bool refused = false;
+    for (std::size_t index : best.policyChanges) {
+      ProposedChange &change = best.proposal.changes[index];
+      for (const EscalationBreakEven &breakEven : breakEvens)
+        if (breakEven.workloadId == change.workloadId)
+          change.escalation->breakEvenRate = breakEven.breakEvenRate;
+      const auto &rate = change.escalation->breakEvenRate;
+      if (!rate || !(change.escalation->rate < *rate)) {
+        noPolicy.insert(change.workloadId);
+        refused = true;
+      }
     }
+    if (!refused)
+      break;
   }
-  if (bestUsd > netUsdAt(baseline, card, month)) {
-    best.scenario = baseline;
-    best.changes.clear();
+  for (std::size_t index : best.policyChanges) {
+    ProposedChange &change = best.proposal.changes[index];
+    change.text += "; break-even e* " + percentText(*change.escalation->breakEvenRate);
   }
-  best.scenario.name =
+  OptimizedProposal proposal = std::move(best.proposal);
+  if (netUsdAt(proposal.scenario, card, month) > netUsdAt(baseline, card, month)) {
+    proposal.scenario = baseline;
+    proposal.changes.clear();
+  }
+  // Ranked by saving; the order they were made breaks ties.
+  std::stable_sort(
+      proposal.changes.begin(), proposal.changes.end(),
+      [](const ProposedChange &a, const ProposedChange &b) { return a.savingUsd > b.savingUsd; });
+  proposal.scenario.name =
       (baseline.name.empty() ? std::string("Untitled scenario") : baseline.name) + " (optimized)";
-  return best;
+  return proposal;
 }
 
 } // namespace bwi::core

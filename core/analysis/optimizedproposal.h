@@ -3,6 +3,7 @@
 #include "core/model/ratecard.h"
 #include "core/model/scenario.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,15 @@
 //     that can serve the workload as configured (its service tier, a 1-hour
 //     cache), priced per request with the workload's own token shape,
 //     caching and batch share, when it saves at least 1% per request; a
-//     model priced only as an estimate is not proposed;
+//     model priced only as an estimate is not proposed. A share on a
+//     premium model moves down a tier only as the seed's policy: the bulk
+//     to the cheapest adequate model, the workload's measured escalation
+//     rate (else kAssumedEscalationRate) sent back to that premium model,
+//     proposed where the rate is below its break-even e*. Where a card
+//     prompt router covers the share's model and an adequate sibling, the
+//     router at its expected split is an option too; the cheapest wins;
+//  2b. the model a share lands on moves to its `global.` twin where the
+//     card has one, unless the workload is marked data_residency;
 //  3. provisioned throughput at the optimum for the month: existing
 //     commitments resized (or dropped at 0), new ones where a quoted price
 //     makes them pay; reservations resized to their optimum.
@@ -24,6 +33,7 @@
 // list price says: the proposal is also built with those routes kept, and
 // the cheaper one is proposed. The proposal never costs more than the
 // baseline in `month`; where no change lowers the cost it changes nothing.
+// docs/cost-model.md §15 has the rules in full.
 namespace bwi::core {
 
 struct OptimizeOptions {
@@ -39,21 +49,65 @@ enum class ChangeRule {
   AdequateModels, // a model of the workload's `adequate_models`
   MinQuality,     // a model whose card quality score meets `min_quality`
   SameProvider,   // neither given: a provider and tier the workload already uses
+  PromptRouter,   // AWS Intelligent Prompt Routing over two adequate models of one family
+  GlobalProfile,  // the same model through its `global.` cross-region profile
 };
 
 // The file name of a rule, as `optimize --json` writes it.
 const char *toString(ChangeRule rule);
 
+// The escalation rate a seed-policy proposal rests on when the workload has
+// no exception path of its own (docs/cost-model.md §15): an assumption, and
+// labelled as one wherever the proposal is shown.
+inline constexpr double kAssumedEscalationRate = 0.10;
+// The share of a prompt router's requests its smaller model serves when the
+// optimizer proposes the router (docs/cost-model.md §20): an assumption too.
+inline constexpr double kAssumedRouterSmallShare = 0.70;
+// What a `global_profile` change says beside it.
+inline constexpr const char *kGlobalProfileCaveat =
+    "global cross-region inference may serve requests in any commercial AWS region; check "
+    "data-residency rules";
+
+enum class RateSource { Measured, Assumed };
+const char *toString(RateSource source); // measured | assumed
+
+// The exception path a seed-policy change sets: the bulk on the cheapest
+// adequate model, a share `rate` escalated to the premium model it leaves.
+struct ProposedEscalation {
+  std::string to;
+  double rate = 0;
+  RateSource rateSource = RateSource::Assumed;
+  // e* of the proposed scenario for the month (docs/cost-model.md §13.5.4);
+  // the change is proposed only when `rate` is below it.
+  std::optional<double> breakEvenRate;
+  bool operator==(const ProposedEscalation &) const = default;
+};
+
+// A prompt router a change puts in front of a share, at its expected split.
+struct ProposedRouter {
+  std::string id;
+  std::vector<RoutingShare> split; // the router's two models, shares summing to 1
+  RateSource splitSource = RateSource::Assumed;
+  bool operator==(const ProposedRouter &) const = default;
+};
+
 struct ProposedChange {
-  std::string text; // what changes, for the user to review
+  std::string text;       // what changes, for the user to review
+  std::string workloadId; // the workload it changes; empty: a commitment
   ChangeRule rule = ChangeRule::SameModel;
   std::string ruleText; // the rule as the user reads it, with its source and date
+  // The month's net USD this change saves, measured in the order the changes
+  // were made, so that the savings add up to the proposal's (docs/cost-model.md §15).
+  double savingUsd = 0;
+  std::optional<ProposedEscalation> escalation; // a seed-policy change
+  std::optional<ProposedRouter> router;         // a prompt-router change
+  std::string caveat;                           // e.g. kGlobalProfileCaveat; empty: none
   bool operator==(const ProposedChange &) const = default;
 };
 
 struct OptimizedProposal {
   Scenario scenario;
-  std::vector<ProposedChange> changes; // in the order they were made
+  std::vector<ProposedChange> changes; // largest saving first
 };
 
 // The rule that bounds where the optimizer may move `workload`'s traffic:

@@ -238,6 +238,66 @@ void readMeters(ObjectReader &reader, RateCard &card, ValidationIssues &issues) 
   }
 }
 
+// Read after the models, so that each router's two models are checked
+// against them (docs/ratecard.md, "Prompt routers").
+void readPromptRouters(ObjectReader &reader, RateCard &card, ValidationIssues &issues) {
+  const Json *routers = reader.find("prompt_routers");
+  if (!routers)
+    return;
+  if (!routers->is_array()) {
+    reader.addIssue("prompt_routers", "must be an array, got " + describeType(*routers));
+    return;
+  }
+  if (routers->size() > kMaxRateCardModels) {
+    reader.addIssue("prompt_routers", "lists " + std::to_string(routers->size()) +
+                                          " routers; a rate card may have at most " +
+                                          std::to_string(kMaxRateCardModels));
+    return;
+  }
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < routers->size(); ++i) {
+    const std::string path = indexPath(reader.pathOf("prompt_routers"), i);
+    ObjectReader entry((*routers)[i], path, issues);
+    if (!entry.isObject())
+      continue;
+    PromptRouter router;
+    router.id = entry.requiredString("id");
+    if (!router.id.empty() && !seen.insert(router.id).second)
+      entry.addIssue("id", "duplicate router id \"" + router.id + "\"");
+    router.name = entry.string("name", router.id);
+    router.source = entry.string("source", "");
+    router.sourceDate = entry.string("source_date", "");
+    router.note = entry.string("note", "");
+    const Json *models = entry.find("models");
+    if (!models) {
+      entry.missing("models");
+    } else if (!models->is_array() || models->size() != 2) {
+      entry.addIssue("models", "must be an array of the router's two model ids");
+    } else {
+      for (std::size_t j = 0; j < 2; ++j) {
+        const std::string modelPath = indexPath(entry.pathOf("models"), j);
+        const Json &model = (*models)[j];
+        if (!model.is_string() || !card.find(model.get<std::string>()))
+          issues.push_back({modelPath, "must be a model id of this card"});
+        else
+          router.models.push_back(model.get<std::string>());
+      }
+      if (router.models.size() == 2 && router.models[0] == router.models[1])
+        entry.addIssue("models", "names the same model twice");
+    }
+    card.promptRouters.push_back(std::move(router));
+  }
+}
+
+Json promptRouterToJson(const PromptRouter &router) {
+  return {{"id", router.id},
+          {"name", router.name},
+          {"models", router.models},
+          {"source", router.source},
+          {"source_date", router.sourceDate},
+          {"note", router.note}};
+}
+
 Json qualityToJson(const QualityScore &quality) {
   return {{"score", quality.score},
           {"scale", quality.scale},
@@ -407,6 +467,7 @@ RateCard readRateCard(const Json &json, const std::string &path, ValidationIssue
       issues.push_back({childPath(modelPath, "id"), "duplicate model id \"" + model.id + "\""});
     card.models.push_back(std::move(model));
   }
+  readPromptRouters(reader, card, issues);
   return card;
 }
 
@@ -571,6 +632,11 @@ Json rateCardToJson(const RateCard &card) {
     json["meters"] = Json::array();
     for (const MeterRate &meter : card.meters)
       json["meters"].push_back(meterToJson(meter));
+  }
+  if (!card.promptRouters.empty()) {
+    json["prompt_routers"] = Json::array();
+    for (const PromptRouter &router : card.promptRouters)
+      json["prompt_routers"].push_back(promptRouterToJson(router));
   }
   json["models"] = Json::array();
   for (const ModelRates &model : card.models)

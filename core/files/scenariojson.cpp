@@ -289,6 +289,17 @@ Workload readWorkload(const Json &json, const std::string &path, ValidationIssue
   // On the card's quality scale; the card's scores are checked against it in
   // scenariovalidation.cpp.
   workload.minQuality = reader.optionalNumber("min_quality", NumberRule::between(-1e9, 1e9));
+  workload.dataResidency = reader.boolean("data_residency", false);
+  if (const Json *router = reader.find("prompt_router")) {
+    // The router is checked against the card and the routing in
+    // scenariovalidation.cpp (docs/cost-model.md §20).
+    ObjectReader routerReader(*router, reader.pathOf("prompt_router"), issues);
+    if (routerReader.isObject()) {
+      workload.promptRouter = routerReader.requiredString("id");
+      if (routerReader.has("id") && workload.promptRouter.empty())
+        routerReader.addIssue("id", "must name a router of the rate card");
+    }
+  }
   return workload;
 }
 
@@ -558,6 +569,10 @@ Json workloadToJson(const Workload &workload) {
     json["adequate_models"] = workload.adequateModels;
   if (workload.minQuality)
     json["min_quality"] = *workload.minQuality;
+  if (workload.dataResidency)
+    json["data_residency"] = true;
+  if (!workload.promptRouter.empty())
+    json["prompt_router"] = {{"id", workload.promptRouter}};
   return json;
 }
 

@@ -66,6 +66,22 @@ void validateWorkload(const Workload &workload, const std::string &path, const R
     if (!card.find(workload.adequateModels[j]))
       report.add(indexPath(childPath(path, "adequate_models"), j),
                  "unknown model id \"" + workload.adequateModels[j] + "\" (not in the rate card)");
+  // The router's split is the routing's shares on its two models, so the
+  // routing names both (docs/cost-model.md §20).
+  if (!workload.promptRouter.empty()) {
+    const std::string routerPath = childPath(childPath(path, "prompt_router"), "id");
+    if (const PromptRouter *router = card.findRouter(workload.promptRouter)) {
+      for (const std::string &id : router->models)
+        if (std::none_of(workload.routing.begin(), workload.routing.end(),
+                         [&](const RoutingShare &route) { return route.modelId == id; }))
+          report.add(routerPath, "router \"" + router->id + "\" serves " + id +
+                                     ", which the routing does not name: give both of its "
+                                     "models a share (its expected split)");
+    } else {
+      report.add(routerPath, "unknown prompt router \"" + workload.promptRouter +
+                                 "\" (not in the rate card's prompt_routers)");
+    }
+  }
   // A meter is priced by the card unless its rate is typed (docs/cost-model.md §18).
   // Meters do not follow the calendar, so this holds for every month.
   const std::string metersPath = childPath(path, "meters");

@@ -44,6 +44,12 @@ const ModelRates *RateCard::find(std::string_view id) const {
   return it == models.end() ? nullptr : &*it;
 }
 
+const PromptRouter *RateCard::findRouter(std::string_view id) const {
+  const auto it = std::find_if(promptRouters.begin(), promptRouters.end(),
+                               [id](const PromptRouter &router) { return router.id == id; });
+  return it == promptRouters.end() ? nullptr : &*it;
+}
+
 std::string_view toString(PtTerm term) {
   switch (term) {
   case PtTerm::NoCommit:

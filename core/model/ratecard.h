@@ -173,6 +173,21 @@ struct MeterRate {
   bool operator==(const MeterRate &) const = default;
 };
 
+// An AWS Intelligent Prompt Routing router (docs/ratecard.md, "Prompt
+// routers"): one endpoint over two models of one family that sends each
+// request to the model it predicts answers well enough at the lower cost.
+// It has no price of its own: each request is billed at the model that
+// served it (docs/cost-model.md §20).
+struct PromptRouter {
+  std::string id;                  // as in the ARN's default-prompt-router/ID, e.g. "amazon.nova:1"
+  std::string name;                // "Nova Prompt Router"
+  std::vector<std::string> models; // the two card model ids, the smaller first
+  std::string source;
+  std::string sourceDate;
+  std::string note;
+  bool operator==(const PromptRouter &) const = default;
+};
+
 struct RateCard {
   int version = 1;  // the file's "version", written back as read
   std::string asOf; // ISO date YYYY-MM-DD the prices were checked
@@ -181,8 +196,10 @@ struct RateCard {
   std::vector<std::string> notes;
   std::vector<ModelRates> models;
   std::vector<MeterRate> meters;
+  std::vector<PromptRouter> promptRouters;
 
   const ModelRates *find(std::string_view id) const;
+  const PromptRouter *findRouter(std::string_view id) const;
   bool operator==(const RateCard &) const = default;
 };
 

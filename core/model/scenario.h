@@ -116,6 +116,15 @@ struct Workload {
   // are always adequate. Only the optimizer reads these; they change no cost.
   std::vector<std::string> adequateModels;
   std::optional<double> minQuality;
+  // The workload's requests must be served in the geography it runs in (a
+  // Bedrock What-If addition, "data_residency"): the optimizer never
+  // proposes a `global.` profile for it (docs/scenario-format.md).
+  bool dataResidency = false;
+  // Its shares on the two models of this card router (`prompt_routers`) are
+  // served through AWS Intelligent Prompt Routing (a Bedrock What-If
+  // addition, "prompt_router"): billed at the model that served, so priced
+  // as those shares (docs/cost-model.md §20). Empty: no router.
+  std::string promptRouter;
   bool operator==(const Workload &) const = default;
 };
 

@@ -150,6 +150,10 @@ FieldValue getField(const Scenario &scenario, const FieldKey &key) {
     return workload.adequateModels;
   case Field::MinQuality:
     return workload.minQuality ? FieldValue(*workload.minQuality) : FieldValue(std::monostate{});
+  case Field::DataResidency:
+    return workload.dataResidency ? 1.0 : 0.0;
+  case Field::PromptRouter:
+    return workload.promptRouter;
   default: {
     const double *number =
         workloadNumber(scenario.workloads[static_cast<std::size_t>(key.workload)], key.field);
@@ -345,6 +349,16 @@ bool setField(Scenario &scenario, const FieldKey &key, const FieldValue &value) 
       workload.minQuality = *number;
     else
       return false;
+    return true;
+  case Field::DataResidency:
+    if (!number)
+      return false;
+    workload.dataResidency = *number != 0;
+    return true;
+  case Field::PromptRouter:
+    if (!text)
+      return false;
+    workload.promptRouter = *text;
     return true;
   default:
     break;

@@ -55,6 +55,8 @@ enum class Field {
   // score (monostate removes it).
   AdequateModels,
   MinQuality,
+  DataResidency, // 1 or 0: no `global.` profile is proposed (docs/scenario-format.md)
+  PromptRouter, // the card router's id serving the workload ("" removes it; docs/cost-model.md §20)
   // Commitment on a model (needs `modelId`)
   ProvisionedUnits, // 0 removes the commitment
   ProvisionedTerm,

@@ -78,9 +78,28 @@ Json comparisonToJson(const Comparison &comparison) {
 
 Json proposedChangesToJson(const std::vector<ProposedChange> &changes) {
   Json list = Json::array();
-  for (const ProposedChange &change : changes)
-    list.push_back(
-        {{"change", change.text}, {"rule", toString(change.rule)}, {"rule_text", change.ruleText}});
+  for (const ProposedChange &change : changes) {
+    Json entry = {{"change", change.text},
+                  {"workload", change.workloadId.empty() ? Json(nullptr) : Json(change.workloadId)},
+                  {"rule", toString(change.rule)},
+                  {"rule_text", change.ruleText},
+                  {"saving_usd", change.savingUsd}};
+    if (const auto &escalation = change.escalation)
+      entry["escalation"] = {{"to", escalation->to},
+                             {"rate", escalation->rate},
+                             {"rate_source", toString(escalation->rateSource)},
+                             {"break_even_rate", optionalNumber(escalation->breakEvenRate)}};
+    if (const auto &router = change.router) {
+      Json split = Json::object();
+      for (const RoutingShare &share : router->split)
+        split[share.modelId] = share.share;
+      entry["prompt_router"] = {
+          {"id", router->id}, {"split", split}, {"split_source", toString(router->splitSource)}};
+    }
+    if (!change.caveat.empty())
+      entry["caveat"] = change.caveat;
+    list.push_back(std::move(entry));
+  }
   return list;
 }
 

@@ -5,7 +5,7 @@
     python3 resources/ratecard-sources/generate.py --check    # exit 1 if the card differs
 
 The tables (sources.csv, models.csv, commitments.csv, price_changes.csv,
-quality.csv, meters.csv, card.json) are the only place a figure is typed;
+quality.csv, meters.csv, prompt_routers.csv, card.json) are the only place a figure is typed;
 the card is derived from them, sorted and formatted the same way every time,
 so a refresh shows as a readable diff. docs/ratecard.md gives the rules the
 code below applies (scopes, effective months, the Reserved unit, estimates).
@@ -336,6 +336,33 @@ def read_meters(sources):
     return sorted(meters, key=lambda meter: meter["kind"])
 
 
+def read_prompt_routers(ids, sources):
+    """AWS's default Intelligent Prompt Routing routers: two card models each,
+    the smaller first (docs/ratecard.md, "Prompt routers")."""
+    routers = []
+    seen = set()
+    for row in read_table("prompt_routers.csv"):
+        where = f"prompt_routers.csv {row['id']}"
+        if not row["id"] or row["id"] in seen:
+            raise TableError(f"{where}: missing or duplicate id")
+        seen.add(row["id"])
+        for key in ("small", "large"):
+            if row[key] not in ids:
+                raise TableError(f"{where}: {key} {row[key]} is not a card model")
+        if row["small"] == row["large"]:
+            raise TableError(f"{where}: the two models must differ")
+        tags = sources.tags(row["source"], where)
+        routers.append({
+            "id": row["id"],
+            "name": row["name"],
+            "models": [row["small"], row["large"]],
+            "source": "; ".join(f"{tag}: {sources.rows[tag]['reference']}" for tag in tags),
+            "source_date": sources.newest(row["source"], where),
+            "note": row["note"],
+        })
+    return sorted(routers, key=lambda router: router["id"])
+
+
 PROVISIONED_QUOTE_NOTE = (
     "quote needed: AWS publishes no current Provisioned Throughput price and no model-unit capacity "
     "(input/output tokens per minute per MU) for this model (S6: 'contact your AWS account manager'). "
@@ -494,6 +521,7 @@ def build_card():
     changes = read_price_changes(ids, sources)
     quality = read_quality(ids, sources)
     meters = read_meters(sources)
+    routers = read_prompt_routers(ids, sources)
     ordered = sorted(models, key=lambda model: (model["row"]["provider"], family_key(model["id"]),
                                                 model["id"].startswith("global."), model["id"]))
     objects = [model_object(model, by_id, sources, commitments, changes, quality, header) for model in ordered]
@@ -507,6 +535,7 @@ def build_card():
         "notes": header["notes"],
         "sources": sources.card_object(),
         "meters": meters,
+        "prompt_routers": routers,
         "models": objects,
     }
 

@@ -112,3 +112,47 @@ TEST_CASE("optimize writes a proposal that loads and costs less", "[cli][compare
     CHECK_THAT(refused.err, !Catch::Matchers::Contains(".tmp-"));
   }
 }
+
+TEST_CASE("optimize ranks the example's changes and shows each rule, e* and caveat",
+          "[cli][compare][optimize]") {
+  const Run json = run({"optimize", kExample, "--json"});
+  INFO(json.err);
+  REQUIRE(json.status == 0);
+  const auto changes = nlohmann::json::parse(json.out)["changes"];
+  REQUIRE(changes.size() > 2);
+  double saved = 0;
+  bool policy = false;
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    const auto &change = changes[i];
+    CHECK(change.contains("rule"));
+    CHECK(change.contains("rule_text"));
+    saved += change["saving_usd"].get<double>();
+    if (i > 0)
+      CHECK(change["saving_usd"].get<double>() <= changes[i - 1]["saving_usd"].get<double>());
+    if (change.contains("escalation")) {
+      // code-assistant: Opus → Sonnet 4.5 with an assumed 10% back to Opus.
+      policy = true;
+      const auto &escalation = change["escalation"];
+      CHECK(escalation["to"] == "anthropic.claude-opus-4-5-20251101-v1:0");
+      CHECK(escalation["rate_source"] == "assumed");
+      CHECK(escalation["rate"].get<double>() == 0.1);
+      CHECK(escalation["break_even_rate"].get<double>() > 0.1);
+    }
+    if (change["rule"] == "global_profile") {
+      CHECK_THAT(change["caveat"].get<std::string>(),
+                 Catch::Matchers::Contains("any commercial AWS region"));
+    }
+  }
+  CHECK(policy);
+  const auto waterfall = nlohmann::json::parse(json.out)["waterfall"];
+  CHECK_THAT(saved, test::closeTo(-waterfall["difference_usd"].get<double>()));
+
+  const Run text = run({"compare", kExample, "--optimized"});
+  REQUIRE(text.status == 0);
+  CHECK_THAT(text.out, Catch::Matchers::Contains("exception path: 10.0% to "
+                                                 "anthropic.claude-opus-4-5-20251101-v1:0 "
+                                                 "(assumed rate") &&
+                           Catch::Matchers::Contains("break-even e* ") &&
+                           Catch::Matchers::Contains("router split: 70.0% amazon.nova-lite-v1:0") &&
+                           Catch::Matchers::Contains("saves: $"));
+}

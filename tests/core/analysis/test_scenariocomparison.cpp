@@ -509,6 +509,8 @@ TEST_CASE("Optimize never leaves a workload's adequate set (generated scenarios,
       default:
         break;
       }
+      // Some workloads must stay in their region: no global profile for them.
+      workload.dataResidency = index % 5 == 0;
       std::sort(workload.adequateModels.begin(), workload.adequateModels.end());
       workload.adequateModels.erase(
           std::unique(workload.adequateModels.begin(), workload.adequateModels.end()),
@@ -541,19 +543,51 @@ TEST_CASE("Optimize never leaves a workload's adequate set (generated scenarios,
         providers.insert(card.find(route.modelId)->provider);
         tiers.insert(card.find(route.modelId)->tier);
       }
-      for (const core::RoutingShare &route : proposal.scenario.workloads[w].routing) {
-        const bool today =
-            std::any_of(before.routing.begin(), before.routing.end(),
-                        [&](const auto &entry) { return entry.modelId == route.modelId; });
-        if (today)
+      const core::Workload &after = proposal.scenario.workloads[w];
+      const auto routedBefore = [&](const std::string &id) {
+        return std::any_of(before.routing.begin(), before.routing.end(),
+                           [&](const auto &entry) { return entry.modelId == id; });
+      };
+      for (const core::RoutingShare &route : after.routing) {
+        if (routedBefore(route.modelId))
           continue;
         ++moved;
-        const core::ModelRates *model = card.find(route.modelId);
-        REQUIRE(model);
+        std::string id = route.modelId;
         INFO("workload " << w << " moved to " << route.modelId);
+        if (std::count(before.adequateModels.begin(), before.adequateModels.end(), id)) {
+          // Listed by its own id (a global one too): never for a data-resident workload.
+          if (id.rfind("global.", 0) == 0)
+            CHECK_FALSE(before.dataResidency);
+          continue;
+        }
+        if (id.rfind("global.", 0) == 0) {
+          // The global_profile rule: the same model as one it may run on,
+          // and never for a data-resident workload.
+          CHECK_FALSE(before.dataResidency);
+          const std::string base = id.substr(7);
+          if (card.find(base))
+            id = base;
+          else if (card.find("us." + base))
+            id = "us." + base;
+          if (id != route.modelId && routedBefore(id))
+            continue;
+        }
+        const core::ModelRates *model = card.find(id);
+        REQUIRE(model);
+        if (const core::PromptRouter *router = card.findRouter(after.promptRouter);
+            router && std::count(router->models.begin(), router->models.end(), id)) {
+          // A router's sibling: listed, meeting the minimum, or of a provider
+          // the workload runs on (the router guards the tier).
+          if (!before.adequateModels.empty())
+            CHECK(std::count(before.adequateModels.begin(), before.adequateModels.end(), id) == 1);
+          else if (before.minQuality)
+            CHECK((model->quality && model->quality->score >= *before.minQuality));
+          else
+            CHECK(providers.count(model->provider) == 1);
+          continue;
+        }
         if (!before.adequateModels.empty())
-          CHECK(std::count(before.adequateModels.begin(), before.adequateModels.end(),
-                           route.modelId) == 1);
+          CHECK(std::count(before.adequateModels.begin(), before.adequateModels.end(), id) == 1);
         else if (before.minQuality)
           CHECK((model->quality && model->quality->score >= *before.minQuality));
         else {
