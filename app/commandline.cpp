@@ -1,5 +1,7 @@
 #include "app/commandline.h"
 
+#include "app/modelmaps.h"
+
 #include <filesystem>
 #include <ostream>
 
@@ -157,7 +159,15 @@ int runCommandLine(const std::vector<std::string> &arguments, std::ostream &out,
         << " needs Qt, and this build of bedrock-whatif has no GUI\n";
     return kUsageError;
   }
-  return run(arguments, out, err);
+  if (!takesModelMaps(command->name))
+    return run(arguments, out, err);
+  std::vector<core::ModelMapping> maps;
+  std::string error;
+  const auto rest = extractModelMaps(arguments, maps, error);
+  if (!rest)
+    return usageError(err, error, command->name);
+  const ActiveModelMaps active(std::move(maps));
+  return run(*rest, out, err);
 }
 
 } // namespace bwi::app

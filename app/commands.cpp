@@ -1,5 +1,6 @@
 #include "app/commands.h"
 
+#include "app/modelmaps.h"
 #include "app/texttables.h"
 #include "core/analysis/escalation.h"
 #include "core/cost/curves.h"
@@ -82,7 +83,7 @@ int forecastCommand(const CommandLine &line, const core::LoadedScenario &loaded,
   if (line.json)
     out << core::forecastToJson(forecast).dump(2) << "\n";
   else
-    out << forecastTable(forecast, loaded);
+    out << forecastTable(forecast, loaded, core::unpricedNote(core::evaluate(prepared, 0)));
   return kSuccess;
 }
 
@@ -169,7 +170,7 @@ int runScenarioCommand(const Arguments &arguments, std::ostream &out, std::ostre
   const auto line = parseCommandLine(arguments, error);
   if (!line)
     return usageError(err, error, arguments.at(0));
-  const core::ScenarioLoadResult load = core::loadScenarioFile(line->scenarioPath);
+  const core::ScenarioLoadResult load = loadMappedScenario(line->scenarioPath);
   if (!load.loaded) {
     err << load.report();
     return kInvalidInput;

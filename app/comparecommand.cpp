@@ -1,6 +1,7 @@
 #include "app/comparecommand.h"
 
 #include "app/commandline.h"
+#include "app/modelmaps.h"
 #include "app/texttables.h"
 #include "core/analysis/optimizedproposal.h"
 #include "core/analysis/scenariocomparison.h"
@@ -69,7 +70,7 @@ std::optional<CompareLine> parse(const Arguments &arguments, std::string &error)
 }
 
 std::optional<core::LoadedScenario> load(const std::string &path, std::ostream &err) {
-  core::ScenarioLoadResult loaded = core::loadScenarioFile(path);
+  core::ScenarioLoadResult loaded = loadMappedScenario(path);
   if (!loaded.loaded) {
     err << loaded.report();
     return std::nullopt;

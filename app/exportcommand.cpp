@@ -2,6 +2,7 @@
 
 #include "app/commandline.h"
 #include "app/comparecommand.h"
+#include "app/modelmaps.h"
 #include "core/analysis/commitmentplanner.h"
 #include "core/analysis/tornado.h"
 #include "core/cost/preparedscenario.h"
@@ -200,7 +201,7 @@ char g_name[] = "bedrock-whatif";
 char *g_argv[] = {g_name, nullptr};
 
 std::optional<core::LoadedScenario> loadOrSay(const std::string &path, std::ostream &err) {
-  core::ScenarioLoadResult load = core::loadScenarioFile(path);
+  core::ScenarioLoadResult load = loadMappedScenario(path);
   if (!load.loaded) {
     err << load.report();
     return std::nullopt;
@@ -272,7 +273,8 @@ int runExportCommand(const Arguments &arguments, std::ostream &, std::ostream &e
     err << line->scenarioPath << ": " << core::overflowMessage(line->month) << "\n";
     return kInvalidInput;
   }
-  QString footer = ui::exportFooter(loaded->scenario, loaded->card, QDate::currentDate());
+  QString footer = ui::exportFooter(loaded->scenario, loaded->card, QDate::currentDate(),
+                                    core::unpricedNote(workbench.evaluation));
   const ui::ChartKind kind = *ui::chartKindFromName(QString::fromStdString(line->chart));
   std::optional<core::Comparison> comparison;
   if (ui::isComparisonChart(kind)) {

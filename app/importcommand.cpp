@@ -1,6 +1,7 @@
 #include "app/importcommand.h"
 
 #include "app/commandline.h"
+#include "app/modelmaps.h"
 #include "core/common/atomicfile.h"
 #include "core/common/jsonwriter.h"
 #include "core/cost/evaluation.h"
@@ -226,9 +227,16 @@ int writeOut(const std::string &path, const std::string &contents, const char *w
 }
 
 int saveImportedScenario(const ImportLine &line, core::Scenario scenario,
-                         const std::vector<std::string> &warnings, std::ostream &out,
-                         std::ostream &err) {
+                         const core::RateCard &card, const std::vector<std::string> &warnings,
+                         std::ostream &out, std::ostream &err) {
   const std::string &path = *line.outPath;
+  // --map OLD=NEW: applied before the scenario is written (docs/cost-model.md §21).
+  std::vector<std::string> problems;
+  if (!applyModelMaps(scenario, card, ActiveModelMaps::current(), problems)) {
+    for (const std::string &problem : problems)
+      err << "bedrock-whatif: " << path << ": not written: " << problem << "\n";
+    return kInvalidInput;
+  }
   if (line.ratecardPath) {
     scenario.ratecard.kind = core::RateCardSource::Kind::Path;
     scenario.ratecard.path = std::filesystem::absolute(*line.ratecardPath).string();
@@ -236,8 +244,8 @@ int saveImportedScenario(const ImportLine &line, core::Scenario scenario,
   for (const std::string &warning : warnings)
     err << "Warning: " << warning << "\n";
   if (scenario.workloads.empty()) {
-    err << "bedrock-whatif: " << path << ": not written: nothing on models of the rate card to "
-        << "build a scenario from\n";
+    err << "bedrock-whatif: " << path << ": not written: no requests or tokens to build a "
+        << "scenario from\n";
     return kInvalidInput;
   }
   const core::WriteResult written =
@@ -246,9 +254,16 @@ int saveImportedScenario(const ImportLine &line, core::Scenario scenario,
     err << "bedrock-whatif: " << written.message << "\n";
     return kInvalidInput;
   }
-  if (!line.json)
+  if (!line.json) {
     out << "Wrote the scenario " << path << " (" << scenario.workloads.size()
-        << (scenario.workloads.size() == 1 ? " workload)\n" : " workloads)\n");
+        << (scenario.workloads.size() == 1 ? " workload" : " workloads");
+    if (!scenario.unpricedModels.empty()) {
+      out << "; without a price, left out of its totals:";
+      for (const std::string &id : scenario.unpricedModels)
+        out << " " << id;
+    }
+    out << ")\n";
+  }
   return kSuccess;
 }
 
@@ -261,7 +276,7 @@ int writeUsageOut(const ImportLine &line, const core::UsageImport &imported,
   core::Scenario scenario = core::scenarioFromUsage(
       imported.groups, card,
       "Imported from " + std::filesystem::path(line.files[0]).filename().string(), warnings);
-  return saveImportedScenario(line, std::move(scenario), warnings, out, err);
+  return saveImportedScenario(line, std::move(scenario), card, warnings, out, err);
 }
 
 int writeBillScenario(const ImportLine &line, const core::BillImport &bill,
@@ -270,7 +285,7 @@ int writeBillScenario(const ImportLine &line, const core::BillImport &bill,
   core::Scenario scenario = core::scenarioFromBill(
       bill, card, line.month.value_or(""),
       "From the bill " + std::filesystem::path(line.files[0]).filename().string(), warnings);
-  return saveImportedScenario(line, std::move(scenario), warnings, out, err);
+  return saveImportedScenario(line, std::move(scenario), card, warnings, out, err);
 }
 
 int runImport(const ImportLine &line, std::ostream &out, std::ostream &err) {
@@ -317,6 +332,18 @@ int runImport(const ImportLine &line, std::ostream &out, std::ostream &err) {
     out << core::usageImportText(outcome.usage, outcome.sizing);
   }
   return line.outPath ? writeUsageOut(line, outcome.usage, *card, out, err) : kSuccess;
+}
+
+// --map changes only a scenario the import writes.
+bool mapsHaveAScenario(const ImportLine &line, std::ostream &err) {
+  if (ActiveModelMaps::current().empty())
+    return true;
+  const bool scenario =
+      line.outPath && line.outPath->ends_with(".json") && line.kind != ImportKind::PriceList;
+  if (!scenario)
+    usageError(err, "--map applies to the scenario import writes: give --out SCENARIO.json",
+               "import");
+  return scenario;
 }
 
 int runReconcile(const ReconcileLine &line, std::ostream &out, std::ostream &err) {
@@ -372,6 +399,8 @@ int runImportCommand(const Arguments &arguments, std::ostream &out, std::ostream
   const auto line = parseImportLine(arguments, error);
   if (!line)
     return usageError(err, error, "import");
+  if (!mapsHaveAScenario(*line, err))
+    return kUsageError;
   return runImport(*line, out, err);
 }
 

@@ -4,6 +4,7 @@
 #include "app/commands.h"
 #include "app/comparecommand.h"
 #include "app/importcommand.h"
+#include "app/modelmaps.h"
 #include "app/rangecommands.h"
 
 #include <array>
@@ -13,7 +14,7 @@
 namespace bwi::app {
 namespace {
 
-const std::array<SubCommand, 15> kSubCommands = {{
+const std::array<SubCommand, 16> kSubCommands = {{
     {"evaluate", "SCENARIO [--month N] [--json]",
      "Cost one month (default 0) of a scenario: a readable table, or the JSON\n"
      "object of docs/scenario-format.md.",
@@ -125,6 +126,12 @@ const std::array<SubCommand, 15> kSubCommands = {{
      "commitment/other, the top movers on the month before, and the\n"
      "budget's run-out month.",
      runActualsCommand},
+    {"map", "SCENARIO OLD=NEW... --out FILE.json",
+     "Save a copy of the scenario with the traffic on each model OLD (one\n"
+     "without a price) moved to the card's model NEW. --map OLD=NEW on import,\n"
+     "evaluate, forecast, compare, export and report does the same without\n"
+     "saving (docs/cost-model.md section 20).",
+     runMapCommand},
 }};
 
 // `text` broken into lines of at most `width` characters, the first after

@@ -74,15 +74,19 @@ std::string evaluationTable(const core::Evaluation &evaluation, const core::Load
     text += staleRateCardNotice(card.asOf, todayIso) + "\n";
 
   text += "\nMonthly cost\n";
+  if (const std::string note = core::unpricedNote(evaluation); !note.empty())
+    text += "  ! " + note + " (map them to a card model or type a price)\n";
   text += "  Gross                     " + padLeft(formatUsdExact(evaluation.grossUsd), 18) + "\n";
   text +=
       "  Private-pricing discount  " + padLeft(formatUsdExact(-evaluation.discountUsd), 18) + "\n";
   text += "  Net                       " + padLeft(formatUsdExact(evaluation.netUsd), 18) + "\n";
   text += "  Commit retired            " +
           padLeft(formatUsdExact(evaluation.commitRetiredUsd), 18) + "\n";
-  if (evaluation.requests > 0)
+  // Over priced requests only (docs/cost-model.md §21).
+  if (evaluation.pricedRequests() > 0)
     text += "  Net per 1,000 requests    " +
-            padLeft(formatUsdExact(evaluation.netUsd / evaluation.requests * 1000), 18) + "\n";
+            padLeft(formatUsdExact(evaluation.netUsd / evaluation.pricedRequests() * 1000), 18) +
+            "\n";
   text += "  Requests                  " + padLeft(number(evaluation.requests, 0), 18) + "\n";
   text += "  Tokens in / out (M)       " +
           padLeft(number(evaluation.tokens.input / 1e6, 1) + " / " +
@@ -185,9 +189,12 @@ std::string evaluationTable(const core::Evaluation &evaluation, const core::Load
   return text;
 }
 
-std::string forecastTable(const core::Forecast &forecast, const core::LoadedScenario &loaded) {
+std::string forecastTable(const core::Forecast &forecast, const core::LoadedScenario &loaded,
+                          const std::string &unpricedNote) {
   std::string text =
       "Forecast: " + loaded.scenario.name + " (rate card as of " + loaded.card.asOf + ")\n\n";
+  if (!unpricedNote.empty())
+    text += "! " + unpricedNote + " in month 0 (map them to a card model or type a price)\n\n";
   const bool fan = !forecast.months.empty() && forecast.months.front().netP10Usd.has_value();
   text += padLeft("month", 7) + padLeft("gross", 16) + padLeft("discount", 14) +
           padLeft("net", 16) + padLeft("commit retired", 16);

@@ -19,7 +19,9 @@ std::string padLeft(const std::string &text, std::size_t width);
 
 std::string evaluationTable(const core::Evaluation &evaluation, const core::LoadedScenario &loaded,
                             const std::string &todayIso);
-std::string forecastTable(const core::Forecast &forecast, const core::LoadedScenario &loaded);
+// `unpricedNote`: core::unpricedNote of month 0, empty when every model is priced.
+std::string forecastTable(const core::Forecast &forecast, const core::LoadedScenario &loaded,
+                          const std::string &unpricedNote = {});
 std::string staleRateCardNotice(const std::string &asOf, const std::string &todayIso);
 
 } // namespace bwi::app

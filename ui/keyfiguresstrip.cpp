@@ -4,8 +4,11 @@
 #include "ui/commitmentrisks.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/flowlayout.h"
+#include "ui/workloads/unpricedactions.h"
 
 #include <QLabel>
+#include <QMenu>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace bwi::ui {
@@ -23,13 +26,26 @@ QString optionalShare(const std::optional<double> &share) {
 
 KeyFiguresStrip::KeyFiguresStrip(ScenarioDocument *document, QWidget *parent)
     : QFrame(parent), m_document(document), m_figures(new FlowLayout(nullptr, 4)),
-      m_warnings(new QLabel(this)), m_risks(new QLabel(this)) {
+      m_warnings(new QLabel(this)), m_unpriced(new QPushButton(this)), m_risks(new QLabel(this)) {
   setObjectName(QStringLiteral("keyFigures"));
   setFrameShape(QFrame::StyledPanel);
   auto *layout = new QVBoxLayout(this);
   layout->setContentsMargins(8, 4, 8, 4);
   layout->setSpacing(2);
   m_figures->setJustified(true);
+  m_unpriced->setObjectName(QStringLiteral("unpricedFlag"));
+  m_unpriced->setFlat(true);
+  m_unpriced->setCursor(Qt::PointingHandCursor);
+  m_unpriced->setStyleSheet(QStringLiteral(
+      "QPushButton { color: #B23A00; font-weight: bold; text-align: left; border: 1px solid "
+      "#B23A00; border-radius: 3px; padding: 2px 6px; background: #FFF1EA; }"));
+  m_unpriced->hide();
+  connect(m_unpriced, &QPushButton::clicked, this, [this] {
+    QMenu menu(this);
+    addUnpricedActions(&menu, this, m_document);
+    menu.exec(m_unpriced->mapToGlobal(QPoint(0, m_unpriced->height())));
+  });
+  layout->addWidget(m_unpriced);
   layout->addLayout(m_figures);
   m_warnings->setObjectName(QStringLiteral("evaluationWarnings"));
   m_warnings->setWordWrap(true);
@@ -49,9 +65,10 @@ KeyFiguresStrip::KeyFiguresStrip(ScenarioDocument *document, QWidget *parent)
   m_change = addFigure(QStringLiteral("changeFigure"), tr("Change vs. as opened"),
                        tr("Net cost against the scenario as it was opened or last saved."));
   m_perRequest = addFigure(QStringLiteral("perRequestFigure"), tr("Per 1,000 requests"),
-                           tr("Net cost per 1,000 requests."));
+                           tr("Net cost per 1,000 requests on priced models (traffic on a model "
+                              "without a price is left out of cost and volume alike)."));
   m_perToken = addFigure(QStringLiteral("perTokenFigure"), tr("Blended per 1M tokens"),
-                         tr("Net cost per million input and output tokens."));
+                         tr("Net cost per million input and output tokens on priced models."));
   m_utilization = addFigure(QStringLiteral("utilizationFigure"), tr("PT utilization"),
                             tr("Share of committed model-unit hours that carry traffic."));
   m_commit = addFigure(QStringLiteral("commitFigure"), tr("Annual commit retired"),
@@ -111,6 +128,17 @@ void KeyFiguresStrip::refresh() {
   m_perToken->setText(optionalMoney(figures.blendedPer1mTokensUsd));
   m_utilization->setText(optionalShare(figures.ptUtilization));
   m_commit->setText(optionalShare(figures.commitRetiredShare));
+
+  // Never a silent $0: how much the totals leave out, and the way to fix it.
+  const core::Evaluation &evaluation = m_document->workbench().evaluation;
+  const std::string note = core::unpricedNote(evaluation);
+  m_unpriced->setVisible(!note.empty());
+  if (!note.empty()) {
+    m_unpriced->setText(tr("⚠ No price: %1. Map or price them…").arg(toQString(note)));
+    m_unpriced->setToolTip(tr("These models are not in the rate card, so their traffic costs "
+                              "nothing in every total, chart and export. Click to map a model "
+                              "to a card model, or type its price."));
+  }
 
   // Commitments outliving their model: core lists them only with a calendar.
   QStringList risks, riskDetails;

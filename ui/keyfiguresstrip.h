@@ -3,6 +3,7 @@
 #include <QFrame>
 
 class QLabel;
+class QPushButton;
 
 namespace bwi::ui {
 
@@ -14,7 +15,9 @@ class ScenarioDocument;
 // them, when core billed something other than the scenario asks (a service
 // tier or batch the model does not offer), what and why; and a commitment
 // its model outlives no longer (core's commitment risks, docs/cost-model.md
-// §13.2), with what it costs idle, where a procurement lead sees it.
+// §13.2), with what it costs idle, where a procurement lead sees it. Above
+// them all, when traffic runs on models without a price, a flag saying how
+// much the totals leave out, whose menu maps or prices each model.
 class KeyFiguresStrip : public QFrame {
   Q_OBJECT
 
@@ -38,6 +41,9 @@ private:
   QLabel *m_unitCost;
   QLabel *m_unitCaption;
   QLabel *m_warnings;
+  // Traffic on models without a price (docs/cost-model.md §21): the count,
+  // and a menu of the two fixes.
+  QPushButton *m_unpriced;
   QLabel *m_risks; // commitments charged after their model's end of life
 };
 

@@ -13,9 +13,12 @@ KeyFigures keyFiguresOf(const Evaluation &evaluation, const Forecast &forecast,
     if (*baselineNetUsd > 0)
       figures.changeShare = *figures.changeUsd / *baselineNetUsd;
   }
-  if (evaluation.requests > 0)
-    figures.netPer1kRequestsUsd = evaluation.netUsd / evaluation.requests * 1000;
-  const double tokens = evaluation.tokens.input + evaluation.tokens.output;
+  // Cost over priced volume only: traffic on a model without a price would
+  // understate every figure per request or per token (docs/cost-model.md §21).
+  const double requests = evaluation.pricedRequests();
+  if (requests > 0)
+    figures.netPer1kRequestsUsd = evaluation.netUsd / requests * 1000;
+  const double tokens = evaluation.pricedTokens();
   if (tokens > 0)
     figures.blendedPer1mTokensUsd = evaluation.netUsd / tokens * 1e6;
   double usedUnitHours = 0, unitHours = 0;

@@ -4,6 +4,7 @@
 #include "core/cost/preparedscenario.h"
 #include "core/forecast/forecast.h"
 
+#include <algorithm>
 #include <numeric>
 
 namespace bwi::core {
@@ -56,7 +57,7 @@ Comparison compareScenarios(const std::vector<ComparisonInput> &inputs, int mont
     std::optional<double> (*value)(const Summary &);
     Favourable favourable = Favourable::Lower;
   };
-  const std::vector<RowSpec> specs = {
+  std::vector<RowSpec> specs = {
       {"net_usd", "Net cost this month", FigureUnit::Usd,
        [](const Summary &s) { return some(s.evaluation.netUsd); }},
       {"gross_usd", "Gross cost this month", FigureUnit::Usd,
@@ -87,6 +88,15 @@ Comparison compareScenarios(const std::vector<ComparisonInput> &inputs, int mont
       {"commit_retired_share", "Annual commit retired (12 months)", FigureUnit::Share,
        [](const Summary &s) { return s.figures.commitRetiredShare; }, Favourable::Neither},
   };
+  // Traffic on models without a price is in no cost above: a row says how
+  // much, only when some scenario has any (docs/cost-model.md §21).
+  if (std::any_of(summaries.begin(), summaries.end(),
+                  [](const Summary &s) { return !s.evaluation.unpriced.empty(); }))
+    specs.insert(specs.begin() + 1,
+                 {"unpriced_requests", "Requests on models without a price (not in the totals)",
+                  FigureUnit::Count, [](const Summary &s) {
+                    return some(s.evaluation.requests - s.evaluation.pricedRequests());
+                  }});
   for (const RowSpec &spec : specs) {
     FigureRow row{spec.key, spec.label, spec.unit, {}, {}, {}, spec.favourable};
     for (const Summary &summary : summaries)

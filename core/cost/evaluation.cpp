@@ -1,5 +1,7 @@
 #include "core/cost/evaluation.h"
 
+#include "core/common/moneyformat.h"
+
 #include "core/cost/monthtraffic.h"
 #include "core/cost/privatepricing.h"
 #include "core/cost/provisionedsizing.h"
@@ -248,7 +250,70 @@ void addTokens(const PreparedSegment &segment, const MonthTraffic &traffic, Toke
   }
 }
 
+// Traffic on models without a price, flow by flow, and one warning per
+// model (docs/cost-model.md §21).
+void addUnpriced(const PreparedScenario &scenario, const PreparedSegment &segment,
+                 const MonthTraffic &traffic, Evaluation &result) {
+  std::vector<std::pair<std::string, double>> byModel;
+  for (std::size_t f = 0; f < segment.flows.size(); ++f) {
+    const PreparedFlow &flow = segment.flows[f];
+    const PreparedModel &model = segment.models[static_cast<std::size_t>(flow.model)];
+    if (!model.unpriced || flow.share <= 0)
+      continue;
+    const double requests = traffic.flows[f].realtimeRequests + traffic.flows[f].batchRequests;
+    result.unpriced.push_back({scenario.workloads[static_cast<std::size_t>(flow.workload)].id,
+                               model.rates.id, requests, requests * flow.tokens.input,
+                               requests * flow.tokens.output});
+    const auto found = std::find_if(byModel.begin(), byModel.end(), [&](const auto &entry) {
+      return entry.first == model.rates.id;
+    });
+    if (found == byModel.end())
+      byModel.emplace_back(model.rates.id, requests);
+    else
+      found->second += requests;
+  }
+  for (const auto &[id, requests] : byModel)
+    result.warnings.push_back("no price for " + id + ": " + formatCount(requests) +
+                              " requests this month are left out of the totals; map it to a card "
+                              "model or type a price");
+}
+
 } // namespace
+
+double Evaluation::pricedRequests() const {
+  double left = requests;
+  for (const UnpricedFlow &flow : unpriced)
+    left -= flow.requests;
+  return std::max(0.0, left);
+}
+
+double Evaluation::pricedTokens() const {
+  double left = tokens.input + tokens.output;
+  for (const UnpricedFlow &flow : unpriced)
+    left -= flow.inputTokens + flow.outputTokens;
+  return std::max(0.0, left);
+}
+
+std::vector<std::string> unpricedModelIds(const Evaluation &evaluation) {
+  std::vector<std::string> ids;
+  for (const UnpricedFlow &flow : evaluation.unpriced)
+    if (std::find(ids.begin(), ids.end(), flow.modelId) == ids.end())
+      ids.push_back(flow.modelId);
+  return ids;
+}
+
+std::string unpricedNote(const Evaluation &evaluation) {
+  if (evaluation.unpriced.empty())
+    return {};
+  double requests = 0;
+  for (const UnpricedFlow &flow : evaluation.unpriced)
+    requests += flow.requests;
+  std::string models;
+  for (const std::string &id : unpricedModelIds(evaluation))
+    models += (models.empty() ? "" : ", ") + id;
+  return "Totals exclude " + formatCount(requests) +
+         " requests a month on models without a price: " + models;
+}
 
 Evaluation evaluate(const PreparedScenario &scenario, int month, const EvaluationOptions &options) {
   Evaluation result;
@@ -267,6 +332,7 @@ Evaluation evaluate(const PreparedScenario &scenario, int month, const Evaluatio
       result.longContext.push_back(scenario.workloads[flow.workload].id + " " +
                                    segment.models[flow.model].rates.id);
   std::sort(result.longContext.begin(), result.longContext.end());
+  addUnpriced(scenario, segment, traffic, result);
 
   MonthCoster coster(scenario, segment, traffic, options, result);
   std::vector<ModelGross> grossByModel;
@@ -277,6 +343,8 @@ Evaluation evaluate(const PreparedScenario &scenario, int month, const Evaluatio
     result.grossModes += cost.modes;
     result.netModes += cost.modes.scaled(netShare(scenario.agreement, model.rates.marketplace));
     unallocated += cost.unallocated;
+    if (model.unpriced)
+      continue; // in result.unpriced, never a $0 line
     result.byModel.push_back({model.rates.id, cost.modes.total(), cost.modes});
     grossByModel.push_back({cost.modes.total(), model.rates.marketplace});
   }

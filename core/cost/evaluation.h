@@ -96,6 +96,16 @@ struct MeterResult {
   double costUsd = 0;    // gross
 };
 
+// A workload's traffic on a model without a price this month, after
+// end-of-life moves and escalation: left out of every cost (docs/cost-model.md §21).
+struct UnpricedFlow {
+  std::string workloadId;
+  std::string modelId;
+  double requests = 0;     // per month, batch included
+  double inputTokens = 0;  // per month, cached tokens included
+  double outputTokens = 0; // per month
+};
+
 struct Evaluation {
   int month = 0;
   double volumeScale = 1; // the total global volume multiplier the month was costed at
@@ -126,7 +136,14 @@ struct Evaluation {
   std::optional<std::string> calendarMonth; // YYYY-MM, with a calendar (docs/cost-model.md §13)
   // "WORKLOAD_ID MODEL_ID" billed at long-context prices, sorted (docs/cost-model.md §11).
   std::vector<std::string> longContext;
+  // Flows on models without a price, in flow order; their requests and
+  // tokens are in `requests` and `tokens` but in no cost.
+  std::vector<UnpricedFlow> unpriced;
   std::vector<std::string> warnings;
+  // The requests and input + output tokens on priced models: what a cost
+  // per request or per token divides by (docs/cost-model.md §21).
+  double pricedRequests() const;
+  double pricedTokens() const;
 };
 
 inline constexpr const char *kUnallocatedKey = "(unallocated)";
@@ -141,6 +158,13 @@ struct EvaluationOptions {
 // Costs month `month` (0 = first modeled month) of a prepared scenario.
 Evaluation evaluate(const PreparedScenario &scenario, int month,
                     const EvaluationOptions &options = {});
+
+// The flag every place that shows totals carries when traffic is on models
+// without a price: "Totals exclude 1,200 requests a month on models without
+// a price: X, Y"; empty when every model is priced (docs/cost-model.md §21).
+std::string unpricedNote(const Evaluation &evaluation);
+// The models without a price that carry traffic this month, in order of first use.
+std::vector<std::string> unpricedModelIds(const Evaluation &evaluation);
 
 // Whether every figure is a finite number: compounding growth over many
 // months can overflow a double, and such a result must not reach a report.

@@ -21,7 +21,10 @@ int modelIndex(PreparedSegment &segment, const RateCard &card, const std::string
     model.retired = retiredIn(*rates, segment.calendarMonth);
     model.dated = !rates->priceChanges.empty() || !rates->endOfLife.empty();
   } else {
+    // Validation lets only the scenario's unpriced_models through: priced at
+    // nothing, and reported apart (docs/cost-model.md §21).
     model.rates.id = id;
+    model.unpriced = true;
   }
   model.ptCapable = model.rates.ptCapable();
   segment.models.push_back(std::move(model));
@@ -35,12 +38,15 @@ double cacheWritePrice(const CachePrices &cache, const std::optional<Caching> &c
 }
 
 PreparedFlow prepareFlow(PreparedSegment &segment, const Workload &workload,
-                         const ModelRates &rates, int workloadIndex, int model, double share) {
+                         const ModelRates &rates, bool unpriced, int workloadIndex, int model,
+                         double share) {
   PreparedFlow flow;
   flow.workload = workloadIndex;
   flow.model = model;
   flow.share = share;
   priceFlow(flow, workload.tokens, workload.caching, workload.serviceTier, rates);
+  if (unpriced)
+    return flow; // its own warning says the whole of it is left out
   if (!rates.tierMultiplier(workload.serviceTier) && share > 0)
     segment.warnings.push_back("workload " + workload.id + ": service tier " +
                                std::string(toString(workload.serviceTier)) + " is not offered by " +
@@ -100,7 +106,8 @@ PreparedSegment prepareSegment(const Scenario &scenario, const RateCard &card, i
       const int model = modelIndex(segment, card, route.modelId);
       const int flowIndex = static_cast<int>(segment.flows.size());
       segment.flows.push_back(prepareFlow(segment, workload, segment.models[model].rates,
-                                          static_cast<int>(w), model, route.share));
+                                          segment.models[model].unpriced, static_cast<int>(w),
+                                          model, route.share));
       segment.models[model].flows.push_back(flowIndex);
     }
   }
@@ -221,6 +228,14 @@ PreparedScenario prepareScenario(const Scenario &scenario, const RateCard &card)
     for (const MeterUse &meter : workload.meters)
       prepared.meters.push_back(prepareMeter(meter, card, static_cast<int>(w)));
   }
+
+  // A stale entry: the card (or an override) prices the model now, so it is
+  // priced like any other (docs/cost-model.md §21).
+  for (const std::string &id : scenario.unpricedModels)
+    if (card.find(id))
+      prepared.warnings.push_back("unpriced_models lists " + id +
+                                  ", which the rate card prices: priced at the card's rates (the "
+                                  "entry can go)");
 
   prepared.startMonth = calendarStart(scenario);
   if (!prepared.startMonth) {

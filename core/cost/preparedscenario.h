@@ -86,6 +86,9 @@ struct PreparedModel {
   std::optional<double> sizingRatePerMuHour;
   bool retired = false; // past its end of life: only a commitment keeps it here (§13.2)
   bool dated = false;   // the card gives it price changes or an end of life
+  // Routed to without a price (the scenario's unpriced_models): its flows
+  // cost nothing and are reported apart from the totals (docs/cost-model.md §21).
+  bool unpriced = false;
 };
 
 struct PreparedSegment {

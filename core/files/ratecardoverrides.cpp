@@ -10,14 +10,51 @@
 
 namespace bwi::core {
 
+namespace {
+
+bool gives(const std::vector<CardLeaf> &leaves, std::string_view field) {
+  return std::any_of(leaves.begin(), leaves.end(),
+                     [&](const CardLeaf &leaf) { return leaf.field == field; });
+}
+
+// A typed price for a model the card lacks (docs/cost-model.md §21): both
+// on-demand prices at least, so that its traffic can be costed.
+std::optional<ModelRates> addedModel(const std::string &id, const std::vector<CardLeaf> &leaves,
+                                     ValidationIssues &issues) {
+  const std::string path = childPath("ratecard_overrides", id);
+  if (!gives(leaves, "on_demand.input_per_1m") || !gives(leaves, "on_demand.output_per_1m")) {
+    issues.push_back({path, "unknown model id \"" + id +
+                                "\" (not in the rate card): to add it, give at least "
+                                "on_demand.input_per_1m and on_demand.output_per_1m (USD per "
+                                "1M tokens)"});
+    return std::nullopt;
+  }
+  Json merged = {{"id", id}};
+  for (const CardLeaf &leaf : leaves) {
+    if (leaf.field == "id") {
+      issues.push_back({childPath(path, "id"), "a model's id cannot be overridden"});
+      return std::nullopt;
+    }
+    setLeaf(merged, leaf.field, cardValueToJson(leaf.value));
+  }
+  const std::size_t before = issues.size();
+  ModelRates model = readModelRates(merged, path, issues);
+  if (issues.size() != before)
+    return std::nullopt;
+  model.versions = priceVersions(model, model.priceChanges, {}, path, path, issues, issues);
+  return model;
+}
+
+} // namespace
+
 RateCard applyOverrides(const RateCard &card, const std::vector<RateOverride> &overrides,
                         ValidationIssues &issues) {
   RateCard result = card;
   std::map<std::string, std::vector<CardLeaf>> byModel;
+  std::vector<std::string> added; // ids the card lacks, in the overrides' order
   for (const RateOverride &entry : overrides) {
     if (!byModel.contains(entry.modelId) && !card.find(entry.modelId))
-      issues.push_back({childPath("ratecard_overrides", entry.modelId),
-                        "unknown model id \"" + entry.modelId + "\" (not in the rate card)"});
+      added.push_back(entry.modelId);
     byModel[entry.modelId].push_back({entry.field, entry.value});
   }
   for (ModelRates &entry : result.models) {
@@ -54,6 +91,9 @@ RateCard applyOverrides(const RateCard &card, const std::vector<RateOverride> &o
         priceVersions(entry, model.priceChanges, found->second, path, path, checkedBefore, issues);
     entry = std::move(model);
   }
+  for (const std::string &id : added)
+    if (auto model = addedModel(id, byModel[id], issues))
+      result.models.push_back(std::move(*model));
   return result;
 }
 

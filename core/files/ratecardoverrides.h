@@ -8,7 +8,9 @@
 // types in, merged field by field into the card's models.
 namespace bwi::core {
 
-// The card with every override applied. A problem (an unknown model, a
+// The card with every override applied. An override on a model the card
+// lacks adds it when it gives both on-demand prices (a typed price,
+// docs/cost-model.md §21). A problem (an unknown model without them, a
 // value out of range) is reported at the override's path
 // (`ratecard_overrides["MODEL"].FIELD`).
 RateCard applyOverrides(const RateCard &card, const std::vector<RateOverride> &overrides,

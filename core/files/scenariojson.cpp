@@ -206,10 +206,11 @@ std::vector<RoutingShare> readRouting(ObjectReader &workload, ValidationIssues &
   return routing;
 }
 
-// Model ids, each once; whether each is in the card is checked in
+// Model ids, each once (a workload's adequate_models, the scenario's
+// unpriced_models); whether each is in the card is checked in
 // scenariovalidation.cpp.
-std::vector<std::string> readAdequateModels(const Json &json, const std::string &path,
-                                            ValidationIssues &issues) {
+std::vector<std::string> readModelIdList(const Json &json, const std::string &path,
+                                         ValidationIssues &issues) {
   std::vector<std::string> ids;
   if (!json.is_array()) {
     issues.push_back({path, "must be an array of model ids, got " + describeType(json)});
@@ -284,8 +285,7 @@ Workload readWorkload(const Json &json, const std::string &path, ValidationIssue
     }
   }
   if (const Json *adequate = reader.find("adequate_models"))
-    workload.adequateModels =
-        readAdequateModels(*adequate, reader.pathOf("adequate_models"), issues);
+    workload.adequateModels = readModelIdList(*adequate, reader.pathOf("adequate_models"), issues);
   // On the card's quality scale; the card's scores are checked against it in
   // scenariovalidation.cpp.
   workload.minQuality = reader.optionalNumber("min_quality", NumberRule::between(-1e9, 1e9));
@@ -608,6 +608,8 @@ Scenario readScenario(const Json &json, ValidationIssues &issues) {
   if (const Json *overrides = reader.find("ratecard_overrides"))
     scenario.ratecardOverrides =
         readOverrides(*overrides, reader.pathOf("ratecard_overrides"), issues);
+  if (const Json *unpriced = reader.find("unpriced_models"))
+    scenario.unpricedModels = readModelIdList(*unpriced, reader.pathOf("unpriced_models"), issues);
 
   if (!reader.has("workloads"))
     reader.missing("workloads");
@@ -663,6 +665,8 @@ Json scenarioToJson(const Scenario &scenario) {
       setLeaf(overrides[entry.modelId], entry.field, cardValueToJson(entry.value));
     json["ratecard_overrides"] = overrides;
   }
+  if (!scenario.unpricedModels.empty())
+    json["unpriced_models"] = scenario.unpricedModels;
   json["workloads"] = Json::array();
   for (const Workload &workload : scenario.workloads)
     json["workloads"].push_back(workloadToJson(workload));

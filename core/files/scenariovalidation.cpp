@@ -38,17 +38,31 @@ std::string monthText(std::optional<int> start, int month) {
   return " in " + formatCalendarMonth(*start + month) + " (month " + std::to_string(month) + ")";
 }
 
+// Listed in unpriced_models and not priced by the card: routed to knowingly
+// without a price (docs/cost-model.md §21).
+bool unpricedModel(const std::vector<std::string> &unpriced, const RateCard &card,
+                   const std::string &id) {
+  return !card.find(id) && std::find(unpriced.begin(), unpriced.end(), id) != unpriced.end();
+}
+
+std::string needsPrice(const std::string &id, const std::string &what) {
+  return id + " has no price (it is in unpriced_models): " + what +
+         " needs one; map it to a card model or type a price under ratecard_overrides";
+}
+
 bool lacksOneHourPrice(const Workload &workload, const ModelRates &model) {
   return workload.caching && workload.caching->ttl == CacheTtl::OneHour && model.cache &&
          !model.cache->write1hPer1m;
 }
 
 void validateWorkload(const Workload &workload, const std::string &path, const RateCard &card,
-                      Reporter &report) {
+                      const std::vector<std::string> &unpriced, Reporter &report) {
   const std::string routingPath = childPath(path, "routing");
   const std::string ttlPath = childPath(childPath(path, "caching"), "ttl");
   for (const RoutingShare &route : workload.routing) {
     const ModelRates *model = card.find(route.modelId);
+    if (!model && unpricedModel(unpriced, card, route.modelId))
+      continue;
     if (!model) {
       report.add(childPath(routingPath, route.modelId),
                  "unknown model id \"" + route.modelId + "\" (not in the rate card)");
@@ -99,7 +113,10 @@ void validateWorkload(const Workload &workload, const std::string &path, const R
   // cache, price it like any routed model (docs/cost-model.md §12).
   const std::string &target = workload.escalation->to;
   const ModelRates *model = card.find(target);
-  if (!model)
+  if (!model && unpricedModel(unpriced, card, target))
+    report.add(childPath(childPath(path, "escalation"), "to"),
+               needsPrice(target, "an escalation target"));
+  else if (!model)
     report.add(childPath(childPath(path, "escalation"), "to"),
                "unknown model id \"" + target + "\" (not in the rate card)");
   else if (lacksOneHourPrice(workload, *model))
@@ -224,7 +241,10 @@ void validateCommitments(const Scenario &scenario, const RateCard &card, std::op
       continue; // reported as missing already
     const ModelRates *model = card.find(commitment.modelId);
     if (!model) {
-      report.add(childPath(path, "model"), "unknown model id \"" + commitment.modelId + "\"");
+      report.add(childPath(path, "model"),
+                 unpricedModel(scenario.unpricedModels, card, commitment.modelId)
+                     ? needsPrice(commitment.modelId, "a provisioned-throughput commitment")
+                     : "unknown model id \"" + commitment.modelId + "\"");
       continue;
     }
     if (!checkSingle(commitment.modelId, childPath(path, "model")))
@@ -241,7 +261,10 @@ void validateCommitments(const Scenario &scenario, const RateCard &card, std::op
       continue;
     const ModelRates *model = card.find(reservation.modelId);
     if (!model) {
-      report.add(childPath(path, "model"), "unknown model id \"" + reservation.modelId + "\"");
+      report.add(childPath(path, "model"),
+                 unpricedModel(scenario.unpricedModels, card, reservation.modelId)
+                     ? needsPrice(reservation.modelId, "a Reserved-tier reservation")
+                     : "unknown model id \"" + reservation.modelId + "\"");
       continue;
     }
     if (!checkSingle(reservation.modelId, childPath(path, "model")))
@@ -264,7 +287,8 @@ void validateAgainstRateCard(const Scenario &scenario, const RateCard &card,
                              ValidationIssues &issues) {
   Reporter report(issues);
   for (std::size_t i = 0; i < scenario.workloads.size(); ++i)
-    validateWorkload(scenario.workloads[i], indexPath("workloads", i), card, report);
+    validateWorkload(scenario.workloads[i], indexPath("workloads", i), card,
+                     scenario.unpricedModels, report);
   const std::optional<int> start = calendarStart(scenario);
   const std::vector<int> changes = changeMonths(scenario, card, start);
   validateCommitments(scenario, card, start, changes, std::nullopt, report);

@@ -17,6 +17,8 @@ AppliedImport applyImport(const Scenario &scenario, const RateCard &card,
   const Scenario measured =
       scenarioFromUsage(outcome.usage.groups, card, next.name, applied.warnings);
   next.workloads = measured.workloads;
+  // Traffic on models the card lacks is kept, without a price (docs/cost-model.md §21).
+  next.unpricedModels = measured.unpricedModels;
   next.provisioned.clear();
   next.reserved.clear();
   return applied;

@@ -17,7 +17,7 @@ enum class ImportChange { RateCard, Workloads };
 struct AppliedImport {
   Scenario scenario;
   ImportChange change = ImportChange::Workloads;
-  std::vector<std::string> warnings; // models the card lacks, left out of the routing
+  std::vector<std::string> warnings; // models the card lacks, kept without a price
 };
 
 // A price list becomes the scenario's inline rate card. Measured traffic

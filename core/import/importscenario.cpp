@@ -71,6 +71,13 @@ double textUnitsPerMeterUnit(const RateCard &card, std::string_view kind,
   return kAwsUnit;
 }
 
+std::string unpricedWarning(const std::string &model) {
+  return "model " + model +
+         " is not in the rate card: its traffic stays in the scenario without a price "
+         "(unpriced_models) and is left out of the totals; map it to a card model (--map " +
+         model + "=MODEL) or type a price";
+}
+
 } // namespace
 
 std::vector<double> meanWeek(const std::vector<const UsageGroup *> &groups) {
@@ -134,11 +141,11 @@ Scenario scenarioFromUsage(const std::vector<UsageGroup> &groups, const RateCard
     std::map<std::string, std::uint64_t> requestsByTier;
     std::optional<std::int64_t> first, last;
     for (const UsageGroup *group : members) {
-      if (!card.find(group->model)) {
-        if (reportedUnknown.insert(group->model).second)
-          warnings.push_back("model " + group->model +
-                             " is not in the rate card: left out of the scenario's routing");
-        continue;
+      if (!card.find(group->model) && reportedUnknown.insert(group->model).second) {
+        // Kept, never dropped: its traffic stays in the routing without a
+        // price and is flagged wherever totals show (docs/cost-model.md §21).
+        warnings.push_back(unpricedWarning(group->model));
+        scenario.unpricedModels.push_back(group->model);
       }
       totals += group->totals;
       for (std::size_t policy = 0; policy < kGuardrailPolicies; ++policy)
@@ -153,8 +160,7 @@ Scenario scenarioFromUsage(const std::vector<UsageGroup> &groups, const RateCard
       }
     }
     if (totals.requests == 0 || !first) {
-      warnings.push_back("workload " + workloadName +
-                         ": no requests on models of the rate card; not in the scenario");
+      warnings.push_back("workload " + workloadName + ": no requests; not in the scenario");
       continue;
     }
     Workload workload;
@@ -195,11 +201,7 @@ Scenario scenarioFromUsage(const std::vector<UsageGroup> &groups, const RateCard
       assigned += share;
       workload.routing.push_back({it->first, std::max(0.0, share)});
     }
-    std::vector<const UsageGroup *> known;
-    for (const UsageGroup *group : members)
-      if (card.find(group->model))
-        known.push_back(group);
-    const std::vector<double> week = meanWeek(known);
+    const std::vector<double> week = meanWeek(members);
     if (std::any_of(week.begin(), week.end(), [](double w) { return w > 0; })) {
       workload.profile.kind = WeeklyProfile::Kind::Weekly;
       workload.profile.weeklyWeights = week;
@@ -246,13 +248,13 @@ Scenario scenarioFromBill(const BillImport &bill, const RateCard &card, const st
   // By key (nullopt where the bill was not grouped), model and tier.
   std::map<std::tuple<std::optional<std::string>, std::string, std::string>, Tokens> byModelTier;
   std::set<std::string> reportedUnknown;
+  Scenario scenario;
   for (const BillGroup &group : bill.groups) {
     if (group.month != chosen || !isTokenUsage(group.usage))
       continue;
-    if (!card.find(group.model)) {
-      if (reportedUnknown.insert(group.model).second)
-        warnings.push_back(group.model + " is not in the rate card: left out of the scenario");
-      continue;
+    if (!card.find(group.model) && reportedUnknown.insert(group.model).second) {
+      warnings.push_back(unpricedWarning(group.model));
+      scenario.unpricedModels.push_back(group.model);
     }
     Tokens &tokens = byModelTier[{group.key, group.model, group.tier}];
     (group.usage == "input"        ? tokens.input
@@ -260,7 +262,6 @@ Scenario scenarioFromBill(const BillImport &bill, const RateCard &card, const st
      : group.usage == "cache_read" ? tokens.cacheRead
                                    : tokens.cacheWrite) += group.tokens;
   }
-  Scenario scenario;
   scenario.name = name;
   std::set<std::string> usedIds;
   for (const auto &[modelTier, tokens] : byModelTier) {
@@ -296,7 +297,7 @@ Scenario scenarioFromBill(const BillImport &bill, const RateCard &card, const st
     scenario.workloads.push_back(std::move(workload));
   }
   if (scenario.workloads.empty())
-    warnings.push_back("the bill has no token charges on models of the rate card in " +
+    warnings.push_back("the bill has no token charges in " +
                        (chosen.empty() ? std::string("any month") : chosen));
   return scenario;
 }

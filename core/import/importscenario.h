@@ -34,7 +34,8 @@ using WorkloadMeters = std::map<std::string, std::vector<WorkloadMeter>>; // by 
 // (images, free regex filters, automated reasoning).
 std::string_view guardrailMeterKind(GuardrailPolicy policy);
 
-// Models the card lacks are left out of the routing with a warning.
+// Traffic on models the card lacks stays in the routing, the models listed
+// in the scenario's unpriced_models, with a warning (docs/cost-model.md §21).
 // Each workload carries its guardrail meters (Workload::meters, the card's
 // kinds only); `meters`, when given, also receives them all, kinds the card
 // lacks included: the text units of its requests on card models over those

@@ -223,6 +223,11 @@ struct Scenario {
   double globalVolumeMultiplier = 1;
   RateCardSource ratecard;
   std::vector<RateOverride> ratecardOverrides;
+  // Models the scenario knowingly routes to without a price (an importer
+  // found traffic on a model the card lacks): their traffic stays in the
+  // scenario, costs nothing and is flagged wherever totals are shown
+  // (docs/cost-model.md §21). Saved as "unpriced_models" when not empty.
+  std::vector<std::string> unpricedModels;
   std::vector<Workload> workloads;
   std::vector<ProvisionedCommitment> provisioned;
   std::vector<Reservation> reserved;

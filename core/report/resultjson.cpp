@@ -120,6 +120,15 @@ Json evaluationToJson(const Evaluation &evaluation, const std::string &scenarioN
   json["commit_retired_usd"] = evaluation.commitRetiredUsd;
   json["calendar_month"] = evaluation.calendarMonth ? Json(*evaluation.calendarMonth) : Json();
   json["long_context"] = evaluation.longContext;
+  // Traffic on models without a price: in requests and tokens, in no cost
+  // (docs/cost-model.md §21).
+  json["unpriced"] = Json::array();
+  for (const UnpricedFlow &flow : evaluation.unpriced)
+    json["unpriced"].push_back({{"workload", flow.workloadId},
+                                {"model", flow.modelId},
+                                {"requests", count(flow.requests)},
+                                {"input_tokens", count(flow.inputTokens)},
+                                {"output_tokens", count(flow.outputTokens)}});
   json["warnings"] = evaluation.warnings;
   return json;
 }

@@ -234,6 +234,19 @@ SheetTable ratesTable(const Scenario &scenario, const RateCard &card,
       write = rates.cache->writePer1m;
       write1h = rates.cache->write1hPer1m;
     }
+    if (model.unpriced) {
+      // No price: empty price cells, which the Monthly formulas read as 0,
+      // and a note that says so (docs/cost-model.md §21).
+      std::vector<SheetCell> cells(table.headers.size());
+      cells[0] = text(rates.id);
+      cells[1] = text("NO PRICE: not in the rate card", true);
+      cells[table.headers.size() - 1] =
+          text("no price: its traffic is left out of every total; map it to a card model or "
+               "type a price",
+               true);
+      table.rows.push_back(std::move(cells));
+      continue;
+    }
     table.rows.push_back(
         {text(rates.id), text(rates.name),
          price(rates.onDemand.inputPer1m, "on_demand.input_per_1m"),
@@ -346,9 +359,10 @@ SheetTable monthlyTable(const PreparedScenario &prepared, const Evaluation &mont
                   "*" + in(kInLongInput) + "+" + in(kInOutput) + "*" + rate(kRaBatchOutput) + "*" +
                   in(kInLongOutput) + ")/1000000";
     const FlowMonth &volume = traffic.flows[f];
+    const bool unpriced = segment.models[flow.model].unpriced;
     table.rows.push_back(
         {text(prepared.workloads[flow.workload].id), text(segment.models[flow.model].rates.id),
-         text(billingName(mode)),
+         unpriced ? text("NO PRICE (not in the totals)", true) : text(billingName(mode)),
          formula("=" + in(kInRequests) + "*(1-" + in(kInBatchShare) + ")*" + in(kInShare),
                  volume.realtimeRequests, CellStyle::Count),
          formula("=" + in(kInRequests) + "*" + in(kInBatchShare) + "*" + in(kInShare),

@@ -71,7 +71,7 @@ TEST_CASE("A first word that is no command says what it is", "[cli]") {
 
 TEST_CASE("The help lists every sub-command of the table", "[cli]") {
   const std::string help = run({"--help"}).out;
-  CHECK(app::subCommands().size() == 15);
+  CHECK(app::subCommands().size() == 16);
   REQUIRE(app::findSubCommand("ratecard"));
   CHECK(app::findSubCommand("ratecard")->qtRunner == &app::QtRunners::ratecard);
   for (const app::SubCommand &command : app::subCommands())

@@ -46,6 +46,7 @@ void BreakdownChartView::showWorkbench(const core::WorkbenchFigures &workbench) 
   m_byModel = workbench.evaluation.byModel;
   m_byTeam = workbench.evaluation.byTeam;
   m_grossModes = workbench.evaluation.grossModes;
+  m_unpricedNote = QString::fromStdString(core::unpricedNote(workbench.evaluation));
   redraw();
 }
 
@@ -131,8 +132,10 @@ void BreakdownChartView::redraw() {
   Table next = table();
   const std::array titles = {tr("Gross cost by model"), tr("Gross cost by team"),
                              tr("Gross cost by mode")};
+  // Traffic without a price is in no bar: the chart says so (docs/cost-model.md §21).
   m_annotations->setTitle(
-      tr("%1, month %2").arg(titles[static_cast<std::size_t>(m_grouping)]).arg(m_month + 1));
+      tr("%1, month %2").arg(titles[static_cast<std::size_t>(m_grouping)]).arg(m_month + 1),
+      m_unpricedNote.isEmpty() ? QStringList() : QStringList{tr("unpriced: ") + m_unpricedNote});
   chartstyle::setAxisTitle(m_axisCategories, m_grouping == Grouping::Model  ? tr("Model")
                                              : m_grouping == Grouping::Team ? tr("Team")
                                                                             : tr("Mode"));
@@ -170,8 +173,11 @@ void BreakdownChartView::redraw() {
   m_axisCategories->setVisible(!empty);
   m_axisUsd->setVisible(!empty);
   m_legend->refresh();
-  m_annotations->setMessage(empty ? tr("No cost this month: add a workload with requests.")
-                                  : QString());
+  m_annotations->setMessage(!empty ? QString()
+                            : m_unpricedNote.isEmpty()
+                                ? tr("No cost this month: add a workload with requests.")
+                                : tr("No priced traffic this month: map the models without a price "
+                                     "or type their prices."));
   m_shown = std::move(next);
 }
 

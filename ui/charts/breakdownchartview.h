@@ -49,6 +49,7 @@ private:
   std::vector<core::NamedCost> m_byModel;
   std::vector<core::NamedCost> m_byTeam;
   core::ModeBreakdown m_grossModes;
+  QString m_unpricedNote; // core::unpricedNote: the chart leaves that traffic out
   Table m_shown;
 };
 

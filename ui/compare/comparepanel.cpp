@@ -110,9 +110,10 @@ ComparePanel::ComparePanel(ScenarioDocument *document, QWidget *parent)
   layout->addWidget(m_changes);
 
   const auto footer = [this] {
-    return comparisonFooter(
-        exportFooter(m_document->scenario(), m_document->rateCard(), QDate::currentDate()),
-        m_set->comparison());
+    return comparisonFooter(exportFooter(m_document->scenario(), m_document->rateCard(),
+                                         QDate::currentDate(),
+                                         core::unpricedNote(m_document->workbench().evaluation)),
+                            m_set->comparison());
   };
   addChartContextMenu(
       m_waterfall, ChartKind::Waterfall,

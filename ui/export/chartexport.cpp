@@ -154,7 +154,7 @@ void drawChart(QPainter &painter, ChartKind kind, const ChartSource &source, con
 }
 
 QString exportFooter(const core::Scenario &scenario, const core::RateCard &card,
-                     const QDate &exportDate) {
+                     const QDate &exportDate, const std::string &unpricedNote) {
   QStringList parts;
   parts.append(QString::fromStdString(scenario.name.empty() ? "Untitled scenario" : scenario.name));
   parts.append(QObject::tr("rate card as of %1 (%2)")
@@ -166,6 +166,8 @@ QString exportFooter(const core::Scenario &scenario, const core::RateCard &card,
         QObject::tr("private-pricing discount %1")
             .arg(QString::fromStdString(core::formatPercent(scenario.agreement->discount))));
   parts.append(QObject::tr("exported %1").arg(exportDate.toString(Qt::ISODate)));
+  if (!unpricedNote.empty())
+    parts.append(QStringLiteral("⚠ ") + QString::fromStdString(unpricedNote));
   return QObject::tr("Bedrock What-If · ") + parts.join(QStringLiteral(" · "));
 }
 

@@ -13,14 +13,16 @@
 class QPainter;
 
 #include <optional>
+#include <string>
 
 namespace bwi::ui {
 
 // The line under every exported chart, so a slide can always be traced:
 // scenario, rate card date and region, list prices or negotiated overrides,
-// the private-pricing discount, the export date.
+// the private-pricing discount, the export date; and, when traffic runs on
+// models without a price, core::unpricedNote (docs/cost-model.md §21).
 QString exportFooter(const core::Scenario &scenario, const core::RateCard &card,
-                     const QDate &exportDate);
+                     const QDate &exportDate, const std::string &unpricedNote = {});
 
 // The footer of a comparison chart: the baseline's footer and what it is compared with.
 QString comparisonFooter(const QString &baselineFooter, const core::Comparison &comparison);

@@ -110,7 +110,8 @@ void addWorkbenchChartMenu(QWidget *chart, ChartKind kind, const ScenarioDocumen
         return source;
       },
       [document] {
-        return exportFooter(document->scenario(), document->rateCard(), QDate::currentDate());
+        return exportFooter(document->scenario(), document->rateCard(), QDate::currentDate(),
+                            core::unpricedNote(document->workbench().evaluation));
       });
 }
 

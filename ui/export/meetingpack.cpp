@@ -482,7 +482,8 @@ ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCa
     return {false, QObject::tr("%1: there is nothing to put in a meeting pack")
                        .arg(QString::fromStdString(core::overflowReason()))};
   const QString temporary = path + QStringLiteral(".part");
-  const QString footer = exportFooter(scenario, card, today);
+  const QString footer =
+      exportFooter(scenario, card, today, core::unpricedNote(workbench.evaluation));
   const QString todayIso = today.toString(Qt::ISODate);
   QString staleNotice;
   if (core::isStale(card.asOf, todayIso.toStdString()))
@@ -490,6 +491,10 @@ ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCa
                               "AWS Price List before relying on these figures.")
                       .arg(core::daysBetween(card.asOf, todayIso.toStdString()).value_or(0))
                       .arg(escaped(card.asOf));
+  // Never a silent $0 in front of procurement (docs/cost-model.md §21).
+  if (const std::string note = core::unpricedNote(workbench.evaluation); !note.empty())
+    staleNotice += (staleNotice.isEmpty() ? QString() : QStringLiteral(" ")) +
+                   escaped(note + ": map them to a card model or type a price.");
   // The pack recommends what the planner recommends (the Ranges tab's plan).
   core::PlanOptions planOptions;
   planOptions.threads = backgroundThreads();

@@ -5,6 +5,7 @@
 #include "core/import/applyimport.h"
 #include "core/import/importtext.h"
 #include "core/import/reconcile.h"
+#include "core/model/modelmapping.h"
 #include "ui/document/latestjob.h"
 #include "ui/document/scenariodocument.h"
 
@@ -15,6 +16,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -87,7 +89,15 @@ ImportDialog::ImportDialog(ScenarioDocument *document, QWidget *parent)
       m_keyTable(new QTableWidget(this)), m_startButton(new QPushButton(tr("&Import"), this)),
       m_cancelButton(new QPushButton(tr("Close"), this)),
       m_acceptButton(new QPushButton(tr("&Use in the Scenario"), this)),
-      m_progressTimer(new QTimer(this)) {
+      m_mapButton(new QPushButton(tr("&Map Models Without a Price…"), this)),
+      m_unpriced(new QLabel(this)), m_progressTimer(new QTimer(this)) {
+  m_mapButton->setObjectName(QStringLiteral("importMapUnpriced"));
+  m_mapButton->hide();
+  m_unpriced->setObjectName(QStringLiteral("importUnpriced"));
+  m_unpriced->setWordWrap(true);
+  m_unpriced->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+  m_unpriced->setStyleSheet(QStringLiteral("color: #B23A00; font-weight: bold;"));
+  m_unpriced->hide();
   setWindowTitle(tr("Import Measured Data"));
   setObjectName(QStringLiteral("importDialog"));
   m_kind->setObjectName(QStringLiteral("importKind"));
@@ -136,12 +146,14 @@ ImportDialog::ImportDialog(ScenarioDocument *document, QWidget *parent)
   form->addRow(tr("&Group by:"), groupRow);
   auto *buttons = new QDialogButtonBox(this);
   buttons->addButton(m_startButton, QDialogButtonBox::ActionRole);
+  buttons->addButton(m_mapButton, QDialogButtonBox::ActionRole);
   buttons->addButton(m_acceptButton, QDialogButtonBox::AcceptRole);
   buttons->addButton(m_cancelButton, QDialogButtonBox::RejectRole);
   auto *layout = new QVBoxLayout(this);
   layout->addLayout(form);
   layout->addWidget(m_progress);
   layout->addWidget(m_status);
+  layout->addWidget(m_unpriced);
   layout->addWidget(m_report, 2);
   layout->addWidget(m_keyTable, 1);
   layout->addWidget(buttons);
@@ -153,6 +165,7 @@ ImportDialog::ImportDialog(ScenarioDocument *document, QWidget *parent)
   connect(m_startButton, &QPushButton::clicked, this, &ImportDialog::start);
   connect(m_cancelButton, &QPushButton::clicked, this, &ImportDialog::cancelOrClose);
   connect(m_acceptButton, &QPushButton::clicked, this, &ImportDialog::accept);
+  connect(m_mapButton, &QPushButton::clicked, this, &ImportDialog::mapUnpriced);
   connect(m_kind, &QComboBox::currentIndexChanged, this, &ImportDialog::updateForm);
   connect(m_groupByChoice, &QComboBox::activated, this,
           [this] { m_groupBy->setText(m_groupByChoice->currentData().toString()); });
@@ -231,6 +244,9 @@ void ImportDialog::start() {
   m_status->setText(tr("Reading…"));
   m_report->clear();
   m_keyTable->hide();
+  m_unpricedRequests.clear();
+  m_mappings.clear();
+  showUnpriced();
   m_progressTimer->start();
   m_worker->start();
 }
@@ -302,6 +318,11 @@ void ImportDialog::finish() {
   m_acceptButton->setEnabled(acceptable);
   m_status->setText(acceptable ? tr("Read. Accept to change the scenario (one undo step).")
                                : tr("Read."));
+  if (isTraffic(outcome.kind))
+    for (const core::UsageGroup &group : outcome.usage.groups)
+      if (!m_document->rateCard().find(group.model))
+        m_unpricedRequests[group.model] += group.totals.requests;
+  showUnpriced();
   emit importFinished();
 }
 
@@ -332,11 +353,58 @@ void ImportDialog::showKeyTotals() {
   m_keyTable->show();
 }
 
+void ImportDialog::showUnpriced() {
+  m_mapButton->setVisible(!m_unpricedRequests.empty());
+  m_unpriced->setVisible(!m_unpricedRequests.empty());
+  QStringList lines;
+  for (const auto &[model, requests] : m_unpricedRequests) {
+    const auto mapped = m_mappings.find(model);
+    lines.append(mapped == m_mappings.end()
+                     ? tr("%1: %2 requests, no price (kept and flagged, left out of the totals)")
+                           .arg(toQString(model),
+                                toQString(core::formatCount(static_cast<double>(requests))))
+                     : tr("%1: %2 requests, mapped to %3")
+                           .arg(toQString(model),
+                                toQString(core::formatCount(static_cast<double>(requests))),
+                                toQString(mapped->second)));
+  }
+  m_unpriced->setText(tr("Models the rate card lacks:\n%1").arg(lines.join(QLatin1Char('\n'))));
+}
+
+void ImportDialog::mapUnpriced() {
+  QStringList choices{tr("(keep without a price)")};
+  for (const core::ModelRates &model : m_document->rateCard().models)
+    choices.append(toQString(model.id));
+  for (const auto &[model, requests] : m_unpricedRequests) {
+    bool ok = false;
+    const auto mapped = m_mappings.find(model);
+    const int current = mapped == m_mappings.end()
+                            ? 0
+                            : static_cast<int>(choices.indexOf(toQString(mapped->second)));
+    const QString choice = QInputDialog::getItem(
+        this, tr("Map %1").arg(toQString(model)),
+        tr("%1 is not in the rate card (%2 requests). Map its traffic to a card model, or keep "
+           "it without a price:")
+            .arg(toQString(model), toQString(core::formatCount(static_cast<double>(requests)))),
+        choices, std::max(current, 0), false, &ok);
+    if (!ok)
+      break;
+    if (choice == choices.front())
+      m_mappings.erase(model);
+    else
+      m_mappings[model] = choice.toStdString();
+  }
+  showUnpriced();
+}
+
 void ImportDialog::accept() {
   if (!m_outcome || m_outcome->failure || m_worker)
     return;
-  const core::AppliedImport applied =
+  core::AppliedImport applied =
       core::applyImport(m_document->scenario(), m_document->rateCard(), *m_outcome);
+  // The mappings chosen here travel with the import: one undo step.
+  for (const auto &[from, to] : m_mappings)
+    applied.scenario = core::withModelMapped(applied.scenario, {from, to});
   const core::Scenario &next = applied.scenario;
   const QString undoText = applied.change == core::ImportChange::RateCard
                                ? tr("Rate card from the price list")

@@ -1,10 +1,13 @@
 #pragma once
 
 #include "core/import/importrequest.h"
+#include "core/model/modelmapping.h"
 
 #include <QDialog>
 
+#include <map>
 #include <memory>
+#include <string>
 
 class QComboBox;
 class QLabel;
@@ -26,7 +29,9 @@ class ScenarioDocument;
 // traffic becomes the scenario's workloads, a price list its rate card
 // (after its diff is shown), a bill's month its workloads (first set beside
 // the scenario), each as one undo step. A cancelled import leaves the
-// scenario untouched.
+// scenario untouched. Traffic on a model the card lacks is listed with the
+// offer to map it to a card model before it is used; unmapped, it is kept
+// without a price and flagged.
 class ImportDialog : public QDialog {
   Q_OBJECT
 
@@ -50,6 +55,10 @@ private:
   void accept() override;
   void updateForm();
   void showKeyTotals();
+  // Traffic on models the card lacks: kept without a price unless mapped
+  // here first (docs/cost-model.md §21).
+  void mapUnpriced();
+  void showUnpriced();
 
   ScenarioDocument *m_document;
   QComboBox *m_kind;
@@ -63,6 +72,10 @@ private:
   QPushButton *m_startButton;
   QPushButton *m_cancelButton;
   QPushButton *m_acceptButton;
+  QPushButton *m_mapButton; // "Map models without a price…"
+  QLabel *m_unpriced;
+  std::map<std::string, std::uint64_t> m_unpricedRequests; // by model id the card lacks
+  std::map<std::string, std::string> m_mappings;           // model id -> card model id
   QTimer *m_progressTimer;
   QThread *m_worker = nullptr;
   std::shared_ptr<core::ImportControl> m_control;

@@ -5,10 +5,12 @@
 #include "ui/flowlayout.h"
 #include "ui/levers/leverslider.h"
 #include "ui/levers/numberfield.h"
+#include "ui/workloads/unpricedactions.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -87,12 +89,16 @@ void RoutingEditor::refresh() {
   const core::Scenario &scenario = m_document->scenario();
   const int selected = m_document->selectedWorkload();
   std::vector<std::string> models;
+  std::vector<bool> priced;
   if (selected >= 0 && selected < static_cast<int>(scenario.workloads.size()))
     for (const core::RoutingShare &route :
-         scenario.workloads[static_cast<std::size_t>(selected)].routing)
+         scenario.workloads[static_cast<std::size_t>(selected)].routing) {
       models.push_back(route.modelId);
-  if (models != m_shownModels || selected != m_shownWorkload) {
+      priced.push_back(m_document->rateCard().find(route.modelId) != nullptr);
+    }
+  if (models != m_shownModels || priced != m_shownPriced || selected != m_shownWorkload) {
     m_shownModels = models;
+    m_shownPriced = priced;
     m_shownWorkload = selected;
     rebuildRows();
   }
@@ -139,6 +145,24 @@ void RoutingEditor::rebuildRows() {
                             "this one."));
     }
     rowLayout->addWidget(lever, 1);
+    if (i < m_shownPriced.size() && !m_shownPriced[i]) {
+      const QString modelId = QString::fromStdString(m_shownModels[i]);
+      auto *fix = new QToolButton(row);
+      fix->setObjectName(QStringLiteral("unpricedBadge%1").arg(i));
+      fix->setText(tr("no price ▾"));
+      fix->setStyleSheet(QStringLiteral("QToolButton { color: #B23A00; font-weight: bold; }"));
+      fix->setToolTip(tr("%1 is not in the rate card: its share costs nothing in every total. "
+                         "Map it to a card model or type its price.")
+                          .arg(modelId));
+      fix->setPopupMode(QToolButton::InstantPopup);
+      auto *menu = new QMenu(fix);
+      menu->addAction(tr("Map to…"), this,
+                      [this, modelId] { mapUnpricedModel(this, m_document, modelId); });
+      menu->addAction(tr("Type a price…"), this,
+                      [this, modelId] { typeUnpricedPrice(this, m_document, modelId); });
+      fix->setMenu(menu);
+      rowLayout->addWidget(fix, 0, Qt::AlignBottom);
+    }
     rowLayout->addWidget(remove, 0, Qt::AlignBottom);
     m_rows->addWidget(row);
     m_rowWidgets.push_back(row);

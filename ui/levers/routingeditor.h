@@ -16,7 +16,9 @@ class ScenarioDocument;
 // The selected workload's routing mix: one share lever per model, kept at
 // 100% in total as one is dragged, a model picker to add one, and the
 // one-click "route by tier" policy. A sole model takes every request: its
-// share reads 100% and cannot be typed, dragged or removed.
+// share reads 100% and cannot be typed, dragged or removed. A model without
+// a price carries a "no price" badge and its two fixes, Map to… and Type a
+// price….
 class RoutingEditor : public QGroupBox {
   Q_OBJECT
 
@@ -34,6 +36,7 @@ private:
   std::vector<QWidget *> m_rowWidgets;
   std::vector<LeverSlider *> m_shareLevers;
   std::vector<std::string> m_shownModels;
+  std::vector<bool> m_shownPriced; // false: a model without a price (docs/cost-model.md §21)
   int m_shownWorkload = -2;
   QComboBox *m_addModel;
   NumberField *m_small;

@@ -280,7 +280,11 @@ QVariant WorkloadsTableModel::toolTipData(int row, int column) const {
     QStringList lines{tr("Routing (share of this workload's requests):")};
     for (const core::RoutingShare &route : workload.routing)
       lines.append(
-          QStringLiteral("%1  %2").arg(percentText(route.share), toQString(route.modelId)));
+          QStringLiteral("%1  %2").arg(percentText(route.share), toQString(route.modelId)) +
+          (m_document->rateCard().find(route.modelId)
+               ? QString()
+               : tr("  (no price: left out of the totals; map it or type a price on the "
+                    "Workloads tab's \"No price\" button)")));
     if (workload.routing.empty())
       lines.append(tr("(not routed to any model)"));
     return lines.join(QLatin1Char('\n'));
@@ -313,7 +317,8 @@ QString WorkloadsTableModel::routingSummary(int row) const {
   QStringList parts;
   for (const core::RoutingShare &route : workload.routing)
     parts.append(QStringLiteral("%1 %2").arg(shortModelName(m_document->rateCard(), route.modelId),
-                                             percentText(route.share)));
+                                             percentText(route.share)) +
+                 (m_document->rateCard().find(route.modelId) ? QString() : tr(" (no price)")));
   return parts.isEmpty() ? tr("(none)") : parts.join(QStringLiteral(" \u00b7 "));
 }
 

@@ -3,11 +3,13 @@
 #include "core/model/workloadedits.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/tables/tablecells.h"
+#include "ui/workloads/unpricedactions.h"
 #include "ui/workloads/workloadstablemodel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QMenu>
 #include <QPushButton>
 #include <QScopedValueRollback>
 #include <QTableView>
@@ -82,6 +84,26 @@ WorkloadsTableView::WorkloadsTableView(ScenarioDocument *document, QWidget *pare
   buttons->addWidget(m_duplicateButton);
   buttons->addWidget(m_deleteButton);
   buttons->addStretch();
+  // Models without a price (docs/cost-model.md §21): their fixes, shown only
+  // while there is one.
+  auto *unpriced = new QPushButton(this);
+  unpriced->setObjectName(QStringLiteral("unpricedModelsButton"));
+  unpriced->setAutoDefault(false);
+  unpriced->setStyleSheet(QStringLiteral("color: #B23A00; font-weight: bold;"));
+  unpriced->setToolTip(tr("Models the rate card lacks: their traffic costs nothing in every "
+                          "total. Map each to a card model or type its price."));
+  auto *unpricedMenu = new QMenu(unpriced);
+  unpriced->setMenu(unpricedMenu);
+  const auto refreshUnpriced = [this, unpriced, unpricedMenu] {
+    unpricedMenu->clear();
+    const bool any = addUnpricedActions(unpricedMenu, this, m_document);
+    unpriced->setVisible(any);
+    unpriced->setText(
+        tr("No price: %n model(s) ▾", "", static_cast<int>(unpricedMenu->actions().size() / 2)));
+  };
+  buttons->addWidget(unpriced);
+  connect(m_document, &ScenarioDocument::scenarioChanged, unpriced, refreshUnpriced);
+  refreshUnpriced();
   auto *layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addLayout(buttons);
