@@ -26,6 +26,7 @@ private:
                     QLabel **captionLabel = nullptr);
   void refresh();
   void refreshUnitCost();
+  void refreshNextDecision();
 
   ScenarioDocument *m_document;
   FlowLayout *m_figures;
@@ -37,6 +38,8 @@ private:
   QLabel *m_commit;
   QLabel *m_unitCost;
   QLabel *m_unitCaption;
+  QLabel *m_nextDecision; // the commitment calendar's (docs/cost-model.md §13.6)
+  QLabel *m_nextDecisionCaption;
   QLabel *m_warnings;
   QLabel *m_risks; // commitments charged after their model's end of life
 };
