@@ -80,10 +80,16 @@ int forecastCommand(const CommandLine &line, const core::LoadedScenario &loaded,
         !finite(month.netP90Usd.value_or(0)) || !finite(month.netP10Usd.value_or(0)) ||
         !finite(month.netP50Usd.value_or(0)))
       return overflowError(line, month.month, err);
-  if (line.json)
-    out << core::forecastToJson(forecast).dump(2) << "\n";
-  else
-    out << forecastTable(forecast, loaded, core::unpricedNote(core::evaluate(prepared, 0)));
+  const core::CommitmentCalendar calendar = core::commitmentCalendar(prepared, forecast);
+  if (line.json) {
+    core::Json json = core::forecastToJson(forecast);
+    json["commitment_calendar"] = core::commitmentCalendarToJson(calendar);
+    json["next_decision"] = core::commitmentDecisionToJson(calendar.nextDecision);
+    out << json.dump(2) << "\n";
+  } else {
+    out << forecastTable(forecast, loaded, core::unpricedNote(core::evaluate(prepared, 0)))
+        << commitmentCalendarTable(calendar);
+  }
   return kSuccess;
 }
 

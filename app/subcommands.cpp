@@ -75,7 +75,8 @@ const std::array<SubCommand, 16> kSubCommands = {{
      "[--compare SCENARIO]... [--workload ID] | SCENARIO --out FILE.xlsx [--month N] | "
      "SCENARIO --out FILE.csv --table workloads|rates|meters|monthly|forecast",
      "Draw one chart (volume, units, breakdown, forecast, load, waterfall,\n"
-     "compare, tornado, planner, unit-cost) to a PNG (2x pixel ratio), SVG or\n"
+     "compare, tornado, planner, unit-cost, calendar) to a PNG (2x pixel ratio),\n"
+     "SVG or "
      "PDF, 1200x675 by default, with a footer that traces it to the scenario\n"
      "and its dated rate card; waterfall and compare take --compare (default:\n"
      "the optimizer's proposal); unit-cost takes --workload (default: the\n"

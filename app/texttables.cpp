@@ -229,4 +229,39 @@ std::string forecastTable(const core::Forecast &forecast, const core::LoadedScen
   return text;
 }
 
+std::string commitmentCalendarTable(const core::CommitmentCalendar &calendar) {
+  if (calendar.entries.empty())
+    return {};
+  std::string text = "\nCommitment calendar";
+  text += calendar.startMonth ? " (month 0 is " + *calendar.startMonth + ")\n"
+                              : " (in month indices: the scenario has no forecast.start_month)\n";
+  for (const core::CommitmentCalendarEntry &entry : calendar.entries) {
+    text += "  " + entry.label + ", " + entry.term + ", from " +
+            core::calendarMonthName(calendar, entry.startMonth);
+    if (entry.termEndMonth) {
+      text += "; term ends " +
+              (entry.termEndDate
+                   ? *entry.termEndDate
+                   : "with " + core::calendarMonthName(calendar, *entry.termEndMonth - 1));
+      text += entry.autoRenew
+                  ? "; auto-renews (" + std::to_string(entry.renewalMonths.size()) +
+                        " renewal(s) in the forecast), cancel by " + entry.cancelBy->text
+                  : "; does not renew";
+    } else {
+      text += "; no term (delete in any hour)";
+    }
+    text += "\n";
+    for (const core::CalendarEvent &event : entry.events)
+      text += "    " + event.calendarMonth + "  " + event.label + "\n";
+    if (!entry.idleMonths.empty())
+      text += "    idle " + core::calendarMonthName(calendar, entry.idleMonths.front()) + " to " +
+              core::calendarMonthName(calendar, entry.idleMonths.back()) + ": " +
+              formatUsdExact(entry.idleCostUsd) + " gross\n";
+  }
+  if (calendar.nextDecision)
+    text += "Next decision: " + calendar.nextDecision->text + "\n  " +
+            calendar.nextDecision->detail + "\n";
+  return text;
+}
+
 } // namespace bwi::app

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/analysis/commitmentcalendar.h"
 #include "core/cost/evaluation.h"
 #include "core/files/scenariofile.h"
 #include "core/forecast/forecast.h"
@@ -22,6 +23,9 @@ std::string evaluationTable(const core::Evaluation &evaluation, const core::Load
 // `unpricedNote`: core::unpricedNote of month 0, empty when every model is priced.
 std::string forecastTable(const core::Forecast &forecast, const core::LoadedScenario &loaded,
                           const std::string &unpricedNote = {});
+// The commitment calendar and the next decision (docs/cost-model.md §13.6); empty without
+// commitments.
+std::string commitmentCalendarTable(const core::CommitmentCalendar &calendar);
 std::string staleRateCardNotice(const std::string &asOf, const std::string &todayIso);
 
 } // namespace bwi::app

@@ -76,6 +76,8 @@ KeyFiguresStrip::KeyFiguresStrip(ScenarioDocument *document, QWidget *parent)
                           "months retire."));
   m_unitCost =
       addFigure(QStringLiteral("unitCostFigure"), tr("Cost per unit"), QString(), &m_unitCaption);
+  m_nextDecision = addFigure(QStringLiteral("nextDecisionFigure"), tr("Next decision"), QString(),
+                             &m_nextDecisionCaption);
   connect(m_document, &ScenarioDocument::scenarioChanged, this, &KeyFiguresStrip::refresh);
   connect(m_document, &ScenarioDocument::selectionChanged, this, &KeyFiguresStrip::refreshUnitCost);
   refresh();
@@ -168,6 +170,38 @@ void KeyFiguresStrip::refresh() {
         tr("⚠ %1; and %n more (hover for all).", "", static_cast<int>(lines.size() - 1))
             .arg(lines.front()));
   refreshUnitCost();
+  refreshNextDecision();
+}
+
+void KeyFiguresStrip::refreshNextDecision() {
+  const core::CommitmentCalendar &calendar = m_document->workbench().commitmentCalendar;
+  QWidget *box = m_nextDecision->parentWidget();
+  if (!calendar.nextDecision) {
+    m_nextDecision->setText(QStringLiteral("–"));
+    m_nextDecisionCaption->setText(tr("Next decision"));
+    box->setToolTip(calendar.entries.empty()
+                        ? tr("No PT commitment or reservation: nothing to renew or cancel.")
+                        : tr("No commitment has a deadline in the forecast."));
+    return;
+  }
+  const core::CommitmentDecision &decision = *calendar.nextDecision;
+  // The date, or "month 3" without a calendar; the caption says what it decides.
+  m_nextDecision->setText(
+      decision.by.date ? toQString(*decision.by.date)
+                       : toQString(core::calendarMonthName(calendar, decision.by.termLastMonth)));
+  const QString caption =
+      tr("Next decision: %1 %2").arg(toQString(decision.action), toQString(decision.subject));
+  m_nextDecisionCaption->setText(
+      m_nextDecisionCaption->fontMetrics().elidedText(caption, Qt::ElideRight, 300));
+  QStringList lines{toQString(decision.text) + QLatin1Char('.'), toQString(decision.detail)};
+  if (!calendar.startMonth)
+    lines.append(tr("Months are counted from month 0: give the forecast a start month "
+                    "(Ranges tab) for calendar dates."));
+  for (const core::CommitmentCalendarEntry &entry : calendar.entries)
+    for (const core::CommitmentDecision &other : entry.decisions)
+      if (other.text != decision.text)
+        lines.append(tr("Then: %1.").arg(toQString(other.text)));
+  box->setToolTip(lines.join(QLatin1Char('\n')));
 }
 
 void KeyFiguresStrip::refreshUnitCost() {

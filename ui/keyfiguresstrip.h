@@ -29,6 +29,7 @@ private:
                     QLabel **captionLabel = nullptr);
   void refresh();
   void refreshUnitCost();
+  void refreshNextDecision();
 
   ScenarioDocument *m_document;
   FlowLayout *m_figures;
@@ -40,6 +41,8 @@ private:
   QLabel *m_commit;
   QLabel *m_unitCost;
   QLabel *m_unitCaption;
+  QLabel *m_nextDecision; // the commitment calendar's (docs/cost-model.md §13.6)
+  QLabel *m_nextDecisionCaption;
   QLabel *m_warnings;
   // Traffic on models without a price (docs/cost-model.md §21): the count,
   // and a menu of the two fixes.

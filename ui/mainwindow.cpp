@@ -4,11 +4,13 @@
 #include "ui/aboutdialog.h"
 #include "ui/actuals/actualspanel.h"
 #include "ui/charts/chartspanel.h"
+#include "ui/charts/commitmentcalendarview.h"
 #include "ui/compare/comparepanel.h"
 #include "ui/document/appsettings.h"
 #include "ui/document/autosave.h"
 #include "ui/document/fanjob.h"
 #include "ui/document/scenariodocument.h"
+#include "ui/export/chartexportactions.h"
 #include "ui/export/meetingpack.h"
 #include "ui/import/importdialog.h"
 #include "ui/keyfiguresstrip.h"
@@ -75,6 +77,13 @@ MainWindow::MainWindow(QWidget *parent)
   });
   m_actuals = new ActualsPanel(m_document, m_tabs);
   m_tabs->addTab(m_actuals, tr("Plan vs &actual"));
+  // The commitment calendar wants the whole width: a tab of its own, redrawn on every edit.
+  auto *calendar = new CommitmentCalendarView(m_tabs);
+  calendar->showWorkbench(m_document->workbench());
+  connect(m_document, &ScenarioDocument::scenarioChanged, calendar,
+          [this, calendar] { calendar->showWorkbench(m_document->workbench()); });
+  addWorkbenchChartMenu(calendar, ChartKind::Calendar, m_document);
+  m_tabs->addTab(calendar, tr("Commitment ca&lendar"));
   layout->addWidget(m_tabs, 1);
   setCentralWidget(central);
   connect(m_tabs, &QTabWidget::currentChanged, this, [this] { fitTabsBesideDock(); });

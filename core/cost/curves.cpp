@@ -181,6 +181,7 @@ std::optional<ReservedCurve> reservedCurve(const PreparedScenario &scenario, int
     // The reservation's demand exists only while it is active; cost it as if it were.
     PreparedScenario active = scenario;
     active.segment(month).models[m].reserved->startMonth = 0;
+    active.segment(month).models[m].reserved->autoRenew = true;
     const MonthTraffic traffic = monthTraffic(active, month, scenario.globalVolumeMultiplier);
     const ModelMonth &modelMonth = traffic.models[m];
     const OverflowCurve input(*modelMonth.reservedInput);

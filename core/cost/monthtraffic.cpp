@@ -15,12 +15,19 @@ void addHourly(HourlyDemand &hourly, const HourlyWeights &weights, double demand
 
 } // namespace
 
+// From its start month on, until the end of its term when it does not renew.
 bool provisionedActive(const PreparedModel &model, int month) {
-  return model.provisioned && model.provisioned->startMonth <= month;
+  if (!model.provisioned || model.provisioned->startMonth > month)
+    return false;
+  const auto end = chargeEndMonth(*model.provisioned);
+  return !end || month < *end;
 }
 
 bool reservedActive(const PreparedModel &model, int month) {
-  return model.reserved && model.reserved->startMonth <= month;
+  if (!model.reserved || model.reserved->startMonth > month)
+    return false;
+  const auto end = chargeEndMonth(*model.reserved);
+  return !end || month < *end;
 }
 
 MonthTraffic monthTraffic(const PreparedScenario &scenario, int month, double volumeScale) {

@@ -24,6 +24,17 @@ const NumberRule kTpm = NumberRule::between(0, 1e12);
 const NumberRule kMeterPerRequest = NumberRule::between(0, 1e9);
 const NumberRule kMeterPerMonth = NumberRule::between(0, 1e15);
 constexpr double kMaxWeight = 1e12; // a weekly profile's raw hourly weight
+// A cancellation notice longer than a year is no notice a term of at most six
+// months can meet (docs/cost-model.md §13.6).
+constexpr double kMaxNoticeDays = 365;
+
+// Renewal is written only where it differs from the default (auto-renew, no notice).
+void writeRenewal(Json &entry, bool autoRenew, int cancelNoticeDays) {
+  if (!autoRenew)
+    entry["auto_renew"] = false;
+  if (cancelNoticeDays > 0)
+    entry["cancel_notice_days"] = cancelNoticeDays;
+}
 
 std::string formatShareSum(double sum) {
   std::ostringstream out;
@@ -340,6 +351,9 @@ ProvisionedCommitment readProvisioned(const Json &json, const std::string &path,
   }
   commitment.startMonth =
       static_cast<int>(reader.number("start_month", 0, NumberRule::wholeBetween(0, 1200)));
+  commitment.autoRenew = reader.boolean("auto_renew", true);
+  commitment.cancelNoticeDays = static_cast<int>(
+      reader.number("cancel_notice_days", 0, NumberRule::wholeBetween(0, kMaxNoticeDays)));
   return commitment;
 }
 
@@ -357,6 +371,9 @@ Reservation readReservation(const Json &json, const std::string &path, Validatio
   }
   reservation.startMonth =
       static_cast<int>(reader.number("start_month", 0, NumberRule::wholeBetween(0, 1200)));
+  reservation.autoRenew = reader.boolean("auto_renew", true);
+  reservation.cancelNoticeDays = static_cast<int>(
+      reader.number("cancel_notice_days", 0, NumberRule::wholeBetween(0, kMaxNoticeDays)));
   return reservation;
 }
 
@@ -671,18 +688,24 @@ Json scenarioToJson(const Scenario &scenario) {
   for (const Workload &workload : scenario.workloads)
     json["workloads"].push_back(workloadToJson(workload));
   json["provisioned"] = Json::array();
-  for (const ProvisionedCommitment &commitment : scenario.provisioned)
-    json["provisioned"].push_back({{"model", commitment.modelId},
-                                   {"model_units", commitment.modelUnits},
-                                   {"term", toString(commitment.term)},
-                                   {"start_month", commitment.startMonth}});
+  for (const ProvisionedCommitment &commitment : scenario.provisioned) {
+    Json entry = {{"model", commitment.modelId},
+                  {"model_units", commitment.modelUnits},
+                  {"term", toString(commitment.term)},
+                  {"start_month", commitment.startMonth}};
+    writeRenewal(entry, commitment.autoRenew, commitment.cancelNoticeDays);
+    json["provisioned"].push_back(std::move(entry));
+  }
   json["reserved"] = Json::array();
-  for (const Reservation &reservation : scenario.reserved)
-    json["reserved"].push_back({{"model", reservation.modelId},
-                                {"input_tpm", reservation.inputTpm},
-                                {"output_tpm", reservation.outputTpm},
-                                {"term", toString(reservation.term)},
-                                {"start_month", reservation.startMonth}});
+  for (const Reservation &reservation : scenario.reserved) {
+    Json entry = {{"model", reservation.modelId},
+                  {"input_tpm", reservation.inputTpm},
+                  {"output_tpm", reservation.outputTpm},
+                  {"term", toString(reservation.term)},
+                  {"start_month", reservation.startMonth}};
+    writeRenewal(entry, reservation.autoRenew, reservation.cancelNoticeDays);
+    json["reserved"].push_back(std::move(entry));
+  }
   if (scenario.agreement)
     json["agreement"] = {
         {"discount", scenario.agreement->discount},

@@ -62,6 +62,20 @@ std::string_view toString(PtTerm term) {
   return "one_month";
 }
 
+int termMonths(PtTerm term) {
+  switch (term) {
+  case PtTerm::NoCommit:
+    return 0;
+  case PtTerm::OneMonth:
+    return 1;
+  case PtTerm::SixMonth:
+    return 6;
+  }
+  return 1;
+}
+
+int termMonths(ReservedTerm term) { return term == ReservedTerm::OneMonth ? 1 : 3; }
+
 std::string_view toString(ReservedTerm term) {
   return term == ReservedTerm::OneMonth ? "one_month" : "three_month";
 }

@@ -206,6 +206,10 @@ struct RateCard {
 std::string_view toString(PtTerm term);
 std::string_view toString(ReservedTerm term);
 std::string_view toString(ServiceTier tier);
+// A term's length in months (docs/cost-model.md §13.6); 0 for no_commit,
+// which has no term and can be deleted in any hour.
+int termMonths(PtTerm term);
+int termMonths(ReservedTerm term);
 std::optional<PtTerm> ptTermFromString(std::string_view text);
 std::optional<ReservedTerm> reservedTermFromString(std::string_view text);
 std::optional<ServiceTier> serviceTierFromString(std::string_view text);

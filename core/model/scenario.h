@@ -133,6 +133,12 @@ struct ProvisionedCommitment {
   int modelUnits = 1;
   PtTerm term = PtTerm::OneMonth;
   int startMonth = 0;
+  // Renewal (docs/cost-model.md §13.6): a commitment renews at the end of
+  // each term unless cancelled; without auto-renew it is charged until the
+  // end of its first term. Notice: days before the term's end by which a
+  // cancellation must reach AWS.
+  bool autoRenew = true;
+  int cancelNoticeDays = 0;
   bool operator==(const ProvisionedCommitment &) const = default;
 };
 
@@ -142,8 +148,26 @@ struct Reservation {
   double outputTpm = 0; // output tokens per minute reserved
   ReservedTerm term = ReservedTerm::OneMonth;
   int startMonth = 0;
+  bool autoRenew = true; // as ProvisionedCommitment
+  int cancelNoticeDays = 0;
   bool operator==(const Reservation &) const = default;
 };
+
+// The first month a commitment is no longer charged (docs/cost-model.md
+// §13.6): the end of its first term when it does not renew; none while it
+// renews, or without a term (no_commit runs until deleted).
+inline std::optional<int> chargeEndMonth(int startMonth, int termLength, bool autoRenew) {
+  if (autoRenew || termLength <= 0)
+    return std::nullopt;
+  return startMonth + termLength;
+}
+inline std::optional<int> chargeEndMonth(const ProvisionedCommitment &commitment) {
+  return chargeEndMonth(commitment.startMonth, termMonths(commitment.term), commitment.autoRenew);
+}
+inline std::optional<int> chargeEndMonth(const Reservation &reservation) {
+  return chargeEndMonth(reservation.startMonth, termMonths(reservation.term),
+                        reservation.autoRenew);
+}
 
 struct Agreement {
   double discount = 0;        // [0, 0.5]

@@ -1,6 +1,7 @@
 #include "core/model/scenariofields.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace bwi::core {
 namespace {
@@ -103,6 +104,17 @@ FieldValue getField(const Scenario &scenario, const FieldKey &key) {
   case Field::ReservedTerm: {
     const auto *reservation = findReservation(scenario, key.modelId);
     return std::string(toString(reservation ? reservation->term : ReservedTerm::OneMonth));
+  }
+  case Field::CommitmentAutoRenew:
+  case Field::CommitmentNoticeDays: {
+    const auto *commitment = findProvisioned(scenario, key.modelId);
+    const auto *reservation = findReservation(scenario, key.modelId);
+    if (!commitment && !reservation)
+      return std::monostate{};
+    const bool autoRenew = commitment ? commitment->autoRenew : reservation->autoRenew;
+    const int notice = commitment ? commitment->cancelNoticeDays : reservation->cancelNoticeDays;
+    return key.field == Field::CommitmentAutoRenew ? (autoRenew ? 1.0 : 0.0)
+                                                   : static_cast<double>(notice);
   }
   case Field::RateOverride: {
     const RateOverride *entry = findOverride(scenario, key);
@@ -246,6 +258,22 @@ bool setField(Scenario &scenario, const FieldKey &key, const FieldValue &value) 
     if (!term || !reservation)
       return false;
     reservation->term = *term;
+    return true;
+  }
+  case Field::CommitmentAutoRenew:
+  case Field::CommitmentNoticeDays: {
+    auto *commitment = findProvisioned(scenario, key.modelId);
+    Reservation *reservation = findReservation(scenario, key.modelId);
+    if (!number || (!commitment && !reservation))
+      return false;
+    if (key.field == Field::CommitmentAutoRenew) {
+      (commitment ? commitment->autoRenew : reservation->autoRenew) = *number != 0;
+      return true;
+    }
+    if (*number < 0 || *number > 365 || *number != std::floor(*number))
+      return false;
+    (commitment ? commitment->cancelNoticeDays : reservation->cancelNoticeDays) =
+        static_cast<int>(*number);
     return true;
   }
   case Field::RateOverride: {

@@ -63,6 +63,10 @@ enum class Field {
   ReservedInputTpm,
   ReservedOutputTpm,
   ReservedTerm,
+  // Renewal of the model's commitment, PT or reserved (docs/cost-model.md §13.6):
+  // auto-renew 1 or 0, and the cancellation notice in days.
+  CommitmentAutoRenew,
+  CommitmentNoticeDays,
   // Rate-card override on a model (needs `modelId` and `overrideField`)
   RateOverride,
 };

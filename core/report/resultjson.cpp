@@ -176,6 +176,73 @@ Json commitmentRisksToJson(const std::vector<CommitmentRisk> &risks) {
   return json;
 }
 
+namespace {
+
+Json optionalJson(const std::optional<std::string> &value) { return value ? Json(*value) : Json(); }
+Json optionalJson(const std::optional<int> &value) { return value ? Json(*value) : Json(); }
+
+Json deadlineToJson(const CommitmentDeadline &deadline) {
+  return {{"term_last_month", deadline.termLastMonth},
+          {"notice_days", deadline.noticeDays},
+          {"date", optionalJson(deadline.date)},
+          {"text", deadline.text}};
+}
+
+} // namespace
+
+Json commitmentDecisionToJson(const std::optional<CommitmentDecision> &decision) {
+  if (!decision)
+    return Json();
+  return {{"kind", toString(decision->kind)},
+          {"model", decision->modelId},
+          {"commitment", decision->reserved ? "reserved" : "provisioned"},
+          {"by", deadlineToJson(decision->by)},
+          {"action", decision->action},
+          {"subject", decision->subject},
+          {"text", decision->text},
+          {"detail", decision->detail}};
+}
+
+Json commitmentCalendarToJson(const CommitmentCalendar &calendar) {
+  Json json = Json::array();
+  for (const CommitmentCalendarEntry &entry : calendar.entries) {
+    Json row = {{"model", entry.modelId},
+                {"name", entry.modelName},
+                {"commitment", entry.reserved ? "reserved" : "provisioned"},
+                {"label", entry.label},
+                {"term", entry.term},
+                {"term_months", entry.termMonths}};
+    if (entry.reserved) {
+      row["input_tpm"] = entry.inputTpm;
+      row["output_tpm"] = entry.outputTpm;
+    } else {
+      row["model_units"] = entry.modelUnits;
+    }
+    row["auto_renew"] = entry.autoRenew;
+    row["cancel_notice_days"] = entry.cancelNoticeDays;
+    row["start_month"] = entry.startMonth;
+    row["start_calendar_month"] = optionalJson(entry.startCalendarMonth);
+    row["term_end_month"] = optionalJson(entry.termEndMonth);
+    row["term_end_date"] = optionalJson(entry.termEndDate);
+    row["cancel_by"] = entry.cancelBy ? deadlineToJson(*entry.cancelBy) : Json();
+    row["renewal_months"] = entry.renewalMonths;
+    row["charged_until_month"] = optionalJson(entry.chargedUntilMonth);
+    row["end_of_life"] = entry.endOfLife.empty() ? Json() : Json(entry.endOfLife);
+    row["end_of_life_month"] = optionalJson(entry.endOfLifeMonth);
+    row["successor"] = entry.successor.empty() ? Json() : Json(entry.successor);
+    row["events"] = calendarEventsToJson(entry.events);
+    row["idle_months"] = entry.idleMonths;
+    row["idle_calendar_months"] = entry.idleCalendarMonths;
+    row["idle_cost_usd"] = entry.idleCostUsd;
+    Json decisions = Json::array();
+    for (const CommitmentDecision &decision : entry.decisions)
+      decisions.push_back(commitmentDecisionToJson(decision));
+    row["decisions"] = std::move(decisions);
+    json.push_back(std::move(row));
+  }
+  return json;
+}
+
 Json forecastToJson(const Forecast &forecast) {
   Json months = Json::array();
   for (const ForecastMonth &month : forecast.months) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/analysis/commitmentcalendar.h"
 #include "core/analysis/escalation.h"
 #include "core/common/jsonreader.h"
 #include "core/cost/curves.h"
@@ -19,6 +20,9 @@ Json forecastToJson(const Forecast &forecast);
 Json escalationsToJson(const std::vector<EscalationBreakEven> &breakEvens);
 Json calendarEventsToJson(const std::vector<CalendarEvent> &events);
 Json commitmentRisksToJson(const std::vector<CommitmentRisk> &risks);
+// forecast --json's "commitment_calendar" and "next_decision" (docs/cost-model.md §13.6).
+Json commitmentCalendarToJson(const CommitmentCalendar &calendar);
+Json commitmentDecisionToJson(const std::optional<CommitmentDecision> &decision);
 
 std::string volumeCurveCsv(const std::vector<VolumeCurvePoint> &points);
 std::string unitsCurveCsv(const UnitsCurve &curve);

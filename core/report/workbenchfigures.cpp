@@ -55,6 +55,7 @@ WorkbenchFigures computeWorkbenchFigures(const PreparedScenario &scenario,
   view.forecast = forecast(scenario, 1.0, options);
   view.figures = keyFiguresOf(view.evaluation, view.forecast, scenario, baselineNetUsd);
   view.unitCosts = unitCostSeries(view.forecast);
+  view.commitmentCalendar = commitmentCalendar(scenario, view.forecast);
   view.currentMultiplier = scenario.globalVolumeMultiplier;
   const VolumeCurveOptions range;
   view.volumeCurve = volumeCurve(scenario, selection.month, range);

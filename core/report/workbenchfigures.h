@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/analysis/commitmentcalendar.h"
 #include "core/analysis/keyfigures.h"
 #include "core/cost/curves.h"
 #include "core/cost/evaluation.h"
@@ -56,6 +57,7 @@ struct WorkbenchFigures {
   std::optional<LoadProfile> load;
   Forecast forecast;                     // without the Monte Carlo fan; see computeWorkbenchFigures
   std::vector<UnitCostSeries> unitCosts; // from the forecast
+  CommitmentCalendar commitmentCalendar; // from the forecast (docs/cost-model.md §13.6)
 };
 
 WorkbenchFigures computeWorkbenchFigures(const PreparedScenario &scenario,

@@ -152,3 +152,61 @@ TEST_CASE("A month after the forecast is checked against its own card", "[cli][c
   std::filesystem::remove(card);
   std::filesystem::remove(scenario);
 }
+
+TEST_CASE("forecast --json carries the commitment calendar and the next decision",
+          "[cli][calendar][commitmentcalendar]") {
+  // The example from 2027-01: PT Nova Pro ×1, one month, auto-renew, no notice;
+  // the reservation on Claude Sonnet 4.5 (150K/10K TPM at the quoted $95 / $475
+  // per 1K TPM-month: $14,250 + $4,750 = $19,000 a month), one month, 7 days'
+  // notice. Sonnet 4.5 retires in 2027-04: idle 2027-04 … 2027-12, 9 × $19,000
+  // = $171,000. Deadlines: Nova Pro 2027-01-31, the reservation 2027-01-31 − 7
+  // = 2027-01-24 (the next decision); cancelling the term that ends with
+  // 2027-03 (by 2027-03-24) avoids the idle months.
+  const Run result = run({"forecast", test::kExample, "--json"});
+  INFO(result.err);
+  REQUIRE(result.status == 0);
+  const auto json = nlohmann::json::parse(result.out);
+  const auto &calendar = json["commitment_calendar"];
+  REQUIRE(calendar.size() == 2);
+  const auto &pt = calendar[0];
+  CHECK(pt["commitment"] == "provisioned");
+  CHECK(pt["model"] == "amazon.nova-pro-v1:0");
+  CHECK(pt["auto_renew"] == true);
+  CHECK(pt["term_end_date"] == "2027-01-31");
+  CHECK(pt["cancel_by"]["date"] == "2027-01-31");
+  CHECK(pt["renewal_months"] == nlohmann::json::array({1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}));
+  CHECK(pt["idle_cost_usd"].get<double>() == 0.0);
+  const auto &reserved = calendar[1];
+  CHECK(reserved["commitment"] == "reserved");
+  CHECK(reserved["label"] == "Reserved Claude Sonnet 4.5 150K/10K TPM");
+  CHECK(reserved["cancel_notice_days"] == 7);
+  CHECK(reserved["cancel_by"]["date"] == "2027-01-24");
+  CHECK(reserved["end_of_life"] == "2027-04");
+  CHECK(reserved["end_of_life_month"] == 3);
+  CHECK(reserved["idle_months"] == nlohmann::json::array({3, 4, 5, 6, 7, 8, 9, 10, 11}));
+  CHECK(reserved["idle_cost_usd"].get<double>() == Approx(171000.0).epsilon(1e-9));
+  // The same figure as commitment_risks.
+  REQUIRE(json["commitment_risks"].size() == 1);
+  CHECK(json["commitment_risks"][0]["idle_cost_usd"] == reserved["idle_cost_usd"]);
+  REQUIRE(reserved["decisions"].size() == 2);
+  CHECK(reserved["decisions"][1]["kind"] == "end_of_life");
+  CHECK(reserved["decisions"][1]["by"]["date"] == "2027-03-24");
+  const auto &next = json["next_decision"];
+  CHECK(next["kind"] == "renewal");
+  CHECK(next["by"]["date"] == "2027-01-24");
+  CHECK(next["text"] == "renew or cancel Reserved Claude Sonnet 4.5 150K/10K TPM by 2027-01-24");
+
+  const Run text = run({"forecast", test::kExample});
+  REQUIRE(text.status == 0);
+  CHECK(text.out.find("Commitment calendar (month 0 is 2027-01)") != std::string::npos);
+  CHECK(text.out.find("idle 2027-04 to 2027-12: $171,000.00 gross") != std::string::npos);
+  CHECK(text.out.find("Next decision: renew or cancel Reserved Claude Sonnet 4.5 150K/10K TPM "
+                      "by 2027-01-24") != std::string::npos);
+
+  // Without commitments: an empty calendar and no decision.
+  const Run none = run({"forecast", kCases + "long-context.scenario.json", "--json"});
+  REQUIRE(none.status == 0);
+  const auto plain = nlohmann::json::parse(none.out);
+  CHECK(plain["commitment_calendar"] == nlohmann::json::array());
+  CHECK(plain["next_decision"].is_null());
+}

@@ -22,6 +22,13 @@ namespace {
 // in 2027-04 while the example's reservation on it runs on.
 constexpr const char *kStart = "2027-01";
 
+// The example has that calendar itself; these tests start from none and set it.
+void withoutCalendar(Window &w) {
+  REQUIRE(w.document().setValue({core::Field::ForecastStartMonth}, core::FieldValue(),
+                                QStringLiteral("no calendar")));
+  test::settle();
+}
+
 core::Forecast coreForecast(ui::ScenarioDocument &document) {
   const auto prepared = core::prepareScenario(document.scenario(), document.rateCard());
   core::ForecastOptions options;
@@ -84,7 +91,7 @@ TEST_CASE("The forecast chart marks core's price events at their months and redr
           "[gui][events]") {
   Window w;
   ui::ForecastChartView *chart = forecastChart(w);
-  test::settle();
+  withoutCalendar(w);
   CHECK(chart->eventMarks().isEmpty()); // no calendar: core lists no events
 
   REQUIRE(w.document().setValue({core::Field::ForecastStartMonth}, std::string(kStart),
@@ -126,6 +133,8 @@ TEST_CASE("The forecast chart marks core's price events at their months and redr
 TEST_CASE("A commitment its model outlives is flagged with core's idle cost", "[gui][events]") {
   Window w;
   auto *flag = findChildOrFail<QLabel>(&w.window, QStringLiteral("commitmentRisks"));
+  CHECK(flag->isVisible()); // the example's own calendar
+  withoutCalendar(w);
   CHECK_FALSE(flag->isVisible());
 
   REQUIRE(w.document().setValue({core::Field::ForecastStartMonth}, std::string(kStart),
@@ -151,6 +160,7 @@ TEST_CASE("A commitment its model outlives is flagged with core's idle cost", "[
 TEST_CASE("The forecast start month is edited on the Ranges tab in one undo step",
           "[gui][events]") {
   Window w;
+  withoutCalendar(w);
   auto *panel = findChildOrFail<ui::RangesPanel>(&w.window, QStringLiteral("rangesPanel"));
   w.window.showPanel(panel);
   auto *field = findChildOrFail<QLineEdit>(panel, QStringLiteral("forecastStartField"));

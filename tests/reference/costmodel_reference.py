@@ -702,9 +702,24 @@ def as_number(v):
 # Evaluate one month
 # ---------------------------------------------------------------------------
 
+TERM_MONTHS = {"no_commit": 0, "one_month": 1, "six_month": 6, "three_month": 3}
+
+
+def charged_in(c, month):
+    """13.6: from start_month on; with "auto_renew": false only until the
+    end of its first term (no_commit has no term and runs until deleted)."""
+    start = int(opt(c, "start_month", 0))
+    if month < start:
+        return False
+    length = TERM_MONTHS[opt(c, "term", "one_month")]
+    if opt(c, "auto_renew", True) is False and length > 0:
+        return month < start + length
+    return True
+
+
 def active_commitments(scenario, month):
-    pts = [c for c in (scenario.get("provisioned") or []) if int(opt(c, "start_month", 0)) <= month]
-    res = [c for c in (scenario.get("reserved") or []) if int(opt(c, "start_month", 0)) <= month]
+    pts = [c for c in (scenario.get("provisioned") or []) if charged_in(c, month)]
+    res = [c for c in (scenario.get("reserved") or []) if charged_in(c, month)]
     return pts, res
 
 

@@ -12,7 +12,8 @@ constexpr ChartEntry kCharts[] = {
     {ChartKind::Breakdown, "breakdown"}, {ChartKind::Forecast, "forecast"},
     {ChartKind::Load, "load"},           {ChartKind::Waterfall, "waterfall"},
     {ChartKind::Compare, "compare"},     {ChartKind::Tornado, "tornado"},
-    {ChartKind::Planner, "planner"},     {ChartKind::UnitCost, "unit-cost"}};
+    {ChartKind::Planner, "planner"},     {ChartKind::UnitCost, "unit-cost"},
+    {ChartKind::Calendar, "calendar"}};
 
 } // namespace
 

@@ -26,7 +26,8 @@ enum class ChartKind {
   Compare,
   Tornado,
   Planner,
-  UnitCost
+  UnitCost,
+  Calendar // the commitment calendar (docs/cost-model.md §13.6)
 };
 
 // What a chart draws from: the workbench; for the waterfall and compare

@@ -3,6 +3,7 @@
 #include "core/common/moneyformat.h"
 #include "core/files/scenariofile.h"
 #include "ui/charts/breakdownchartview.h"
+#include "ui/charts/commitmentcalendarview.h"
 #include "ui/charts/commitmentchartview.h"
 #include "ui/charts/comparechartview.h"
 #include "ui/charts/forecastchartview.h"
@@ -99,6 +100,9 @@ std::unique_ptr<QChartView> makeChart(ChartKind kind, const ChartSource &source)
   }
   case ChartKind::Load:
     show(new LoadChartView);
+    break;
+  case ChartKind::Calendar:
+    show(new CommitmentCalendarView);
     break;
   case ChartKind::UnitCost: {
     auto *chart = new UnitCostChartView;

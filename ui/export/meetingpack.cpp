@@ -13,6 +13,7 @@
 #include "ui/commitmentrisks.h"
 #include "ui/document/latestjob.h"
 #include "ui/document/scenariodocument.h"
+#include "ui/export/calendarpage.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
@@ -527,7 +528,7 @@ ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCa
       if (!workbench.unitCosts.empty())
         charts.push_back(ChartKind::UnitCost);
       const int total = 1 + summaryDoc->pageCount() + static_cast<int>(charts.size()) + 1 +
-                        detailDoc->pageCount();
+                        detailDoc->pageCount() + (hasCalendarPage(workbench) ? 1 : 0);
 
       // Title page.
       pack.newPage();
@@ -591,6 +592,11 @@ ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCa
       changes->drawContents(&painter, QRectF(QPointF(0, 0), listRect.size()));
       painter.restore();
       pack.footer(total);
+      if (hasCalendarPage(workbench)) { // the commitment calendar's page (ui/export/calendarpage.h)
+        pack.newPage();
+        drawCalendarPage(painter, writer, content, workbench);
+        pack.footer(total);
+      }
       pack.textPages(*detailDoc, total);
       ok = painter.end();
     }

@@ -4,12 +4,14 @@
 #include "ui/levers/leverslider.h"
 #include "ui/levers/numberfield.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDate>
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -91,7 +93,9 @@ CommitmentLevers::CommitmentLevers(ScenarioDocument *document, QWidget *parent)
       m_quoteInputPrice(quoteBox(1e6, 2, QStringLiteral("reservedQuoteInput"), tr("1-month input"),
                                  m_reservedQuote)),
       m_quoteOutputPrice(quoteBox(1e6, 2, QStringLiteral("reservedQuoteOutput"),
-                                  tr("1-month output"), m_reservedQuote)) {
+                                  tr("1-month output"), m_reservedQuote)),
+      m_renewalBox(new QWidget(this)), m_autoRenew(new QCheckBox(tr("Auto-renews"), m_renewalBox)),
+      m_noticeDays(new QSpinBox(m_renewalBox)) {
   auto *layout = new QVBoxLayout(this);
   m_model->setObjectName(QStringLiteral("commitmentModelCombo"));
   m_model->setToolTip(tr("The model whose commitment the levers below change; the commitment "
@@ -160,6 +164,33 @@ CommitmentLevers::CommitmentLevers(ScenarioDocument *document, QWidget *parent)
   reservedQuoteButton->setObjectName(QStringLiteral("reservedQuoteButton"));
   reservedQuoteLayout->addRow(reservedQuoteButton);
   layout->addWidget(m_reservedQuote);
+
+  auto *renewalLayout = new QFormLayout(m_renewalBox);
+  renewalLayout->setContentsMargins(0, 0, 0, 0);
+  m_autoRenew->setObjectName(QStringLiteral("autoRenewCheck"));
+  m_autoRenew->setToolTip(tr("AWS renews a commitment at the end of each term unless it is "
+                             "cancelled, and a cancellation cannot be undone. Unticked, the "
+                             "commitment ends with its term and its traffic goes on demand."));
+  renewalLayout->addRow(m_autoRenew);
+  m_noticeDays->setObjectName(QStringLiteral("noticeDaysSpin"));
+  m_noticeDays->setRange(0, 365);
+  m_noticeDays->setSuffix(tr(" days"));
+  m_noticeDays->setKeyboardTracking(false);
+  m_noticeDays->setToolTip(tr("How long before the term's end a cancellation must be made (the "
+                              "account team's or procurement's lead time); the commitment "
+                              "calendar puts the deadline there."));
+  ignoreWheelUnlessFocused(m_noticeDays);
+  renewalLayout->addRow(tr("Cancel notice"), m_noticeDays);
+  layout->addWidget(m_renewalBox);
+
+  connect(m_autoRenew, &QCheckBox::toggled, this, [this](bool on) {
+    m_document->setValue({core::Field::CommitmentAutoRenew, -1, modelId()}, on ? 1.0 : 0.0,
+                         on ? tr("Auto-renew commitment") : tr("Stop commitment auto-renewal"));
+  });
+  connect(m_noticeDays, &QSpinBox::valueChanged, this, [this](int days) {
+    m_document->setValue({core::Field::CommitmentNoticeDays, -1, modelId()},
+                         static_cast<double>(days), tr("Change cancellation notice"));
+  });
 
   connect(m_model, &QComboBox::currentIndexChanged, this,
           [this] { m_document->setSelectedModel(m_model->currentData().toString()); });
@@ -275,6 +306,7 @@ void CommitmentLevers::refresh() {
         std::max(0, m_ptTerm->findData(QString::fromStdString(std::get<std::string>(term)))));
     m_ptTerm->setEnabled(current >= 1);
   }
+  refreshRenewal(id);
   if (reservedPriced) {
     const double peakIn = workbench.reservedCurve && !workbench.reservedCurve->points.empty()
                               ? workbench.reservedCurve->points.back().inputTpm
@@ -292,6 +324,27 @@ void CommitmentLevers::refresh() {
     m_reservedTerm->setCurrentIndex(
         std::max(0, m_reservedTerm->findData(QString::fromStdString(std::get<std::string>(term)))));
   }
+}
+
+void CommitmentLevers::refreshRenewal(const std::string &id) {
+  const core::Scenario &scenario = m_document->scenario();
+  const auto autoRenew = core::getField(scenario, {core::Field::CommitmentAutoRenew, -1, id});
+  const auto notice = core::getField(scenario, {core::Field::CommitmentNoticeDays, -1, id});
+  const bool committed = std::holds_alternative<double>(autoRenew);
+  m_renewalBox->setVisible(committed);
+  if (!committed)
+    return;
+  // No commitment (hourly) has no term to renew: it runs until deleted.
+  const bool hourly = std::any_of(scenario.provisioned.begin(), scenario.provisioned.end(),
+                                  [&](const core::ProvisionedCommitment &c) {
+                                    return c.modelId == id && c.term == core::PtTerm::NoCommit;
+                                  });
+  const QSignalBlocker blockRenew(m_autoRenew);
+  const QSignalBlocker blockNotice(m_noticeDays);
+  m_autoRenew->setChecked(std::get<double>(autoRenew) != 0);
+  m_noticeDays->setValue(static_cast<int>(std::get<double>(notice)));
+  m_autoRenew->setEnabled(!hourly);
+  m_noticeDays->setEnabled(!hourly && m_autoRenew->isChecked());
 }
 
 void CommitmentLevers::prefillQuote(const std::string &modelId) {

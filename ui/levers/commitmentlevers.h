@@ -2,9 +2,11 @@
 
 #include <QGroupBox>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QSpinBox;
 class QWidget;
 
 namespace bwi::ui {
@@ -18,7 +20,9 @@ class ScenarioDocument;
 // card has no price or capacity (AWS publishes none), it asks for the
 // account team's quote first and keeps it as a rate-card override. The quote
 // form starts from what the card has for the model (0 where it has nothing)
-// whenever another model or another scenario is shown.
+// whenever another model or another scenario is shown. Under a commitment
+// with a term, its renewal: auto-renew and the cancellation notice in days
+// (docs/cost-model.md §13.6), each change one undo step.
 class CommitmentLevers : public QGroupBox {
   Q_OBJECT
 
@@ -30,6 +34,7 @@ signals:
 
 private:
   void refresh();
+  void refreshRenewal(const std::string &modelId);
   void prefillQuote(const std::string &modelId);
   void enterPtQuote();
   void enterReservedQuote();
@@ -52,6 +57,9 @@ private:
   QWidget *m_reservedQuote;
   NumberField *m_quoteInputPrice;
   NumberField *m_quoteOutputPrice;
+  QWidget *m_renewalBox;
+  QCheckBox *m_autoRenew;
+  QSpinBox *m_noticeDays;
   // The model and the document generation the quote form was filled for.
   std::string m_quoteModel;
   int m_quoteGeneration = -1;

@@ -71,14 +71,17 @@ TEST_CASE("A scenario written and read back equals the original", "[core][files]
   SECTION("fields left at their defaults are not written, so older files stay as they were") {
     const auto load = core::loadExampleScenario();
     REQUIRE(load.loaded);
-    // The example sets the uncertainty and a budget, and leaves the rest to the defaults.
+    // The example sets a start month, the uncertainty and a budget, and leaves the rest to the
+    // defaults.
     const core::Json example = core::scenarioToJson(load.loaded->scenario)["forecast"];
-    CHECK(example.size() == 5); // months, volume_p10, volume_p90, uncertainty, budget_usd
+    CHECK(example.size() ==
+          6); // months, start_month, volume_p10, volume_p90, uncertainty, budget_usd
     CHECK_FALSE(example.contains("trials"));
     CHECK_FALSE(example.contains("sensitivity_range"));
     core::Scenario older = load.loaded->scenario;
     older.forecast.uncertainty = {};
     older.forecast.budgetUsd.reset();
+    older.forecast.startMonth.reset();
     const core::Json forecast = core::scenarioToJson(older)["forecast"];
     CHECK(forecast.size() == 3); // months, volume_p10, volume_p90
     CHECK_FALSE(forecast.contains("uncertainty"));

@@ -134,6 +134,8 @@ TEST_CASE("With every distribution degenerate the fan is the deterministic forec
   // The same levers written into the scenario itself.
   core::Scenario fixed = loaded.scenario;
   fixed.forecast = core::ForecastSettings{};
+  // The same calendar (the example's): Claude Sonnet 4.5 retires in month 3.
+  fixed.forecast.startMonth = settings.startMonth;
   fixed.globalVolumeMultiplier *= 1.6;
   for (core::Workload &workload : fixed.workloads) {
     workload.growthPerMonth += 0.01;
