@@ -24,9 +24,11 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QResizeEvent>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
@@ -74,6 +76,7 @@ MainWindow::MainWindow(QWidget *parent)
   m_tabs->addTab(m_actuals, tr("Plan vs &actual"));
   layout->addWidget(m_tabs, 1);
   setCentralWidget(central);
+  connect(m_tabs, &QTabWidget::currentChanged, this, [this] { fitTabsBesideDock(); });
 
   auto *levers = new LeversPanel(m_document, this);
   m_dock = new QDockWidget(tr("Levers"), this);
@@ -97,7 +100,12 @@ MainWindow::MainWindow(QWidget *parent)
   connect(m_document, &ScenarioDocument::fileStateChanged, this, &MainWindow::updateTitle);
   connect(m_document, &ScenarioDocument::scenarioChanged, this, &MainWindow::updateTitle);
   updateTitle();
-  resize(1560, 960);
+  // The first size fits the screen's free area: on a 1024x700 laptop a fixed
+  // 1560x960 put the right of the key figures and charts off-screen.
+  QSize first(1560, 960);
+  if (const QScreen *screen = QGuiApplication::primaryScreen())
+    first = first.boundedTo(screen->availableGeometry().size());
+  resize(first);
   restoreGeometry(AppSettings::windowGeometry());
   restoreState(AppSettings::windowState());
   statusBar()->showMessage(tr("Move a lever: every figure and chart follows."), 5000);
@@ -334,9 +342,36 @@ QWidget *MainWindow::scrollable(QWidget *page) {
   return area;
 }
 
+void MainWindow::fitTabsBesideDock() {
+  if (!m_dock || m_dock->isFloating() || !m_dock->isVisible())
+    return;
+  QWidget *current = m_tabs->currentWidget();
+  if (!current)
+    return;
+  QWidget *page = current;
+  if (auto *area = qobject_cast<QScrollArea *>(current); area && area->widget())
+    page = area->widget();
+  // What the page needs, plus what the central widget spends around it (margins, tab frame).
+  const int needed = page->minimumSizeHint().width() + centralWidget()->width() - current->width();
+  const int deficit = needed - centralWidget()->width();
+  const int narrowest = std::max(m_dock->minimumWidth(), m_dock->minimumSizeHint().width());
+  int wanted = m_dock->width();
+  if (deficit > 0)
+    wanted = std::max(narrowest, m_dock->width() - deficit);
+  else if (m_dock->width() < m_dockWidth) // room to spare: give the levers back their width
+    wanted = std::min(m_dockWidth, m_dock->width() - deficit);
+  if (wanted == m_dock->width())
+    return;
+  m_fittingDock = true;
+  resizeDocks({m_dock}, {wanted}, Qt::Horizontal);
+  m_fittingDock = false;
+}
+
 void MainWindow::resizeEvent(QResizeEvent *event) {
   QMainWindow::resizeEvent(event);
   m_windowWidth = width();
+  if (event->size().width() < event->oldSize().width())
+    fitTabsBesideDock();
   // Grown again, the window gives the levers back the width they had
   // (QMainWindow would give all of it to the tabs), leaving the tabs their minimum.
   if (m_dock && !m_dock->isFloating() && m_dock->width() < m_dockWidth &&
@@ -352,7 +387,7 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event) {
   // The dock resized while the window kept its width: the user dragged the
   // splitter, and that is the width to give back.
   if (watched == m_dock && event->type() == QEvent::Resize && isVisible() &&
-      width() == m_windowWidth && !m_dock->isFloating())
+      width() == m_windowWidth && !m_dock->isFloating() && !m_fittingDock)
     m_dockWidth = m_dock->width();
   return QMainWindow::eventFilter(watched, event);
 }

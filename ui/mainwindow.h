@@ -62,6 +62,10 @@ private:
   // A tab's page inside a scroll area: a window smaller than the page scrolls it rather than
   // clipping it.
   QWidget *scrollable(QWidget *page);
+  // Narrows the levers dock (down to its minimum) while the current tab's page
+  // is wider than the room beside it, so a small window scrolls the levers,
+  // not the tab sideways. The user's own dock width is kept to give back.
+  void fitTabsBesideDock();
   void showAbout();
   void report(const QString &title, const QString &message);
 
@@ -75,7 +79,8 @@ private:
   // The levers' width the user chose (or the dock's own): a window made
   // narrow squeezes the dock, made wide again it gives the dock this back.
   int m_dockWidth = 0;
-  int m_windowWidth = 0; // as of the last resizeEvent
+  int m_windowWidth = 0;      // as of the last resizeEvent
+  bool m_fittingDock = false; // the dock is being narrowed by fitTabsBesideDock, not the user
   QMenu *m_recentMenu = nullptr;
   QAction *m_undo = nullptr;
   QAction *m_redo = nullptr;

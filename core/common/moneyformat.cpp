@@ -84,9 +84,16 @@ std::string formatUsdShort(double usd) {
 std::string formatPercent(double share, int decimals) {
   if (!std::isfinite(share))
     return "n/a";
+  // A share that rounds to zero prints without a sign ("0.0%", not "-0.0%"),
+  // as formatUsdExact does for cents.
   char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f%%", decimals, share * 100.0);
-  return buffer;
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, std::fabs(share) * 100.0);
+  const std::string digits = buffer;
+  const bool negative = share < 0 && digits.find_first_not_of("0.") != std::string::npos;
+  std::string text = negative ? "-" : "";
+  text += digits;
+  text += '%';
+  return text;
 }
 
 } // namespace bwi::core

@@ -38,6 +38,10 @@ struct Window {
   ui::MainWindow window;
   Window() {
     window.setInteractive(false);
+    // The offscreen platform's screen is 800x600, and the window bounds its
+    // first size to the screen: tests lay out at the size the app opens at
+    // on a desktop.
+    window.resize(1560, 960);
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
   }

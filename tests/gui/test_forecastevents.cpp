@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QStatusBar>
 #include <QUndoStack>
 
 using namespace bwi;
@@ -174,6 +175,11 @@ TEST_CASE("The forecast start month is edited on the Ranges tab in one undo step
   test::settle();
   CHECK(stack->count() == steps + 1);
   CHECK(field->text() == QString::fromLatin1(kStart));
+  // ... and the status bar says why, and which month stays.
+  const QString message = w.window.statusBar()->currentMessage();
+  INFO(message.toStdString());
+  CHECK(message.contains(QStringLiteral("2027-13")));
+  CHECK(message.contains(QString::fromLatin1(kStart)));
 
   stack->undo();
   test::settle();

@@ -20,6 +20,7 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineSeries>
+#include <QTextDocument>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -43,7 +44,13 @@ QStringList categoriesTopFirst(QChart *chart) {
   const auto axes = chart->axes(Qt::Vertical);
   for (QAbstractAxis *axis : axes)
     if (auto *categories = qobject_cast<QBarCategoryAxis *>(axis)) {
-      QStringList names = categories->categories();
+      QStringList names;
+      for (const QString &category : categories->categories()) {
+        // A long name is wrapped onto lines (rich text): read it as the user does.
+        QTextDocument document;
+        document.setHtml(category);
+        names.append(document.toPlainText().simplified());
+      }
       std::reverse(names.begin(), names.end()); // Qt draws the first at the bottom
       return names;
     }

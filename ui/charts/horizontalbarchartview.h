@@ -16,6 +16,7 @@ namespace bwi::ui {
 
 class ChartAnnotations;
 class ChartLegend;
+class WrappedCategoryNames;
 
 // What the horizontal bar charts share (breakdown, waterfall, compare): one stacked series
 // lying down, names on the left (top first), USD along the bottom, the multi-row legend and the
@@ -43,10 +44,9 @@ protected:
   ChartAnnotations *m_annotations;
 
 private:
-  void updateCategoryLabels();
   void fitUsdAxis();
 
-  QStringList m_categoryNames;
+  WrappedCategoryNames *m_categoryNames;
   double m_high = 0;
   QList<QPair<double, QString>> m_labelledEnds;
 };

@@ -3,6 +3,7 @@
 #include "ui/charts/chartannotations.h"
 #include "ui/charts/chartlegend.h"
 #include "ui/charts/chartstyle.h"
+#include "ui/charts/wrappedcategorynames.h"
 #include "ui/ranges/leverlabels.h"
 
 #include <QBarCategoryAxis>
@@ -93,7 +94,7 @@ TornadoChartView::TornadoChartView(QWidget *parent) : QChartView(parent) {
   m_axisLevers = new QBarCategoryAxis;
   chartstyle::styleAxis(m_axisLevers, QString());
   m_axisLevers->setGridLineVisible(false);
-  m_axisLevers->setTruncateLabels(false);
+  m_leverNames = new WrappedCategoryNames(chart, m_axisLevers);
   m_axisUsd =
       chartstyle::makeTickAxis(tr("USD per month (net, after the private-pricing discount)"));
   m_base = new QLineSeries;
@@ -170,7 +171,7 @@ void TornadoChartView::showTornado(const core::Tornado &tornado) {
   addSet(tr("Lever at its high value"), highFirst, highColour);
   addSet(QString(), lowSecond, lowColour);
   addSet(QString(), highSecond, highColour);
-  m_axisLevers->setCategories(categories);
+  m_leverNames->setNames(categories);
   chartstyle::setTicks(m_axisUsd, ticks.min, ticks.max, chartstyle::moneyTicks(ticks.values));
   const auto rows = static_cast<double>(categories.size());
   m_base->replace(QList<QPointF>{{base, -0.5}, {base, rows - 0.5}});

@@ -16,6 +16,7 @@ namespace bwi::ui {
 
 class ChartAnnotations;
 class ChartLegend;
+class WrappedCategoryNames;
 
 // The tornado: one horizontal bar per lever from the month's net cost with
 // the lever at its low value to the cost at its high value, around the base
@@ -42,6 +43,7 @@ private:
   QHorizontalStackedBarSeries *m_series;
   QLineSeries *m_base;
   QBarCategoryAxis *m_axisLevers;
+  WrappedCategoryNames *m_leverNames; // the lever names, wrapped rather than cut
   QCategoryAxis *m_axisUsd;
   ChartAnnotations *m_annotations;
   ChartLegend *m_legend;

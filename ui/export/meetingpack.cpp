@@ -93,7 +93,7 @@ QString leversHtml(const core::LeverAttribution &attribution,
   return html;
 }
 
-QString perUnit(double usd) { return text(core::formatUsdPerUnit(usd)); }
+QString perUnit(double usd) { return escaped(core::formatUsdPerUnit(usd)); }
 
 // Each workload's cost per unit against its target band, this month.
 QString unitCostsHtml(const core::Evaluation &evaluation) {
@@ -107,7 +107,7 @@ QString unitCostsHtml(const core::Evaluation &evaluation) {
     const QString target =
         unit.targetUsd
             ? QObject::tr("%1 ± %2 (%3–%4)")
-                  .arg(perUnit(*unit.targetUsd), text(core::formatPercent(unit.tolerance, 0)),
+                  .arg(perUnit(*unit.targetUsd), escaped(core::formatPercent(unit.tolerance, 0)),
                        perUnit(*unit.targetUsd * (1 - unit.tolerance)),
                        perUnit(*unit.targetUsd * (1 + unit.tolerance)))
             : QObject::tr("none");
@@ -120,10 +120,10 @@ QString unitCostsHtml(const core::Evaluation &evaluation) {
                                   ? QObject::tr("above the band")
                                   : QObject::tr("below the band"));
     html +=
-        row({text(unit.workloadId), QObject::tr("%1 %2s").arg(number(unit.units), text(unit.unit)),
-             money(unit.costUsd),
+        row({escaped(unit.workloadId),
+             QObject::tr("%1 %2s").arg(number(unit.units), escaped(unit.unit)), money(unit.costUsd),
              unit.costPerUnitUsd
-                 ? QObject::tr("%1 per %2").arg(perUnit(*unit.costPerUnitUsd), text(unit.unit))
+                 ? QObject::tr("%1 per %2").arg(perUnit(*unit.costPerUnitUsd), escaped(unit.unit))
                  : QObject::tr("no units"),
              target, status});
   }
@@ -146,13 +146,14 @@ QString metersHtml(const core::Evaluation &evaluation, const core::RateCard &car
     QString source = QObject::tr("typed in the scenario");
     if (const core::MeterRate *rate = core::findMeterRate(card, meter.kind);
         rate && !meter.typedRate)
-      source =
-          text(rate->source) + QStringLiteral(" (") + text(rate->sourceDate) + QStringLiteral(")");
-    const QString rate = (meter.estimate ? QStringLiteral("≈") : QString()) +
-                         QObject::tr("%1 per %2").arg(perUnit(meter.usdPerUnit), text(meter.unit));
-    html += row({text(meter.workloadId), text(meter.name),
+      source = escaped(rate->source) + QStringLiteral(" (") + escaped(rate->sourceDate) +
+               QStringLiteral(")");
+    const QString rate =
+        (meter.estimate ? QStringLiteral("≈") : QString()) +
+        QObject::tr("%1 per %2").arg(perUnit(meter.usdPerUnit), escaped(meter.unit));
+    html += row({escaped(meter.workloadId), escaped(meter.name),
                  QObject::tr("%1 %2").arg(number(meter.quantity, meter.quantity < 100 ? 2 : 0),
-                                          text(meter.unit)),
+                                          escaped(meter.unit)),
                  meter.typedRate ? QStringLiteral("<b>%1</b>").arg(rate) : rate,
                  money(meter.costUsd), source});
   }

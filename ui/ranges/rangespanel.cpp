@@ -101,9 +101,21 @@ RangesPanel::RangesPanel(ScenarioDocument *document, FanJob *fan, QWidget *paren
     const QString text = m_startMonth->text().trimmed();
     const core::FieldValue value =
         text.isEmpty() ? core::FieldValue() : core::FieldValue(text.toStdString());
-    if (!m_document->setValue({core::Field::ForecastStartMonth}, value,
-                              tr("Change forecast start month")))
-      showControls();
+    if (m_document->setValue({core::Field::ForecastStartMonth}, value,
+                             tr("Change forecast start month")))
+      return;
+    // Say why, in the scenario's own words, and which month stays.
+    core::Scenario candidate = m_document->scenario();
+    QString why = tr("not a calendar month (YYYY-MM)");
+    if (core::setField(candidate, {core::Field::ForecastStartMonth}, value))
+      if (const core::ValidationIssues issues = m_document->check(candidate); !issues.empty())
+        why = QString::fromStdString(issues.front().message);
+    const auto &kept = m_document->scenario().forecast.startMonth;
+    showControls();
+    showRefusal(
+        m_startMonth,
+        tr("Starts in \"%1\" is refused: %2; the forecast keeps %3.")
+            .arg(text, why, kept ? QString::fromStdString(*kept) : tr("no calendar month")));
   });
   connect(m_fan, &FanJob::fanChanged, this, [this] {
     if (isVisible())

@@ -13,6 +13,10 @@ TEST_CASE("Money reads to the cent and in short form", "[core][format]") {
   CHECK(core::formatUsdShort(1.25e6) == "$1.2M");
   CHECK(core::formatUsdShort(950) == "$950");
   CHECK(core::formatPercent(0.875) == "87.5%");
+  // A share that rounds to zero has no sign (reconcile printed "-0.0%").
+  CHECK(core::formatPercent(-0.0004) == "0.0%");
+  CHECK(core::formatPercent(-0.0006) == "-0.1%");
+  CHECK(core::formatPercent(-0.25, 0) == "-25%");
   // Beyond what a 64-bit count of cents holds: still exact digits, no crash.
   CHECK(core::formatUsdExact(1e18) == "$1,000,000,000,000,000,000.00");
   CHECK(core::formatUsdExact(-0.001) == "$0.00");
