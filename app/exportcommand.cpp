@@ -5,10 +5,12 @@
 #include "app/modelmaps.h"
 #include "core/analysis/commitmentplanner.h"
 #include "core/analysis/tornado.h"
+#include "core/common/jsonwriter.h"
 #include "core/cost/preparedscenario.h"
 #include "core/files/scenariofile.h"
 #include "core/forecast/forecast.h"
 #include "core/forecast/uncertainty.h"
+#include "core/report/onepager.h"
 #include "core/report/workbenchfigures.h"
 #include "core/report/workbookexport.h"
 #include "ui/export/chartexport.h"
@@ -212,13 +214,16 @@ std::optional<core::LoadedScenario> loadOrSay(const std::string &path, std::ostr
 
 } // namespace
 
-int runReportCommand(const Arguments &arguments, std::ostream &, std::ostream &err) {
-  std::string scenarioPath, out;
+int runReportCommand(const Arguments &arguments, std::ostream &out, std::ostream &err) {
+  std::string scenarioPath, pdf;
+  bool json = false;
   OptionReader in(arguments);
   while (in.next()) {
     if (in.is("--out")) {
       if (const auto value = in.value())
-        out = *value;
+        pdf = *value;
+    } else if (in.is("--json")) {
+      json = true;
     } else if (in.isOption()) {
       in.unknownOption("report");
     } else if (scenarioPath.empty()) {
@@ -227,28 +232,46 @@ int runReportCommand(const Arguments &arguments, std::ostream &, std::ostream &e
       in.fail("report takes one SCENARIO file");
     }
   }
-  if (!in.failed() && (scenarioPath.empty() || !out.ends_with(".pdf")))
-    in.fail("report needs a SCENARIO and --out FILE.pdf");
+  if (!in.failed() && (scenarioPath.empty() || (!pdf.ends_with(".pdf") && !(json && pdf.empty()))))
+    in.fail("report needs a SCENARIO and --out FILE.pdf or --json");
   if (in.failed())
     return usageError(err, in.error(), "report");
   const auto loaded = loadOrSay(scenarioPath, err);
   if (!loaded)
     return kInvalidInput;
-  useOffscreenWithoutDisplay();
-  QApplication application(g_argc, g_argv);
   const core::PreparedScenario prepared = core::prepareScenario(loaded->scenario, loaded->card);
   core::WorkbenchFigures workbench = core::computeWorkbenchFigures(prepared, {}, std::nullopt);
-  addMonteCarloFan(workbench.forecast, prepared);
   if (!core::allFinite(workbench.evaluation)) {
     err << scenarioPath << ": " << core::overflowMessage(0) << "\n";
     return kInvalidInput;
   }
-  const ui::ExportResult result = ui::writeMeetingPack(
-      loaded->scenario, loaded->card, workbench, QString::fromStdString(out), QDate::currentDate());
+  if (pdf.empty()) {
+    // The first page's figures alone: no Qt, no fan (the one-pager reads the plan's months).
+    const auto plan = core::planCommitments(prepared);
+    core::OnePagerInputs inputs;
+    inputs.scenario = &loaded->scenario;
+    inputs.card = &loaded->card;
+    inputs.prepared = &prepared;
+    inputs.evaluation = &workbench.evaluation;
+    inputs.forecast = &workbench.forecast;
+    inputs.figures = &workbench.figures;
+    inputs.plan = plan ? &*plan : nullptr;
+    out << core::prettyJson(core::onePagerToJson(core::onePager(inputs))) << "\n";
+    return kSuccess;
+  }
+  useOffscreenWithoutDisplay();
+  QApplication application(g_argc, g_argv);
+  addMonteCarloFan(workbench.forecast, prepared);
+  const auto figures = ui::computePackFigures(loaded->scenario, loaded->card, workbench);
+  const ui::ExportResult result =
+      ui::writeMeetingPack(loaded->scenario, loaded->card, workbench, *figures,
+                           QString::fromStdString(pdf), QDate::currentDate());
   if (!result.ok) {
     err << "bedrock-whatif: " << result.message.toStdString() << "\n";
     return kInvalidInput;
   }
+  if (json)
+    out << core::prettyJson(core::onePagerToJson(figures->onePager)) << "\n";
   return kSuccess;
 }
 

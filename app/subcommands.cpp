@@ -85,10 +85,13 @@ const std::array<SubCommand, 16> kSubCommands = {{
      "tables as CSV.\n"
      "Needs no display.",
      nullptr, &QtRunners::exportFiles},
-    {"report", "SCENARIO --out FILE.pdf",
-     "The meeting pack: title page, one-page summary with the commitment\n"
-     "recommendation, every chart, the workloads, the assumptions and the rate\n"
-     "card excerpt with sources, as one vector PDF. Needs no display.",
+    {"report", "SCENARIO --out FILE.pdf [--json] | SCENARIO --json",
+     "The meeting pack: a first page a board reads (the decision asked for,\n"
+     "spend against the budget, cost per unit against target, the top three\n"
+     "movers, the forecast against the budget), then the summary with the\n"
+     "commitment recommendation, every chart, the workloads, the assumptions\n"
+     "and the rate card excerpt with sources, as one vector PDF. Needs no\n"
+     "display. --json prints the first page's figures.",
      nullptr, &QtRunners::report},
     {"import",
      "KIND FILE... [--json] [--group-by KEY] [--queries FILE] [--out "

@@ -9,6 +9,7 @@
 #include "ui/document/appsettings.h"
 #include "ui/document/autosave.h"
 #include "ui/document/fanjob.h"
+#include "ui/document/latestjob.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/export/chartexportactions.h"
 #include "ui/export/meetingpack.h"
@@ -29,6 +30,8 @@
 #include <QGuiApplication>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
+#include <QProgressDialog>
 #include <QResizeEvent>
 #include <QScreen>
 #include <QScrollArea>
@@ -46,7 +49,7 @@ namespace bwi::ui {
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_document(new ScenarioDocument(this)),
       m_autosave(new Autosave(m_document, Autosave::configuredIntervalMs(), this)),
-      m_charts(nullptr), m_tabs(new QTabWidget(this)) {
+      m_charts(nullptr), m_tabs(new QTabWidget(this)), m_packJob(new LatestJob(this)) {
   setObjectName(QStringLiteral("mainWindow"));
   auto *central = new QWidget(this);
   auto *layout = new QVBoxLayout(central);
@@ -284,22 +287,96 @@ void MainWindow::exportMeetingPack() {
   const QString path = QFileDialog::getSaveFileName(
       this, tr("Export meeting pack"),
       AppSettings::lastDirectory() + QStringLiteral("/meeting-pack.pdf"), tr("PDF (*.pdf)"));
-  if (path.isEmpty())
+  if (!path.isEmpty())
+    exportMeetingPackTo(path);
+}
+
+void MainWindow::exportMeetingPackTo(const QString &path) {
+  if (!m_document->figuresProblem().isEmpty()) {
+    report(tr("Cannot export the meeting pack"), m_document->figuresProblem());
+    emit meetingPackWritten(false, path);
     return;
+  }
+  // A snapshot of what the pack shows, so the worker never reads the document.
+  struct Inputs {
+    core::Scenario scenario;
+    core::RateCard card;
+    core::PreparedScenario prepared;
+    core::WorkbenchFigures workbench;
+    bool needsFan = false;
+    std::optional<core::PlanVsActual> actuals;
+  };
+  auto inputs = std::make_shared<Inputs>(Inputs{m_document->scenario(), m_document->rateCard(),
+                                                m_document->prepared(), m_document->workbench(),
+                                                false, m_actuals->figures()});
   // The pack's summary gives the forecast's p10-p90: with the fan, as the
-  // Ranges tab shows it (computed here if the run is still going).
-  core::WorkbenchFigures workbench = m_document->workbench();
-  const FanJob *fan = m_document->fanJob();
-  if (fan->forecast())
-    workbench.forecast = *fan->forecast();
+  // Ranges tab shows it (computed with the rest if the run is still going).
+  if (const core::Forecast *fan = m_document->fanJob()->forecast())
+    inputs->workbench.forecast = *fan;
   else
-    core::addMonteCarloFan(workbench.forecast, m_document->prepared(), 1.0, {});
-  const ExportResult result = writeMeetingPack(m_document->scenario(), m_document->rateCard(),
-                                               workbench, path, QDate::currentDate());
-  if (result.ok)
-    statusBar()->showMessage(tr("Meeting pack written to %1").arg(path), 8000);
-  else
-    report(tr("Cannot export the meeting pack"), result.message);
+    inputs->needsFan = true;
+  struct Packed {
+    core::WorkbenchFigures workbench;
+    PackFigures figures;
+  };
+  QPointer<QProgressDialog> progress = new QProgressDialog(
+      tr("Computing the commitment plan and the forecast's range…"), tr("Cancel"), 0, 0, this);
+  progress->setWindowTitle(tr("Meeting pack"));
+  progress->setWindowModality(Qt::WindowModal);
+  progress->setMinimumDuration(0);
+  progress->setAutoClose(false);
+  progress->setAutoReset(false);
+  connect(progress, &QProgressDialog::canceled, this, [this, progress] {
+    m_packJob->cancel();
+    statusBar()->showMessage(tr("Meeting pack cancelled"), 5000);
+    if (progress)
+      progress->deleteLater();
+  });
+  progress->show();
+  const int threads = backgroundThreads();
+  m_packJob->start<Packed>(
+      [inputs, threads](const std::atomic<bool> &cancel) -> std::optional<Packed> {
+        Packed packed{inputs->workbench, {}};
+        if (inputs->needsFan) {
+          core::ForecastOptions options;
+          options.threads = threads;
+          options.cancel = &cancel;
+          if (!core::addMonteCarloFan(packed.workbench.forecast, inputs->prepared, 1.0, options))
+            return std::nullopt;
+        }
+        auto figures =
+            computePackFigures(inputs->scenario, inputs->card, packed.workbench,
+                               inputs->actuals ? &*inputs->actuals : nullptr, &cancel, threads);
+        if (!figures)
+          return std::nullopt;
+        packed.figures = std::move(*figures);
+        return packed;
+      },
+      [this, inputs, path, progress](Packed &&packed) {
+        // Drawing needs the GUI thread (charts are widgets): one page at a time, the events
+        // between them handled, so the window repaints while the pack is written.
+        if (progress) {
+          disconnect(progress, &QProgressDialog::canceled, this, nullptr);
+          progress->setCancelButton(nullptr);
+          progress->setLabelText(tr("Writing the meeting pack…"));
+        }
+        const ExportResult result =
+            writeMeetingPack(inputs->scenario, inputs->card, packed.workbench, packed.figures, path,
+                             QDate::currentDate(), [progress](int page, int total) {
+                               if (progress) {
+                                 progress->setRange(0, total);
+                                 progress->setValue(page);
+                               }
+                               QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+                             });
+        if (progress)
+          progress->deleteLater();
+        if (result.ok)
+          statusBar()->showMessage(tr("Meeting pack written to %1").arg(path), 8000);
+        else
+          report(tr("Cannot export the meeting pack"), result.message);
+        emit meetingPackWritten(result.ok, path);
+      });
 }
 
 void MainWindow::exportWorkbook() {

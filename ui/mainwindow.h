@@ -5,6 +5,7 @@
 class QAction;
 class QDockWidget;
 class QMenu;
+class QProgressDialog;
 class QTabWidget;
 
 namespace bwi::ui {
@@ -13,6 +14,7 @@ class ActualsPanel;
 class Autosave;
 class ChartsPanel;
 class ComparePanel;
+class LatestJob;
 class ScenarioDocument;
 
 // The workbench window: it composes the panels and owns the file actions.
@@ -35,11 +37,20 @@ public:
   // The Excel workbook of the month shown (core's writeWorkbook); the
   // message of a failure goes to report().
   bool exportWorkbookTo(const QString &path);
+  // Writes the meeting pack: its figures (the commitment planner, the
+  // forecast's fan) are computed off the GUI thread behind a progress
+  // dialog, then the pages are drawn one at a time; meetingPackWritten follows
+  // (not when cancelled).
+  void exportMeetingPackTo(const QString &path);
+  const LatestJob &meetingPackJob() const { return *m_packJob; }
   // Offers an autosaved scenario back after a crash.
   void offerRecovery();
   // Tests turn off dialogs; messages then go to lastMessage().
   void setInteractive(bool interactive) { m_interactive = interactive; }
   QString lastMessage() const { return m_lastMessage; }
+
+signals:
+  void meetingPackWritten(bool ok, const QString &path);
 
 protected:
   void closeEvent(QCloseEvent *event) override;
@@ -75,6 +86,7 @@ private:
   ComparePanel *m_compare;
   ActualsPanel *m_actuals;
   QTabWidget *m_tabs;
+  LatestJob *m_packJob;
   QDockWidget *m_dock = nullptr;
   // The levers' width the user chose (or the dock's own): a window made
   // narrow squeezes the dock, made wide again it gives the dock this back.

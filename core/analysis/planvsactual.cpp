@@ -172,6 +172,32 @@ PlanVsActualMonth decompose(std::vector<Cell> &cells) {
   return result;
 }
 
+// Cumulative spend against the budget line (docs/cost-model.md §17): a
+// month the bill has is its net, any other the forecast's.
+BudgetRunOut runOut(const Forecast &plan, const std::vector<std::optional<double>> &billed,
+                    std::optional<int> planStart, double monthlyBudgetUsd) {
+  BudgetRunOut result;
+  result.monthlyBudgetUsd = monthlyBudgetUsd;
+  result.horizonBudgetUsd = monthlyBudgetUsd * static_cast<double>(plan.months.size());
+  double cumulative = 0;
+  for (std::size_t k = 0; k < plan.months.size(); ++k) {
+    BudgetPoint point;
+    point.month = planStart ? formatCalendarMonth(*planStart + static_cast<int>(k))
+                            : "month " + std::to_string(k);
+    point.actual = k < billed.size() && billed[k].has_value();
+    point.spendUsd = point.actual ? *billed[k] : plan.months[k].netUsd;
+    cumulative += point.spendUsd;
+    point.cumulativeUsd = cumulative;
+    point.budgetCumulativeUsd = monthlyBudgetUsd * static_cast<double>(k + 1);
+    if (!result.runOutMonth && cumulative > result.horizonBudgetUsd) {
+      result.runOutMonth = point.month;
+      result.runOutIndex = static_cast<int>(k);
+    }
+    result.points.push_back(point);
+  }
+  return result;
+}
+
 std::vector<Mover> topMovers(const ActualSpend &actual, const std::string &from,
                              const std::string &to, PlanGrouping by) {
   std::map<std::string, Mover> byKey;
@@ -184,18 +210,9 @@ std::vector<Mover> topMovers(const ActualSpend &actual, const std::string &from,
   std::vector<Mover> movers;
   for (auto &[key, mover] : byKey) {
     mover.key = key;
-    if (mover.fromUsd > 0)
-      mover.changeShare = mover.changeUsd() / mover.fromUsd;
-    if (mover.changeUsd() != 0)
-      movers.push_back(mover);
+    movers.push_back(mover);
   }
-  // Ties keep the keys' alphabetical order (the map's), so the list is stable.
-  std::stable_sort(movers.begin(), movers.end(), [](const Mover &a, const Mover &b) {
-    return std::abs(a.changeUsd()) > std::abs(b.changeUsd());
-  });
-  if (movers.size() > static_cast<std::size_t>(kTopMovers))
-    movers.resize(kTopMovers);
-  return movers;
+  return rankMovers(std::move(movers));
 }
 
 BudgetRunOut budgetRunOut(const PreparedScenario &scenario, const ActualSpend &actual,
@@ -214,35 +231,41 @@ BudgetRunOut budgetRunOut(const PreparedScenario &scenario, const ActualSpend &a
     computed = forecast(scenario, 1.0, options);
   }
   const Forecast &plan = known ? *known : *computed;
-  BudgetRunOut result;
-  result.monthlyBudgetUsd = monthlyBudgetUsd;
-  result.horizonBudgetUsd = monthlyBudgetUsd * static_cast<double>(plan.months.size());
-  double cumulative = 0;
+  std::vector<std::optional<double>> billed(plan.months.size());
   for (std::size_t k = 0; k < plan.months.size(); ++k) {
-    BudgetPoint point;
-    point.month = formatCalendarMonth(planStart + static_cast<int>(k));
-    const auto billed = grossByMonth.find(planStart + static_cast<int>(k));
-    if (billed != grossByMonth.end()) {
-      point.actual = true;
-      // The bill's discount lines are not dated in every export: each month
-      // takes its share of them in proportion to its gross.
-      const double discount =
-          grossTotal > 0 ? actual.discountUsd * billed->second / grossTotal : 0.0;
-      point.spendUsd = billed->second - discount;
-    } else {
-      point.spendUsd = plan.months[k].netUsd;
-    }
-    cumulative += point.spendUsd;
-    point.cumulativeUsd = cumulative;
-    point.budgetCumulativeUsd = monthlyBudgetUsd * static_cast<double>(k + 1);
-    if (!result.runOutMonth && cumulative > result.horizonBudgetUsd)
-      result.runOutMonth = point.month;
-    result.points.push_back(point);
+    const auto month = grossByMonth.find(planStart + static_cast<int>(k));
+    if (month == grossByMonth.end())
+      continue;
+    // The bill's discount lines are not dated in every export: each month
+    // takes its share of them in proportion to its gross.
+    const double discount = grossTotal > 0 ? actual.discountUsd * month->second / grossTotal : 0.0;
+    billed[k] = month->second - discount;
   }
-  return result;
+  return runOut(plan, billed, planStart, monthlyBudgetUsd);
 }
 
 } // namespace
+
+std::vector<Mover> rankMovers(std::vector<Mover> movers) {
+  std::erase_if(movers, [](const Mover &mover) { return mover.changeUsd() == 0; });
+  for (Mover &mover : movers)
+    mover.changeShare =
+        mover.fromUsd > 0 ? std::optional<double>(mover.changeUsd() / mover.fromUsd) : std::nullopt;
+  // Ties keep the keys' alphabetical order, so the list is stable.
+  std::sort(movers.begin(), movers.end(),
+            [](const Mover &a, const Mover &b) { return a.key < b.key; });
+  std::stable_sort(movers.begin(), movers.end(), [](const Mover &a, const Mover &b) {
+    return std::abs(a.changeUsd()) > std::abs(b.changeUsd());
+  });
+  if (movers.size() > static_cast<std::size_t>(kTopMovers))
+    movers.resize(kTopMovers);
+  return movers;
+}
+
+BudgetRunOut budgetRunOut(const Forecast &forecast, std::optional<int> planStart,
+                          double monthlyBudgetUsd) {
+  return runOut(forecast, {}, planStart, monthlyBudgetUsd);
+}
 
 PlanVsActualResult planVsActual(const PreparedScenario &scenario, const ActualSpend &actual,
                                 const PlanVsActualOptions &options) {

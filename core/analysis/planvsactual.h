@@ -82,6 +82,7 @@ struct BudgetRunOut {
   double horizonBudgetUsd = 0; // the monthly budget × the forecast's months
   std::vector<BudgetPoint> points;
   std::optional<std::string> runOutMonth; // cumulative spend first above horizonBudgetUsd
+  std::optional<int> runOutIndex;         // the same as an index into points
 };
 
 struct PlanVsActual {
@@ -105,5 +106,16 @@ inline constexpr int kTopMovers = 3;
 
 PlanVsActualResult planVsActual(const PreparedScenario &scenario, const ActualSpend &actual,
                                 const PlanVsActualOptions &options);
+
+// The movers rule of docs/cost-model.md §17 on any list of keys with their
+// month before (fromUsd) and month (toUsd): no change, no mover; the
+// kTopMovers largest absolute changes, alphabetical on a tie; changeShare set.
+std::vector<Mover> rankMovers(std::vector<Mover> movers);
+
+// The budget's run-out with no bill: every month the forecast's net
+// (docs/cost-model.md §17). `planStart` names the months (YYYY-MM) when the
+// scenario has a calendar; without one they are "month N", N from 0.
+BudgetRunOut budgetRunOut(const Forecast &forecast, std::optional<int> planStart,
+                          double monthlyBudgetUsd);
 
 } // namespace bwi::core

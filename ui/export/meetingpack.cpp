@@ -11,7 +11,6 @@
 #include "core/model/weeklyprofile.h"
 #include "core/report/meetingsummary.h"
 #include "ui/commitmentrisks.h"
-#include "ui/document/latestjob.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/export/calendarpage.h"
 
@@ -397,10 +396,155 @@ QString changesHtml(const std::vector<core::ProposedChange> &changes, std::size_
   return html + QStringLiteral("</ul>");
 }
 
+// Page 1, the one-pager: its title across the page.
+QString onePagerTitleHtml(const core::OnePager &page, const core::Scenario &scenario,
+                          const QString &todayIso, const QString &staleNotice) {
+  QString html =
+      QStringLiteral("<p style=\"font-size:18pt; color:#0b3c5d;\"><b>%1</b></p>")
+          .arg(escaped(page.scenarioName.empty() ? "Untitled scenario" : page.scenarioName));
+  html +=
+      QObject::tr("<p>Amazon Bedrock spend: meeting pack, %1 · rate card as of %2, %3 (%4)%5</p>")
+          .arg(todayIso, escaped(page.cardAsOf), escaped(page.region),
+               scenario.ratecardOverrides.empty() ? QObject::tr("list prices")
+                                                  : QObject::tr("with negotiated overrides"),
+               page.calendarMonth
+                   ? QObject::tr(" · month shown %1").arg(escaped(*page.calendarMonth))
+                   : QString());
+  QString change;
+  if (page.changeUsd && std::abs(*page.changeUsd) >= 0.005)
+    change =
+        QObject::tr(" (%1%2 against the scenario as opened)")
+            .arg(*page.changeUsd > 0 ? QStringLiteral("+") : QString(), money(*page.changeUsd));
+  html += QObject::tr("<p style=\"font-size:13pt;\"><b>%1 net this month</b>%2 · %3 over the next "
+                      "%4 months</p>")
+              .arg(money(page.monthlyNetUsd), change, money(page.budget.yearNetUsd))
+              .arg(page.budget.yearMonths);
+  if (!staleNotice.isEmpty())
+    html += QStringLiteral("<p style=\"color:#9a5b00;\"><b>%1</b></p>").arg(staleNotice);
+  return html;
+}
+
+QString decisionBoxHtml(const core::OnePager &page) {
+  QString html = QObject::tr("<h3>The decision asked for</h3>");
+  html += QStringLiteral("<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"6\" "
+                         "style=\"border-collapse: collapse; border-color: #b07a00;\">"
+                         "<tr><td bgcolor=\"#fff4d6\">");
+  bool committing = false;
+  for (const core::PackDecision &decision : page.decisions)
+    if (decision.commit) {
+      committing = true;
+      html += QStringLiteral("<p style=\"font-size:10pt;\"><b>%1</b></p>")
+                  .arg(escaped(decision.sentence));
+      html += QObject::tr("<p><i>Why (the commitment planner): %1</i></p>")
+                  .arg(escaped(decision.reason));
+    }
+  if (!committing)
+    html += QStringLiteral("<p style=\"font-size:10pt;\"><b>%1</b></p>")
+                .arg(escaped(page.decisionSentence));
+  QStringList others;
+  for (const core::PackDecision &decision : page.decisions)
+    if (!decision.commit && committing)
+      others.append(escaped(decision.sentence));
+  if (!others.isEmpty())
+    html += QStringLiteral("<p>%1</p>").arg(others.join(QStringLiteral(" ")));
+  if (!page.quoteNeeded.empty())
+    html += QObject::tr("<p>No provisioned-throughput quote yet for %1 model(s) in use (%2): ask "
+                        "the account team before sizing a commitment for them.</p>")
+                .arg(page.quoteNeeded.size())
+                .arg(escaped([&] {
+                  std::string list;
+                  for (const std::string &model : page.quoteNeeded)
+                    list += (list.empty() ? "" : ", ") + model;
+                  return list;
+                }()));
+  return html + QStringLiteral("</td></tr></table>");
+}
+
+QString signedMoney(double usd) { return (usd > 0 ? QStringLiteral("+") : QString()) + money(usd); }
+
+QString budgetHtml(const core::PackBudget &budget,
+                   const std::optional<std::string> &calendarMonth) {
+  QString html = QObject::tr("<h3>Spend against the budget (net)</h3>");
+  if (!budget.monthlyBudgetUsd)
+    return html + QStringLiteral("<p>%1</p>").arg(escaped(budget.sentence));
+  html += tableStart({QString(), QObject::tr("Forecast"), QObject::tr("Budget"),
+                      QObject::tr("Over (+) / under (−)")});
+  html += row({calendarMonth ? QObject::tr("This month (%1)").arg(escaped(*calendarMonth))
+                             : QObject::tr("This month"),
+               money(budget.monthNetUsd), money(*budget.monthlyBudgetUsd),
+               signedMoney(*budget.monthOverUsd)});
+  html +=
+      row({QObject::tr("Next %1 months").arg(budget.yearMonths), money(budget.yearNetUsd),
+           money(*budget.yearBudgetUsd), signedMoney(budget.yearNetUsd - *budget.yearBudgetUsd)});
+  const auto monthName = [](std::optional<int> month, const std::optional<std::string> &calendar) {
+    return calendar ? escaped(*calendar) : QObject::tr("month %1").arg(*month);
+  };
+  html += QStringLiteral("</table><p>");
+  html += budget.firstOverMonth
+              ? QObject::tr("<b>Over the monthly budget from %1.</b> ")
+                    .arg(monthName(budget.firstOverMonth, budget.firstOverCalendarMonth))
+              : QObject::tr("Within the monthly budget every month of the forecast. ");
+  html += budget.runOutMonth ? QObject::tr("<b>The forecast's budget runs out in %1.</b>")
+                                   .arg(monthName(budget.runOutMonth, budget.runOutCalendarMonth))
+                             : QObject::tr("The forecast's budget does not run out.");
+  return html + QStringLiteral("</p>");
+}
+
+QString unitTargetsHtml(const std::vector<core::PackUnitCost> &units) {
+  if (units.empty())
+    return {};
+  QString html = QObject::tr("<h3>Cost per unit against target</h3>");
+  html += tableStart({QObject::tr("Workload"), QObject::tr("Cost per unit"),
+                      QObject::tr("Target band"), QObject::tr("Status")});
+  for (const core::PackUnitCost &each : units) {
+    const core::UnitCost &unit = each.cost;
+    const QString perWhat = escaped(unit.unit);
+    const QString cost = unit.costPerUnitUsd
+                             ? QObject::tr("%1 per %2").arg(perUnit(*unit.costPerUnitUsd), perWhat)
+                             : QObject::tr("no %1s this month").arg(perWhat);
+    const QString band = unit.targetUsd ? QObject::tr("%1 ± %2 (%3–%4)")
+                                              .arg(perUnit(*unit.targetUsd),
+                                                   escaped(core::formatPercent(unit.tolerance, 0)),
+                                                   perUnit(*unit.targetUsd * (1 - unit.tolerance)),
+                                                   perUnit(*unit.targetUsd * (1 + unit.tolerance)))
+                                        : QObject::tr("no target");
+    QString status = QObject::tr("–");
+    if (unit.status)
+      status = *unit.status == core::UnitCostStatus::Within
+                   ? QObject::tr("within the band")
+                   : QStringLiteral("<b style=\"color:#b23a00;\">%1</b>")
+                         .arg(*unit.status == core::UnitCostStatus::Above
+                                  ? QObject::tr("above the band")
+                                  : QObject::tr("below the band"));
+    html += row({escaped(each.workloadName), cost, band, status});
+  }
+  return html + QStringLiteral("</table>");
+}
+
+QString moversHtml(const core::PackMovers &movers) {
+  const bool bill = movers.source == core::MoversSource::Bill;
+  QString html = bill ? QObject::tr("<h3>Top movers on the bill: %1 against %2</h3>")
+                            .arg(escaped(movers.toLabel), escaped(movers.fromLabel))
+                      : QObject::tr("<h3>Top movers: net by workload, next month against this "
+                                    "month</h3>");
+  if (movers.movers.empty())
+    return html + QObject::tr("<p>No workload's cost changes from %1 to %2.</p>")
+                      .arg(escaped(movers.fromLabel), escaped(movers.toLabel));
+  html += tableStart({bill ? QObject::tr("Model or team") : QObject::tr("Workload"),
+                      escaped(movers.fromLabel), escaped(movers.toLabel), QObject::tr("Change")});
+  for (const core::PackMover &mover : movers.movers)
+    html += row({escaped(mover.name), money(mover.fromUsd), money(mover.toUsd),
+                 signedMoney(mover.changeUsd()) +
+                     (mover.changeShare ? QStringLiteral(" (%1)").arg(share(*mover.changeShare))
+                                        : QObject::tr(" (new)"))});
+  return html + QStringLiteral("</table>");
+}
+
 class PackPainter {
 public:
-  PackPainter(QPdfWriter &writer, QPainter &painter, QString footer)
-      : m_writer(writer), m_painter(painter), m_footer(std::move(footer)) {
+  PackPainter(QPdfWriter &writer, QPainter &painter, QString footer, PackProgress progress)
+      : m_writer(writer), m_painter(painter), m_footer(std::move(footer)),
+        m_progress(std::move(progress)) {
     const QSizeF page = writer.pageLayout().paintRect(QPageLayout::Point).size();
     m_content = QRectF(kMargin, kMargin, page.width() - 2 * kMargin,
                        page.height() - 2 * kMargin - kFooterHeight);
@@ -451,6 +595,8 @@ public:
     m_painter.drawText(line, Qt::AlignLeft | Qt::AlignVCenter, m_footer);
     m_painter.drawText(line, Qt::AlignRight | Qt::AlignVCenter,
                        QObject::tr("page %1 of %2").arg(m_pages).arg(total));
+    if (m_progress)
+      m_progress(m_pages, total);
   }
 
   void textPages(QTextDocument &doc, int total) {
@@ -469,16 +615,116 @@ private:
   QPdfWriter &m_writer;
   QPainter &m_painter;
   QString m_footer;
+  PackProgress m_progress;
   QRectF m_content;
   QSizeF m_page;
   int m_pages = 0;
 };
 
+// Page 1: the title across the top; the decision, the budget, unit costs
+// and movers on the left; the forecast against the budget on the right.
+void drawOnePager(PackPainter &pack, QPainter &painter, const core::OnePager &page,
+                  const core::Scenario &scenario, const core::WorkbenchFigures &workbench,
+                  const QString &todayIso, const QString &staleNotice, int total) {
+  pack.newPage();
+  const QRectF content = pack.content();
+  auto title = pack.document(onePagerTitleHtml(page, scenario, todayIso, staleNotice));
+  title->setPageSize(QSizeF(content.width(), 1e6));
+  const double titleHeight = title->size().height();
+  painter.save();
+  painter.translate(content.topLeft());
+  title->drawContents(&painter, QRectF(0, 0, content.width(), titleHeight));
+  painter.restore();
+
+  const double top = content.top() + titleHeight + 4;
+  const QRectF left(content.left(), top, content.width() * 0.54, content.bottom() - top);
+  const QRectF right(left.right() + 14, top, content.right() - left.right() - 14,
+                     content.bottom() - top);
+  auto body = pack.document(onePagerHtml(page));
+  body->setPageSize(QSizeF(left.width(), 1e6));
+  painter.save();
+  painter.translate(left.topLeft());
+  body->drawContents(&painter, QRectF(QPointF(0, 0), left.size()));
+  painter.restore();
+
+  auto heading = pack.document(QObject::tr("<h3>The forecast against the budget</h3>"));
+  heading->setPageSize(QSizeF(right.width(), 1e6));
+  const double headingHeight = heading->size().height();
+  painter.save();
+  painter.translate(right.topLeft());
+  heading->drawContents(&painter, QRectF(0, 0, right.width(), headingHeight));
+  painter.restore();
+  // Laid out 1.5 times larger and drawn scaled down, so the chart's titles and legend take
+  // their printed share of the column and leave the plot room to be read.
+  constexpr double kScale = 1.5;
+  const QSizeF chart(right.width(), right.height() - headingHeight);
+  painter.save();
+  painter.translate(right.left(), right.top() + headingHeight);
+  painter.scale(1 / kScale, 1 / kScale);
+  drawChart(painter, ChartKind::Forecast, workbench, QRectF(QPointF(0, 0), chart * kScale));
+  painter.restore();
+  pack.footer(total);
+}
+
 } // namespace
+
+QString onePagerHtml(const core::OnePager &page) {
+  return decisionBoxHtml(page) + budgetHtml(page.budget, page.calendarMonth) +
+         unitTargetsHtml(page.unitCosts) + moversHtml(page.movers);
+}
+
+std::optional<PackFigures> computePackFigures(const core::Scenario &scenario,
+                                              const core::RateCard &card,
+                                              const core::WorkbenchFigures &workbench,
+                                              const core::PlanVsActual *actuals,
+                                              const std::atomic<bool> *cancel, int threads) {
+  PackFigures figures;
+  const core::PreparedScenario prepared = core::prepareScenario(scenario, card);
+  // The pack recommends what the planner recommends (the Ranges tab's plan).
+  core::PlanOptions planOptions;
+  planOptions.threads = threads;
+  planOptions.cancel = cancel;
+  figures.plan = core::planCommitments(prepared, planOptions);
+  if (cancel && cancel->load())
+    return std::nullopt;
+  figures.summary =
+      core::meetingSummary(scenario.forecast, workbench.evaluation, workbench.forecast,
+                           figures.plan ? &*figures.plan : nullptr);
+  const int month = workbench.evaluation.month;
+  figures.proposal = core::proposeOptimized(scenario, card, month);
+  figures.optimized =
+      core::compareScenarios({{scenario.name, scenario, card},
+                              {figures.proposal.scenario.name, figures.proposal.scenario, card}},
+                             month);
+  core::OnePagerInputs inputs;
+  inputs.scenario = &scenario;
+  inputs.card = &card;
+  inputs.prepared = &prepared;
+  inputs.evaluation = &workbench.evaluation;
+  inputs.forecast = &workbench.forecast;
+  inputs.figures = &workbench.figures;
+  inputs.plan = figures.plan ? &*figures.plan : nullptr;
+  inputs.actuals = actuals;
+  figures.onePager = core::onePager(inputs);
+  if (cancel && cancel->load())
+    return std::nullopt;
+  return figures;
+}
 
 ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCard &card,
                               const core::WorkbenchFigures &workbench, const QString &path,
                               const QDate &today) {
+  if (!core::allFinite(workbench))
+    return {false, QObject::tr("%1: there is nothing to put in a meeting pack")
+                       .arg(QString::fromStdString(core::overflowReason()))};
+  const auto figures = computePackFigures(scenario, card, workbench);
+  return writeMeetingPack(scenario, card, workbench, *figures, path, today);
+}
+
+ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCard &card,
+                              const core::WorkbenchFigures &workbench, const PackFigures &figures,
+                              const QString &path, const QDate &today,
+                              const PackProgress &progress) {
   if (!core::allFinite(workbench))
     return {false, QObject::tr("%1: there is nothing to put in a meeting pack")
                        .arg(QString::fromStdString(core::overflowReason()))};
@@ -496,17 +742,7 @@ ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCa
   if (const std::string note = core::unpricedNote(workbench.evaluation); !note.empty())
     staleNotice += (staleNotice.isEmpty() ? QString() : QStringLiteral(" ")) +
                    escaped(note + ": map them to a card model or type a price.");
-  // The pack recommends what the planner recommends (the Ranges tab's plan).
-  core::PlanOptions planOptions;
-  planOptions.threads = backgroundThreads();
-  const std::optional<core::CommitmentPlan> plan =
-      core::planCommitments(core::prepareScenario(scenario, card), planOptions);
-  const core::MeetingSummary summary = core::meetingSummary(
-      scenario.forecast, workbench.evaluation, workbench.forecast, plan ? &*plan : nullptr);
-  const int month = workbench.evaluation.month;
-  const core::OptimizedProposal proposal = core::proposeOptimized(scenario, card, month);
-  const core::Comparison optimized = core::compareScenarios(
-      {{scenario.name, scenario, card}, {proposal.scenario.name, proposal.scenario, card}}, month);
+  const core::OptimizedProposal &proposal = figures.proposal;
   bool ok = false;
   {
     QPdfWriter writer(temporary);
@@ -519,9 +755,10 @@ ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCa
     writer.setCreator(QStringLiteral("Bedrock What-If"));
     QPainter painter;
     if (painter.begin(&writer)) {
-      PackPainter pack(writer, painter, footer);
-      auto summaryDoc = pack.document(summaryHtml(
-          scenario, workbench, summary, leversHtml(optimized.attributions.front(), proposal)));
+      PackPainter pack(writer, painter, footer, progress);
+      auto summaryDoc =
+          pack.document(summaryHtml(scenario, workbench, figures.summary,
+                                    leversHtml(figures.optimized.attributions.front(), proposal)));
       auto detailDoc = pack.document(detailHtml(scenario, card, workbench, staleNotice));
       std::vector<ChartKind> charts = {ChartKind::Volume, ChartKind::Commitment, ChartKind::Load,
                                        ChartKind::Breakdown, ChartKind::Forecast};
@@ -530,48 +767,10 @@ ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCa
       const int total = 1 + summaryDoc->pageCount() + static_cast<int>(charts.size()) + 1 +
                         detailDoc->pageCount() + (hasCalendarPage(workbench) ? 1 : 0);
 
-      // Title page.
-      pack.newPage();
-      const QRectF content = pack.content();
-      QFont font = QApplication::font();
-      font.setPointSizeF(26);
-      font.setBold(true);
-      painter.setFont(font);
-      painter.setPen(QColor(11, 60, 93));
-      painter.drawText(QRectF(content.left(), content.top() + 60, content.width(), 50),
-                       Qt::AlignLeft, QString::fromStdString(scenario.name));
-      font.setPointSizeF(13);
-      font.setBold(false);
-      painter.setFont(font);
-      painter.setPen(Qt::black);
-      painter.drawText(QRectF(content.left(), content.top() + 115, content.width(), 24),
-                       Qt::AlignLeft,
-                       QObject::tr("Amazon Bedrock spend: meeting pack, %1").arg(todayIso));
-      font.setPointSizeF(20);
-      font.setBold(true);
-      painter.setFont(font);
-      const QStringList headline = {
-          QObject::tr("%1 net per month")
-              .arg(QString::fromStdString(core::formatUsdExact(summary.monthlyNetUsd))),
-          QObject::tr("%1 over the next %2 months")
-              .arg(QString::fromStdString(core::formatUsdExact(summary.annualNetUsd)))
-              .arg(summary.annualMonths)};
-      painter.drawText(QRectF(content.left(), content.top() + 190, content.width(), 80),
-                       Qt::AlignLeft, headline.join(QLatin1Char('\n')));
-      font.setPointSizeF(11);
-      font.setBold(false);
-      painter.setFont(font);
-      painter.drawText(
-          QRectF(content.left(), content.top() + 300, content.width(), 120),
-          Qt::AlignLeft | Qt::TextWordWrap,
-          QObject::tr("Rate card as of %1 (%2), %3.\n%4")
-              .arg(QString::fromStdString(card.asOf), QString::fromStdString(card.region),
-                   scenario.ratecardOverrides.empty() ? QObject::tr("list prices")
-                                                      : QObject::tr("with negotiated overrides"),
-                   staleNotice));
-      pack.footer(total);
-
+      drawOnePager(pack, painter, figures.onePager, scenario, workbench, todayIso, staleNotice,
+                   total);
       pack.textPages(*summaryDoc, total);
+      const QRectF content = pack.content();
       for (ChartKind kind : charts) {
         pack.newPage();
         drawChart(painter, kind, workbench, content);
@@ -581,7 +780,7 @@ ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCa
       pack.newPage();
       const QRectF chartRect(content.left(), content.top(), content.width() * 0.64,
                              content.height());
-      drawChart(painter, ChartKind::Waterfall, ChartSource(optimized), chartRect);
+      drawChart(painter, ChartKind::Waterfall, ChartSource(figures.optimized), chartRect);
       const QRectF listRect(chartRect.right() + 12, content.top() + 24,
                             content.right() - chartRect.right() - 12, content.height() - 24);
       auto changes = pack.fittedDocument(
