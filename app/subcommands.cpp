@@ -74,11 +74,13 @@ const std::array<SubCommand, 15> kSubCommands = {{
      "[--compare SCENARIO]... [--workload ID] | SCENARIO --out FILE.xlsx [--month N] | "
      "SCENARIO --out FILE.csv --table workloads|rates|meters|monthly|forecast",
      "Draw one chart (volume, units, breakdown, forecast, load, waterfall,\n"
-     "compare, tornado, planner, unit-cost) to a PNG (2x pixel ratio), SVG or\n"
-     "PDF, 1200x675 by default, with a footer that traces it to the scenario\n"
-     "and its dated rate card; waterfall and compare take --compare (default:\n"
-     "the optimizer's proposal); unit-cost takes --workload (default: the\n"
-     "first workload that names a unit). Or the Excel workbook (sheets Inputs,\n"
+     "compare, tornado, planner, unit-cost, escalation) to a PNG (2x pixel\n"
+     "ratio), SVG or PDF, 1200x675 by default, with a footer that traces it to\n"
+     "the scenario and its dated rate card; waterfall and compare take\n"
+     "--compare (default: the optimizer's proposal); unit-cost takes\n"
+     "--workload (default: the first workload that names a unit), and so does\n"
+     "escalation (default: the first workload with an exception path). Or the\n"
+     "Excel workbook (sheets Inputs,\n"
      "Rates, Meters, Monthly with live formulas, Forecast), or one of its\n"
      "tables as CSV.\n"
      "Needs no display.",

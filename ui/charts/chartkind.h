@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/analysis/commitmentplanner.h"
+#include "core/analysis/escalation.h"
 #include "core/analysis/scenariocomparison.h"
 #include "core/analysis/tornado.h"
 #include "core/forecast/forecast.h"
@@ -26,7 +27,8 @@ enum class ChartKind {
   Compare,
   Tornado,
   Planner,
-  UnitCost
+  UnitCost,
+  Escalation
 };
 
 // What a chart draws from: the workbench; for the waterfall and compare
@@ -49,6 +51,9 @@ struct ChartSource {
   const core::CommitmentPlan *plan = nullptr;
   // The workload the cost-per-unit chart shows; empty: the first that names a unit.
   std::string unitWorkload;
+  // The exception-path chart's curve (core::escalationCurve); null: no
+  // workload has an escalation, and the chart says how to set one.
+  const core::EscalationCurve *escalation = nullptr;
   // Why there is no chart to export (the window's month overflows and it
   // shows an empty workbench, ScenarioDocument::figuresProblem); empty when
   // the figures are there.
