@@ -73,7 +73,8 @@ TEST_CASE("The adequate-models editor: a tick is one undo step, and Optimize kee
   // Support assistant: runs on Claude Haiku 4.5, adequate set Haiku, Sonnet 4.5 and Nova Pro.
   const int support = workloadIndex(document, "support-rag");
   document.setSelectedWorkload(support);
-  const auto workload = [&] {
+  // A reference into the document's scenario, read again after each edit.
+  const auto workload = [&]() -> const core::Workload & {
     return document.scenario().workloads[static_cast<std::size_t>(support)];
   };
   REQUIRE(workload().routing.size() == 1);
