@@ -4,6 +4,7 @@
 #include "app/comparecommand.h"
 #include "app/modelmaps.h"
 #include "core/analysis/commitmentplanner.h"
+#include "core/analysis/escalation.h"
 #include "core/analysis/tornado.h"
 #include "core/common/jsonwriter.h"
 #include "core/cost/preparedscenario.h"
@@ -13,6 +14,7 @@
 #include "core/report/onepager.h"
 #include "core/report/workbenchfigures.h"
 #include "core/report/workbookexport.h"
+#include "ui/charts/escalationchartview.h"
 #include "ui/export/chartexport.h"
 #include "ui/export/meetingpack.h"
 
@@ -35,7 +37,7 @@ struct ExportLine {
   int height = 675;
   int month = 0;
   std::vector<std::string> compared; // --compare, for the waterfall and compare charts
-  std::string workload;              // --workload, for the unit-cost chart
+  std::string workload;              // --workload, for the unit-cost and escalation charts
 };
 
 const char *const kTables[] = {"workloads", "rates", "meters", "monthly", "forecast"};
@@ -142,8 +144,9 @@ std::optional<ExportLine> parse(const Arguments &arguments, std::string &error) 
             line.chart + "\"";
     return std::nullopt;
   }
-  if (!line.workload.empty() && *kind != ui::ChartKind::UnitCost) {
-    error = "--workload applies to --chart unit-cost";
+  if (!line.workload.empty() && *kind != ui::ChartKind::UnitCost &&
+      *kind != ui::ChartKind::Escalation) {
+    error = "--workload applies to --chart unit-cost and escalation";
     return std::nullopt;
   }
   if (!line.compared.empty() && !ui::isComparisonChart(*kind)) {
@@ -322,7 +325,7 @@ int runExportCommand(const Arguments &arguments, std::ostream &, std::ostream &e
   }
   if (kind == ui::ChartKind::Planner)
     plan = core::planCommitments(prepared);
-  if (!line->workload.empty() &&
+  if (!line->workload.empty() && kind == ui::ChartKind::UnitCost &&
       std::none_of(workbench.unitCosts.begin(), workbench.unitCosts.end(),
                    [&](const core::UnitCostSeries &series) {
                      return series.workloadId == line->workload;
@@ -331,8 +334,24 @@ int runExportCommand(const Arguments &arguments, std::ostream &, std::ostream &e
         << ": no workload of that id names a unit\n";
     return kInvalidInput;
   }
+  // The exception path of --workload, else of the first workload that has one.
+  std::optional<core::EscalationCurve> escalation;
+  if (kind == ui::ChartKind::Escalation) {
+    const std::string workload =
+        line->workload.empty() ? ui::EscalationChartView::chartedWorkload(loaded->scenario, -1)
+                               : line->workload;
+    if (!workload.empty())
+      escalation = core::escalationCurve(loaded->scenario, loaded->card, workload, line->month);
+    if (!line->workload.empty() && !escalation) {
+      err << line->scenarioPath << ": --workload " << line->workload
+          << ": no workload of that id has an escalation (\"escalation\": {\"to\": MODEL, "
+             "\"rate\": E})\n";
+      return kInvalidInput;
+    }
+  }
   ui::ChartSource source = comparison ? ui::ChartSource(*comparison) : ui::ChartSource(workbench);
-  source.unitWorkload = line->workload;
+  source.unitWorkload = kind == ui::ChartKind::UnitCost ? line->workload : std::string();
+  source.escalation = escalation ? &*escalation : nullptr;
   source.tornado = tornado ? &*tornado : nullptr;
   source.plan = plan ? &*plan : nullptr;
   const ui::ExportResult result = ui::exportChart(

@@ -99,7 +99,7 @@ TEST_CASE("Optimize proposes, explains, and opens in the workbench as one undo s
   ui::ComparisonSet *set = panel->comparisonSet();
   REQUIRE(set->count() == 2);
   CHECK(set->column(1).source == ui::ComparisonSet::Source::Optimized);
-  CHECK_FALSE(set->column(1).changes.isEmpty());
+  CHECK_FALSE(set->column(1).changes.empty());
   const core::LeverAttribution attribution = set->comparison().attributions.at(0);
   CHECK(attribution.comparedNetUsd < attribution.baselineNetUsd);
   CHECK_THAT(sumOfBars(attribution), test::closeTo(attribution.differenceUsd()));

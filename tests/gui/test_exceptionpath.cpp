@@ -3,12 +3,16 @@
 #include "core/common/jsonreader.h"
 #include "core/common/moneyformat.h"
 #include "core/files/scenariofile.h"
+#include "ui/charts/chartspanel.h"
+#include "ui/charts/escalationchartview.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/levers/leverslider.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QGraphicsTextItem>
 #include <QLabel>
+#include <QLineSeries>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,7 +36,139 @@ core::Json commandLineJson(const QStringList &arguments) {
   return core::Json::parse(process.readAllStandardOutput().toStdString());
 }
 
+// `curve SCENARIO --kind escalation --workload ID`'s rows: escalation_rate, net_usd,
+// all_premium_net_usd, is_break_even, is_scenario_rate.
+QList<QStringList> curveRows(const QString &path, const std::string &workloadId) {
+  QProcess curve;
+  curve.start(QStringLiteral(BWI_EXE_PATH),
+              {QStringLiteral("curve"), path, QStringLiteral("--kind"),
+               QStringLiteral("escalation"), QStringLiteral("--workload"),
+               QString::fromStdString(workloadId)});
+  REQUIRE(curve.waitForFinished(120000));
+  INFO(curve.readAllStandardError().toStdString());
+  REQUIRE(curve.exitCode() == 0);
+  QList<QStringList> rows;
+  const QStringList lines = QString::fromUtf8(curve.readAllStandardOutput()).split(u'\n');
+  for (const QString &line : lines.mid(1))
+    if (!line.trimmed().isEmpty())
+      rows.append(line.split(u','));
+  return rows;
+}
+
+QLineSeries *seriesNamed(QChartView *view, const QString &name) {
+  const QList<QAbstractSeries *> all = view->chart()->series();
+  for (QAbstractSeries *series : all)
+    if (series->name() == name)
+      if (auto *line = qobject_cast<QLineSeries *>(series))
+        return line;
+  FAIL("no series " << name.toStdString());
+  return nullptr;
+}
+
+bool showsMessage(QChartView *view, const QString &text) {
+  const QList<QGraphicsItem *> items = view->scene()->items();
+  return std::any_of(items.begin(), items.end(), [&](QGraphicsItem *item) {
+    auto *message = dynamic_cast<QGraphicsTextItem *>(item);
+    return message && message->isVisible() && message->toPlainText().contains(text);
+  });
+}
+
+bool hasLabel(QChartView *view, const QString &text) {
+  const QList<test::ChartLabel> labels = test::chartLabels(view);
+  return std::any_of(labels.begin(), labels.end(),
+                     [&](const test::ChartLabel &label) { return label.text == text; });
+}
+
+// The chart's curve, point for point, is the command line's for the scenario as it is now.
+void checkChartAgainstCommandLine(ui::EscalationChartView *chart, ui::ScenarioDocument &document,
+                                  const std::string &workloadId) {
+  QTemporaryDir dir;
+  REQUIRE(dir.isValid());
+  const QString path = dir.filePath(QStringLiteral("chart.json"));
+  REQUIRE(core::saveScenarioFile(document.scenario(), path.toStdString()).ok);
+  const QList<QStringList> rows = curveRows(path, workloadId);
+  QLineSeries *policy = seriesNamed(chart, QStringLiteral("Cheap model first, then escalate"));
+  QLineSeries *allPremium = seriesNamed(chart, QStringLiteral("All traffic on the target"));
+  const QList<QPointF> points = policy->points();
+  REQUIRE(points.size() == rows.size());
+  REQUIRE(rows.size() > 100);
+  for (qsizetype i = 0; i < rows.size(); ++i) {
+    INFO("row " << i << ": " << rows[i].join(u',').toStdString());
+    REQUIRE(rows[i].size() == 5);
+    // The chart's x axis reads in percent; the CSV writes USD to 4 decimals.
+    CHECK_THAT(points[i].x() / 100, Catch::Matchers::WithinAbs(rows[i][0].toDouble(), 1e-9));
+    CHECK_THAT(points[i].y(), Catch::Matchers::WithinAbs(rows[i][1].toDouble(), 1e-4));
+    CHECK_THAT(allPremium->points().front().y(),
+               Catch::Matchers::WithinAbs(rows[i][2].toDouble(), 1e-4));
+  }
+}
+
 } // namespace
+
+TEST_CASE("The Exception path chart draws curve --kind escalation's points and follows every "
+          "edit",
+          "[gui][escalation][charts]") {
+  Window w;
+  ui::ScenarioDocument &document = w.document();
+  auto *panel = findChildOrFail<ui::ChartsPanel>(&w.window, QStringLiteral("chartsPanel"));
+  w.window.showPanel(panel);
+  auto *chart =
+      findChildOrFail<ui::EscalationChartView>(&w.window, QStringLiteral("escalationChart"));
+  const auto &workloads = document.scenario().workloads;
+  const auto withEscalation =
+      std::find_if(workloads.begin(), workloads.end(),
+                   [](const core::Workload &workload) { return workload.escalation.has_value(); });
+  REQUIRE(withEscalation != workloads.end());
+  const int index = static_cast<int>(withEscalation - workloads.begin());
+  const std::string workloadId = withEscalation->id;
+  // Another workload selected: the chart shows the first with an exception path.
+  document.setSelectedWorkload(index == 0 ? 1 : 0);
+  test::settle();
+  REQUIRE(chart->curve());
+  CHECK(chart->curve()->breakEven.workloadId == workloadId);
+  document.setSelectedWorkload(index);
+  test::settle();
+  checkChartAgainstCommandLine(chart, document, workloadId);
+
+  // e* marked and labelled as evaluate --json has it; the scenario's rate as a line.
+  const auto &breakEven = chart->curve()->breakEven;
+  if (breakEven.breakEvenRate)
+    CHECK(hasLabel(
+        chart, QStringLiteral("stops paying at %1")
+                   .arg(QString::fromStdString(core::formatPercent(*breakEven.breakEvenRate)))));
+  CHECK(hasLabel(chart, QStringLiteral("scenario's rate %1")
+                            .arg(QString::fromStdString(core::formatPercent(breakEven.rate)))));
+
+  // An edit of the rate redraws it: the line moves, the curve is the command line's again.
+  auto *rate = findChildOrFail<ui::LeverSlider>(&w.window, QStringLiteral("escalationRateLever"));
+  rate->field()->setFocus();
+  rate->field()->selectAll();
+  QTest::keyClicks(rate->field(), QStringLiteral("20"));
+  QTest::keyClick(rate->field(), Qt::Key_Return);
+  test::settle();
+  REQUIRE(chart->curve());
+  CHECK(chart->curve()->breakEven.rate == 0.2);
+  const QList<QPointF> line = seriesNamed(chart, QStringLiteral("Scenario's rate"))->points();
+  REQUIRE(line.size() == 2);
+  CHECK_THAT(line.front().x(), Catch::Matchers::WithinAbs(20, 1e-9));
+  CHECK(hasLabel(chart, QStringLiteral("scenario's rate 20.0%")));
+  checkChartAgainstCommandLine(chart, document, workloadId);
+
+  // No workload with an exception path: the chart says how to set one.
+  findChildOrFail<QComboBox>(&w.window, QStringLiteral("escalationTargetCombo"))
+      ->setCurrentIndex(0);
+  test::settle();
+  if (std::none_of(document.scenario().workloads.begin(), document.scenario().workloads.end(),
+                   [](const core::Workload &workload) { return workload.escalation; })) {
+    CHECK_FALSE(chart->curve());
+    CHECK(showsMessage(chart, QStringLiteral("No workload has an exception path")));
+  }
+  // Undo brings it back, drawn.
+  document.undoStack()->undo();
+  test::settle();
+  REQUIRE(chart->curve());
+  CHECK_FALSE(showsMessage(chart, QStringLiteral("No workload has an exception path")));
+}
 
 TEST_CASE("The exception path lever drives the same numbers as evaluate and curve --kind "
           "escalation",

@@ -5,6 +5,8 @@
 #include "ui/levers/leverslider.h"
 #include "ui/ranges/goalseekbox.h"
 
+#include <QAbstractSlider>
+#include <QAbstractSpinBox>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
@@ -181,6 +183,66 @@ TEST_CASE("Scrolling the levers with the wheel changes no value", "[gui][levers]
   cache->slider()->setFocus();
   CHECK(wheel(cache->slider(), 1));
   CHECK(w.document().undoStack()->count() == 1);
+}
+
+namespace {
+
+// The controls of the levers panel a wheel turn could change, shown ones only.
+QList<QWidget *> wheelControls(QScrollArea *panel) {
+  QList<QWidget *> controls;
+  const QList<QWidget *> children = panel->widget()->findChildren<QWidget *>();
+  for (QWidget *child : children)
+    if (child->isVisible() &&
+        (qobject_cast<QComboBox *>(child) || qobject_cast<QAbstractSpinBox *>(child) ||
+         (qobject_cast<QAbstractSlider *>(child) && !qobject_cast<QScrollBar *>(child))))
+      controls.append(child);
+  return controls;
+}
+
+} // namespace
+
+TEST_CASE("Every combo box, spin box and slider of the levers dock leaves the wheel to the "
+          "panel, rows added later too",
+          "[gui][levers][wheel]") {
+  Window w;
+  w.window.activateWindow();
+  REQUIRE(QTest::qWaitForWindowActive(&w.window));
+  QScrollArea *panel = leversPanel(w);
+  // The workload with an exception path, so that its target combo and rate are shown.
+  const auto &workloads = w.document().scenario().workloads;
+  const auto escalating = std::find_if(workloads.begin(), workloads.end(),
+                                       [](const core::Workload &each) { return each.escalation; });
+  REQUIRE(escalating != workloads.end());
+  w.document().setSelectedWorkload(static_cast<int>(escalating - workloads.begin()));
+  // A routing row that did not exist when the panel was built.
+  findChildOrFail<QPushButton>(&w.window, QStringLiteral("addModelButton"))->click();
+  QTest::qWait(20);
+  REQUIRE(w.document().undoStack()->count() == 1);
+  const core::Scenario before = w.document().scenario();
+  panel->setFocus();
+  const QList<QWidget *> controls = wheelControls(panel);
+  QStringList names;
+  for (QWidget *control : controls)
+    names.append(control->objectName());
+  INFO(names.join(QStringLiteral(", ")).toStdString());
+  // The two seen to change under a scrolling wheel, and the row added above.
+  CHECK(names.contains(QStringLiteral("serviceTierCombo")));
+  CHECK(names.contains(QStringLiteral("escalationTargetCombo")));
+  CHECK(panel->findChild<QWidget *>(QStringLiteral("shareLever1")) != nullptr);
+  CHECK(controls.size() > 20);
+  for (QWidget *control : controls) {
+    INFO(control->metaObject()->className() << " " << control->objectName().toStdString());
+    CHECK(control->focusPolicy() != Qt::WheelFocus); // a wheel turn does not take the focus
+    for (int steps : {3, -3})
+      CHECK_FALSE(wheel(control, steps)); // left for the panel around it
+    CHECK(w.document().scenario() == before);
+  }
+  CHECK(w.document().undoStack()->count() == 1);
+  // With the focus, the wheel changes the target: the user's choice.
+  auto *target = findChildOrFail<QComboBox>(&w.window, QStringLiteral("escalationTargetCombo"));
+  target->setFocus();
+  CHECK(wheel(target, 1));
+  CHECK(w.document().undoStack()->count() == 2);
 }
 
 TEST_CASE("Levers follow the scenario after every workload is deleted, undone, or a new file",

@@ -13,7 +13,7 @@ constexpr ChartEntry kCharts[] = {
     {ChartKind::Load, "load"},           {ChartKind::Waterfall, "waterfall"},
     {ChartKind::Compare, "compare"},     {ChartKind::Tornado, "tornado"},
     {ChartKind::Planner, "planner"},     {ChartKind::UnitCost, "unit-cost"},
-    {ChartKind::Calendar, "calendar"}};
+    {ChartKind::Escalation, "escalation"}, {ChartKind::Calendar, "calendar"}};
 
 } // namespace
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/analysis/commitmentplanner.h"
+#include "core/analysis/escalation.h"
 #include "core/analysis/scenariocomparison.h"
 #include "core/analysis/tornado.h"
 #include "core/forecast/forecast.h"
@@ -27,6 +28,7 @@ enum class ChartKind {
   Tornado,
   Planner,
   UnitCost,
+  Escalation, // monthly cost against the escalation rate (docs/cost-model.md §12)
   Calendar // the commitment calendar (docs/cost-model.md §13.6)
 };
 
@@ -50,6 +52,9 @@ struct ChartSource {
   const core::CommitmentPlan *plan = nullptr;
   // The workload the cost-per-unit chart shows; empty: the first that names a unit.
   std::string unitWorkload;
+  // The exception-path chart's curve (core::escalationCurve); null: no
+  // workload has an escalation, and the chart says how to set one.
+  const core::EscalationCurve *escalation = nullptr;
   // Why there is no chart to export (the window's month overflows and it
   // shows an empty workbench, ScenarioDocument::figuresProblem); empty when
   // the figures are there.

@@ -1,8 +1,10 @@
 #include "ui/charts/chartspanel.h"
 
+#include "core/analysis/escalation.h"
 #include "ui/charts/breakdownchartview.h"
 #include "ui/charts/chartstyle.h"
 #include "ui/charts/commitmentchartview.h"
+#include "ui/charts/escalationchartview.h"
 #include "ui/charts/forecastchartview.h"
 #include "ui/charts/loadchartview.h"
 #include "ui/charts/unitcostchartview.h"
@@ -25,7 +27,8 @@ ChartsPanel::ChartsPanel(ScenarioDocument *document, FanJob *fan, QWidget *paren
     : QWidget(parent), m_document(document), m_volume(new VolumeChartView(this)),
       m_commitment(new CommitmentChartView(this)), m_breakdown(new BreakdownChartView(this)),
       m_forecast(new ForecastChartView(this)), m_load(new LoadChartView(this)),
-      m_unitCost(new UnitCostChartView(this)), m_grouping(new QComboBox(this)), m_fan(fan) {
+      m_unitCost(new UnitCostChartView(this)), m_escalation(new EscalationChartView(this)),
+      m_grouping(new QComboBox(this)), m_fan(fan) {
   setObjectName(QStringLiteral("chartsPanel"));
   m_grid = new QGridLayout(this);
   m_grid->setContentsMargins(0, 0, 0, 0);
@@ -58,6 +61,7 @@ ChartsPanel::ChartsPanel(ScenarioDocument *document, FanJob *fan, QWidget *paren
   addExportActions(m_forecast, ChartKind::Forecast);
   addExportActions(m_load, ChartKind::Load);
   addExportActions(m_unitCost, ChartKind::UnitCost);
+  addExportActions(m_escalation, ChartKind::Escalation);
 
   connect(m_grouping, &QComboBox::currentIndexChanged, this, [this] {
     m_breakdown->setGrouping(
@@ -67,9 +71,34 @@ ChartsPanel::ChartsPanel(ScenarioDocument *document, FanJob *fan, QWidget *paren
   connect(m_fan, &FanJob::fanChanged, this,
           [this] { showForecastWithFan(*m_forecast, *m_fan, m_document->workbench()); });
   connect(m_document, &ScenarioDocument::scenarioChanged, this, &ChartsPanel::refresh);
-  connect(m_document, &ScenarioDocument::selectionChanged, this,
-          [this] { m_unitCost->showWorkbench(m_document->workbench(), unitWorkload()); });
+  connect(m_document, &ScenarioDocument::selectionChanged, this, [this] {
+    m_unitCost->showWorkbench(m_document->workbench(), unitWorkload());
+    refreshEscalation();
+  });
   refresh();
+}
+
+void ChartsPanel::refreshEscalation() {
+  // A curve is a hundred evaluations and more: drawn while the tab is shown, and when it is
+  // shown next otherwise, not on every slider step behind another tab.
+  if (!isVisible()) {
+    m_escalationPending = true;
+    return;
+  }
+  m_escalationPending = false;
+  const core::Scenario &scenario = m_document->scenario();
+  const std::string workload =
+      EscalationChartView::chartedWorkload(scenario, m_document->selectedWorkload());
+  m_escalation->showCurve(
+      workload.empty() || !m_document->figuresProblem().isEmpty()
+          ? std::nullopt
+          : core::escalationCurve(scenario, m_document->rateCard(), workload, m_document->month()));
+}
+
+void ChartsPanel::showEvent(QShowEvent *event) {
+  QWidget::showEvent(event);
+  if (m_escalationPending)
+    refreshEscalation();
 }
 
 std::string ChartsPanel::unitWorkload() const {
@@ -81,22 +110,34 @@ std::string ChartsPanel::unitWorkload() const {
   return workload.unit ? workload.id : std::string();
 }
 
+QList<QWidget *> ChartsPanel::charts() const {
+  return {m_volume, m_commitment, m_load, m_breakdownBox, m_forecast, m_unitCost, m_escalation};
+}
+
+int ChartsPanel::rows(int columns) const {
+  const auto count = static_cast<int>(charts().size());
+  return (count + columns - 1) / columns;
+}
+
 QSize ChartsPanel::minimumSizeHint() const {
   const int spacing = m_grid->spacing();
   const int breakdownSwitch = m_grouping->sizeHint().height() + spacing;
-  // As narrow as two columns allow; as tall as the rows shown need (two rows of three
-  // columns, three of two), so that a window wide enough for three columns does not scroll.
-  const int rows = m_columns == 3 ? 2 : 3;
+  // As narrow as two columns allow; as tall as the rows shown need, so that a window wide
+  // enough for four columns does not scroll.
+  const int shown = rows(std::max(m_columns, 2));
   // A chart that needs more height (a bar chart with many names) raises the grid's minimum.
-  return {2 * chartstyle::kChartMinimumWidth + spacing,
-          std::max(rows * chartstyle::kChartMinimumHeight + breakdownSwitch + (rows - 1) * spacing,
-                   m_grid->minimumSize().height())};
+  return {
+      2 * chartstyle::kChartMinimumWidth + spacing,
+      std::max(shown * chartstyle::kChartMinimumHeight + breakdownSwitch + (shown - 1) * spacing,
+               m_grid->minimumSize().height())};
 }
 
 void ChartsPanel::resizeEvent(QResizeEvent *event) {
   QWidget::resizeEvent(event);
-  const int threeColumns = 3 * chartstyle::kChartMinimumWidth + 2 * m_grid->spacing();
-  arrange(width() >= threeColumns ? 3 : 2);
+  const auto fits = [this](int columns) {
+    return width() >= columns * chartstyle::kChartMinimumWidth + (columns - 1) * m_grid->spacing();
+  };
+  arrange(fits(4) ? 4 : fits(3) ? 3 : 2);
 }
 
 void ChartsPanel::arrange(int columns) {
@@ -104,26 +145,17 @@ void ChartsPanel::arrange(int columns) {
     return;
   m_columns = columns;
   updateGeometry(); // the minimum height follows the number of rows
-  for (QWidget *chart : std::initializer_list<QWidget *>{m_volume, m_commitment, m_load,
-                                                         m_breakdownBox, m_forecast, m_unitCost})
+  const QList<QWidget *> shown = charts();
+  for (QWidget *chart : shown)
     m_grid->removeWidget(chart);
-  for (int column = 0; column < 3; ++column)
+  const int rowCount = rows(columns);
+  for (int column = 0; column < 4; ++column)
     m_grid->setColumnStretch(column, column < columns ? 1 : 0);
-  for (int row = 0; row < 3; ++row)
-    m_grid->setRowStretch(row, row < (columns == 3 ? 2 : 3) ? 1 : 0);
-  m_grid->addWidget(m_volume, 0, 0);
-  m_grid->addWidget(m_commitment, 0, 1);
-  if (columns == 3) {
-    m_grid->addWidget(m_load, 0, 2);
-    m_grid->addWidget(m_breakdownBox, 1, 0);
-    m_grid->addWidget(m_forecast, 1, 1);
-    m_grid->addWidget(m_unitCost, 1, 2);
-  } else {
-    m_grid->addWidget(m_load, 1, 0);
-    m_grid->addWidget(m_breakdownBox, 1, 1);
-    m_grid->addWidget(m_forecast, 2, 0);
-    m_grid->addWidget(m_unitCost, 2, 1);
-  }
+  for (int row = 0; row < rows(2); ++row)
+    m_grid->setRowStretch(row, row < rowCount ? 1 : 0);
+  // In reading order, row by row.
+  for (int i = 0; i < shown.size(); ++i)
+    m_grid->addWidget(shown[i], i / columns, i % columns);
 }
 
 void ChartsPanel::addExportActions(QWidget *chart, ChartKind kind) {
@@ -133,6 +165,8 @@ void ChartsPanel::addExportActions(QWidget *chart, ChartKind kind) {
       source.forecast = m_fan->forecast();
     if (kind == ChartKind::UnitCost)
       source.unitWorkload = unitWorkload();
+    if (kind == ChartKind::Escalation && m_escalation->curve())
+      source.escalation = &*m_escalation->curve();
   });
 }
 
@@ -144,6 +178,7 @@ void ChartsPanel::refresh() {
   showForecastWithFan(*m_forecast, *m_fan, workbench);
   m_load->showWorkbench(workbench);
   m_unitCost->showWorkbench(workbench, unitWorkload());
+  refreshEscalation();
 }
 
 } // namespace bwi::ui

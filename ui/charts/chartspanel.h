@@ -13,15 +13,16 @@ namespace bwi::ui {
 class BreakdownChartView;
 class CommitmentChartView;
 class FanJob;
+class EscalationChartView;
 class ForecastChartView;
 class LoadChartView;
 class ScenarioDocument;
 class UnitCostChartView;
 class VolumeChartView;
 
-// The six charts of the workbench in one grid, redrawn from the document's
-// workbench on every change: three columns, or two in a narrow window (where
-// the tab scrolls down rather than squeezing the charts).
+// The charts of the workbench in one grid, redrawn from the document's
+// workbench on every change: four columns in a wide window, three or two in a
+// narrower one (where the tab scrolls down rather than squeezing the charts).
 class ChartsPanel : public QWidget {
   Q_OBJECT
 
@@ -33,12 +34,18 @@ public:
 
 protected:
   void resizeEvent(QResizeEvent *event) override;
+  void showEvent(QShowEvent *event) override;
 
 private:
   // The selected workload's id when it names a unit, else empty (the chart
   // then shows the first workload that does).
   std::string unitWorkload() const;
 
+  // The exception-path chart of the selected workload (or the first with an escalation).
+  void refreshEscalation();
+  // The charts in reading order, and the rows they take in `columns` columns.
+  QList<QWidget *> charts() const;
+  int rows(int columns) const;
   void arrange(int columns);
   // "Export chart…" and "Copy chart" in the chart's context menu.
   void addExportActions(QWidget *chart, ChartKind kind);
@@ -50,6 +57,8 @@ private:
   ForecastChartView *m_forecast;
   LoadChartView *m_load;
   UnitCostChartView *m_unitCost;
+  EscalationChartView *m_escalation;
+  bool m_escalationPending = false;
   QComboBox *m_grouping;
   QWidget *m_breakdownBox;
   QGridLayout *m_grid;

@@ -29,11 +29,14 @@
 namespace bwi::ui {
 namespace {
 
-QString changeList(const QStringList &changes) {
-  QString html;
-  for (const QString &change : changes)
-    html += QStringLiteral("<br>• ") + change.toHtmlEscaped();
-  return html;
+// Each change on its line, the quality rule its move obeyed on the line below it.
+QString changeList(const std::vector<core::ProposedChange> &changes) {
+  QString html = QStringLiteral("<ul style=\"margin-left: 0px; -qt-list-indent: 1;\">");
+  for (const core::ProposedChange &change : changes)
+    html += QObject::tr("<li>%1<br><span style=\"color: #555555;\">rule: %2</span></li>")
+                .arg(toQString(change.text).toHtmlEscaped(),
+                     toQString(change.ruleText).toHtmlEscaped());
+  return html + QStringLiteral("</ul>");
 }
 
 } // namespace
@@ -93,7 +96,8 @@ ComparePanel::ComparePanel(ScenarioDocument *document, QWidget *parent)
   targetRow->addWidget(m_remove);
 
   m_changes->setObjectName(QStringLiteral("compareChanges"));
-  m_changes->setMaximumHeight(120);
+  // A change and its rule take two lines: room for three before it scrolls.
+  m_changes->setMaximumHeight(150);
 
   auto *charts = new QSplitter(Qt::Horizontal, this);
   charts->addWidget(m_waterfall);
@@ -268,11 +272,12 @@ void ComparePanel::refresh() {
   }
   const ComparisonSet::Column *shown = target >= 0 ? &m_set->column(target) : nullptr;
   if (shown && shown->source == ComparisonSet::Source::Optimized) {
-    m_changes->setHtml(shown->changes.isEmpty()
+    m_changes->setHtml(shown->changes.empty()
                            ? tr("The optimizer changes nothing: the routing is already the "
                                 "cheapest in each adequate set, latency-tolerant workloads already "
                                 "run as batch, and commitments are at their optimum.")
-                           : tr("<b>What the optimizer changed</b> (review before adopting):") +
+                           : tr("<b>What the optimizer changed</b>, each with the quality rule "
+                                "its move obeyed (review before adopting):") +
                                  changeList(shown->changes));
     m_changes->show();
   } else {

@@ -135,11 +135,7 @@ void ComparisonSet::refreshLive() {
       column.scenario = proposal.scenario;
       column.card = m_document->rateCard();
       column.label = tr("Optimized proposal");
-      column.changes.clear();
-      for (const core::ProposedChange &change : proposal.changes)
-        column.changes.append(
-            tr("%1 — rule: %2")
-                .arg(QString::fromStdString(change.text), QString::fromStdString(change.ruleText)));
+      column.changes = proposal.changes;
     }
   }
 }

@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 namespace bwi::ui {
 
@@ -33,7 +34,8 @@ public:
     QString path;            // Source::File
     core::Scenario scenario; // File and Copy; the others are read live
     core::RateCard card;     // overrides applied
-    QStringList changes;     // Optimized: what the optimizer changed, each with its rule
+    // Optimized: what the optimizer changed, each with the quality rule its move obeyed.
+    std::vector<core::ProposedChange> changes;
   };
 
   explicit ComparisonSet(ScenarioDocument *document, QObject *parent = nullptr);

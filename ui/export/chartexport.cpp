@@ -6,6 +6,7 @@
 #include "ui/charts/commitmentcalendarview.h"
 #include "ui/charts/commitmentchartview.h"
 #include "ui/charts/comparechartview.h"
+#include "ui/charts/escalationchartview.h"
 #include "ui/charts/forecastchartview.h"
 #include "ui/charts/loadchartview.h"
 #include "ui/charts/plannerchartview.h"
@@ -108,6 +109,12 @@ std::unique_ptr<QChartView> makeChart(ChartKind kind, const ChartSource &source)
     auto *chart = new UnitCostChartView;
     view.reset(chart);
     chart->showWorkbench(workbench, source.unitWorkload);
+    break;
+  }
+  case ChartKind::Escalation: {
+    auto *chart = new EscalationChartView;
+    view.reset(chart);
+    chart->showCurve(source.escalation ? std::optional(*source.escalation) : std::nullopt);
     break;
   }
   case ChartKind::Waterfall:

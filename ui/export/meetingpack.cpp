@@ -1,5 +1,6 @@
 #include "ui/export/meetingpack.h"
 
+#include "core/analysis/escalation.h"
 #include "core/analysis/optimizedproposal.h"
 #include "core/analysis/scenariocomparison.h"
 #include "core/common/moneyformat.h"
@@ -377,11 +378,44 @@ QString detailHtml(const core::Scenario &scenario, const core::RateCard &card,
   return html;
 }
 
-QString changesHtml(const std::vector<core::ProposedChange> &changes, std::size_t shown) {
+// Each workload's exception path (docs/cost-model.md §12) with its rate and the rate e* at
+// which it stops paying: shown whole, beside the optimizer's changes.
+QString exceptionPathsHtml(const std::vector<core::EscalationBreakEven> &escalations,
+                           const core::RateCard &card) {
+  if (escalations.empty())
+    return QObject::tr("<p><b>Exception paths</b>: none. A workload's \"escalation\" (a cheap "
+                       "model first, a share sent again to a premium one) shows here with the "
+                       "rate at which it stops paying.</p>");
+  const auto modelName = [&](const std::string &id) {
+    const core::ModelRates *model = card.find(id);
+    return escaped(model ? model->name : id);
+  };
+  QString html = QObject::tr("<b>Exception paths</b> (cheap model first, a share of requests sent "
+                             "again to a premium model; the rate is the scenario's, measured or "
+                             "assumed)<ul>");
+  for (const core::EscalationBreakEven &entry : escalations) {
+    QString verdict;
+    if (entry.breakEvenRate)
+      verdict = QObject::tr("stops paying at e* = %1").arg(share(*entry.breakEvenRate));
+    else if (entry.netUsd < entry.allPremiumNetUsd)
+      verdict = QObject::tr("pays at every rate up to 100%");
+    else
+      verdict = QObject::tr("never pays");
+    html += QObject::tr("<li>%1: %2 escalated to %3, %4<br><i>%5 net a month at that rate; all "
+                        "on %3: %6</i></li>")
+                .arg(escaped(entry.workloadId), share(entry.rate), modelName(entry.toThisMonth),
+                     verdict, money(entry.netUsd), money(entry.allPremiumNetUsd));
+  }
+  return html + QStringLiteral("</ul>");
+}
+
+QString changesHtml(const std::vector<core::ProposedChange> &changes, const QString &exceptionPaths,
+                    std::size_t shown) {
   if (changes.empty())
     return QObject::tr("<p>The optimizer changes nothing: the routing is already the cheapest "
                        "within each workload's adequate set, latency-tolerant workloads run as "
-                       "batch and the commitments are at their optimum.</p>");
+                       "batch and the commitments are at their optimum.</p>") +
+           exceptionPaths;
   QString html = QObject::tr("<b>What the optimizer's proposal changes</b>, each with the quality "
                              "rule its move obeyed (a leaderboard score is a dated figure, not a "
                              "verdict: test a proposed model on the workload's own evaluations "
@@ -393,7 +427,7 @@ QString changesHtml(const std::vector<core::ProposedChange> &changes, std::size_
     html += QObject::tr("<li>… and %1 more: see the Compare tab, or run bedrock-whatif optimize "
                         "SCENARIO.</li>")
                 .arg(changes.size() - shown);
-  return html + QStringLiteral("</ul>");
+  return html + QStringLiteral("</ul>") + exceptionPaths;
 }
 
 // Page 1, the one-pager: its title across the page.
@@ -783,8 +817,11 @@ ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCa
       drawChart(painter, ChartKind::Waterfall, ChartSource(figures.optimized), chartRect);
       const QRectF listRect(chartRect.right() + 12, content.top() + 24,
                             content.right() - chartRect.right() - 12, content.height() - 24);
+      // The exception paths are listed whole; the changes are cut short to fit beside them.
+      const QString exceptionPaths =
+          exceptionPathsHtml(core::escalationBreakEvens(scenario, card, month), card);
       auto changes = pack.fittedDocument(
-          [&](std::size_t shown) { return changesHtml(proposal.changes, shown); },
+          [&](std::size_t shown) { return changesHtml(proposal.changes, exceptionPaths, shown); },
           proposal.changes.size(), listRect.size());
       painter.save();
       painter.translate(listRect.topLeft());

@@ -1,9 +1,11 @@
 #include "ui/levers/leverspanel.h"
 
+#include "ui/levers/adequatemodelseditor.h"
 #include "ui/levers/commitmentlevers.h"
 #include "ui/levers/estatelevers.h"
 #include "ui/levers/exceptionpathlevers.h"
 #include "ui/levers/meterlevers.h"
+#include "ui/levers/numberfield.h"
 #include "ui/levers/routingeditor.h"
 #include "ui/levers/workloadlevers.h"
 
@@ -24,9 +26,13 @@ LeversPanel::LeversPanel(ScenarioDocument *document, QWidget *parent) : QScrollA
   layout->addWidget(meters);
   layout->addWidget(new RoutingEditor(document, content));
   layout->addWidget(new ExceptionPathLevers(document, content));
+  layout->addWidget(new AdequateModelsEditor(document, content));
   layout->addWidget(commitment);
   layout->addStretch(1);
   setWidget(content);
+  // A wheel turn scrolls the column; it changes a combo box, spin box or slider only once the
+  // user has clicked or tabbed into it (rows added later too: a routing row, a quote form).
+  ignoreWheelUnlessFocusedIn(content);
   setMinimumWidth(380);
   connect(commitment, &CommitmentLevers::statusMessage, this, &LeversPanel::statusMessage);
   connect(meters, &MeterLevers::statusMessage, this, &LeversPanel::statusMessage);

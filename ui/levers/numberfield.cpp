@@ -2,6 +2,9 @@
 
 #include "ui/tables/tablecells.h"
 
+#include <QAbstractSlider>
+#include <QChildEvent>
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QDialog>
 #include <QEvent>
@@ -9,6 +12,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMainWindow>
+#include <QScrollBar>
 #include <QStatusBar>
 #include <QToolTip>
 #include <QWheelEvent>
@@ -24,21 +28,49 @@ const QString &noValueText() {
   return dash;
 }
 
+// The controls a wheel turn would change: what a column of levers must not move while it
+// scrolls. A scroll bar is not one: it belongs to a list that scrolls.
+bool isWheelControl(const QObject *object) {
+  return qobject_cast<const QComboBox *>(object) ||
+         qobject_cast<const QAbstractSpinBox *>(object) ||
+         (qobject_cast<const QAbstractSlider *>(object) &&
+          !qobject_cast<const QScrollBar *>(object));
+}
+
 // Lets a wheel event pass a control that does not have the focus: ignored, it goes on to the
 // control's parents (QApplication propagates an ignored wheel event), where a scroll area
-// scrolls.
+// scrolls. Guarding a tree (ignoreWheelUnlessFocusedIn) also follows the widgets added to it
+// later: each is polished before it is first shown, and its parent hears of that.
 class WheelGuard : public QObject {
 public:
   using QObject::QObject;
+
+  void guard(QWidget *widget) {
+    if (isWheelControl(widget) && widget->focusPolicy() == Qt::WheelFocus)
+      widget->setFocusPolicy(Qt::StrongFocus);
+    widget->installEventFilter(this);
+  }
+
+  void guardTree(QWidget *root) {
+    guard(root);
+    const QList<QWidget *> children = root->findChildren<QWidget *>();
+    for (QWidget *child : children)
+      if (!child->isWindow()) // a combo box's pop-up list scrolls as lists do
+        guard(child);
+  }
 
 protected:
   bool eventFilter(QObject *watched, QEvent *event) override {
     if (event->type() == QEvent::Wheel) {
       auto *widget = qobject_cast<QWidget *>(watched);
-      if (widget && !widget->hasFocus()) {
+      if (widget && isWheelControl(widget) && !widget->hasFocus()) {
         event->ignore();
         return true;
       }
+    } else if (event->type() == QEvent::ChildPolished) {
+      auto *child = qobject_cast<QWidget *>(static_cast<QChildEvent *>(event)->child());
+      if (child && !child->isWindow())
+        guardTree(child);
     }
     return QObject::eventFilter(watched, event);
   }
@@ -158,10 +190,8 @@ void showRefusal(QWidget *source, const QString &message) {
     QToolTip::showText(source->mapToGlobal(QPoint(0, source->height())), message, source);
 }
 
-void ignoreWheelUnlessFocused(QWidget *control) {
-  if (control->focusPolicy() == Qt::WheelFocus)
-    control->setFocusPolicy(Qt::StrongFocus);
-  control->installEventFilter(wheelGuard());
-}
+void ignoreWheelUnlessFocused(QWidget *control) { wheelGuard()->guard(control); }
+
+void ignoreWheelUnlessFocusedIn(QWidget *root) { wheelGuard()->guardTree(root); }
 
 } // namespace bwi::ui

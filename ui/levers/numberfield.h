@@ -58,5 +58,8 @@ void showRefusal(QWidget *source, const QString &message);
 // wheel event goes on to the widgets under it (the levers' scroll area scrolls) and `control`
 // takes focus only from a click or Tab. Scrolling a column of levers must not move them.
 void ignoreWheelUnlessFocused(QWidget *control);
+// The same for every combo box, spin box and slider under `root`, those added later included
+// (a routing row, a quote form): one rule for a whole column of levers.
+void ignoreWheelUnlessFocusedIn(QWidget *root);
 
 } // namespace bwi::ui
