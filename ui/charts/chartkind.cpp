@@ -7,13 +7,18 @@ struct ChartEntry {
   ChartKind kind;
   const char *name;
 };
-constexpr ChartEntry kCharts[] = {
-    {ChartKind::Volume, "volume"},       {ChartKind::Commitment, "units"},
-    {ChartKind::Breakdown, "breakdown"}, {ChartKind::Forecast, "forecast"},
-    {ChartKind::Load, "load"},           {ChartKind::Waterfall, "waterfall"},
-    {ChartKind::Compare, "compare"},     {ChartKind::Tornado, "tornado"},
-    {ChartKind::Planner, "planner"},     {ChartKind::UnitCost, "unit-cost"},
-    {ChartKind::Escalation, "escalation"}, {ChartKind::Calendar, "calendar"}};
+constexpr ChartEntry kCharts[] = {{ChartKind::Volume, "volume"},
+                                  {ChartKind::Commitment, "units"},
+                                  {ChartKind::Breakdown, "breakdown"},
+                                  {ChartKind::Forecast, "forecast"},
+                                  {ChartKind::Load, "load"},
+                                  {ChartKind::Waterfall, "waterfall"},
+                                  {ChartKind::Compare, "compare"},
+                                  {ChartKind::Tornado, "tornado"},
+                                  {ChartKind::Planner, "planner"},
+                                  {ChartKind::UnitCost, "unit-cost"},
+                                  {ChartKind::Escalation, "escalation"},
+                                  {ChartKind::Calendar, "calendar"}};
 
 } // namespace
 

@@ -29,7 +29,7 @@ enum class ChartKind {
   Planner,
   UnitCost,
   Escalation, // monthly cost against the escalation rate (docs/cost-model.md §12)
-  Calendar // the commitment calendar (docs/cost-model.md §13.6)
+  Calendar    // the commitment calendar (docs/cost-model.md §13.6)
 };
 
 // What a chart draws from: the workbench; for the waterfall and compare
