@@ -142,7 +142,18 @@ std::vector<std::string> modelsUsedBy(const Scenario &scenario) {
 
 RateCard carryMissingModels(RateCard card, const RateCard &previous, const Scenario &scenario,
                             std::vector<std::string> &carried) {
-  for (const std::string &id : modelsUsedBy(scenario)) {
+  // The used models, then the successors they retire into (docs/cost-model.md
+  // §13.2): a carried model's traffic moves there at its end of life.
+  std::vector<std::string> needed = modelsUsedBy(scenario);
+  for (std::size_t i = 0; i < needed.size(); ++i) {
+    const ModelRates *model = card.find(needed[i]);
+    if (!model)
+      model = previous.find(needed[i]);
+    if (model && !model->successor.empty() &&
+        std::find(needed.begin(), needed.end(), model->successor) == needed.end())
+      needed.push_back(model->successor);
+  }
+  for (const std::string &id : needed) {
     if (card.find(id))
       continue;
     const ModelRates *old = previous.find(id);

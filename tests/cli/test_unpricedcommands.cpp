@@ -122,7 +122,7 @@ TEST_CASE("import keeps traffic on a model the card lacks, listed in unpriced_mo
   }
 }
 
-TEST_CASE("--map on evaluate prices the loaded scenario without changing the file",
+TEST_CASE("evaluate --map prices the loaded scenario without changing the file",
           "[cli][unpriced]") {
   const std::string path = unpricedScenario();
   const Run before = run({"evaluate", path, "--json"});

@@ -20,10 +20,10 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineSeries>
-#include <QTextDocument>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTextDocument>
 #include <QUndoStack>
 
 using namespace bwi;

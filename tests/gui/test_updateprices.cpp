@@ -166,6 +166,9 @@ TEST_CASE("Another region's card flags the models the region lacks, never $0",
   QTreeWidgetItem *lacking = section(tree, QStringLiteral("Used by this scenario"));
   REQUIRE(lacking);
   CHECK(lacking->childCount() > 0);
+  // The scenario can use the card (a refusal would say why here).
+  INFO(findChildOrFail<QLabel>(&dialog, QStringLiteral("updateSummary"))->text().toStdString());
+  REQUIRE(findChildOrFail<QPushButton>(&dialog, QStringLiteral("updateAccept"))->isEnabled());
   findChildOrFail<QPushButton>(&dialog, QStringLiteral("updateAccept"))->click();
   const core::RateCard &card = w.document().rateCard();
   CHECK(card.region == "eu-central-1");

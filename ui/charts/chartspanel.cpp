@@ -134,10 +134,13 @@ QSize ChartsPanel::minimumSizeHint() const {
 
 void ChartsPanel::resizeEvent(QResizeEvent *event) {
   QWidget::resizeEvent(event);
-  const auto fits = [this](int columns) {
-    return width() >= columns * chartstyle::kChartMinimumWidth + (columns - 1) * m_grid->spacing();
+  const auto fits = [this](int columns, int chartWidth) {
+    return width() >= columns * chartWidth + (columns - 1) * m_grid->spacing();
   };
-  arrange(fits(4) ? 4 : fits(3) ? 3 : 2);
+  // A fourth column only where each chart keeps room for its subtitle, axis
+  // labels and price-event labels; three at the charts' minimum, as before.
+  constexpr int kFourColumnChartWidth = 400;
+  arrange(fits(4, kFourColumnChartWidth) ? 4 : fits(3, chartstyle::kChartMinimumWidth) ? 3 : 2);
 }
 
 void ChartsPanel::arrange(int columns) {

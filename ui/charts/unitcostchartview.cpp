@@ -6,7 +6,6 @@
 #include "ui/charts/chartstyle.h"
 
 #include <QAreaSeries>
-#include <QBarCategoryAxis>
 #include <QCategoryAxis>
 #include <QLineSeries>
 #include <QScatterSeries>
@@ -31,8 +30,9 @@ bool inBand(const core::UnitCostSeries &series, double usd) {
 UnitCostChartView::UnitCostChartView(QWidget *parent) : QChartView(parent) {
   chartstyle::setUpView(this, QStringLiteral("unitCostChart"));
   QChart *chart = this->chart();
-  m_axisX = new QBarCategoryAxis;
-  chartstyle::styleAxis(m_axisX, tr("Forecast month"));
+  // Months as ticks on values (as on the forecast), which thin out when the
+  // chart is narrow rather than being hidden or cut.
+  m_axisX = chartstyle::makeTickAxis(tr("Forecast month"));
   m_axisX->setGridLineVisible(false);
   m_axisY = chartstyle::makeTickAxis(tr("USD per unit (net)"));
   chart->addAxis(m_axisX, Qt::AlignBottom);
@@ -88,12 +88,12 @@ void UnitCostChartView::showWorkbench(const core::WorkbenchFigures &workbench,
 
   const QString unit = QString::fromStdString(m_series.unit);
   const std::size_t months = m_series.costPerUnitUsd.size();
-  QStringList categories;
+  QList<chartstyle::AxisTick> categories;
   QList<QPointF> cost, within, outside, low, high, target;
   double top = 0;
   bool any = false;
   for (std::size_t month = 0; month < months; ++month) {
-    categories.append(monthLabel(month));
+    categories.append({static_cast<double>(month), monthLabel(month)});
     const auto &value = m_series.costPerUnitUsd[month];
     if (!value)
       continue;
@@ -111,8 +111,8 @@ void UnitCostChartView::showWorkbench(const core::WorkbenchFigures &workbench,
     target = {{left, *m_series.targetUsd}, {right, *m_series.targetUsd}};
     top = std::max(top, *m_series.bandHighUsd);
   }
-  if (m_axisX->categories() != categories)
-    m_axisX->setCategories(categories);
+  chartstyle::setTicks(m_axisX, -0.5, std::max<double>(static_cast<double>(months) - 0.5, 0.5),
+                       categories);
   const chartstyle::TickRange ticks = chartstyle::linearTicks(0, top > 0 ? top * 1.1 : 1, 6);
   QList<chartstyle::AxisTick> labels;
   for (double value : ticks.values)

@@ -9,7 +9,6 @@
 
 QT_BEGIN_NAMESPACE
 class QAreaSeries;
-class QBarCategoryAxis;
 class QCategoryAxis;
 class QLineSeries;
 class QScatterSeries;
@@ -45,7 +44,7 @@ private:
   QLineSeries *m_cost;
   QScatterSeries *m_within;
   QScatterSeries *m_outside;
-  QBarCategoryAxis *m_axisX;
+  QCategoryAxis *m_axisX; // forecast months, ticks on x = month
   QCategoryAxis *m_axisY;
   ChartAnnotations *m_annotations;
   ChartLegend *m_legend;

@@ -818,8 +818,8 @@ ExportResult writeMeetingPack(const core::Scenario &scenario, const core::RateCa
       const QRectF listRect(chartRect.right() + 12, content.top() + 24,
                             content.right() - chartRect.right() - 12, content.height() - 24);
       // The exception paths are listed whole; the changes are cut short to fit beside them.
-      const QString exceptionPaths =
-          exceptionPathsHtml(core::escalationBreakEvens(scenario, card, month), card);
+      const QString exceptionPaths = exceptionPathsHtml(
+          core::escalationBreakEvens(scenario, card, workbench.evaluation.month), card);
       auto changes = pack.fittedDocument(
           [&](std::size_t shown) { return changesHtml(proposal.changes, exceptionPaths, shown); },
           proposal.changes.size(), listRect.size());

@@ -188,7 +188,9 @@ void AdequateModelsEditor::refresh() {
             .arg(toQString(core::formatCount(*workload.minQuality)), leaderboardOf(card)));
     break;
   case core::ChangeRule::SameProvider:
-  case core::ChangeRule::SameModel: {
+  case core::ChangeRule::SameModel:
+  case core::ChangeRule::PromptRouter: // a change's rule, never a workload's
+  case core::ChangeRule::GlobalProfile: {
     QStringList providers;
     for (const core::RoutingShare &route : workload.routing)
       if (const core::ModelRates *model = card.find(route.modelId))
