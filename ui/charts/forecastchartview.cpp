@@ -88,6 +88,9 @@ QString eventToolTip(const core::CalendarEvent &event) {
 
 ForecastChartView::ForecastChartView(QWidget *parent) : QChartView(parent) {
   chartstyle::setUpView(this, QStringLiteral("forecastChart"));
+  // Its subtitle (modes, band, budget, price events) and four-row legend leave
+  // a 280 px chart no room for the plot's axis title: the grid's row grows.
+  setMinimumHeight(chartstyle::kChartMinimumHeight + 80);
   QChart *chart = this->chart();
   // A tick axis rather than bar categories: its month labels thin out to fit
   // a narrow chart ("M1 M3 M5 …") instead of being cut short ("M…").
