@@ -26,6 +26,13 @@ using test::Window;
 
 namespace {
 
+// The Exception path curve redraws once the edits pause (ChartsPanel): wait that out.
+void settleCurve() {
+  test::settle();
+  QTest::qWait(150);
+  test::settle();
+}
+
 // What the command line prints for `arguments`, parsed.
 core::Json commandLineJson(const QStringList &arguments) {
   QProcess process;
@@ -123,11 +130,11 @@ TEST_CASE("The Exception path chart draws curve --kind escalation's points and f
   const std::string workloadId = withEscalation->id;
   // Another workload selected: the chart shows the first with an exception path.
   document.setSelectedWorkload(index == 0 ? 1 : 0);
-  test::settle();
+  settleCurve();
   REQUIRE(chart->curve());
   CHECK(chart->curve()->breakEven.workloadId == workloadId);
   document.setSelectedWorkload(index);
-  test::settle();
+  settleCurve();
   checkChartAgainstCommandLine(chart, document, workloadId);
 
   // e* marked and labelled as evaluate --json has it; the scenario's rate as a line.
@@ -145,7 +152,7 @@ TEST_CASE("The Exception path chart draws curve --kind escalation's points and f
   rate->field()->selectAll();
   QTest::keyClicks(rate->field(), QStringLiteral("20"));
   QTest::keyClick(rate->field(), Qt::Key_Return);
-  test::settle();
+  settleCurve();
   REQUIRE(chart->curve());
   CHECK(chart->curve()->breakEven.rate == 0.2);
   const QList<QPointF> line = seriesNamed(chart, QStringLiteral("Scenario's rate"))->points();
@@ -157,7 +164,7 @@ TEST_CASE("The Exception path chart draws curve --kind escalation's points and f
   // No workload with an exception path: the chart says how to set one.
   findChildOrFail<QComboBox>(&w.window, QStringLiteral("escalationTargetCombo"))
       ->setCurrentIndex(0);
-  test::settle();
+  settleCurve();
   if (std::none_of(document.scenario().workloads.begin(), document.scenario().workloads.end(),
                    [](const core::Workload &workload) { return workload.escalation; })) {
     CHECK_FALSE(chart->curve());
@@ -165,7 +172,7 @@ TEST_CASE("The Exception path chart draws curve --kind escalation's points and f
   }
   // Undo brings it back, drawn.
   document.undoStack()->undo();
-  test::settle();
+  settleCurve();
   REQUIRE(chart->curve());
   CHECK_FALSE(showsMessage(chart, QStringLiteral("No workload has an exception path")));
 }
@@ -214,7 +221,8 @@ TEST_CASE("The exception path lever drives the same numbers as evaluate and curv
   });
   REQUIRE(entry != escalations.end());
   CHECK((*entry)["rate"].get<double>() == 0.125);
-  // The window's figures are the command line's, to the cent.
+  // The window's figures are the command line's, to the cent (e* is written once edits pause).
+  settleCurve();
   const QString label =
       findChildOrFail<QLabel>(&w.window, QStringLiteral("escalationBreakEvenLabel"))->text();
   INFO(label.toStdString());

@@ -17,11 +17,17 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
 
 namespace bwi::ui {
+
+namespace {
+// How long the edits must pause before the Exception path curve redraws (ms).
+constexpr int kEscalationSettleMs = 60;
+} // namespace
 
 ChartsPanel::ChartsPanel(ScenarioDocument *document, FanJob *fan, QWidget *parent)
     : QWidget(parent), m_document(document), m_volume(new VolumeChartView(this)),
@@ -70,6 +76,10 @@ ChartsPanel::ChartsPanel(ScenarioDocument *document, FanJob *fan, QWidget *paren
   });
   connect(m_fan, &FanJob::fanChanged, this,
           [this] { showForecastWithFan(*m_forecast, *m_fan, m_document->workbench()); });
+  m_escalationTimer = new QTimer(this);
+  m_escalationTimer->setSingleShot(true);
+  m_escalationTimer->setInterval(kEscalationSettleMs);
+  connect(m_escalationTimer, &QTimer::timeout, this, &ChartsPanel::refreshEscalation);
   connect(m_document, &ScenarioDocument::scenarioChanged, this, &ChartsPanel::refresh);
   connect(m_document, &ScenarioDocument::selectionChanged, this, [this] {
     m_unitCost->showWorkbench(m_document->workbench(), unitWorkload());
@@ -134,13 +144,10 @@ QSize ChartsPanel::minimumSizeHint() const {
 
 void ChartsPanel::resizeEvent(QResizeEvent *event) {
   QWidget::resizeEvent(event);
-  const auto fits = [this](int columns, int chartWidth) {
-    return width() >= columns * chartWidth + (columns - 1) * m_grid->spacing();
+  const auto fits = [this](int columns) {
+    return width() >= columns * chartstyle::kChartMinimumWidth + (columns - 1) * m_grid->spacing();
   };
-  // A fourth column only where each chart keeps room for its subtitle, axis
-  // labels and price-event labels; three at the charts' minimum, as before.
-  constexpr int kFourColumnChartWidth = 400;
-  arrange(fits(4, kFourColumnChartWidth) ? 4 : fits(3, chartstyle::kChartMinimumWidth) ? 3 : 2);
+  arrange(fits(4) ? 4 : fits(3) ? 3 : 2);
 }
 
 void ChartsPanel::arrange(int columns) {
@@ -181,7 +188,7 @@ void ChartsPanel::refresh() {
   showForecastWithFan(*m_forecast, *m_fan, workbench);
   m_load->showWorkbench(workbench);
   m_unitCost->showWorkbench(workbench, unitWorkload());
-  refreshEscalation();
+  m_escalationTimer->start(); // restarted by every edit: drawn when they pause
 }
 
 } // namespace bwi::ui

@@ -8,6 +8,8 @@ class QComboBox;
 class QGridLayout;
 class QSize;
 
+class QTimer;
+
 namespace bwi::ui {
 
 class BreakdownChartView;
@@ -59,6 +61,9 @@ private:
   UnitCostChartView *m_unitCost;
   EscalationChartView *m_escalation;
   bool m_escalationPending = false;
+  // The Exception path curve (a hundred evaluations and more) redraws once the
+  // edits pause, so a dragged slider repaints every other figure at once.
+  QTimer *m_escalationTimer = nullptr;
   QComboBox *m_grouping;
   QWidget *m_breakdownBox;
   QGridLayout *m_grid;

@@ -9,6 +9,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QSignalBlocker>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -20,7 +21,7 @@ ExceptionPathLevers::ExceptionPathLevers(ScenarioDocument *document, QWidget *pa
     : QGroupBox(tr("Exception path"), parent), m_document(document), m_target(new QComboBox(this)),
       m_rate(new LeverSlider(tr("Escalation rate"), tr("%"), 0, 1, 1, LeverSlider::Scale::Linear,
                              this)),
-      m_breakEven(new QLabel(this)) {
+      m_breakEven(new QLabel(this)), m_breakEvenTimer(new QTimer(this)) {
   setObjectName(QStringLiteral("exceptionPathLevers"));
   auto *layout = new QVBoxLayout(this);
   auto *form = new QFormLayout;
@@ -60,6 +61,9 @@ ExceptionPathLevers::ExceptionPathLevers(ScenarioDocument *document, QWidget *pa
                               tr("Change escalation rate"), group))
       refresh();
   });
+  m_breakEvenTimer->setSingleShot(true);
+  m_breakEvenTimer->setInterval(60);
+  connect(m_breakEvenTimer, &QTimer::timeout, this, &ExceptionPathLevers::refreshBreakEven);
   connect(m_document, &ScenarioDocument::scenarioChanged, this, &ExceptionPathLevers::refresh);
   connect(m_document, &ScenarioDocument::selectionChanged, this, &ExceptionPathLevers::refresh);
   refresh();
@@ -105,6 +109,16 @@ void ExceptionPathLevers::refresh() {
     m_rate->setValue(workload->escalation->rate);
   else
     m_rate->showNoValue();
+  m_breakEvenTimer->start(); // restarted by every edit
+}
+
+void ExceptionPathLevers::refreshBreakEven() {
+  const core::Scenario &scenario = m_document->scenario();
+  const int selected = m_document->selectedWorkload();
+  const bool valid = selected >= 0 && selected < static_cast<int>(scenario.workloads.size());
+  const core::Workload *workload =
+      valid ? &scenario.workloads[static_cast<std::size_t>(selected)] : nullptr;
+  const bool escalating = workload && workload->escalation.has_value();
   if (!escalating) {
     m_breakEven->setText(tr("Cheap model first, premium on exception: pick the premium model to "
                             "see the escalation rate at which the policy stops paying."));

@@ -5,6 +5,8 @@
 class QComboBox;
 class QLabel;
 
+class QTimer;
+
 namespace bwi::ui {
 
 class LeverSlider;
@@ -22,11 +24,15 @@ public:
 
 private:
   void refresh();
+  // The break-even e* (a search over evaluations) is written once the edits
+  // pause, so a dragged slider repaints every other figure at once.
+  void refreshBreakEven();
 
   ScenarioDocument *m_document;
   QComboBox *m_target;
   LeverSlider *m_rate;
   QLabel *m_breakEven;
+  QTimer *m_breakEvenTimer;
 };
 
 } // namespace bwi::ui
