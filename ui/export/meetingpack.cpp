@@ -96,6 +96,27 @@ QString leversHtml(const core::LeverAttribution &attribution,
 
 QString perUnit(double usd) { return escaped(core::formatUsdPerUnit(usd)); }
 
+// A unit cost's target band ("$0.031 ± 15% ($0.026–$0.036)"), `none` without a target.
+QString unitBandText(const core::UnitCost &unit, const QString &none) {
+  return unit.targetUsd
+             ? QObject::tr("%1 ± %2 (%3–%4)")
+                   .arg(perUnit(*unit.targetUsd), escaped(core::formatPercent(unit.tolerance, 0)),
+                        perUnit(*unit.targetUsd * (1 - unit.tolerance)),
+                        perUnit(*unit.targetUsd * (1 + unit.tolerance)))
+             : none;
+}
+
+// Where the cost per unit stands against its band; outside it in bold vermillion.
+QString unitStatusHtml(const core::UnitCost &unit) {
+  if (!unit.status)
+    return QObject::tr("–");
+  if (*unit.status == core::UnitCostStatus::Within)
+    return QObject::tr("within the band");
+  return QStringLiteral("<b style=\"color:#b23a00;\">%1</b>")
+      .arg(*unit.status == core::UnitCostStatus::Above ? QObject::tr("above the band")
+                                                       : QObject::tr("below the band"));
+}
+
 // Each workload's cost per unit against its target band, this month.
 QString unitCostsHtml(const core::Evaluation &evaluation) {
   if (evaluation.unitCosts.empty())
@@ -105,21 +126,8 @@ QString unitCostsHtml(const core::Evaluation &evaluation) {
                       QObject::tr("Net cost / month"), QObject::tr("Cost per unit"),
                       QObject::tr("Target"), QObject::tr("Status")});
   for (const core::UnitCost &unit : evaluation.unitCosts) {
-    const QString target =
-        unit.targetUsd
-            ? QObject::tr("%1 ± %2 (%3–%4)")
-                  .arg(perUnit(*unit.targetUsd), escaped(core::formatPercent(unit.tolerance, 0)),
-                       perUnit(*unit.targetUsd * (1 - unit.tolerance)),
-                       perUnit(*unit.targetUsd * (1 + unit.tolerance)))
-            : QObject::tr("none");
-    QString status = QObject::tr("–");
-    if (unit.status)
-      status = *unit.status == core::UnitCostStatus::Within
-                   ? QObject::tr("within the band")
-                   : QStringLiteral("<b style=\"color:#b23a00;\">%1</b>")
-                         .arg(*unit.status == core::UnitCostStatus::Above
-                                  ? QObject::tr("above the band")
-                                  : QObject::tr("below the band"));
+    const QString target = unitBandText(unit, QObject::tr("none"));
+    const QString status = unitStatusHtml(unit);
     html +=
         row({escaped(unit.workloadId),
              QObject::tr("%1 %2s").arg(number(unit.units), escaped(unit.unit)), money(unit.costUsd),
@@ -536,21 +544,8 @@ QString unitTargetsHtml(const std::vector<core::PackUnitCost> &units) {
     const QString cost = unit.costPerUnitUsd
                              ? QObject::tr("%1 per %2").arg(perUnit(*unit.costPerUnitUsd), perWhat)
                              : QObject::tr("no %1s this month").arg(perWhat);
-    const QString band = unit.targetUsd ? QObject::tr("%1 ± %2 (%3–%4)")
-                                              .arg(perUnit(*unit.targetUsd),
-                                                   escaped(core::formatPercent(unit.tolerance, 0)),
-                                                   perUnit(*unit.targetUsd * (1 - unit.tolerance)),
-                                                   perUnit(*unit.targetUsd * (1 + unit.tolerance)))
-                                        : QObject::tr("no target");
-    QString status = QObject::tr("–");
-    if (unit.status)
-      status = *unit.status == core::UnitCostStatus::Within
-                   ? QObject::tr("within the band")
-                   : QStringLiteral("<b style=\"color:#b23a00;\">%1</b>")
-                         .arg(*unit.status == core::UnitCostStatus::Above
-                                  ? QObject::tr("above the band")
-                                  : QObject::tr("below the band"));
-    html += row({escaped(each.workloadName), cost, band, status});
+    html += row({escaped(each.workloadName), cost, unitBandText(unit, QObject::tr("no target")),
+                 unitStatusHtml(unit)});
   }
   return html + QStringLiteral("</table>");
 }
