@@ -139,24 +139,15 @@ struct Ledger {
   }
 };
 
-// USD per request of `workload` over its routing mix and its exception path
-// (docs/cost-model.md §12: s'_B = s_B + e·(1 − s_B)), each model priced by
-// usdPerRequest so that the ranking prices what the bill would.
+// USD per request of `workload` over its routing mix and its exception path,
+// the shares as monthRouting gives them (docs/cost-model.md §12: the one home
+// of s'_B = s_B + e·(1 − s_B)), each model priced by usdPerRequest so that the
+// ranking prices what the bill would. `card` is already the month's card.
 double usdPerRequest(const Workload &workload, const RateCard &card) {
-  const auto price = [&](const std::string &id) {
-    const ModelRates *model = card.find(id);
-    return model ? usdPerRequest(workload, *model) : 0.0;
-  };
   double usd = 0;
-  double targetShare = 0;
-  for (const RoutingShare &route : workload.routing) {
-    if (route.share > 0)
-      usd += route.share * price(route.modelId);
-    if (workload.escalation && route.modelId == workload.escalation->to)
-      targetShare = route.share;
-  }
-  if (workload.escalation && workload.escalation->rate > 0)
-    usd += workload.escalation->rate * (1 - targetShare) * price(workload.escalation->to);
+  for (const RoutingShare &route : monthRouting(workload, card, std::nullopt).shares)
+    if (const ModelRates *model = card.find(route.modelId); model && route.share > 0)
+      usd += route.share * usdPerRequest(workload, *model);
   return usd;
 }
 

@@ -11,10 +11,6 @@
 namespace bwi::core {
 namespace {
 
-int termMonthsOf(PtTerm term) {
-  return term == PtTerm::SixMonth ? 6 : term == PtTerm::OneMonth ? 1 : 0;
-}
-
 std::string termWords(PtTerm term) { return term == PtTerm::SixMonth ? "six-month" : "one-month"; }
 
 std::optional<std::string> calendarOf(const PreparedScenario &scenario, int month) {
@@ -69,7 +65,7 @@ PackDecision decisionOf(const ModelPlan &planned, const PreparedScenario &scenar
   const PlanChoice &choice = planned.choices[*planned.recommendedChoice];
   decision.modelUnits = choice.modelUnits;
   decision.term = choice.term;
-  decision.termMonths = termMonthsOf(*choice.term);
+  decision.termMonths = termMonths(*choice.term);
   decision.throughMonth = decision.termMonths - 1;
   decision.fromCalendarMonth = calendarOf(scenario, 0);
   decision.throughCalendarMonth = calendarOf(scenario, decision.throughMonth);

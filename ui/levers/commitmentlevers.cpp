@@ -179,7 +179,6 @@ CommitmentLevers::CommitmentLevers(ScenarioDocument *document, QWidget *parent)
   m_noticeDays->setToolTip(tr("How long before the term's end a cancellation must be made (the "
                               "account team's or procurement's lead time); the commitment "
                               "calendar puts the deadline there."));
-  ignoreWheelUnlessFocused(m_noticeDays);
   renewalLayout->addRow(tr("Cancel notice"), m_noticeDays);
   layout->addWidget(m_renewalBox);
 

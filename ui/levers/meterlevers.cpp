@@ -19,8 +19,6 @@
 namespace bwi::ui {
 namespace {
 
-QString text(const std::string &value) { return QString::fromStdString(value); }
-
 struct PolicyLabel {
   std::string_view kind;
   const char *label;
@@ -70,7 +68,7 @@ MeterLevers::MeterLevers(ScenarioDocument *document, QWidget *parent)
   for (const PolicyLabel &policy : kPolicyLabels) {
     auto *check = new QCheckBox(tr(policy.label), this);
     check->setObjectName(QStringLiteral("guardrail_") +
-                         text(std::string(policy.kind)).section(QLatin1Char('.'), -1));
+                         toQString(policy.kind).section(QLatin1Char('.'), -1));
     const std::string kind(policy.kind);
     connect(check, &QCheckBox::toggled, this, [this, kind](bool on) { setGuardrail(kind, on); });
     grid->addWidget(check, index / 2, index % 2);
@@ -224,8 +222,8 @@ void MeterLevers::refresh() {
     // A policy the card does not price can still be turned off, not on.
     policy.check->setEnabled(rate || meter);
     QString tip = rate ? tr("%1 per %2 (%3)")
-                             .arg(text(core::formatUsdPerUnit(rate->usdPerUnit)), text(rate->unit),
-                                  text(rate->sourceDate))
+                             .arg(toQString(core::formatUsdPerUnit(rate->usdPerUnit)),
+                                  toQString(rate->unit), toQString(rate->sourceDate))
                        : tr("Not in the rate card: add it with a typed rate in the meters table.");
     tip += QLatin1Char('\n') +
            (meter ? tr("%1 thousand text units a request.").arg(meter->perRequest)
@@ -237,8 +235,7 @@ void MeterLevers::refresh() {
   {
     const QSignalBlocker block(m_vectorStore);
     m_vectorStore->setCurrentIndex(std::max(
-        0,
-        m_vectorStore->findData(text(std::string(core::toString(core::vectorStoreOf(workload)))))));
+        0, m_vectorStore->findData(toQString(core::toString(core::vectorStoreOf(workload))))));
   }
   double metersUsd = 0;
   int count = 0;
@@ -249,7 +246,7 @@ void MeterLevers::refresh() {
     }
   m_metersTotal->setText(count == 0 ? tr("none")
                                     : tr("%n meter(s), %1 gross this month", "", count)
-                                          .arg(text(core::formatUsdExact(metersUsd))));
+                                          .arg(toQString(core::formatUsdExact(metersUsd))));
 
   const bool unit = workload.unit.has_value();
   for (QWidget *field :
@@ -257,7 +254,7 @@ void MeterLevers::refresh() {
     field->setEnabled(unit);
   const QSignalBlocker blockName(m_unitName);
   if (!m_unitName->hasFocus())
-    m_unitName->setText(unit ? text(workload.unit->name) : QString());
+    m_unitName->setText(unit ? toQString(workload.unit->name) : QString());
   const QSignalBlocker b1(m_unitsPerRequest), b2(m_unitsPerMonth), b3(m_target), b4(m_tolerance);
   m_unitsPerRequest->setValue(unit ? workload.unit->perRequest : 0);
   m_unitsPerMonth->setValue(unit ? workload.unit->perMonth : 0);

@@ -94,13 +94,7 @@ RateCardView::RateCardView(ScenarioDocument *document, QWidget *parent)
   m_table->setModel(m_proxy);
   m_table->setSelectionMode(QAbstractItemView::SingleSelection);
   m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
-  m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
-                           QAbstractItemView::AnyKeyPressed);
-  m_table->setTabKeyNavigation(false);
-  m_table->setAlternatingRowColors(true);
-  m_table->setWordWrap(false);
-  m_table->verticalHeader()->hide();
-  m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+  setUpEditableTable(m_table);
   m_table->horizontalHeader()->setHighlightSections(false);
   m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder); // the card's order
   m_table->setSortingEnabled(true);

@@ -4,8 +4,10 @@
 
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QHeaderView>
 #include <QLocale>
 #include <QRegularExpression>
+#include <QTableView>
 #include <QTimer>
 
 #include <cmath>
@@ -167,6 +169,16 @@ void ChoiceDelegate::setModelData(QWidget *editor, QAbstractItemModel *model,
     return;
   }
   model->setData(index, combo->currentData(), Qt::EditRole);
+}
+
+void setUpEditableTable(QTableView *table) {
+  table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                         QAbstractItemView::AnyKeyPressed);
+  table->setTabKeyNavigation(false);
+  table->setAlternatingRowColors(true);
+  table->setWordWrap(false);
+  table->verticalHeader()->hide();
+  table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
 }
 
 } // namespace bwi::ui

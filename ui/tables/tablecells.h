@@ -9,6 +9,8 @@
 
 #include <optional>
 
+class QTableView;
+
 // What the table models share: reading typed numbers, writing them back,
 // the look of missing and overridden cells, and a combo-box editor.
 namespace bwi::ui {
@@ -50,6 +52,11 @@ QColor missingColor();
 // The look of a negotiated override.
 QColor overrideBackground();
 QColor overrideForeground();
+
+// The editing behaviour every editable table shares: double-click, F2 or typing
+// edits a cell; Tab leaves the table (arrows move between cells); alternating
+// rows, no wrapping, no row numbers, rows one line of text high.
+void setUpEditableTable(QTableView *table);
 
 // Edits cells that answer ChoicesRole with a combo box; every other cell
 // gets the default editor.

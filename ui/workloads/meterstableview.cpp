@@ -31,12 +31,7 @@ MetersTableView::MetersTableView(ScenarioDocument *document, QWidget *parent)
   m_table->setItemDelegate(new ChoiceDelegate(m_table));
   m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
   m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-  m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
-                           QAbstractItemView::AnyKeyPressed);
-  m_table->setTabKeyNavigation(false);
-  m_table->setAlternatingRowColors(true);
-  m_table->setWordWrap(false);
-  m_table->verticalHeader()->hide();
+  setUpEditableTable(m_table);
   m_table->horizontalHeader()->setStretchLastSection(true);
   m_table->setAccessibleDescription(tr("Double-click a cell to edit; the rate used, the cost and "
                                        "the source are read-only."));

@@ -68,13 +68,7 @@ WorkloadsTableView::WorkloadsTableView(ScenarioDocument *document, QWidget *pare
   m_table->setItemDelegate(new ChoiceDelegate(m_table));
   m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
   m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-  m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
-                           QAbstractItemView::AnyKeyPressed);
-  m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move between cells
-  m_table->setAlternatingRowColors(true);
-  m_table->setWordWrap(false);
-  m_table->verticalHeader()->hide();
-  m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+  setUpEditableTable(m_table);
   m_table->horizontalHeader()->setHighlightSections(false);
   m_table->setAccessibleDescription(tr("Double-click a cell, or select it and type, to edit; "
                                        "the Id, Models and Cost columns are read-only."));
