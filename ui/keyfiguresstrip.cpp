@@ -14,6 +14,13 @@
 namespace bwi::ui {
 namespace {
 
+// A figure's colour set only when it changes: a style sheet set again on every
+// slider step re-polishes the label each time.
+void setColour(QLabel *label, const QString &styleSheet) {
+  if (label->styleSheet() != styleSheet)
+    label->setStyleSheet(styleSheet);
+}
+
 QString optionalMoney(const std::optional<double> &usd) {
   return usd ? toQString(core::formatUsdExact(*usd)) : QStringLiteral("–");
 }
@@ -120,9 +127,9 @@ void KeyFiguresStrip::refresh() {
                       (figures.changeShare
                            ? QStringLiteral(" (%1%2)").arg(sign, optionalShare(figures.changeShare))
                            : QString()));
-    m_change->setStyleSheet(change > 0.005    ? QStringLiteral("color: #B23A00;")
-                            : change < -0.005 ? QStringLiteral("color: #00734F;")
-                                              : QString());
+    setColour(m_change, change > 0.005    ? QStringLiteral("color: #B23A00;")
+                        : change < -0.005 ? QStringLiteral("color: #00734F;")
+                                          : QString());
   } else {
     m_change->setText(QStringLiteral("–"));
   }
@@ -222,7 +229,7 @@ void KeyFiguresStrip::refreshUnitCost() {
   QWidget *box = m_unitCost->parentWidget();
   if (!shown) {
     m_unitCost->setText(QStringLiteral("–"));
-    m_unitCost->setStyleSheet(QString());
+    setColour(m_unitCost, QString());
     m_unitCaption->setText(tr("Cost per unit"));
     box->setToolTip(tr("Name a workload's unit (a ticket, a user, a document) in the workload "
                        "levers to read its cost per unit against a target."));
@@ -245,8 +252,8 @@ void KeyFiguresStrip::refreshUnitCost() {
   }
   if (shown->status) {
     const bool within = *shown->status == core::UnitCostStatus::Within;
-    m_unitCost->setStyleSheet(within ? QStringLiteral("color: #00734F;")
-                                     : QStringLiteral("color: #B23A00;"));
+    setColour(m_unitCost,
+              within ? QStringLiteral("color: #00734F;") : QStringLiteral("color: #B23A00;"));
     toolTip += QLatin1Char(' ') + (within ? tr("Within the band.")
                                    : *shown->status == core::UnitCostStatus::Above
                                        ? tr("Above the band.")
@@ -258,7 +265,7 @@ void KeyFiguresStrip::refreshUnitCost() {
                                         ? tr("above target")
                                         : tr("below target")));
   } else {
-    m_unitCost->setStyleSheet(QString());
+    setColour(m_unitCost, QString());
   }
   box->setToolTip(toolTip);
 }

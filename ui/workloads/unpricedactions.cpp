@@ -93,9 +93,9 @@ bool typeUnpricedPrice(QWidget *parent, ScenarioDocument *document, const QStrin
   return false;
 }
 
-bool addUnpricedActions(QMenu *menu, QWidget *parent, ScenarioDocument *document) {
+int addUnpricedActions(QMenu *menu, QWidget *parent, ScenarioDocument *document) {
   const core::Scenario &scenario = document->scenario();
-  bool any = false;
+  int models = 0;
   for (const std::string &id : scenario.unpricedModels) {
     if (document->rateCard().find(id))
       continue; // a stale entry: priced
@@ -104,9 +104,9 @@ bool addUnpricedActions(QMenu *menu, QWidget *parent, ScenarioDocument *document
                     [=] { mapUnpricedModel(parent, document, modelId); });
     menu->addAction(QObject::tr("Type a price for %1…").arg(modelId), parent,
                     [=] { typeUnpricedPrice(parent, document, modelId); });
-    any = true;
+    ++models;
   }
-  return any;
+  return models;
 }
 
 TypedPriceDialog::TypedPriceDialog(const QString &modelId, QWidget *parent)

@@ -31,8 +31,8 @@ bool applyModelMapping(ScenarioDocument *document, const QString &from, const QS
 bool applyTypedPrice(ScenarioDocument *document, const QString &modelId,
                      const core::TypedPrice &price);
 // "Map MODEL to…" and "Type a price for MODEL…" for every unpriced model
-// the scenario routes to, added to `menu`; false when there are none.
-bool addUnpricedActions(QMenu *menu, QWidget *parent, ScenarioDocument *document);
+// the scenario routes to, added to `menu`; the number of such models.
+int addUnpricedActions(QMenu *menu, QWidget *parent, ScenarioDocument *document);
 
 // The form of "Type a price…": input and output USD per 1M tokens,
 // optionally batch and cache prices.

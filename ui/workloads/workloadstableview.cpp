@@ -90,10 +90,9 @@ WorkloadsTableView::WorkloadsTableView(ScenarioDocument *document, QWidget *pare
   unpriced->setMenu(unpricedMenu);
   const auto refreshUnpriced = [this, unpriced, unpricedMenu] {
     unpricedMenu->clear();
-    const bool any = addUnpricedActions(unpricedMenu, this, m_document);
-    unpriced->setVisible(any);
-    unpriced->setText(
-        tr("No price: %n model(s) ▾", "", static_cast<int>(unpricedMenu->actions().size() / 2)));
+    const int models = addUnpricedActions(unpricedMenu, this, m_document);
+    unpriced->setVisible(models > 0);
+    unpriced->setText(tr("No price: %n model(s) ▾", "", models));
   };
   buttons->addWidget(unpriced);
   connect(m_document, &ScenarioDocument::scenarioChanged, unpriced, refreshUnpriced);
