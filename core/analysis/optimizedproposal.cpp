@@ -61,8 +61,12 @@ bool routedToday(const Workload &workload, const std::string &modelId) {
 bool isGlobalProfile(const std::string &id) { return id.rfind("global.", 0) == 0; }
 
 // Both scored by the card's leaderboard, and the candidate lower.
+// Whether the leaderboard cannot show `candidate` to be as good as `current`:
+// scored lower, or not scored where `current` is (as a model without a score
+// never meets a minimum).
 bool lowerScore(const ModelRates &candidate, const ModelRates &current) {
-  return candidate.quality && current.quality && candidate.quality->score < current.quality->score;
+  return current.quality &&
+         (!candidate.quality || candidate.quality->score < current.quality->score);
 }
 
 bool meetsMinimum(const ModelRates &model, double minimum) {

@@ -420,6 +420,16 @@ TEST_CASE("Adequacy: a minimum quality score admits only models the card scores 
     const auto kept = core::proposeOptimized(unset, sameProvider, 0);
     CHECK(kept.scenario.workloads[0].routing == std::vector<core::RoutingShare>{{"small-a", 1.0}});
   }
+  SECTION("with no set, no move from a scored model to one the card does not score") {
+    // mid-b is cheaper, of a provider the workload uses (B, via small-b) and of
+    // mid-a's tier, but unscored where mid-a scores 1,400: nothing shows it as good.
+    core::Scenario unset = baseline.scenario;
+    unset.workloads[0].minQuality.reset();
+    unset.workloads[0].routing = {{"mid-a", 0.5}, {"small-b", 0.5}};
+    const auto kept = core::proposeOptimized(unset, baseline.card, 0);
+    CHECK(kept.scenario.workloads[0].routing ==
+          std::vector<core::RoutingShare>{{"mid-a", 0.5}, {"small-b", 0.5}});
+  }
 }
 
 TEST_CASE("Adequacy: the file's fields are read, written, validated with their place, and edited",
