@@ -43,7 +43,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <memory>
 
 namespace bwi::ui {
 
@@ -81,24 +80,11 @@ MainWindow::MainWindow(QWidget *parent)
   });
   m_actuals = new ActualsPanel(m_document, m_tabs);
   m_tabs->addTab(m_actuals, tr("Plan vs &actual"));
-  // The commitment calendar wants the whole width: a tab of its own, redrawn on
-  // every edit while it is shown, and when it is shown next otherwise (not on
-  // every slider step behind another tab).
+  // The commitment calendar wants the whole width: a tab of its own, redrawn on every edit.
   auto *calendar = new CommitmentCalendarView(m_tabs);
   calendar->showWorkbench(m_document->workbench());
-  auto calendarStale = std::make_shared<bool>(false);
   connect(m_document, &ScenarioDocument::scenarioChanged, calendar,
-          [this, calendar, calendarStale] {
-            *calendarStale = !calendar->isVisible();
-            if (!*calendarStale)
-              calendar->showWorkbench(m_document->workbench());
-          });
-  connect(m_tabs, &QTabWidget::currentChanged, calendar, [this, calendar, calendarStale] {
-    if (*calendarStale && m_tabs->currentWidget() == calendar) {
-      *calendarStale = false;
-      calendar->showWorkbench(m_document->workbench());
-    }
-  });
+          [this, calendar] { calendar->showWorkbench(m_document->workbench()); });
   addWorkbenchChartMenu(calendar, ChartKind::Calendar, m_document);
   m_tabs->addTab(calendar, tr("Commitment ca&lendar"));
   layout->addWidget(m_tabs, 1);
