@@ -71,8 +71,9 @@ CommitmentCalendarView::CommitmentCalendarView(QWidget *parent) : QChartView(par
 
   m_anchor = new QLineSeries;
   m_anchor->setPen(Qt::NoPen);
-  const auto key = [](const QString &name, const QBrush &brush, const QColor &border) {
-    auto *series = new QAreaSeries(new QLineSeries, new QLineSeries);
+  // QAreaSeries does not own its boundary lines: the view does.
+  const auto key = [this](const QString &name, const QBrush &brush, const QColor &border) {
+    auto *series = new QAreaSeries(new QLineSeries(this), new QLineSeries(this));
     series->setName(name);
     series->setBrush(brush);
     series->setPen(QPen(border, 1));
