@@ -41,6 +41,10 @@ UnitCost unitCost(const PreparedWorkload &workload, double workloadRequests, dou
   result.units = unit.perRequest * workloadRequests + unit.perMonth;
   result.targetUsd = unit.targetUsd;
   result.tolerance = unit.tolerance;
+  if (unit.targetUsd) {
+    result.bandLowUsd = *unit.targetUsd * (1 - unit.tolerance);
+    result.bandHighUsd = *unit.targetUsd * (1 + unit.tolerance);
+  }
   if (!(result.units > 0))
     return result;
   const double perUnit = netUsd / result.units;

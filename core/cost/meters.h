@@ -32,7 +32,9 @@ struct UnitCost {
   double costUsd = 0; // the workload's net cost: its show-back and meters after the discount
   std::optional<double> costPerUnitUsd; // USD per unit; nullopt without units
   std::optional<double> targetUsd;      // USD per unit
-  double tolerance = 0;
+  double tolerance = 0;                 // fraction of the target: 0.15 is ±15%
+  std::optional<double> bandLowUsd;     // USD per unit: target × (1 − tolerance)
+  std::optional<double> bandHighUsd;    // USD per unit: target × (1 + tolerance)
   std::optional<UnitCostStatus> status; // with a target and a cost per unit
 };
 

@@ -30,10 +30,8 @@ std::vector<UnitCostSeries> unitCostSeries(const Forecast &forecast) {
     line.unit = first.unit;
     line.targetUsd = first.targetUsd;
     line.tolerance = first.tolerance;
-    if (first.targetUsd) {
-      line.bandLowUsd = *first.targetUsd * (1 - first.tolerance);
-      line.bandHighUsd = *first.targetUsd * (1 + first.tolerance);
-    }
+    line.bandLowUsd = first.bandLowUsd;
+    line.bandHighUsd = first.bandHighUsd;
     series.push_back(std::move(line));
   }
   // Every month lists the same workloads in the same order.
