@@ -59,6 +59,18 @@ struct Context {
   }
   long long planStartDay() const { return firstDay(calendarOf(0)); }
 
+  // The start of day `day` as months from the start of month 0.
+  double monthPosition(long long day) const {
+    int month = static_cast<int>((day - planStartDay()) / 31); // at or before the day's month
+    while (firstDay(calendarOf(month + 1)) <= day)
+      ++month;
+    while (firstDay(calendarOf(month)) > day)
+      --month;
+    const long long first = firstDay(calendarOf(month));
+    const long long length = firstDay(calendarOf(month + 1)) - first;
+    return month + static_cast<double>(day - first) / static_cast<double>(length);
+  }
+
   // The term whose last month is `termLastMonth` ends on that month's last
   // day; a cancellation must reach AWS `noticeDays` before.
   CommitmentDeadline deadline(int termLastMonth, int noticeDays) const {
@@ -66,6 +78,7 @@ struct Context {
     result.termLastMonth = termLastMonth;
     result.noticeDays = noticeDays;
     result.dayNumber = lastDay(calendarOf(termLastMonth)) - noticeDays;
+    result.monthPosition = monthPosition(result.dayNumber + 1);
     if (start) {
       result.date = civilFromDays(result.dayNumber);
       result.text = *result.date;

@@ -26,6 +26,10 @@ struct CommitmentDeadline {
   // Days since 1970-01-01 with a calendar; without one, counted as if month 0
   // were 2000-01: only for ordering deadlines, never shown.
   long long dayNumber = 0;
+  // Where the deadline falls on the plan's month axis, in months from the
+  // start of month 0: the end of its day, as a fraction of that month's days
+  // (a term ending in month 3 with no notice: 4.0).
+  double monthPosition = 0;
 };
 
 enum class CommitmentDecisionKind {

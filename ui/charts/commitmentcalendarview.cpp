@@ -23,7 +23,6 @@ namespace {
 constexpr qreal kBarZValue = 3.4;  // over the grid and axes, under the series (markers)
 constexpr qreal kLineZValue = 3.8; // event lines over the bars
 constexpr double kBarHeight = 0.5; // of a row
-constexpr double kDaysPerMonth = 30.4375;
 // At most this many months beyond the forecast, to show a term that ends after it.
 constexpr int kMaxExtraMonths = 12;
 
@@ -38,11 +37,6 @@ QColor eventColour(core::CalendarEventKind kind) {
   return kind == core::CalendarEventKind::EndOfLife
              ? chartstyle::colour(chartstyle::Colour::Vermillion)
              : chartstyle::colour(chartstyle::Colour::ReddishPurple);
-}
-
-// Where on the month axis a deadline falls: its notice before the end of the term's last month.
-double deadlineX(const core::CommitmentDeadline &deadline) {
-  return deadline.termLastMonth + 1.0 - deadline.noticeDays / kDaysPerMonth;
 }
 
 QString termText(const core::CommitmentCalendarEntry &entry) {
@@ -199,7 +193,7 @@ void CommitmentCalendarView::showCalendar(const core::CommitmentCalendar &calend
                     text(entry.modelName), text(entry.endOfLife))});
     }
     for (const core::CommitmentDecision &decision : entry.decisions) {
-      const QPointF point(std::clamp(deadlineX(decision.by), 0.0, end), rowCentre(row));
+      const QPointF point(std::clamp(decision.by.monthPosition, 0.0, end), rowCentre(row));
       const bool isNext = calendar.nextDecision && calendar.nextDecision->text == decision.text;
       (isNext ? next : deadlines).append(point);
     }
@@ -342,7 +336,7 @@ void CommitmentCalendarView::showMarkerTooltip(QPointF point, bool state) {
   double distance = 0;
   for (std::size_t row = 0; row < m_calendar.entries.size(); ++row)
     for (const core::CommitmentDecision &decision : m_calendar.entries[row].decisions) {
-      const double dx = deadlineX(decision.by) - point.x();
+      const double dx = decision.by.monthPosition - point.x();
       const double dy = rowCentre(static_cast<int>(row)) - point.y();
       const double d = dx * dx + dy * dy;
       if (!nearest || d < distance) {

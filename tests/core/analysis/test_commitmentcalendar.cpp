@@ -142,6 +142,9 @@ TEST_CASE("A one-month commitment that renews: the last deadline before the end 
   CHECK(entry.decisions[0].text == "renew or cancel PT Old ×1 by 2027-01-24");
   CHECK(entry.decisions[1].kind == core::CommitmentDecisionKind::EndOfLife);
   CHECK(entry.decisions[1].by.date == "2027-03-24");
+  // On the month axis: the end of the 24th of a 31-day month.
+  CHECK_THAT(entry.decisions[0].by.monthPosition, near(24.0 / 31));
+  CHECK_THAT(entry.decisions[1].by.monthPosition, near(2 + 24.0 / 31));
   REQUIRE(calendar.nextDecision);
   CHECK(calendar.nextDecision->by.date == "2027-01-24");
   CHECK(calendar.nextDecision->detail ==
@@ -192,8 +195,10 @@ TEST_CASE("A notice longer than the term moves the next decision to a later rene
   const core::CommitmentCalendar calendar = compute(loaded).calendar;
   REQUIRE(calendar.entries.size() == 1);
   CHECK(calendar.entries[0].cancelBy->date == "2027-12-17");
+  CHECK_THAT(calendar.entries[0].cancelBy->monthPosition, near(-1 + 17.0 / 31));
   REQUIRE(calendar.nextDecision);
   CHECK(calendar.nextDecision->by.date == "2028-01-15");
+  CHECK_THAT(calendar.nextDecision->by.monthPosition, near(15.0 / 31));
   CHECK(calendar.nextDecision->detail.find("from 2028-03") != std::string::npos);
 }
 
@@ -208,6 +213,8 @@ TEST_CASE("Without forecast.start_month the calendar counts months", "[core][com
   CHECK_FALSE(entry.startCalendarMonth);
   CHECK_FALSE(entry.termEndDate);
   CHECK(entry.cancelBy->text == "7 days before the end of month 0");
+  CHECK(entry.cancelBy->monthPosition > 0.7);
+  CHECK(entry.cancelBy->monthPosition < 0.8);
   CHECK_FALSE(entry.cancelBy->date);
   CHECK(entry.renewalMonths == std::vector<int>{1, 2});
   CHECK(entry.events.empty());
