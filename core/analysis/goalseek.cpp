@@ -95,9 +95,9 @@ std::optional<double> goalMetricValue(const Scenario &scenario, const RateCard &
   case GoalMetric::NetUsd:
     return totals.netUsd;
   case GoalMetric::NetPer1kRequests:
-    if (!(totals.requests > 0))
+    if (!(totals.pricedRequests > 0))
       return std::nullopt;
-    return totals.netUsd / totals.requests * 1000;
+    return totals.netUsd / totals.pricedRequests * 1000;
   case GoalMetric::PtUtilization:
     if (!(totals.ptUnits > 0))
       return std::nullopt;

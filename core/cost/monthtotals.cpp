@@ -13,13 +13,15 @@ MonthTotals monthTotals(const PreparedScenario &scenario, int month, double volu
   MonthTotals totals;
   const MonthTraffic traffic =
       monthTraffic(scenario, month, volumeScale * scenario.globalVolumeMultiplier);
-  for (double requests : traffic.workloadRequests)
-    totals.requests += requests;
-
   // Mirrors MonthCoster::costModel and evaluate() term for term, through the
   // same charge helpers, without the show-back and sizing; the Monte Carlo
   // tests pin the two paths to exact equality.
   const PreparedSegment &segment = scenario.segment(month);
+  for (double requests : traffic.workloadRequests)
+    totals.pricedRequests += requests;
+  for (std::size_t f = 0; f < segment.flows.size(); ++f)
+    if (segment.models[static_cast<std::size_t>(segment.flows[f].model)].unpriced)
+      totals.pricedRequests -= traffic.flows[f].realtimeRequests + traffic.flows[f].batchRequests;
   ModeBreakdown gross;
   std::vector<ModelGross> grossByModel;
   grossByModel.reserve(segment.models.size());

@@ -12,7 +12,9 @@ struct MonthTotals {
   double grossUsd = 0;
   double discountUsd = 0;
   double netUsd = 0;
-  double requests = 0;
+  // Requests on priced models: per-request figures divide priced volume only,
+  // so traffic without a price never lowers them (docs/cost-model.md §21).
+  double pricedRequests = 0;
   double ptUnits = 0;     // model units of the active PT commitments
   double ptUsedUnits = 0; // Σ utilization · units over them (MU-hour weighted)
 };

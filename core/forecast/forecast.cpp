@@ -147,6 +147,8 @@ Forecast forecast(const PreparedScenario &scenario, double volumeScale,
     row.byMode = evaluation.byMode;
     row.grossModes = evaluation.grossModes;
     row.unitCosts = evaluation.unitCosts;
+    for (const UnpricedFlow &flow : evaluation.unpriced)
+      row.unpricedRequests += flow.requests;
     result.commitRetiredUsd += row.commitRetiredUsd;
     if (scenario.startMonth)
       addCommitmentRisks(result, scenario.segment(month), month, row.calendarMonth, evaluation);

@@ -20,6 +20,8 @@ struct ForecastMonth {
   ModeCosts byMode;
   ModeBreakdown grossModes;        // byMode with overflow apart, as the charts stack it
   std::vector<UnitCost> unitCosts; // each workload that names a unit, its cost per unit this month
+  // Requests this month on models without a price: in no total (docs/cost-model.md §21).
+  double unpricedRequests = 0;
   // Net cost's p10, median and p90 over the uncertain levers. With the volume
   // the only one, exact: the cost at the multiplier's quantiles, since net
   // cost never falls as volume rises. With others, Monte Carlo quantiles.

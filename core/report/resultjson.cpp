@@ -253,7 +253,8 @@ Json forecastToJson(const Forecast &forecast) {
                 {"net_usd", month.netUsd},
                 {"commit_retired_usd", month.commitRetiredUsd},
                 {"meters_usd", month.byMode.meters},
-                {"unit_costs", unitCostsToJson(month.unitCosts)}};
+                {"unit_costs", unitCostsToJson(month.unitCosts)},
+                {"unpriced_requests", month.unpricedRequests}};
     if (month.netP10Usd) {
       row["net_p10_usd"] = *month.netP10Usd;
       row["net_p50_usd"] = *month.netP50Usd;

@@ -105,6 +105,11 @@ TEST_CASE("import keeps traffic on a model the card lacks, listed in unpriced_mo
                                                     std::string(kUnknown)));
     const Run forecast = run({"forecast", out});
     CHECK_THAT(forecast.out, Catch::Matchers::Contains("Totals exclude"));
+    const Run forecastJson = run({"forecast", out, "--json"});
+    REQUIRE(forecastJson.status == 0);
+    const auto months = nlohmann::json::parse(forecastJson.out)["months"];
+    REQUIRE_FALSE(months.empty());
+    CHECK(months[0]["unpriced_requests"].get<double>() == Approx(2.0 * 730));
   }
   SECTION("import --map prices it before the scenario is written") {
     const std::string mapped = scratch("imported-mapped.json").string();

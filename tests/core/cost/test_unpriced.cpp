@@ -1,7 +1,9 @@
+#include "core/analysis/goalseek.h"
 #include "core/analysis/keyfigures.h"
 #include "core/files/ratecardoverrides.h"
 #include "core/files/scenariojson.h"
 #include "core/files/scenariovalidation.h"
+#include "core/forecast/forecast.h"
 #include "core/model/modelmapping.h"
 #include "core/report/resultjson.h"
 #include "tests/core/testsupport.h"
@@ -78,6 +80,13 @@ TEST_CASE("A model in unpriced_models is valid to route to and keeps its traffic
     // $1,200 over 600,000 priced requests; over 720M priced tokens.
     CHECK_THAT(*figures.netPer1kRequestsUsd, near(2.0));
     CHECK_THAT(*figures.blendedPer1mTokensUsd, near(1200.0 / 720.0));
+    // Goal seek's per-1K metric and the forecast month say the same.
+    CHECK_THAT(
+        *core::goalMetricValue(loaded.scenario, loaded.card, core::GoalMetric::NetPer1kRequests, 0),
+        near(2.0));
+    const core::Forecast forecast = core::forecast(prepared);
+    REQUIRE_FALSE(forecast.months.empty());
+    CHECK_THAT(forecast.months[0].unpricedRequests, near(400'000.0));
   }
   SECTION("evaluate --json lists it under \"unpriced\"") {
     const core::Json json = core::evaluationToJson(evaluation, "test", "2026-11-01");

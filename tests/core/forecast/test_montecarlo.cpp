@@ -43,7 +43,7 @@ TEST_CASE("The totals path costs a month exactly as the full evaluation", "[core
       const core::MonthTotals totals = core::monthTotals(ready, month, scale);
       CHECK(totals.netUsd == full.netUsd);
       CHECK(totals.grossUsd == full.grossUsd);
-      CHECK(totals.requests == full.requests);
+      CHECK(totals.pricedRequests == full.pricedRequests());
     }
 }
 
