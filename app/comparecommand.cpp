@@ -187,8 +187,8 @@ void printChanges(const std::vector<core::ProposedChange> &changes, std::ostream
            "set, no latency-tolerant workload waits for batch, and the commitments are at their "
            "optimum.\n";
   for (const core::ProposedChange &change : changes) {
-    out << "  - " << change.text << "\n      rule: " << change.ruleText
-        << "\n      saves: " << core::formatUsdExact(change.savingUsd) << " per month\n";
+    out << "  - " << change.text << "\n      rule: " << change.ruleText << "\n      "
+        << core::savingText(change) << "\n";
     if (const auto &escalation = change.escalation) {
       out << "      exception path: " << core::formatPercent(escalation->rate) << " to "
           << escalation->to << " ("

@@ -397,6 +397,7 @@ void routeWorkload(Scenario &scenario, std::size_t w, const RoutingContext &cont
         routerModels.insert(share.modelId);
       }
     bestChange.workloadId = original.id;
+    bestChange.modelId = current->id;
     workload = std::move(bestWorkload);
     if (policy)
       policyChanges.push_back(ledger.changes.size());
@@ -424,6 +425,7 @@ void routeWorkload(Scenario &scenario, std::size_t w, const RoutingContext &cont
                   current->id + " to " + twin->id +
                   " (the same model through the global cross-region profile)";
     change.workloadId = original.id;
+    change.modelId = current->id;
     change.rule = ChangeRule::GlobalProfile;
     change.ruleText = "same model, global cross-region profile at the card's global price; the "
                       "workload is not marked data_residency";
@@ -437,6 +439,29 @@ void routeWorkload(Scenario &scenario, std::size_t w, const RoutingContext &cont
       ledger.netUsd = before;
       scenario.workloads[w].routing = previous;
     }
+  }
+}
+
+// A move off a committed model can cost more on its own, the commitment
+// still charging for the traffic it leaves, and pay once the commitment is
+// resized to what is left: it says so beside it (docs/cost-model.md §15).
+void explainPairedMoves(std::vector<ProposedChange> &changes) {
+  for (ProposedChange &move : changes) {
+    if (move.workloadId.empty() || move.modelId.empty() || move.savingUsd > 0)
+      continue;
+    const auto commitment =
+        std::find_if(changes.begin(), changes.end(), [&](const ProposedChange &change) {
+          return change.workloadId.empty() && change.modelId == move.modelId;
+        });
+    if (commitment == changes.end())
+      continue;
+    const std::string note =
+        "on its own it costs " + formatUsdExact(-move.savingUsd) +
+        " more this month, the commitment on " + move.modelId +
+        " still charging for the traffic it leaves; with that commitment resized (saves " +
+        formatUsdExact(commitment->savingUsd) + ") the two save " +
+        formatUsdExact(commitment->savingUsd + move.savingUsd);
+    move.caveat = move.caveat.empty() ? note : move.caveat + "; " + note;
   }
 }
 
@@ -457,6 +482,7 @@ void sizeCommitments(Scenario &scenario, const RateCard &card, int month, Ledger
     ProposedChange change = sameModel(result.modelId + ": provisioned model units " +
                                       std::to_string(commitment->modelUnits) + " → " +
                                       std::to_string(result.optimalModelUnits) + monthText(month));
+    change.modelId = result.modelId;
     if (result.optimalModelUnits < 1)
       scenario.provisioned.erase(commitment);
     else
@@ -475,10 +501,11 @@ void sizeCommitments(Scenario &scenario, const RateCard &card, int month, Ledger
       continue;
     scenario.provisioned.push_back(
         {sizing.modelId, static_cast<int>(sizing.optimalModelUnits), sizing.term, month});
-    ledger.record(scenario, sameModel(sizing.modelId + ": commit " +
-                                      std::to_string(sizing.optimalModelUnits) +
-                                      " provisioned model unit(s), " +
-                                      std::string(toString(sizing.term)) + monthText(month)));
+    ProposedChange change = sameModel(
+        sizing.modelId + ": commit " + std::to_string(sizing.optimalModelUnits) +
+        " provisioned model unit(s), " + std::string(toString(sizing.term)) + monthText(month));
+    change.modelId = sizing.modelId;
+    ledger.record(scenario, std::move(change));
   }
   for (const ReservedResult &result : evaluation.reserved) {
     auto reservation =
@@ -493,6 +520,7 @@ void sizeCommitments(Scenario &scenario, const RateCard &card, int month, Ledger
         result.modelId + ": reservation " + tpmText(reservation->inputTpm) + " / " +
         tpmText(reservation->outputTpm) + " input/output TPM → " + tpmText(result.optimalInputTpm) +
         " / " + tpmText(result.optimalOutputTpm) + " (the optimum)");
+    change.modelId = result.modelId;
     if (result.optimalInputTpm <= 0 && result.optimalOutputTpm <= 0) {
       scenario.reserved.erase(reservation);
     } else {
@@ -564,6 +592,12 @@ Built cheapestVariant(const Scenario &baseline, const RateCard &card, int month,
 }
 
 } // namespace
+
+std::string savingText(const ProposedChange &change) {
+  if (change.savingUsd < 0)
+    return "costs " + formatUsdExact(-change.savingUsd) + " more per month on its own";
+  return "saves " + formatUsdExact(change.savingUsd) + " per month";
+}
 
 const char *toString(ChangeRule rule) {
   switch (rule) {
@@ -678,6 +712,7 @@ OptimizedProposal proposeOptimized(const Scenario &baseline, const RateCard &car
     proposal.scenario = baseline;
     proposal.changes.clear();
   }
+  explainPairedMoves(proposal.changes);
   // Ranked by saving; the order they were made breaks ties.
   std::stable_sort(
       proposal.changes.begin(), proposal.changes.end(),

@@ -94,6 +94,9 @@ struct ProposedRouter {
 struct ProposedChange {
   std::string text;       // what changes, for the user to review
   std::string workloadId; // the workload it changes; empty: a commitment
+  // The model whose traffic a routing change moves off, or whose commitment a
+  // commitment change resizes; empty for a batch change.
+  std::string modelId;
   ChangeRule rule = ChangeRule::SameModel;
   std::string ruleText; // the rule as the user reads it, with its source and date
   // The month's net USD this change saves, measured in the order the changes
@@ -101,9 +104,15 @@ struct ProposedChange {
   double savingUsd = 0;
   std::optional<ProposedEscalation> escalation; // a seed-policy change
   std::optional<ProposedRouter> router;         // a prompt-router change
-  std::string caveat;                           // e.g. kGlobalProfileCaveat; empty: none
+  // e.g. kGlobalProfileCaveat, or why a move that costs more on its own is
+  // proposed (it pays with a commitment change); empty: none.
+  std::string caveat;
   bool operator==(const ProposedChange &) const = default;
 };
+
+// "saves $13,561.90 per month", or for a change that costs more on its own
+// "costs $687.59 more per month on its own" (its caveat says why).
+std::string savingText(const ProposedChange &change);
 
 struct OptimizedProposal {
   Scenario scenario;

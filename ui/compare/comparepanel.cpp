@@ -29,13 +29,21 @@
 namespace bwi::ui {
 namespace {
 
-// Each change on its line, the quality rule its move obeyed on the line below it.
+// Each change on its line; below it what it saves, the quality rule its move
+// obeyed and any caveat (a data-residency check, a move that pays only with
+// a commitment change).
 QString changeList(const std::vector<core::ProposedChange> &changes) {
   QString html = QStringLiteral("<ul style=\"margin-left: 0px; -qt-list-indent: 1;\">");
-  for (const core::ProposedChange &change : changes)
-    html += QObject::tr("<li>%1<br><span style=\"color: #555555;\">rule: %2</span></li>")
+  for (const core::ProposedChange &change : changes) {
+    html += QObject::tr("<li>%1<br><span style=\"color: #555555;\">%2 · rule: %3</span>")
                 .arg(toQString(change.text).toHtmlEscaped(),
+                     toQString(core::savingText(change)).toHtmlEscaped(),
                      toQString(change.ruleText).toHtmlEscaped());
+    if (!change.caveat.empty())
+      html += QObject::tr("<br><span style=\"color: #9a3a00;\">caveat: %1</span>")
+                  .arg(toQString(change.caveat).toHtmlEscaped());
+    html += QStringLiteral("</li>");
+  }
   return html + QStringLiteral("</ul>");
 }
 

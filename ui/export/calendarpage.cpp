@@ -36,9 +36,10 @@ QString calendarTableHtml(const core::CommitmentCalendar &calendar) {
     html += QObject::tr("<p>The scenario has no forecast start month: months are counted from "
                         "month 0 and deadlines have no calendar date.</p>");
   html += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">");
-  html += QObject::tr("<tr><th>Commitment</th><th>Term</th><th>Starts</th><th>Term ends</th>"
-                      "<th>Renewal</th><th>Cancel by</th><th>Model end of life</th>"
-                      "<th>Idle months</th><th>Idle cost (gross)</th></tr>");
+  html += QObject::tr("<thead><tr><th>Commitment</th><th>Term</th><th>Starts</th>"
+                      "<th>Term ends</th><th>Renewal</th><th>Cancel by</th>"
+                      "<th>Model end of life</th><th>Idle months</th><th>Idle cost (gross)</th>"
+                      "</tr></thead>");
   for (const core::CommitmentCalendarEntry &entry : calendar.entries) {
     html += QStringLiteral("<tr>");
     html += cell(text(entry.label));

@@ -41,12 +41,13 @@ QString number(double value, int decimals = 0) {
   return QLocale(QLocale::English).toString(value, 'f', decimals);
 }
 
+// The header row is a <thead>: a table that runs onto the next page repeats it there.
 QString tableStart(const QStringList &headers) {
   QString html = QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
-                                "width=\"100%\" style=\"border-collapse: collapse;\"><tr>");
+                                "width=\"100%\" style=\"border-collapse: collapse;\"><thead><tr>");
   for (const QString &header : headers)
     html += QStringLiteral("<th bgcolor=\"#e8eef4\" align=\"left\">%1</th>").arg(header);
-  return html + QStringLiteral("</tr>");
+  return html + QStringLiteral("</tr></thead>");
 }
 
 QString row(const QStringList &cells) {
@@ -101,8 +102,7 @@ QString unitBandText(const core::UnitCost &unit, const QString &none) {
   return unit.targetUsd
              ? QObject::tr("%1 ± %2 (%3–%4)")
                    .arg(perUnit(*unit.targetUsd), escaped(core::formatPercent(unit.tolerance, 0)),
-                        perUnit(*unit.targetUsd * (1 - unit.tolerance)),
-                        perUnit(*unit.targetUsd * (1 + unit.tolerance)))
+                        perUnit(*unit.bandLowUsd), perUnit(*unit.bandHighUsd))
              : none;
 }
 
@@ -428,9 +428,14 @@ QString changesHtml(const std::vector<core::ProposedChange> &changes, const QStr
                              "rule its move obeyed (a leaderboard score is a dated figure, not a "
                              "verdict: test a proposed model on the workload's own evaluations "
                              "before routing to it)<ul>");
-  for (std::size_t i = 0; i < shown && i < changes.size(); ++i)
-    html += QObject::tr("<li>%1<br><i>rule: %2</i></li>")
-                .arg(escaped(changes[i].text), escaped(changes[i].ruleText));
+  for (std::size_t i = 0; i < shown && i < changes.size(); ++i) {
+    html += QObject::tr("<li>%1<br><i>%2 · rule: %3</i>")
+                .arg(escaped(changes[i].text), escaped(core::savingText(changes[i])),
+                     escaped(changes[i].ruleText));
+    if (!changes[i].caveat.empty())
+      html += QObject::tr("<br><i>caveat: %1</i>").arg(escaped(changes[i].caveat));
+    html += QStringLiteral("</li>");
+  }
   if (shown < changes.size())
     html += QObject::tr("<li>… and %1 more: see the Compare tab, or run bedrock-whatif optimize "
                         "SCENARIO.</li>")

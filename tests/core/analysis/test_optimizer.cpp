@@ -3,6 +3,7 @@
 #include "core/analysis/escalation.h"
 #include "core/analysis/leverattribution.h"
 #include "core/analysis/optimizedproposal.h"
+#include "core/common/moneyformat.h"
 #include "core/cost/evaluation.h"
 #include "core/cost/preparedscenario.h"
 #include "core/files/ratecardjson.h"
@@ -321,4 +322,39 @@ TEST_CASE("The card's prompt routers are read, written and checked", "[core][rat
   core::ValidationIssues issues;
   core::readRateCard(core::Json::parse(card), "", issues);
   CHECK(test::hasIssueAt(issues, "prompt_routers[0].models[1]"));
+}
+
+TEST_CASE("A move that costs more until its commitment is resized says so with both savings",
+          "[core][optimize]") {
+  // The example's operations agent moves its Claude Sonnet 4.5 share to
+  // Sonnet 5 while the Sonnet 4.5 reservation still charges: dearer on its
+  // own, paid for by the reservation's resizing (docs/cost-model.md §15).
+  const auto load = core::loadExampleScenario();
+  REQUIRE(load.loaded);
+  const core::OptimizedProposal proposal =
+      core::proposeOptimized(load.loaded->scenario, load.loaded->card, 0);
+  int paired = 0;
+  for (const core::ProposedChange &move : proposal.changes) {
+    if (move.workloadId.empty() || move.savingUsd > 0)
+      continue;
+    const auto commitment = std::find_if(proposal.changes.begin(), proposal.changes.end(),
+                                         [&](const core::ProposedChange &c) {
+                                           return c.workloadId.empty() && c.modelId == move.modelId;
+                                         });
+    REQUIRE(commitment != proposal.changes.end());
+    ++paired;
+    INFO(move.caveat);
+    CHECK_THAT(
+        move.caveat,
+        Catch::Contains("on its own it costs " + core::formatUsdExact(-move.savingUsd) + " more") &&
+            Catch::Contains("the commitment on " + move.modelId) &&
+            Catch::Contains("the two save " +
+                            core::formatUsdExact(commitment->savingUsd + move.savingUsd)));
+    CHECK(commitment->savingUsd + move.savingUsd > 0);
+    CHECK(core::savingText(move) ==
+          "costs " + core::formatUsdExact(-move.savingUsd) + " more per month on its own");
+  }
+  CHECK(paired == 1);
+  CHECK(core::savingText(proposal.changes.front()) ==
+        "saves " + core::formatUsdExact(proposal.changes.front().savingUsd) + " per month");
 }
