@@ -135,7 +135,7 @@ const std::array<SubCommand, 16> kSubCommands = {{
      "Save a copy of the scenario with the traffic on each model OLD (one\n"
      "without a price) moved to the card's model NEW. --map OLD=NEW on import,\n"
      "evaluate, forecast, compare, export and report does the same without\n"
-     "saving (docs/cost-model.md section 20).",
+     "saving (docs/cost-model.md section 21).",
      runMapCommand},
 }};
 
@@ -148,8 +148,10 @@ std::string wrapped(const std::string &lead, std::string_view text, std::size_t 
   bool first = true;
   while (words >> word) {
     if (!first && line.size() + 1 + word.size() > width) {
-      result += "\n" + std::string(lead.size(), ' ');
-      line = std::string(lead.size(), ' ');
+      // Appended in place: GCC 12's -O3 misreads "\n" + std::string(...) (-Wrestrict).
+      result += '\n';
+      result.append(lead.size(), ' ');
+      line.assign(lead.size(), ' ');
     } else if (!first) {
       result += ' ';
       line += ' ';

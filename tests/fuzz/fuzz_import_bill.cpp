@@ -21,9 +21,9 @@ bool near(double a, double b) {
 }
 
 void check(ImportKind kind, const InputFile &file, const RateCard &card) {
-  const BillImport once = importBill(kind, {file}, card, nullptr, {1, UINT64_MAX});
+  const BillImport once = importBill(kind, {file}, card, nullptr, {1, UINT64_MAX, {}});
   bwi::fuzz::checkTally(once.tally, once.failure);
-  const BillImport blocks = importBill(kind, {file}, card, nullptr, {2, 1});
+  const BillImport blocks = importBill(kind, {file}, card, nullptr, {2, 1, {}});
   BWI_FUZZ_CHECK(blocks.failure.has_value() == once.failure.has_value());
   if (once.failure)
     return;

@@ -297,9 +297,11 @@ void ImportDialog::finish() {
     report = core::billImportText(outcome.bill);
     showKeyTotals();
     const core::Evaluation evaluation = core::evaluate(m_document->prepared(), 0);
-    if (const auto result = core::reconcile(m_document->scenario(), evaluation, outcome.bill, ""))
-      report += "\n" + core::reconciliationText(*result, m_document->scenario().name,
-                                                m_files->text().toStdString(), {});
+    if (const auto result = core::reconcile(m_document->scenario(), evaluation, outcome.bill, "")) {
+      report += '\n'; // appended apart: GCC 12 -O3 misreads "\n" + std::string&& (-Wrestrict)
+      report += core::reconciliationText(*result, m_document->scenario().name,
+                                         m_files->text().toStdString(), {});
+    }
     break;
   }
   case core::ImportKind::PriceList:
