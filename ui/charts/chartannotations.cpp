@@ -6,8 +6,10 @@
 #include <QFont>
 #include <QFontMetricsF>
 #include <QGraphicsRectItem>
+#include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
+#include <QGraphicsView>
 #include <QPen>
 #include <QScatterSeries>
 #include <QTextDocument>
@@ -23,6 +25,11 @@ constexpr qreal kPadding = 3;
 constexpr qreal kGap = 7; // between the anchor point and the label
 constexpr qreal kZValue = 20;
 constexpr qreal kDetailPointSize = 9;
+// The title and its details take at most this share of the chart's height (at
+// least two detail lines): on a small chart the rest is a tooltip of the
+// title, so that the plot keeps its room.
+constexpr qreal kTitleShare = 0.2;
+constexpr int kMinDetailLines = 2;
 constexpr qreal kMarkerMargin = 2; // clear space around a marker
 constexpr qreal kAnchorRadius = 4; // a point label leaves its own point visible
 constexpr int kNudges = 9;         // up and down by a label's height, four times each way
@@ -117,6 +124,26 @@ void ChartAnnotations::updateTitle() {
       lines.append(wrapped);
     }
   }
+  const QFontMetricsF titleMetrics(m_chart->titleFont());
+  const qreal room = m_chart->size().height() * kTitleShare -
+                     static_cast<qreal>(titleLines.size()) * titleMetrics.lineSpacing();
+  const int fitting = std::max(kMinDetailLines, static_cast<int>(room / metrics.lineSpacing()));
+  // An export or a pack page has no tooltip to hover: it prints every detail.
+  const QList<QGraphicsView *> views =
+      m_chart->scene() ? m_chart->scene()->views() : QList<QGraphicsView *>{};
+  const bool printed = !views.isEmpty() && views.first()->testAttribute(Qt::WA_DontShowOnScreen);
+  QString hiddenDetails;
+  if (!printed && lines.size() > fitting) {
+    hiddenDetails = m_titleDetails.join(QLatin1Char('\n'));
+    lines = lines.mid(0, fitting);
+    const QString more = QStringLiteral(" …");
+    lines.last() =
+        metrics.elidedText(lines.last(), Qt::ElideRight, width - metrics.horizontalAdvance(more))
+            .remove(QChar(0x2026)) +
+        more;
+  }
+  updateTitleHover(hiddenDetails, titleLines.size() * titleMetrics.lineSpacing() +
+                                      lines.size() * metrics.lineSpacing());
   QStringList escapedTitle;
   for (const QString &line : titleLines)
     escapedTitle.append(line.toHtmlEscaped());
@@ -130,6 +157,26 @@ void ChartAnnotations::updateTitle() {
   }
   if (m_chart->title() != html)
     m_chart->setTitle(html);
+}
+
+// The details a small chart leaves out are the tooltip of its title's area;
+// an invisible item over that area carries it (the chart's own tooltip would
+// show over the whole plot).
+void ChartAnnotations::updateTitleHover(const QString &details, qreal titleHeight) {
+  if (details.isEmpty()) {
+    if (m_titleHover)
+      m_titleHover->hide();
+    return;
+  }
+  if (!m_titleHover) {
+    m_titleHover = new QGraphicsRectItem(m_chart);
+    m_titleHover->setPen(Qt::NoPen);
+    m_titleHover->setBrush(Qt::NoBrush);
+    m_titleHover->setZValue(kZValue);
+  }
+  m_titleHover->setRect(0, 0, m_chart->size().width(), titleHeight + 2 * kGap);
+  m_titleHover->setToolTip(details);
+  m_titleHover->show();
 }
 
 int ChartAnnotations::addLabel(QAbstractSeries *series, Placement placement, const QColor &accent) {

@@ -57,7 +57,9 @@ public:
   void keepClearOf(QScatterSeries *markers);
   // The chart's title with detail lines in a smaller font, the details
   // (short phrases) packed into as few lines as the chart's width allows;
-  // a title wider than the chart wraps rather than being cut short.
+  // a title wider than the chart wraps rather than being cut short. On a
+  // small chart the details take at most a fifth of its height: the last
+  // line shown ends in "…" and hovering the title shows them all.
   void setTitle(const QString &title, const QStringList &details = {});
   // Empty text hides the message.
   void setMessage(const QString &text);
@@ -77,6 +79,7 @@ private:
   std::vector<QRectF> markerRects() const;
   void scheduleRelayout();
   void updateTitle();
+  void updateTitleHover(const QString &details, qreal titleHeight);
 
   QChart *m_chart;
   std::vector<Label> m_labels;
@@ -84,6 +87,7 @@ private:
   QGraphicsTextItem *m_message = nullptr;
   QString m_title;
   QStringList m_titleDetails;
+  QGraphicsRectItem *m_titleHover = nullptr; // the details left out, as a tooltip
   bool m_relayoutPending = false;
 };
 
