@@ -122,11 +122,12 @@ TEST_CASE("The commitment calendar draws core's bars, deadlines and idle dollars
     for (const test::ChartLabel &label : test::chartLabels(view))
       idleLabel = idleLabel || label.text == QStringLiteral("idle $171,000.00");
     CHECK(idleLabel);
-    // One marker for the next decision, at 7 days before the end of 2027-01.
+    // One marker for the next decision, at 7 days before the end of 2027-01:
+    // the end of the 24th of 31 days.
     QScatterSeries *next = scatterNamed(view, QStringLiteral("Next decision"));
     REQUIRE(next != nullptr);
     REQUIRE(next->count() == 1);
-    CHECK(next->at(0).x() == Approx(1.0 - 7 / 30.4375));
+    CHECK(next->at(0).x() == Approx(24.0 / 31));
     QScatterSeries *deadlines = scatterNamed(view, QStringLiteral("Cancellation deadline"));
     REQUIRE(deadlines != nullptr);
     CHECK(deadlines->count() == 2); // Nova Pro's renewal, the reservation's end-of-life deadline
