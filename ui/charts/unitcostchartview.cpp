@@ -138,17 +138,19 @@ void UnitCostChartView::showWorkbench(const core::WorkbenchFigures &workbench,
   m_axisX->setVisible(any);
   m_axisY->setVisible(any);
 
+  // The verdict first: a small chart shows its first lines and hovers the rest.
   QStringList details;
-  if (!m_series.workloadId.empty())
-    details.append(tr("%1, net after discount, meters and commitment show-back included")
-                       .arg(QString::fromStdString(m_series.workloadId)));
+  const QString workload = QString::fromStdString(m_series.workloadId);
   if (band) {
     const auto outsideCount = outside.size();
-    details.append(outsideCount == 0 ? tr("every month within the band")
-                                     : tr("%n month(s) outside the band", "", outsideCount));
+    details.append(outsideCount == 0
+                       ? tr("%1: every month within the band").arg(workload)
+                       : tr("%1: %n month(s) outside the band", "", outsideCount).arg(workload));
   } else if (any) {
-    details.append(tr("no target set"));
+    details.append(tr("%1: no target set").arg(workload));
   }
+  if (!m_series.workloadId.empty())
+    details.append(tr("net after discount, meters and commitment show-back included"));
   m_annotations->setTitle(unit.isEmpty() ? tr("Cost per unit") : tr("Cost per %1").arg(unit),
                           details);
   m_legend->refresh();
