@@ -1,11 +1,16 @@
 #include "tests/gui/guitestsupport.h"
 
 #include <QAbstractAxis>
+#include <QApplication>
 #include <QChart>
 #include <QDoubleSpinBox>
+#include <QGraphicsItem>
+#include <QGraphicsScene>
+#include <QHelpEvent>
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QTabWidget>
+#include <QToolTip>
 #include <QValueAxis>
 
 using namespace bwi;
@@ -92,4 +97,37 @@ TEST_CASE("Callouts on the workbench charts leave their markers visible", "[gui]
       checkLabelsInsidePlot(view);
     }
   }
+}
+
+TEST_CASE("A small chart's title leaves the plot its room and hovers the details it leaves out",
+          "[gui][charts]") {
+  Window w;
+  auto *view = findChildOrFail<QChartView>(&w.window, QStringLiteral("forecastChart"));
+  test::settle();
+  QChart *chart = view->chart();
+  // At the window's size the forecast's six detail lines do not all fit.
+  REQUIRE(chart->title().contains(QChar(0x2026)));
+  // The title and its details take at most a fifth of the chart's height
+  // (two detail lines at least), so the plot keeps the rest.
+  CHECK(chart->plotArea().top() < chart->size().height() * 0.35);
+  // The details left out are the tooltip of the title's area, and only of it.
+  QGraphicsItem *hover = nullptr;
+  for (QGraphicsItem *item : view->scene()->items())
+    if (item->isVisible() && item->toolTip().contains(QStringLiteral("dashed marks")))
+      hover = item;
+  REQUIRE(hover != nullptr);
+  const QRectF area = hover->sceneBoundingRect();
+  CHECK(area.bottom() < chart->mapToScene(chart->plotArea().topLeft()).y());
+  const QPoint inTitle = view->mapFromScene(QPointF(area.center().x(), area.top() + 10));
+  QHelpEvent help(QEvent::ToolTip, inTitle, view->viewport()->mapToGlobal(inTitle));
+  QApplication::sendEvent(view->viewport(), &help);
+  CHECK(QToolTip::isVisible());
+  CHECK(QToolTip::text().contains(QStringLiteral("dashed marks")));
+  QToolTip::hideText();
+  // Larger, every detail is back on the chart and nothing is left to hover.
+  view->setMinimumHeight(900);
+  test::settle();
+  CHECK_FALSE(chart->title().contains(QChar(0x2026)));
+  CHECK(chart->title().contains(QStringLiteral("dashed marks")));
+  CHECK_FALSE(hover->isVisible());
 }
