@@ -14,6 +14,8 @@
 namespace bwi::ui {
 namespace {
 
+constexpr int kNextDecisionCaptionWidth = 480; // px
+
 // A figure's colour set only when it changes: a style sheet set again on every
 // slider step re-polishes the label each time.
 void setColour(QLabel *label, const QString &styleSheet) {
@@ -198,8 +200,10 @@ void KeyFiguresStrip::refreshNextDecision() {
                        : toQString(core::calendarMonthName(calendar, decision.by.termLastMonth)));
   const QString caption =
       tr("Next decision: %1 %2").arg(toQString(decision.action), toQString(decision.subject));
-  m_nextDecisionCaption->setText(
-      m_nextDecisionCaption->fontMetrics().elidedText(caption, Qt::ElideRight, 300));
+  // The figure has its row to itself: room for the commitment's name at
+  // 1024 px; the tooltip has the whole of it.
+  m_nextDecisionCaption->setText(m_nextDecisionCaption->fontMetrics().elidedText(
+      caption, Qt::ElideRight, kNextDecisionCaptionWidth));
   QStringList lines{toQString(decision.text) + QLatin1Char('.'), toQString(decision.detail)};
   if (!calendar.startMonth)
     lines.append(tr("Months are counted from month 0: give the forecast a start month "
