@@ -27,6 +27,7 @@ EscalationBreakEven breakEvenOf(const Scenario &scenario, const RateCard &card, 
   result.workloadId = scenario.workloads[w].id;
   result.to = escalation.to;
   result.rate = escalation.rate;
+  result.measured = escalation.measured;
   const PreparedScenario prepared = prepareScenario(scenario, card);
   result.netUsd = monthTotals(prepared, month).netUsd;
   // Where escalated calls land this month (a retired target's successor),

@@ -19,6 +19,7 @@ struct EscalationBreakEven {
   std::string to;          // the target as the scenario names it
   std::string toThisMonth; // where escalated calls go in the month (a retired target's successor)
   double rate = 0;         // the scenario's e
+  bool measured = false;   // the rate's source: measured in the logs, else assumed
   double netUsd = 0;       // the month's net at the scenario's rate
   // The scenario with the workload routed 100% to the target and no escalation.
   double allPremiumNetUsd = 0;

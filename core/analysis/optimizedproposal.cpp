@@ -320,9 +320,12 @@ void routeWorkload(Scenario &scenario, std::size_t w, const RoutingContext &cont
       if (cheap) {
         Workload moved = workload;
         moveShare(moved.routing, current->id, cheap->id);
-        const bool measured = original.escalation.has_value();
-        const double rate = measured ? original.escalation->rate : kAssumedEscalationRate;
-        moved.escalation = Escalation{current->id, rate};
+        // The workload's own rate where it escalates already, with its
+        // source; else the assumed 10%.
+        const bool own = original.escalation.has_value();
+        const bool measured = own && original.escalation->measured;
+        const double rate = own ? original.escalation->rate : kAssumedEscalationRate;
+        moved.escalation = Escalation{current->id, rate, measured};
         const double usd = usdPerRequest(moved, context.ranking);
         // Below e* (per request): the policy costs less than all traffic
         // on the premium model; the scenario's own e* is checked at the end.

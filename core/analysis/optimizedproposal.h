@@ -19,8 +19,9 @@
 //     caching and batch share, when it saves at least 1% per request; a
 //     model priced only as an estimate is not proposed. A share on a
 //     premium model moves down a tier only as the seed's policy: the bulk
-//     to the cheapest adequate model, the workload's measured escalation
-//     rate (else kAssumedEscalationRate) sent back to that premium model,
+//     to the cheapest adequate model, the workload's own escalation rate
+//     (labelled measured or assumed by its rate_source; without one,
+//     kAssumedEscalationRate, assumed) sent back to that premium model,
 //     proposed where the rate is below its break-even e*. Where a card
 //     prompt router covers the share's model and an adequate sibling, the
 //     router at its expected split is an option too; the cheapest wins;

@@ -292,6 +292,14 @@ Workload readWorkload(const Json &json, const std::string &path, ValidationIssue
       if (escalationReader.has("to") && read.to.empty())
         escalationReader.addIssue("to", "must name a model");
       read.rate = escalationReader.requiredNumber("rate", kShare);
+      if (const std::optional<std::string> source =
+              escalationReader.optionalString("rate_source")) {
+        if (*source == "measured")
+          read.measured = true;
+        else if (*source != "assumed")
+          escalationReader.addIssue("rate_source",
+                                    "must be \"measured\" or \"assumed\", got \"" + *source + "\"");
+      }
       workload.escalation = std::move(read);
     }
   }
@@ -580,8 +588,11 @@ Json workloadToJson(const Workload &workload) {
     entry["tolerance"] = unit.tolerance;
     json["unit"] = std::move(entry);
   }
-  if (workload.escalation)
+  if (workload.escalation) {
     json["escalation"] = {{"to", workload.escalation->to}, {"rate", workload.escalation->rate}};
+    if (workload.escalation->measured) // "assumed", the default, is not written
+      json["escalation"]["rate_source"] = "measured";
+  }
   if (!workload.adequateModels.empty())
     json["adequate_models"] = workload.adequateModels;
   if (workload.minQuality)

@@ -87,6 +87,10 @@ struct UnitEconomics {
 struct Escalation {
   std::string to;
   double rate = 0; // e, [0, 1]
+  // Where the rate comes from (`"rate_source"`, docs/scenario-format.md):
+  // measured in the workload's own logs, or an assumption to test (the
+  // default: a rate with no stated source is not evidence).
+  bool measured = false;
   bool operator==(const Escalation &) const = default;
 };
 

@@ -158,6 +158,9 @@ FieldValue getField(const Scenario &scenario, const FieldKey &key) {
   case Field::EscalationRate:
     return workload.escalation ? FieldValue(workload.escalation->rate)
                                : FieldValue(std::monostate{});
+  case Field::EscalationMeasured:
+    return workload.escalation ? FieldValue(workload.escalation->measured ? 1.0 : 0.0)
+                               : FieldValue(std::monostate{});
   case Field::AdequateModels:
     return workload.adequateModels;
   case Field::MinQuality:
@@ -363,6 +366,11 @@ bool setField(Scenario &scenario, const FieldKey &key, const FieldValue &value) 
     if (!number || !workload.escalation)
       return false;
     workload.escalation->rate = *number;
+    return true;
+  case Field::EscalationMeasured:
+    if (!number || !workload.escalation || (*number != 0 && *number != 1))
+      return false;
+    workload.escalation->measured = *number == 1;
     return true;
   case Field::AdequateModels:
     if (const auto *ids = std::get_if<std::vector<std::string>>(&value)) {

@@ -50,6 +50,8 @@ enum class Field {
   // removes the escalation) and the rate, [0, 1], of an existing escalation.
   EscalationTarget,
   EscalationRate,
+  EscalationMeasured, // 1 or 0: the rate's source, measured or assumed
+
   // What the optimizer may move the workload to (docs/scenario-format.md):
   // the listed model ids (an empty list removes it) and the minimum quality
   // score (monostate removes it).

@@ -140,6 +140,7 @@ Json escalationsToJson(const std::vector<EscalationBreakEven> &breakEvens) {
                     {"to", entry.to},
                     {"to_this_month", entry.toThisMonth},
                     {"rate", entry.rate},
+                    {"rate_source", entry.measured ? "measured" : "assumed"},
                     {"net_usd", entry.netUsd},
                     {"break_even_rate", optional(entry.breakEvenRate)},
                     {"all_premium_net_usd", entry.allPremiumNetUsd}});

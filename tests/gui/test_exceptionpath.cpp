@@ -8,6 +8,7 @@
 #include "ui/document/scenariodocument.h"
 #include "ui/levers/leverslider.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QGraphicsTextItem>
@@ -143,8 +144,10 @@ TEST_CASE("The Exception path chart draws curve --kind escalation's points and f
     CHECK(hasLabel(
         chart, QStringLiteral("stops paying at %1")
                    .arg(QString::fromStdString(core::formatPercent(*breakEven.breakEvenRate)))));
-  CHECK(hasLabel(chart, QStringLiteral("scenario's rate %1")
-                            .arg(QString::fromStdString(core::formatPercent(breakEven.rate)))));
+  CHECK(hasLabel(
+      chart, QStringLiteral("%1 rate %2")
+                 .arg(breakEven.measured ? QStringLiteral("measured") : QStringLiteral("assumed"),
+                      QString::fromStdString(core::formatPercent(breakEven.rate)))));
 
   // An edit of the rate redraws it: the line moves, the curve is the command line's again.
   auto *rate = findChildOrFail<ui::LeverSlider>(&w.window, QStringLiteral("escalationRateLever"));
@@ -158,8 +161,23 @@ TEST_CASE("The Exception path chart draws curve --kind escalation's points and f
   const QList<QPointF> line = seriesNamed(chart, QStringLiteral("Scenario's rate"))->points();
   REQUIRE(line.size() == 2);
   CHECK_THAT(line.front().x(), Catch::Matchers::WithinAbs(20, 1e-9));
-  CHECK(hasLabel(chart, QStringLiteral("scenario's rate 20.0%")));
+  CHECK(hasLabel(chart, QStringLiteral("assumed rate 20.0%")));
   checkChartAgainstCommandLine(chart, document, workloadId);
+
+  // Marking the rate measured is one undo step; the chart says so.
+  auto *measured = findChildOrFail<QCheckBox>(&w.window, QStringLiteral("escalationMeasuredCheck"));
+  REQUIRE(measured->isEnabled());
+  CHECK_FALSE(measured->isChecked());
+  const int steps = document.undoStack()->count();
+  measured->click();
+  settleCurve();
+  CHECK(document.scenario().workloads[static_cast<std::size_t>(index)].escalation->measured);
+  CHECK(document.undoStack()->count() == steps + 1);
+  CHECK(hasLabel(chart, QStringLiteral("measured rate 20.0%")));
+  document.undoStack()->undo();
+  settleCurve();
+  CHECK_FALSE(measured->isChecked());
+  CHECK(hasLabel(chart, QStringLiteral("assumed rate 20.0%")));
 
   // No workload with an exception path: the chart says how to set one.
   findChildOrFail<QComboBox>(&w.window, QStringLiteral("escalationTargetCombo"))

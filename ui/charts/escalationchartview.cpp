@@ -125,8 +125,10 @@ void EscalationChartView::showCurve(const std::optional<core::EscalationCurve> &
 
   const double rate = breakEven.rate * kPercent;
   m_rate->replace({{rate, ticks.min}, {rate, ticks.max}});
+  const QString rateText = text(core::formatPercent(breakEven.rate));
   m_annotations->setLabel(m_rateLabel,
-                          tr("scenario's rate %1").arg(text(core::formatPercent(breakEven.rate))),
+                          breakEven.measured ? tr("measured rate %1").arg(rateText)
+                                             : tr("assumed rate %1").arg(rateText),
                           {rate, ticks.min});
 
   QString verdict;
@@ -146,13 +148,14 @@ void EscalationChartView::showCurve(const std::optional<core::EscalationCurve> &
                   ? tr("pays at every rate up to 100%")
                   : tr("never pays: all on the target costs no more");
   }
-  m_annotations->setTitle(
-      tr("Exception path: %1").arg(text(breakEven.workloadId)),
-      {tr("%1 of requests sent again to %2")
-           .arg(text(core::formatPercent(breakEven.rate)),
-                chartstyle::shortModelName(breakEven.toThisMonth)),
-       verdict,
-       tr("the rate is the scenario's: measured from the logs, or an assumption to test")});
+  m_annotations->setTitle(tr("Exception path: %1").arg(text(breakEven.workloadId)),
+                          {tr("%1 of requests sent again to %2")
+                               .arg(text(core::formatPercent(breakEven.rate)),
+                                    chartstyle::shortModelName(breakEven.toThisMonth)),
+                           verdict,
+                           breakEven.measured
+                               ? tr("the rate is measured (rate_source in the scenario)")
+                               : tr("the rate is an assumption to test: measure it in the logs")});
   m_legend->refresh();
   m_annotations->relayout();
 }
@@ -178,7 +181,8 @@ void EscalationChartView::showPointTooltip(QPointF point, bool state) {
   if (nearest->breakEven)
     lines.append(tr("The break-even e*: the policy stops paying here"));
   if (nearest->scenarioRate)
-    lines.append(tr("The scenario's rate"));
+    lines.append(m_curve->breakEven.measured ? tr("The scenario's measured rate")
+                                             : tr("The scenario's assumed rate"));
   chartstyle::showTooltip(this, lines.join(QLatin1Char('\n')));
 }
 

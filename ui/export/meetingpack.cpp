@@ -409,10 +409,11 @@ QString exceptionPathsHtml(const std::vector<core::EscalationBreakEven> &escalat
       verdict = QObject::tr("pays at every rate up to 100%");
     else
       verdict = QObject::tr("never pays");
-    html += QObject::tr("<li>%1: %2 escalated to %3, %4<br><i>%5 net a month at that rate; all "
-                        "on %3: %6</i></li>")
+    html += QObject::tr("<li>%1: %2 escalated to %3 (%7 rate), %4<br><i>%5 net a month at that "
+                        "rate; all on %3: %6</i></li>")
                 .arg(escaped(entry.workloadId), share(entry.rate), modelName(entry.toThisMonth),
-                     verdict, money(entry.netUsd), money(entry.allPremiumNetUsd));
+                     verdict, money(entry.netUsd), money(entry.allPremiumNetUsd),
+                     entry.measured ? QObject::tr("measured") : QObject::tr("assumed"));
   }
   return html + QStringLiteral("</ul>");
 }

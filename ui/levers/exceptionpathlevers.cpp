@@ -5,6 +5,7 @@
 #include "ui/document/scenariodocument.h"
 #include "ui/levers/leverslider.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -21,6 +22,7 @@ ExceptionPathLevers::ExceptionPathLevers(ScenarioDocument *document, QWidget *pa
     : QGroupBox(tr("Exception path"), parent), m_document(document), m_target(new QComboBox(this)),
       m_rate(new LeverSlider(tr("Escalation rate"), tr("%"), 0, 1, 1, LeverSlider::Scale::Linear,
                              this)),
+      m_measured(new QCheckBox(tr("Rate measured in the workload's logs"), this)),
       m_breakEven(new QLabel(this)), m_breakEvenTimer(new QTimer(this)) {
   setObjectName(QStringLiteral("exceptionPathLevers"));
   auto *layout = new QVBoxLayout(this);
@@ -38,6 +40,11 @@ ExceptionPathLevers::ExceptionPathLevers(ScenarioDocument *document, QWidget *pa
   m_rate->setToolTipText(tr("Share of requests sent again to the target: measured from the "
                             "workload's logs, or an assumption to test."));
   layout->addWidget(m_rate);
+  m_measured->setObjectName(QStringLiteral("escalationMeasuredCheck"));
+  m_measured->setToolTip(tr("Ticked: the rate was measured (rate_source \"measured\"). "
+                            "Unticked: an assumption to test, and labelled so on the chart, "
+                            "in the optimizer's proposal and in the meeting pack."));
+  layout->addWidget(m_measured);
   m_breakEven->setObjectName(QStringLiteral("escalationBreakEvenLabel"));
   m_breakEven->setWordWrap(true);
   layout->addWidget(m_breakEven);
@@ -59,6 +66,12 @@ ExceptionPathLevers::ExceptionPathLevers(ScenarioDocument *document, QWidget *pa
   connect(m_rate, &LeverSlider::valueEdited, this, [this](double value, int group) {
     if (!m_document->setValue({core::Field::EscalationRate, m_document->selectedWorkload()}, value,
                               tr("Change escalation rate"), group))
+      refresh();
+  });
+  connect(m_measured, &QCheckBox::toggled, this, [this](bool measured) {
+    if (!m_document->setValue(
+            {core::Field::EscalationMeasured, m_document->selectedWorkload()}, measured ? 1.0 : 0.0,
+            measured ? tr("Mark escalation rate measured") : tr("Mark escalation rate assumed")))
       refresh();
   });
   m_breakEvenTimer->setSingleShot(true);
@@ -109,6 +122,11 @@ void ExceptionPathLevers::refresh() {
     m_rate->setValue(workload->escalation->rate);
   else
     m_rate->showNoValue();
+  {
+    const QSignalBlocker block(m_measured);
+    m_measured->setChecked(escalating && workload->escalation->measured);
+  }
+  m_measured->setEnabled(escalating);
   m_breakEvenTimer->start(); // restarted by every edit
 }
 

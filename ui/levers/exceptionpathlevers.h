@@ -2,6 +2,7 @@
 
 #include <QGroupBox>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 
@@ -14,8 +15,8 @@ class ScenarioDocument;
 
 // The selected workload's exception path (docs/cost-model.md §12): the
 // model a share of requests is sent to again, whole, and that share, with
-// the break-even rate e* core computes beside them. Each edit is one undo
-// step on the document.
+// the break-even rate e* core computes beside them, and whether the rate was
+// measured or is assumed. Each edit is one undo step on the document.
 class ExceptionPathLevers : public QGroupBox {
   Q_OBJECT
 
@@ -31,6 +32,7 @@ private:
   ScenarioDocument *m_document;
   QComboBox *m_target;
   LeverSlider *m_rate;
+  QCheckBox *m_measured; // the rate's source: measured, else assumed
   QLabel *m_breakEven;
   QTimer *m_breakEvenTimer;
 };

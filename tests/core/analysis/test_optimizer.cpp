@@ -12,6 +12,7 @@
 #include "core/files/scenariovalidation.h"
 #include "core/model/scenariofields.h"
 #include "core/report/comparisonjson.h"
+#include "core/report/resultjson.h"
 
 #include <algorithm>
 #include <cmath>
@@ -135,7 +136,7 @@ TEST_CASE("Seed policy: a measured escalation rate is used and labelled measured
           "[core][optimize][policy]") {
   const auto baseline = policyScenario(workloadJson(
       "code", R"("routing": { "premium-a": 0.5, "mid-a": 0.5 }, "adequate_models": ["small-a"],
-                 "escalation": { "to": "premium-a", "rate": 0.05 })"));
+                 "escalation": { "to": "premium-a", "rate": 0.05, "rate_source": "measured" })"));
   // Today: 0.5 × $15,000 + 0.5 × $4,500 + 5% × (1 − 0.5) × $15,000 = $10,125.
   CHECK_THAT(netOf(baseline.scenario, baseline.card), closeTo(10125));
   const auto proposal = core::proposeOptimized(baseline.scenario, baseline.card, 0);
@@ -156,6 +157,54 @@ TEST_CASE("Seed policy: a measured escalation rate is used and labelled measured
       proposal.changes.begin(), proposal.changes.end(), 0.0,
       [](double sum, const core::ProposedChange &change) { return sum + change.savingUsd; });
   CHECK_THAT(saved, closeTo(10125 - 2250));
+
+  SECTION("the workload's own rate without a source is used and labelled assumed") {
+    core::Scenario unmarked = baseline.scenario;
+    unmarked.workloads[0].escalation->measured = false;
+    const auto assumed = core::proposeOptimized(unmarked, baseline.card, 0);
+    const auto change = std::find_if(assumed.changes.begin(), assumed.changes.end(),
+                                     [](const core::ProposedChange &c) { return c.escalation; });
+    REQUIRE(change != assumed.changes.end());
+    CHECK(change->escalation->rateSource == core::RateSource::Assumed);
+    CHECK(change->escalation->rate == 0.05);
+    CHECK_THAT(change->text, Catch::Contains("(assumed rate)"));
+  }
+}
+
+TEST_CASE("An escalation's rate_source reads, writes back, is checked and is a field",
+          "[core][escalation]") {
+  const auto measured = policyScenario(workloadJson("code", R"("routing": { "mid-a": 1 },
+                 "escalation": { "to": "premium-a", "rate": 0.05, "rate_source": "measured" })"));
+  CHECK(measured.scenario.workloads[0].escalation->measured);
+  CHECK(core::scenarioToJson(measured.scenario)["workloads"][0]["escalation"]["rate_source"] ==
+        "measured");
+  const auto plain = policyScenario(workloadJson(
+      "code", R"("routing": { "mid-a": 1 }, "escalation": { "to": "premium-a", "rate": 0.05 })"));
+  CHECK_FALSE(plain.scenario.workloads[0].escalation->measured);
+  CHECK_FALSE(
+      core::scenarioToJson(plain.scenario)["workloads"][0]["escalation"].contains("rate_source"));
+  // evaluate --json's escalations say which.
+  const auto breakEvens = core::escalationBreakEvens(measured.scenario, measured.card, 0);
+  REQUIRE(breakEvens.size() == 1);
+  CHECK(breakEvens[0].measured);
+  CHECK(core::escalationsToJson(breakEvens)[0]["rate_source"] == "measured");
+
+  const core::ScenarioLoadResult wrong =
+      core::loadScenarioText(scenarioWith(workloadJson("code", R"("routing": { "mid-a": 1 },
+          "escalation": { "to": "premium-a", "rate": 0.05, "rate_source": "guessed" })")),
+                             ".", "wrong.json");
+  CHECK_FALSE(wrong.loaded);
+  CHECK_THAT(wrong.report(), Catch::Contains("workloads[0].escalation.rate_source") &&
+                                 Catch::Contains("must be \"measured\" or \"assumed\""));
+
+  core::Scenario edited = plain.scenario;
+  const core::FieldKey source{core::Field::EscalationMeasured, 0};
+  CHECK(core::getField(edited, source) == core::FieldValue(0.0));
+  CHECK(core::setField(edited, source, 1.0));
+  CHECK(edited.workloads[0].escalation->measured);
+  CHECK_FALSE(core::setField(edited, source, 0.5));
+  edited.workloads[0].escalation.reset();
+  CHECK_FALSE(core::setField(edited, source, 1.0));
 }
 
 TEST_CASE("Seed policy: not proposed where the rate is at or above e*",
