@@ -294,6 +294,16 @@ double Evaluation::pricedTokens() const {
   return std::max(0.0, left);
 }
 
+WorkloadMeters workloadMeters(const Evaluation &evaluation, std::string_view workloadId) {
+  WorkloadMeters result;
+  for (const MeterResult &meter : evaluation.meters)
+    if (meter.workloadId == workloadId) {
+      result.grossUsd += meter.costUsd;
+      ++result.count;
+    }
+  return result;
+}
+
 std::vector<std::string> unpricedModelIds(const Evaluation &evaluation) {
   std::vector<std::string> ids;
   for (const UnpricedFlow &flow : evaluation.unpriced)

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 // One month of a scenario, costed (docs/cost-model.md §2-§6 and §10).
@@ -165,6 +166,13 @@ Evaluation evaluate(const PreparedScenario &scenario, int month,
 std::string unpricedNote(const Evaluation &evaluation);
 // The models without a price that carry traffic this month, in order of first use.
 std::vector<std::string> unpricedModelIds(const Evaluation &evaluation);
+
+// One workload's meters this month: how many, and their gross USD.
+struct WorkloadMeters {
+  int count = 0;
+  double grossUsd = 0;
+};
+WorkloadMeters workloadMeters(const Evaluation &evaluation, std::string_view workloadId);
 
 // Whether every figure is a finite number: compounding growth over many
 // months can overflow a double, and such a result must not reach a report.

@@ -237,16 +237,12 @@ void MeterLevers::refresh() {
     m_vectorStore->setCurrentIndex(std::max(
         0, m_vectorStore->findData(toQString(core::toString(core::vectorStoreOf(workload))))));
   }
-  double metersUsd = 0;
-  int count = 0;
-  for (const core::MeterResult &meter : m_document->workbench().evaluation.meters)
-    if (meter.workloadId == workload.id) {
-      metersUsd += meter.costUsd;
-      ++count;
-    }
-  m_metersTotal->setText(count == 0 ? tr("none")
-                                    : tr("%n meter(s), %1 gross this month", "", count)
-                                          .arg(toQString(core::formatUsdExact(metersUsd))));
+  const core::WorkloadMeters meters =
+      core::workloadMeters(m_document->workbench().evaluation, workload.id);
+  m_metersTotal->setText(meters.count == 0
+                             ? tr("none")
+                             : tr("%n meter(s), %1 gross this month", "", meters.count)
+                                   .arg(toQString(core::formatUsdExact(meters.grossUsd))));
 
   const bool unit = workload.unit.has_value();
   for (QWidget *field :
