@@ -347,6 +347,8 @@ QString percent(double share, int decimals) {
   return QString::fromStdString(core::formatPercent(share, decimals));
 }
 
+QString monthTick(int month) { return QStringLiteral("M%1").arg(month + 1); }
+
 QString multiplier(double x) {
   if (!std::isfinite(x))
     return QStringLiteral("n/a");

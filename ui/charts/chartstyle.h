@@ -62,6 +62,8 @@ void setAxisTitle(QAbstractAxis *axis, const QString &title);
 QString usdShort(double usd); // "$12.3k"
 QString usdExact(double usd); // "$12,345.67"
 QString percent(double share, int decimals = 1);
+// A month counted from month 0 as the charts label it: month 0 is "M1".
+QString monthTick(int month);
 QString multiplier(double x); // "0.55x", "1.0x", "3.2x"
 QString countShort(double n); // "950", "150k", "1.2M"
 QString countExact(double n); // "150,000" or "2.67"

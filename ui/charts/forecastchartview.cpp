@@ -30,8 +30,6 @@ using chartstyle::Mode;
 constexpr std::array kModes = {Mode::OnDemand,    Mode::Overflow, Mode::Batch,
                                Mode::Provisioned, Mode::Reserved, Mode::Meters};
 
-QString monthLabel(int month) { return QStringLiteral("M%1").arg(month + 1); }
-
 // Room above the data for the event labels: the axis reaches this much above
 // the highest figure when there are events (about three rows of labels).
 constexpr double kEventHeadroom = 1.4;
@@ -73,7 +71,8 @@ QString shortEventLabel(const core::CalendarEvent &event) {
 QString eventToolTip(const core::CalendarEvent &event) {
   QStringList lines = {QStringLiteral("%1 (%2): %3")
                            .arg(QString::fromStdString(event.calendarMonth),
-                                monthLabel(event.month), QString::fromStdString(event.label))};
+                                chartstyle::monthTick(event.month),
+                                QString::fromStdString(event.label))};
   if (!event.note.empty())
     lines.append(QObject::tr("Card note: %1").arg(QString::fromStdString(event.note)));
   if (event.kind == core::CalendarEventKind::EndOfLife)
@@ -172,7 +171,7 @@ void ForecastChartView::showForecast(const core::Forecast &forecast, const QStri
   double high = 1;
   for (const core::ForecastMonth &month : m_months) {
     const auto x = static_cast<double>(months.size()); // bar i sits at x = i
-    months.append({x, monthLabel(month.month)});
+    months.append({x, chartstyle::monthTick(month.month)});
     net.append({x, month.netUsd});
     for (std::size_t m = 0; m < kModes.size(); ++m)
       modes[m].append(chartstyle::modeUsd(month.grossModes, kModes[m]));
@@ -242,7 +241,7 @@ QStringList ForecastChartView::titleDetails(const core::Forecast &forecast, bool
   if (forecast.budgetUsd && band && !m_months.empty()) {
     if (forecast.firstLikelyOverBudgetMonth)
       details.append(tr("budget first likely exceeded in %1")
-                         .arg(monthLabel(*forecast.firstLikelyOverBudgetMonth)));
+                         .arg(chartstyle::monthTick(*forecast.firstLikelyOverBudgetMonth)));
     else
       details.append(tr("budget not likely exceeded in %1 months").arg(m_months.size()));
   }
@@ -277,7 +276,7 @@ void ForecastChartView::showBudget(const core::Forecast &forecast, bool empty) {
   m_annotations->setLabel(
       m_budgetLabel,
       tr("P(over budget) in %1: %2")
-          .arg(monthLabel(m_months[shown].month), chartstyle::percent(*probability, 0)),
+          .arg(chartstyle::monthTick(m_months[shown].month), chartstyle::percent(*probability, 0)),
       QPointF(static_cast<double>(shown), *m_budgetUsd));
 }
 
@@ -449,10 +448,10 @@ void ForecastChartView::showMonthTooltip(int month, bool state) {
   }
   const core::ForecastMonth &data = m_months[static_cast<std::size_t>(month)];
   QStringList lines;
-  lines.append(data.calendarMonth
-                   ? tr("Forecast month %1 (%2)")
-                         .arg(monthLabel(data.month), QString::fromStdString(*data.calendarMonth))
-                   : tr("Forecast month %1").arg(monthLabel(data.month)));
+  lines.append(data.calendarMonth ? tr("Forecast month %1 (%2)")
+                                        .arg(chartstyle::monthTick(data.month),
+                                             QString::fromStdString(*data.calendarMonth))
+                                  : tr("Forecast month %1").arg(chartstyle::monthTick(data.month)));
   lines.append(tr("Gross: %1").arg(chartstyle::usdExact(data.grossUsd)));
   for (Mode mode : kModes)
     lines.append(QStringLiteral("  %1: %2")

@@ -31,8 +31,6 @@ QString termText(core::PtTerm term) {
   return {};
 }
 
-QString monthLabel(int month) { return QStringLiteral("M%1").arg(month + 1); }
-
 } // namespace
 
 QString recommendationText(core::PlanRecommendation recommendation) {
@@ -289,7 +287,7 @@ void PlannerChartView::showTimeline() {
     if (m_rows.front().model != m_rows.back().model)
       name = chartstyle::shortModelName(row.model->modelId) + QStringLiteral(": ") + name;
     name += row.choice->breakEvenMonth
-                ? tr(" (pays from %1)").arg(monthLabel(*row.choice->breakEvenMonth))
+                ? tr(" (pays from %1)").arg(chartstyle::monthTick(*row.choice->breakEvenMonth))
                 : tr(" (never pays)");
     line->setName(name);
     const QColor lineColour = chartstyle::seriesColour(colour++);
@@ -331,7 +329,7 @@ void PlannerChartView::showTimeline() {
 
   QList<chartstyle::AxisTick> months;
   for (int month = 1; month <= core::kPlanMonths; ++month)
-    months.append({static_cast<double>(month), QStringLiteral("M%1").arg(month)});
+    months.append({static_cast<double>(month), chartstyle::monthTick(month - 1)});
   chartstyle::setTicks(m_axisMonths, 1, core::kPlanMonths, months);
   const double pad = std::max((high - low) * 0.08, 1.0);
   const chartstyle::TickRange ticks = chartstyle::linearTicks(low - pad, high + pad, 6);
@@ -357,8 +355,9 @@ void PlannerChartView::showBarTooltip(bool state, int index) {
       tr("Idle: %1 MU-hours a month").arg(chartstyle::countExact(choice.expectedIdleMuHours)),
       tr("Regret: %1 a month").arg(chartstyle::usdExact(choice.expectedRegretUsd))};
   if (choice.term)
-    lines.append(choice.breakEvenMonth ? tr("Pays from %1").arg(monthLabel(*choice.breakEvenMonth))
-                                       : tr("Never pays within %1 months").arg(core::kPlanMonths));
+    lines.append(choice.breakEvenMonth
+                     ? tr("Pays from %1").arg(chartstyle::monthTick(*choice.breakEvenMonth))
+                     : tr("Never pays within %1 months").arg(core::kPlanMonths));
   if (m_rows[row].recommended)
     lines.append(tr("Recommended"));
   chartstyle::showTooltip(this, lines.join(QLatin1Char('\n')));

@@ -16,8 +16,6 @@
 namespace bwi::ui {
 namespace {
 
-QString monthLabel(std::size_t month) { return QStringLiteral("M%1").arg(month + 1); }
-
 QString perUnit(double usd) { return QString::fromStdString(core::formatUsdPerUnit(usd)); }
 
 bool inBand(const core::UnitCostSeries &series, double usd) {
@@ -93,7 +91,7 @@ void UnitCostChartView::showWorkbench(const core::WorkbenchFigures &workbench,
   double top = 0;
   bool any = false;
   for (std::size_t month = 0; month < months; ++month) {
-    categories.append({static_cast<double>(month), monthLabel(month)});
+    categories.append({static_cast<double>(month), chartstyle::monthTick(static_cast<int>(month))});
     const auto &value = m_series.costPerUnitUsd[month];
     if (!value)
       continue;
@@ -172,7 +170,7 @@ void UnitCostChartView::showPointTooltip(QPointF point, bool state) {
   QStringList lines;
   lines.append(tr("%1, forecast month %2")
                    .arg(QString::fromStdString(m_series.workloadId),
-                        monthLabel(static_cast<std::size_t>(month))));
+                        chartstyle::monthTick(static_cast<int>(month))));
   const QString unit = QString::fromStdString(m_series.unit);
   lines.append(value ? tr("Cost per %1: %2").arg(unit, perUnit(*value))
                      : tr("No %1s this month").arg(unit));
