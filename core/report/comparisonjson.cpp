@@ -1,11 +1,9 @@
 #include "core/report/comparisonjson.h"
 
+#include "core/common/jsonwriter.h"
+
 namespace bwi::core {
 namespace {
-
-Json optionalNumber(const std::optional<double> &value) {
-  return value ? Json(*value) : Json(nullptr);
-}
 
 std::string_view unitName(FigureUnit unit) {
   switch (unit) {
@@ -55,9 +53,9 @@ Json comparisonToJson(const Comparison &comparison) {
   for (const FigureRow &row : comparison.rows) {
     Json values = Json::array(), differences = Json::array(), relative = Json::array();
     for (std::size_t i = 0; i < row.values.size(); ++i) {
-      values.push_back(optionalNumber(row.values[i]));
-      differences.push_back(optionalNumber(row.differences[i]));
-      relative.push_back(optionalNumber(row.relativeDifferences[i]));
+      values.push_back(orNull(row.values[i]));
+      differences.push_back(orNull(row.differences[i]));
+      relative.push_back(orNull(row.relativeDifferences[i]));
     }
     figures.push_back({{"key", row.key},
                        {"label", row.label},
@@ -88,7 +86,7 @@ Json proposedChangesToJson(const std::vector<ProposedChange> &changes) {
       entry["escalation"] = {{"to", escalation->to},
                              {"rate", escalation->rate},
                              {"rate_source", toString(escalation->rateSource)},
-                             {"break_even_rate", optionalNumber(escalation->breakEvenRate)}};
+                             {"break_even_rate", orNull(escalation->breakEvenRate)}};
     if (const auto &router = change.router) {
       Json split = Json::object();
       for (const RoutingShare &share : router->split)

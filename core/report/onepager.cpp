@@ -1,5 +1,6 @@
 #include "core/report/onepager.h"
 
+#include "core/common/jsonwriter.h"
 #include "core/common/moneyformat.h"
 #include "core/cost/monthtraffic.h"
 #include "core/cost/provisionedsizing.h"
@@ -227,14 +228,6 @@ void moversOf(OnePager &page, const OnePagerInputs &inputs) {
                              mover.toUsd, mover.changeShare});
 }
 
-Json optionalNumber(const std::optional<double> &value) {
-  return value ? Json(*value) : Json(nullptr);
-}
-Json optionalInt(const std::optional<int> &value) { return value ? Json(*value) : Json(nullptr); }
-Json optionalText(const std::optional<std::string> &value) {
-  return value ? Json(*value) : Json(nullptr);
-}
-
 } // namespace
 
 OnePager onePager(const OnePagerInputs &inputs) {
@@ -263,10 +256,10 @@ Json onePagerToJson(const OnePager &page) {
   json["rate_card_as_of"] = page.cardAsOf;
   json["region"] = page.region;
   json["month"] = page.month;
-  json["calendar_month"] = optionalText(page.calendarMonth);
+  json["calendar_month"] = orNull(page.calendarMonth);
   json["headline"] = {{"net_usd", page.monthlyNetUsd},
-                      {"change_usd", optionalNumber(page.changeUsd)},
-                      {"change_share", optionalNumber(page.changeShare)}};
+                      {"change_usd", orNull(page.changeUsd)},
+                      {"change_share", orNull(page.changeShare)}};
 
   Json decision = Json::object();
   decision["summary"] = page.decisionSentence;
@@ -278,19 +271,19 @@ Json onePagerToJson(const OnePager &page) {
         {"model", each.modelId},
         {"recommendation", std::string(planRecommendationName(each.recommendation))},
         {"commit", each.commit},
-        {"current_model_units", optionalInt(each.currentUnits)},
+        {"current_model_units", orNull(each.currentUnits)},
         {"model_units", each.modelUnits},
         {"term", each.term ? Json(std::string(toString(*each.term))) : Json(nullptr)},
         {"term_months", each.termMonths},
         {"through_month", each.commit ? Json(each.throughMonth) : Json(nullptr)},
-        {"from_calendar_month", optionalText(each.fromCalendarMonth)},
-        {"through_calendar_month", optionalText(each.throughCalendarMonth)},
+        {"from_calendar_month", orNull(each.fromCalendarMonth)},
+        {"through_calendar_month", orNull(each.throughCalendarMonth)},
         {"on_demand_monthly_usd", each.onDemandMonthlyUsd},
         {"recommended_monthly_usd", each.recommendedMonthlyUsd},
         {"saving_monthly_usd", each.savingMonthlyUsd},
         {"saving_12_months_usd", each.savingPlanUsd},
-        {"break_even_utilization", optionalNumber(each.breakEvenUtilization)},
-        {"break_even_month", optionalInt(each.breakEvenMonth)},
+        {"break_even_utilization", orNull(each.breakEvenUtilization)},
+        {"break_even_month", orNull(each.breakEvenMonth)},
         {"sentence", each.sentence},
         {"reason", each.reason},
     });
@@ -299,16 +292,16 @@ Json onePagerToJson(const OnePager &page) {
 
   const PackBudget &budget = page.budget;
   json["budget"] = {
-      {"monthly_budget_usd", optionalNumber(budget.monthlyBudgetUsd)},
+      {"monthly_budget_usd", orNull(budget.monthlyBudgetUsd)},
       {"month_net_usd", budget.monthNetUsd},
-      {"month_over_usd", optionalNumber(budget.monthOverUsd)},
+      {"month_over_usd", orNull(budget.monthOverUsd)},
       {"year_months", budget.yearMonths},
       {"year_net_usd", budget.yearNetUsd},
-      {"year_budget_usd", optionalNumber(budget.yearBudgetUsd)},
-      {"first_over_month", optionalInt(budget.firstOverMonth)},
-      {"first_over_calendar_month", optionalText(budget.firstOverCalendarMonth)},
-      {"run_out_month", optionalInt(budget.runOutMonth)},
-      {"run_out_calendar_month", optionalText(budget.runOutCalendarMonth)},
+      {"year_budget_usd", orNull(budget.yearBudgetUsd)},
+      {"first_over_month", orNull(budget.firstOverMonth)},
+      {"first_over_calendar_month", orNull(budget.firstOverCalendarMonth)},
+      {"run_out_month", orNull(budget.runOutMonth)},
+      {"run_out_calendar_month", orNull(budget.runOutCalendarMonth)},
       {"sentence", budget.sentence},
   };
 
@@ -321,8 +314,8 @@ Json onePagerToJson(const OnePager &page) {
         {"unit", cost.unit},
         {"units", cost.units},
         {"cost_usd", cost.costUsd},
-        {"cost_per_unit_usd", optionalNumber(cost.costPerUnitUsd)},
-        {"target_usd", optionalNumber(cost.targetUsd)},
+        {"cost_per_unit_usd", orNull(cost.costPerUnitUsd)},
+        {"target_usd", orNull(cost.targetUsd)},
         {"tolerance", cost.tolerance},
         {"status", cost.status ? Json(std::string(toString(*cost.status))) : Json(nullptr)},
     });
@@ -336,7 +329,7 @@ Json onePagerToJson(const OnePager &page) {
                       {"from_usd", mover.fromUsd},
                       {"to_usd", mover.toUsd},
                       {"change_usd", mover.changeUsd()},
-                      {"change_share", optionalNumber(mover.changeShare)}});
+                      {"change_share", orNull(mover.changeShare)}});
   json["movers"] = {
       {"source", page.movers.source == MoversSource::Bill ? "bill" : "forecast"},
       {"from", page.movers.fromLabel},

@@ -1,11 +1,9 @@
 #include "core/report/planvsactualjson.h"
 
+#include "core/common/jsonwriter.h"
+
 namespace bwi::core {
 namespace {
-
-Json optionalNumber(const std::optional<double> &value) {
-  return value ? Json(*value) : Json(nullptr);
-}
 
 void putEffects(Json &json, const VarianceEffects &effects) {
   json["volume_usd"] = effects.volumeUsd;
@@ -70,7 +68,7 @@ Json planVsActualToJson(const PlanVsActual &figures, const std::string &scenario
                    {"from_usd", mover.fromUsd},
                    {"to_usd", mover.toUsd},
                    {"change_usd", mover.changeUsd()},
-                   {"change_share", optionalNumber(mover.changeShare)}});
+                   {"change_share", orNull(mover.changeShare)}});
   movers["top"] = std::move(top);
   json["movers"] = std::move(movers);
 

@@ -1,11 +1,8 @@
 #include "core/report/rangesjson.h"
 
+#include "core/common/jsonwriter.h"
+
 namespace bwi::core {
-namespace {
-
-Json optionalNumber(const std::optional<double> &value) { return value ? Json(*value) : Json(); }
-
-} // namespace
 
 Json tornadoToJson(const Tornado &tornado) {
   Json levers = Json::array();
@@ -24,14 +21,14 @@ Json goalSeekToJson(const GoalSeekRequest &request, const GoalSeekResult &result
           {"lever", leverName(request.lever)},
           {"month", request.month},
           {"found", result.found},
-          {"value", optionalNumber(result.value)},
-          {"achieved", optionalNumber(result.achieved)},
+          {"value", orNull(result.value)},
+          {"achieved", orNull(result.achieved)},
           {"base_value", result.baseValue},
-          {"base_metric", optionalNumber(result.baseMetric)},
+          {"base_metric", orNull(result.baseMetric)},
           {"min_value", result.minValue},
           {"max_value", result.maxValue},
-          {"metric_at_min", optionalNumber(result.atMin)},
-          {"metric_at_max", optionalNumber(result.atMax)},
+          {"metric_at_min", orNull(result.atMin)},
+          {"metric_at_max", orNull(result.atMax)},
           {"metric_rises_with_lever", result.rises},
           {"message", result.message}};
 }

@@ -1,12 +1,12 @@
 #include "core/report/resultjson.h"
 
+#include "core/common/jsonwriter.h"
+
 #include <cmath>
 #include <cstdio>
 
 namespace bwi::core {
 namespace {
-
-Json optional(const std::optional<double> &value) { return value ? Json(*value) : Json(nullptr); }
 
 Json namedCosts(const std::vector<NamedCost> &costs) {
   Json json = Json::object();
@@ -33,8 +33,8 @@ Json unitCostToJson(const UnitCost &unit) {
           {"unit", unit.unit},
           {"units", count(unit.units)},
           {"cost_usd", unit.costUsd},
-          {"cost_per_unit_usd", optional(unit.costPerUnitUsd)},
-          {"target_usd", optional(unit.targetUsd)},
+          {"cost_per_unit_usd", orNull(unit.costPerUnitUsd)},
+          {"target_usd", orNull(unit.targetUsd)},
           {"tolerance", unit.tolerance},
           {"status", unit.status ? Json(std::string(toString(*unit.status))) : Json(nullptr)}};
 }
@@ -79,8 +79,8 @@ Json evaluationToJson(const Evaluation &evaluation, const std::string &scenarioN
          {"cost_usd", pt.costUsd},
          {"overflow_usd", pt.overflowUsd},
          {"utilization", pt.utilization},
-         {"break_even_utilization", optional(pt.breakEvenUtilization)},
-         {"break_even_volume_multiplier", optional(pt.breakEvenVolumeMultiplier)},
+         {"break_even_utilization", orNull(pt.breakEvenUtilization)},
+         {"break_even_volume_multiplier", orNull(pt.breakEvenVolumeMultiplier)},
          {"floor_model_units", pt.floorModelUnits},
          {"optimal_model_units", pt.optimalModelUnits}});
   json["reserved"] = Json::array();
@@ -91,8 +91,8 @@ Json evaluationToJson(const Evaluation &evaluation, const std::string &scenarioN
                                 {"term", toString(reserved.term)},
                                 {"cost_usd", reserved.costUsd},
                                 {"overflow_usd", reserved.overflowUsd},
-                                {"utilization_input", optional(reserved.utilizationInput)},
-                                {"utilization_output", optional(reserved.utilizationOutput)},
+                                {"utilization_input", orNull(reserved.utilizationInput)},
+                                {"utilization_output", orNull(reserved.utilizationOutput)},
                                 {"optimal_input_tpm", count(reserved.optimalInputTpm)},
                                 {"optimal_output_tpm", count(reserved.optimalOutputTpm)},
                                 {"floor_input_tpm", count(reserved.floorInputTpm)},
@@ -142,7 +142,7 @@ Json escalationsToJson(const std::vector<EscalationBreakEven> &breakEvens) {
                     {"rate", entry.rate},
                     {"rate_source", entry.measured ? "measured" : "assumed"},
                     {"net_usd", entry.netUsd},
-                    {"break_even_rate", optional(entry.breakEvenRate)},
+                    {"break_even_rate", orNull(entry.breakEvenRate)},
                     {"all_premium_net_usd", entry.allPremiumNetUsd}});
   return json;
 }
@@ -179,13 +179,10 @@ Json commitmentRisksToJson(const std::vector<CommitmentRisk> &risks) {
 
 namespace {
 
-Json optionalJson(const std::optional<std::string> &value) { return value ? Json(*value) : Json(); }
-Json optionalJson(const std::optional<int> &value) { return value ? Json(*value) : Json(); }
-
 Json deadlineToJson(const CommitmentDeadline &deadline) {
   return {{"term_last_month", deadline.termLastMonth},
           {"notice_days", deadline.noticeDays},
-          {"date", optionalJson(deadline.date)},
+          {"date", orNull(deadline.date)},
           {"text", deadline.text}};
 }
 
@@ -222,14 +219,14 @@ Json commitmentCalendarToJson(const CommitmentCalendar &calendar) {
     row["auto_renew"] = entry.autoRenew;
     row["cancel_notice_days"] = entry.cancelNoticeDays;
     row["start_month"] = entry.startMonth;
-    row["start_calendar_month"] = optionalJson(entry.startCalendarMonth);
-    row["term_end_month"] = optionalJson(entry.termEndMonth);
-    row["term_end_date"] = optionalJson(entry.termEndDate);
+    row["start_calendar_month"] = orNull(entry.startCalendarMonth);
+    row["term_end_month"] = orNull(entry.termEndMonth);
+    row["term_end_date"] = orNull(entry.termEndDate);
     row["cancel_by"] = entry.cancelBy ? deadlineToJson(*entry.cancelBy) : Json();
     row["renewal_months"] = entry.renewalMonths;
-    row["charged_until_month"] = optionalJson(entry.chargedUntilMonth);
+    row["charged_until_month"] = orNull(entry.chargedUntilMonth);
     row["end_of_life"] = entry.endOfLife.empty() ? Json() : Json(entry.endOfLife);
-    row["end_of_life_month"] = optionalJson(entry.endOfLifeMonth);
+    row["end_of_life_month"] = orNull(entry.endOfLifeMonth);
     row["successor"] = entry.successor.empty() ? Json() : Json(entry.successor);
     row["events"] = calendarEventsToJson(entry.events);
     row["idle_months"] = entry.idleMonths;
