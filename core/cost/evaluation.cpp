@@ -294,8 +294,8 @@ double Evaluation::pricedTokens() const {
   return std::max(0.0, left);
 }
 
-WorkloadMeters workloadMeters(const Evaluation &evaluation, std::string_view workloadId) {
-  WorkloadMeters result;
+MetersSummary workloadMeters(const Evaluation &evaluation, std::string_view workloadId) {
+  MetersSummary result;
   for (const MeterResult &meter : evaluation.meters)
     if (meter.workloadId == workloadId) {
       result.grossUsd += meter.costUsd;

@@ -168,11 +168,11 @@ std::string unpricedNote(const Evaluation &evaluation);
 std::vector<std::string> unpricedModelIds(const Evaluation &evaluation);
 
 // One workload's meters this month: how many, and their gross USD.
-struct WorkloadMeters {
+struct MetersSummary {
   int count = 0;
   double grossUsd = 0;
 };
-WorkloadMeters workloadMeters(const Evaluation &evaluation, std::string_view workloadId);
+MetersSummary workloadMeters(const Evaluation &evaluation, std::string_view workloadId);
 
 // Whether every figure is a finite number: compounding growth over many
 // months can overflow a double, and such a result must not reach a report.

@@ -237,7 +237,7 @@ void MeterLevers::refresh() {
     m_vectorStore->setCurrentIndex(std::max(
         0, m_vectorStore->findData(toQString(core::toString(core::vectorStoreOf(workload))))));
   }
-  const core::WorkloadMeters meters =
+  const core::MetersSummary meters =
       core::workloadMeters(m_document->workbench().evaluation, workload.id);
   m_metersTotal->setText(meters.count == 0
                              ? tr("none")

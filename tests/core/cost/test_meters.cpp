@@ -71,7 +71,7 @@ TEST_CASE("Meters cost quantity × rate, per request and as monthly floors", "[c
   CHECK_THAT(costOf(result.byTeam, "CX"), near(3750.4));
   CHECK_THAT(costOf(result.byModel, "plain"), near(1600.0));
   // The levers' "2 meter(s), $2,150.40 gross this month".
-  const core::WorkloadMeters support = core::workloadMeters(result, "support");
+  const core::MetersSummary support = core::workloadMeters(result, "support");
   CHECK(support.count == 2);
   CHECK_THAT(support.grossUsd, near(2150.4));
   CHECK(core::workloadMeters(result, "nobody").count == 0);
