@@ -80,8 +80,7 @@ void addPlan(const PreparedScenario &scenario, int month, PlanGrouping by, Cells
     shownBack[flow.model] += modes.total();
     const double perToken = modes.onDemand + modes.overflow + modes.batch;
     // Every token a request carries, cached or not, as a bill's token rows count them.
-    const double tokens = (traffic.flows[f].realtimeRequests + traffic.flows[f].batchRequests) *
-                          (flow.tokens.input + flow.tokens.output);
+    const double tokens = traffic.flows[f].requests() * (flow.tokens.input + flow.tokens.output);
     if (committed[flow.model] || tokens <= 0) {
       cell.planOtherUsd += modes.total();
     } else {

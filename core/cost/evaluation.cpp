@@ -240,7 +240,7 @@ void addTokens(const PreparedSegment &segment, const MonthTraffic &traffic, Toke
   for (std::size_t f = 0; f < segment.flows.size(); ++f) {
     const PreparedFlow &flow = segment.flows[f];
     const FlowMonth &volume = traffic.flows[f];
-    const double all = volume.realtimeRequests + volume.batchRequests;
+    const double all = volume.requests();
     // Batch requests pay no caching, unless billed on demand (10.6).
     const double cached = volume.realtimeRequests + (flow.batchOnDemand ? volume.batchRequests : 0);
     tokens.input += all * flow.tokens.input;
@@ -260,7 +260,7 @@ void addUnpriced(const PreparedScenario &scenario, const PreparedSegment &segmen
     const PreparedModel &model = segment.models[static_cast<std::size_t>(flow.model)];
     if (!model.unpriced || flow.share <= 0)
       continue;
-    const double requests = traffic.flows[f].realtimeRequests + traffic.flows[f].batchRequests;
+    const double requests = traffic.flows[f].requests();
     result.unpriced.push_back({scenario.workloads[static_cast<std::size_t>(flow.workload)].id,
                                model.rates.id, requests, requests * flow.tokens.input,
                                requests * flow.tokens.output});

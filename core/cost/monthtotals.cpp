@@ -21,7 +21,7 @@ MonthTotals monthTotals(const PreparedScenario &scenario, int month, double volu
     totals.pricedRequests += requests;
   for (std::size_t f = 0; f < segment.flows.size(); ++f)
     if (segment.models[static_cast<std::size_t>(segment.flows[f].model)].unpriced)
-      totals.pricedRequests -= traffic.flows[f].realtimeRequests + traffic.flows[f].batchRequests;
+      totals.pricedRequests -= traffic.flows[f].requests();
   ModeBreakdown gross;
   std::vector<ModelGross> grossByModel;
   grossByModel.reserve(segment.models.size());

@@ -14,6 +14,7 @@ namespace bwi::core {
 struct FlowMonth {
   double realtimeRequests = 0; // Q_rt
   double batchRequests = 0;    // Q_b
+  double requests() const { return realtimeRequests + batchRequests; }
 };
 
 struct ModelMonth {

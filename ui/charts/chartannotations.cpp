@@ -136,11 +136,8 @@ void ChartAnnotations::updateTitle() {
   if (!printed && lines.size() > fitting) {
     hiddenDetails = m_titleDetails.join(QLatin1Char('\n'));
     lines = lines.mid(0, fitting);
-    const QString more = QStringLiteral(" …");
-    lines.last() =
-        metrics.elidedText(lines.last(), Qt::ElideRight, width - metrics.horizontalAdvance(more))
-            .remove(QChar(0x2026)) +
-        more;
+    // " …" after the last line shown, or Qt's own "…" where the line has no room for it.
+    lines.last() = metrics.elidedText(lines.last() + QStringLiteral(" …"), Qt::ElideRight, width);
   }
   updateTitleHover(hiddenDetails, titleLines.size() * titleMetrics.lineSpacing() +
                                       lines.size() * metrics.lineSpacing());

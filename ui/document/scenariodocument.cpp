@@ -218,6 +218,13 @@ void ScenarioDocument::applyScenario(const core::Scenario &scenario) {
   announceChange();
 }
 
+const core::Workload *ScenarioDocument::selectedWorkloadData() const {
+  const auto &workloads = m_scenario.workloads;
+  if (m_selectedWorkload < 0 || m_selectedWorkload >= static_cast<int>(workloads.size()))
+    return nullptr;
+  return &workloads[static_cast<std::size_t>(m_selectedWorkload)];
+}
+
 void ScenarioDocument::setSelectedWorkload(int index) {
   if (index == m_selectedWorkload || index >= static_cast<int>(m_scenario.workloads.size()))
     return;

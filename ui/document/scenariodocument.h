@@ -74,6 +74,8 @@ public:
 
   // View selection shared by the panels (not saved with the scenario).
   int selectedWorkload() const { return m_selectedWorkload; }
+  // The selected workload of the scenario; nullptr when none is (no workloads).
+  const core::Workload *selectedWorkloadData() const;
   void setSelectedWorkload(int index);
   QString selectedModel() const { return m_selectedModel; }
   void setSelectedModel(const QString &modelId);

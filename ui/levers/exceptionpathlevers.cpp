@@ -83,11 +83,7 @@ ExceptionPathLevers::ExceptionPathLevers(ScenarioDocument *document, QWidget *pa
 }
 
 void ExceptionPathLevers::refresh() {
-  const core::Scenario &scenario = m_document->scenario();
-  const int selected = m_document->selectedWorkload();
-  const bool valid = selected >= 0 && selected < static_cast<int>(scenario.workloads.size());
-  const core::Workload *workload =
-      valid ? &scenario.workloads[static_cast<std::size_t>(selected)] : nullptr;
+  const core::Workload *workload = m_document->selectedWorkloadData();
   {
     const QSignalBlocker block(m_target);
     m_target->clear();
@@ -114,7 +110,7 @@ void ExceptionPathLevers::refresh() {
     }
     m_target->setCurrentIndex(std::max(0, index));
   }
-  m_target->setEnabled(valid);
+  m_target->setEnabled(workload != nullptr);
   const bool escalating = workload && workload->escalation.has_value();
   m_rate->setEnabled(escalating);
   // Without an exception path there is no rate to show (not a rate of 0).
@@ -131,19 +127,15 @@ void ExceptionPathLevers::refresh() {
 }
 
 void ExceptionPathLevers::refreshBreakEven() {
-  const core::Scenario &scenario = m_document->scenario();
-  const int selected = m_document->selectedWorkload();
-  const bool valid = selected >= 0 && selected < static_cast<int>(scenario.workloads.size());
-  const core::Workload *workload =
-      valid ? &scenario.workloads[static_cast<std::size_t>(selected)] : nullptr;
+  const core::Workload *workload = m_document->selectedWorkloadData();
   const bool escalating = workload && workload->escalation.has_value();
   if (!escalating) {
     m_breakEven->setText(tr("Cheap model first, premium on exception: pick the premium model to "
                             "see the escalation rate at which the policy stops paying."));
     return;
   }
-  const std::vector<core::EscalationBreakEven> breakEvens =
-      core::escalationBreakEvens(scenario, m_document->rateCard(), m_document->month());
+  const std::vector<core::EscalationBreakEven> breakEvens = core::escalationBreakEvens(
+      m_document->scenario(), m_document->rateCard(), m_document->month());
   const auto found = std::find_if(
       breakEvens.begin(), breakEvens.end(),
       [&](const core::EscalationBreakEven &entry) { return entry.workloadId == workload->id; });

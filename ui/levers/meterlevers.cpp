@@ -159,11 +159,7 @@ MeterLevers::MeterLevers(ScenarioDocument *document, QWidget *parent)
 }
 
 const core::Workload *MeterLevers::selectedWorkload() const {
-  const auto &workloads = m_document->scenario().workloads;
-  const int selected = m_document->selectedWorkload();
-  if (selected < 0 || selected >= static_cast<int>(workloads.size()))
-    return nullptr;
-  return &workloads[static_cast<std::size_t>(selected)];
+  return m_document->selectedWorkloadData();
 }
 
 bool MeterLevers::setMeters(const std::vector<core::MeterUse> &meters, const QString &undoText) {

@@ -18,11 +18,7 @@ MetersTableModel::MetersTableModel(ScenarioDocument *document, QObject *parent)
 }
 
 const core::Workload *MetersTableModel::workload() const {
-  const auto &workloads = m_document->scenario().workloads;
-  const int selected = m_document->selectedWorkload();
-  if (selected < 0 || selected >= static_cast<int>(workloads.size()))
-    return nullptr;
-  return &workloads[static_cast<std::size_t>(selected)];
+  return m_document->selectedWorkloadData();
 }
 
 void MetersTableModel::refresh() {
